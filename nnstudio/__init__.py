@@ -1,0 +1,3 @@
+"""nnstudio: a desktop studio for learning how neural networks train."""
+
+__version__ = "0.1.0"
