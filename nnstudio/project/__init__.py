@@ -1,1 +1,20 @@
-"""nnstudio.project"""
+"""nnstudio.project: the lesson document, its ``.nnproj`` file, and the bridge to the engine.
+
+    from nnstudio import project
+    p = project.load("resources/examples/xor.nnproj")
+    p.model           # the compiled engine model with its trained weights (built on first use)
+    p.build_dataset() # the nnstudio.data.Dataset it trains on
+    project.save(p, "xor-trained.nnproj")
+
+No Qt here: the CLI, the tests and notebooks use this package on machines with no display.
+"""
+
+from .build import build_dataset, build_model, capture, prepare_data
+from .document import Document
+from .errors import ProjectError
+from .schema import DatasetSpec, LayerSpec, Project, TrainingSpec
+
+__all__ = [
+    "Project", "LayerSpec", "DatasetSpec", "TrainingSpec", "Document", "ProjectError",
+    "build_model", "build_dataset", "prepare_data", "capture",
+]

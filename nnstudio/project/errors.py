@@ -1,0 +1,9 @@
+"""The one exception type of the project layer."""
+
+
+class ProjectError(ValueError):
+    """A project could not be opened, saved, built or trained.
+
+    The message is one sentence a student understands: which file, what was expected,
+    what was found, and what to do about it. A traceback is never the user interface.
+    """
