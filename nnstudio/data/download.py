@@ -1,0 +1,264 @@
+"""MNIST and Fashion-MNIST: found in the per-user cache or a system folder, else downloaded.
+
+A download goes to a temporary file inside the cache folder, is checked against the
+published MD5 checksum, and only then renamed into place (os.replace), so the cache
+never holds a partial or unverified file. https is never retried as http.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import os
+import socket
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .errors import DataError
+from .idx import IDX_FILES, find_idx_file
+
+CACHE_ENV = "NNSTUDIO_CACHE"
+
+# Mirrors tried in order for each file; tests point these at a local server.
+MIRRORS: dict[str, list[str]] = {
+    "mnist": [
+        "https://ossci-datasets.s3.amazonaws.com/mnist/",
+        "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    ],
+    "fashion-mnist": [
+        "https://storage.googleapis.com/tensorflow/tf-keras-datasets/",
+        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+    ],
+}
+
+# (file name, published MD5 (torchvision/datasets/mnist.py), size in bytes for the progress bar)
+FILES: dict[str, list[tuple[str, str, int]]] = {
+    "mnist": [
+        ("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9912422),
+        ("train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", 28881),
+        ("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", 1648877),
+        ("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542),
+    ],
+    "fashion-mnist": [
+        ("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880),
+        ("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515),
+        ("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102),
+        ("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148),
+    ],
+}
+
+# Folders where a system package installs the files (Debian: dataset-fashion-mnist).
+# Debian recompressed the upstream .gz files (same data, different gzip header), so their
+# MD5 differs from the published one; they are trusted as installed by the package manager
+# and still fully checked by read_idx (declared sizes against the bytes present).
+SYSTEM_DIRS: dict[str, list[Path]] = {
+    "mnist": [],
+    "fashion-mnist": [Path("/usr/share/datasets/fashion-mnist")],
+}
+
+TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
+CHUNK = 64 * 1024
+TIMEOUT = 30.0
+
+
+class DownloadCancelled(DataError):
+    """The user cancelled a download (nothing was left in the cache)."""
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder: $NNSTUDIO_CACHE, else platformdirs' user cache dir for nnstudio."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        return Path.home() / ".cache" / "nnstudio"
+    return Path(user_cache_dir("nnstudio"))
+
+
+def _md5(path: Path) -> str:
+    h = hashlib.md5()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _check_name(name: str):
+    if name not in FILES:
+        raise DataError(f"{name!r} is not a downloadable data set; choose one of {', '.join(FILES)}.")
+
+
+def _cached_ok(name: str, verify: bool) -> list[str]:
+    """File names of `name` still missing (or failing their checksum) in the cache."""
+    folder = cache_dir() / name
+    missing = []
+    for fname, md5, _ in FILES[name]:
+        p = folder / fname
+        if not p.is_file() or (verify and _md5(p) != md5):
+            missing.append(fname)
+    return missing
+
+
+def system_dir(name: str) -> Path | None:
+    """A system folder holding all four files of `name`, if there is one."""
+    for d in SYSTEM_DIRS.get(name, []):
+        if d.is_dir() and all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
+            return d
+    return None
+
+
+def is_cached(name: str) -> bool:
+    """True when `name` can be loaded without the network (cache or system folder)."""
+    if name not in FILES:
+        return False
+    return not _cached_ok(name, verify=False) or system_dir(name) is not None
+
+
+def locate(name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None) -> Path:
+    """The folder holding the four files of `name`, downloading what the cache lacks."""
+    _check_name(name)
+    folder = cache_dir() / name
+    if folder.is_dir() and not _cached_ok(name, verify=False) and not _cached_ok(name, verify=True):
+        return folder
+    local = system_dir(name)
+    if local is not None:
+        return local
+    download(name, progress=progress, cancel=cancel, mirrors=mirrors, timeout=timeout)
+    return folder
+
+
+def _offline_message(name: str, detail: str) -> str:
+    return (f"{TITLES.get(name, name)} is not on this computer and could not be downloaded ({detail}). "
+            f"Connect to the internet and try again, use the bundled 'mnist-5k' sample (5,000 real digits, "
+            f"works offline), or open the IDX files from a local folder.")
+
+
+class _NoDowngrade(urllib.request.HTTPRedirectHandler):
+    """Follow redirects, but never from https to http."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if req.full_url.startswith("https:") and not newurl.startswith("https:"):
+            raise urllib.error.HTTPError(req.full_url, code, "refused redirect from https to http", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_NoDowngrade)
+
+
+def _fetch(url: str, dest, expected_md5: str, done: int, total: int, progress, cancel, timeout: float) -> int:
+    """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
+    h = hashlib.md5()
+    got = 0
+    try:
+        with _opener.open(urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout) as resp:
+            length = resp.headers.get("Content-Length")
+            length = int(length) if length and length.isdigit() else None
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise DownloadCancelled("The download was cancelled; nothing was saved.")
+                block = resp.read(CHUNK)
+                if not block:
+                    break
+                dest.write(block)
+                h.update(block)
+                got += len(block)
+                if progress is not None:
+                    progress(done + got, max(total, done + got))
+    except DataError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise DataError(f"the server answered {exc.code} {exc.reason} for {url}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, socket.gaierror):
+            raise DataError(f"no internet connection: could not look up the server for {url}") from None
+        if isinstance(reason, ConnectionRefusedError):
+            raise DataError(f"the connection to {url} was refused") from None
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise DataError(f"the server for {url} did not answer in time") from None
+        raise DataError(f"could not connect to {url}: {reason}") from None
+    except http.client.IncompleteRead as exc:
+        raise DataError(f"the transfer from {url} was interrupted after {got + len(exc.partial):,} bytes") from None
+    except (http.client.HTTPException, OSError) as exc:
+        raise DataError(f"the transfer from {url} failed after {got:,} bytes ({exc})") from None
+    if length is not None and got != length:
+        raise DataError(f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived")
+    if h.hexdigest() != expected_md5:
+        raise DataError(f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {expected_md5}); "
+                        f"it is damaged or not the published file")
+    return got
+
+
+def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None) -> Path:
+    """Download the missing files of `name` into the cache; return the folder.
+
+    progress(done_bytes, total_bytes) is called as bytes arrive; cancel is an object with
+    is_set() (threading.Event) checked between chunks. Each file is written to a temporary
+    file in the cache folder, verified, then renamed into place.
+    """
+    _check_name(name)
+    mirrors = list(MIRRORS[name] if mirrors is None else mirrors)
+    if not mirrors:
+        raise DataError(f"No download address is configured for {TITLES.get(name, name)}.")
+    timeout = TIMEOUT if timeout is None else float(timeout)
+    folder = cache_dir() / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-", delete=True)
+        probe.close()
+    except OSError as exc:
+        raise DataError(f"Cannot save downloads in the cache folder {str(folder)!r} ({exc.strerror or exc}); "
+                        f"make it writable or set {CACHE_ENV} to a folder you can write to.") from None
+    todo = _cached_ok(name, verify=True)
+    sizes = {f: s for f, _, s in FILES[name]}
+    total = sum(sizes.values())
+    done = total - sum(sizes[f] for f in todo)
+    if progress is not None:
+        progress(done, total)
+    for fname, md5, size in FILES[name]:
+        if fname not in todo:
+            continue
+        failures = []
+        for base in mirrors:
+            if cancel is not None and cancel.is_set():
+                raise DownloadCancelled(f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
+                                        f"was saved.")
+            url = base if base.endswith(fname) else base.rstrip("/") + "/" + fname
+            tmp = None
+            try:
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{fname}.", suffix=".part")
+                with os.fdopen(fd, "wb") as dest:
+                    got = _fetch(url, dest, md5, done, total, progress, cancel, timeout)
+                    dest.flush()
+                    os.fsync(dest.fileno())
+                os.replace(tmp, folder / fname)
+                tmp = None
+                done += got
+                total += got - size
+                break
+            except DownloadCancelled:
+                raise DownloadCancelled(f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
+                                        f"was saved.") from None
+            except DataError as exc:
+                failures.append(str(exc))
+            except OSError as exc:
+                raise DataError(f"Cannot write {fname} into the cache folder {str(folder)!r} "
+                                f"({exc.strerror or exc}); make it writable or set {CACHE_ENV}.") from None
+            finally:
+                if tmp is not None:
+                    try:
+                        os.unlink(tmp)
+                    except OSError:
+                        pass
+        else:
+            detail = "; ".join(failures)
+            if all(("no internet" in f or "refused" in f or "could not connect" in f or "did not answer" in f)
+                   for f in failures):
+                raise DataError(_offline_message(name, detail))
+            raise DataError(f"Could not download {fname} of {TITLES.get(name, name)}: {detail}. Nothing partial "
+                            f"was saved; try again later, or use the bundled 'mnist-5k' sample.")
+    return folder
