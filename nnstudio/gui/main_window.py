@@ -1,0 +1,771 @@
+"""The studio window: the network canvas in the middle, docks around it, menus, the training
+toolbar, the status bar, and everything to do with files (new from a lesson, open, save,
+recent files, autosave, dropping a .nnproj, the unsaved-work prompt)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from nnstudio import paths
+from nnstudio.gui import dialogs, files
+from nnstudio.project.document import Document
+from nnstudio.project.schema import Project
+
+FILE_FILTER_KEY = "nnstudio projects (*.nnproj)"
+LAYOUT_VERSION = 1
+AUTOSAVE_DELAY_MS = 30_000
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setObjectName("placeholder")
+    return label
+
+
+class MainWindow(QMainWindow):
+    """One project per window. Attributes (GUI.md): ``document``, ``undo_stack``, ``canvas``,
+    ``palette``, ``inspector``, ``training_panel``, ``summary_panel``, ``data_panel``,
+    ``controller``, ``curves``."""
+
+    def __init__(self, path: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.document = Document(Project(title=self.tr("Untitled")))
+        self.undo_stack = QUndoStack(self)
+        self.settings = files.settings()
+        self.recent = files.RecentFiles(self.settings)
+        self.autosaver = files.Autosaver()
+        self.autosave_delay_ms = AUTOSAVE_DELAY_MS
+        self._selected_layer = -1
+        self._training_state = "idle"
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+
+        self._build_widgets()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._unsubscribe = self.document.subscribe(self._on_document_event)
+        self._apply_default_geometry()
+        self.restore_layout()
+        self._update_title()
+        self._update_actions()
+
+        if path:
+            self.open_path(path)
+
+    # ================================================================== construction
+    def _build_widgets(self) -> None:
+        doc, undo = self.document, self.undo_stack
+        self.controller = self._make("nnstudio.gui.training.controller", "TrainingController", doc, undo)
+        try:
+            from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
+
+            self.canvas = NetworkCanvas(doc, undo)
+            self.palette = LayerPalette()
+        except ImportError:
+            self.canvas = _placeholder(self.tr("Network canvas (being built)"))
+            self.palette = _placeholder(self.tr("Layer palette (being built)"))
+        self.inspector = self._make("nnstudio.gui.panels.inspector", "Inspector", doc, undo)
+        self.training_panel = self._make(
+            "nnstudio.gui.panels.training_settings", "TrainingSettingsPanel", doc, undo
+        )
+        self.summary_panel = self._make("nnstudio.gui.panels.summary", "SummaryPanel", doc)
+        self.data_panel = self._make("nnstudio.gui.panels.data_panel", "DataPanel", doc, undo)
+        self.curves = (
+            self._make("nnstudio.gui.plots.curves", "CurvesPanel", self.controller, doc)
+            if self.controller is not None
+            else None
+        )
+        self.training_toolbar = (
+            self._make("nnstudio.gui.training.controls", "TrainingToolbar", self.controller)
+            if self.controller is not None
+            else None
+        )
+        self.setCentralWidget(self.canvas)
+
+    def _make(self, module: str, name: str, *args):
+        import importlib
+
+        try:
+            cls = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            return None
+        return cls(*args)
+
+    def _dock(self, key: str, title: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        if widget is None:
+            widget = _placeholder(self.tr("{title} (being built)").format(title=title))
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        # Side docks run the full height; the curves sit under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
+        self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left)
+        self.splitDockWidget(self.palette_dock, self.data_dock, Qt.Orientation.Vertical)
+        self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector, right)
+        self.training_dock = self._dock("training", self.tr("Training"), self.training_panel, right)
+        self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary_panel, right)
+        self.splitDockWidget(self.inspector_dock, self.training_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.training_dock, self.summary_dock)
+        self.training_dock.raise_()
+        self.curves_dock = self._dock("curves", self.tr("Curves"), self.curves, bottom)
+        self.docks = [
+            self.palette_dock,
+            self.data_dock,
+            self.inspector_dock,
+            self.training_dock,
+            self.summary_dock,
+            self.curves_dock,
+        ]
+        if self.training_toolbar is not None:
+            from PySide6.QtWidgets import QToolBar
+
+            if isinstance(self.training_toolbar, QToolBar):
+                self.toolbar = self.training_toolbar
+            else:
+                self.toolbar = QToolBar(self.tr("Training"), self)
+                self.toolbar.addWidget(self.training_toolbar)
+        else:
+            from PySide6.QtWidgets import QToolBar
+
+            self.toolbar = QToolBar(self.tr("Training"), self)
+        self.toolbar.setObjectName("toolbar_training")
+        self.toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New Blank Project"), self.new_blank, SK.New,
+                                    self.tr("Start an empty network"))
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, SK.Open,
+                                     self.tr("Open a .nnproj project"))
+        self.act_save = self._action(self.tr("&Save"), self.save, SK.Save)
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, "Ctrl+Shift+S")
+        self.act_export_curves = self._action(self.tr("Export &Curves as PNG…"), self.export_curves)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_delete = self._action(self.tr("&Delete Layer"), self.delete_selected_layer)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Delete only acts while the canvas has focus, so it never steals the key from a text box.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.canvas.addAction(self.act_delete)
+
+        c = self.controller
+        self.act_train = self._action(self.tr("&Train"), self.train, "F5",
+                                      self.tr("Train for the epochs set in Training settings"))
+        self.act_pause = self._action(self.tr("&Pause"), self.pause_or_resume, "F6")
+        self.act_step_epoch = self._action(self.tr("Step One &Epoch"), lambda: c and c.step_epoch(), "F7")
+        self.act_step_batch = self._action(self.tr("Step One &Batch"), lambda: c and c.step_batch(), "F8")
+        self.act_stop = self._action(self.tr("&Stop"), lambda: c and c.stop(), "Shift+F5")
+        self.act_reset = self._action(self.tr("&Reset Weights"), lambda: c and c.reset_weights(),
+                                      None, self.tr("Forget the trained weights and history"))
+        self.train_actions = [self.act_train, self.act_pause, self.act_step_epoch, self.act_step_batch,
+                              self.act_stop, self.act_reset]
+
+        self.act_about = self._action(self.tr("&About nnstudio"), lambda: dialogs.show_about(self))
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_lesson = self._action(self.tr("&Lesson Description"), self.show_lesson, "F1")
+        self.act_reset_layout = self._action(self.tr("Reset &Layout"), self.reset_layout)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        self.lessons_menu = m.addMenu(self.tr("New from &Lesson"))
+        self._fill_lessons_menu()
+        m.addAction(self.act_new)
+        m.addSeparator()
+        m.addAction(self.act_open)
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        m.addSeparator()
+        m.addAction(self.act_save)
+        m.addAction(self.act_save_as)
+        m.addSeparator()
+        m.addAction(self.act_export_curves)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        self.file_menu = m
+
+        m = bar.addMenu(self.tr("&Edit"))
+        m.addAction(self.act_undo)
+        m.addAction(self.act_redo)
+        m.addSeparator()
+        m.addAction(self.act_delete)
+        self.edit_menu = m
+
+        m = bar.addMenu(self.tr("T&rain"))
+        for action in self.train_actions[:5]:
+            m.addAction(action)
+        m.addSeparator()
+        m.addAction(self.act_reset)
+        self.train_menu = m
+
+        m = bar.addMenu(self.tr("&View"))
+        for dock in self.docks:
+            m.addAction(dock.toggleViewAction())
+        m.addAction(self.toolbar.toggleViewAction())
+        m.addSeparator()
+        m.addAction(self.act_reset_layout)
+        self.view_menu = m
+
+        m = bar.addMenu(self.tr("&Help"))
+        m.addAction(self.act_lesson)
+        m.addSeparator()
+        m.addAction(self.act_about)
+        self.help_menu = m
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.state_label = QLabel()
+        self.speed_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.speed_label.setObjectName("speedLabel")
+        bar.addPermanentWidget(self.speed_label)
+        bar.addPermanentWidget(self.state_label)
+        self._show_state("idle")
+
+    def _connect(self) -> None:
+        if hasattr(self.canvas, "layerSelected"):
+            self.canvas.layerSelected.connect(self._on_layer_selected)
+        c = self.controller
+        if c is not None:
+            c.stateChanged.connect(self._on_training_state)
+            c.progress.connect(self._on_progress)
+            c.finished.connect(self._on_training_finished)
+            c.failed.connect(self._on_training_failed)
+
+    # ================================================================== lessons & recent
+    def lessons(self) -> list[tuple[str, Path]]:
+        """(title, path) of every bundled lesson, in the examples module's order."""
+        try:
+            from nnstudio.project import examples
+
+            found = []
+            for item in examples.list_examples():
+                found.append((item.title, Path(item.path)))
+            return found
+        except (ImportError, AttributeError):
+            return [(p.stem, p) for p in sorted(paths.EXAMPLES.glob("*.nnproj"))]
+
+    def _fill_lessons_menu(self) -> None:
+        self.lessons_menu.clear()
+        items = self.lessons()
+        for title, path in items:
+            action = self.lessons_menu.addAction(title)
+            action.setData(str(path))
+            action.triggered.connect(lambda checked=False, p=str(path): self.new_from_lesson(p))
+        if not items:
+            none = self.lessons_menu.addAction(self.tr("(no lessons installed)"))
+            none.setEnabled(False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = self.recent.existing()
+        for i, path in enumerate(items, start=1):
+            label = f"&{i} {Path(path).name}" if i < 10 else Path(path).name
+            action = self.recent_menu.addAction(label)
+            action.setData(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
+        if items:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(self.tr("Clear Recent Files"))
+            clear.triggered.connect(self._clear_recent)
+        else:
+            none = self.recent_menu.addAction(self.tr("(no recent files)"))
+            none.setEnabled(False)
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self._fill_recent_menu()
+
+    # ================================================================== file operations
+    def display_name(self) -> str:
+        if self.document.path:
+            return Path(self.document.path).name
+        return self.document.project.title or self.tr("Untitled")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("{name}[*] — nnstudio").format(name=self.display_name()))
+        self.setWindowModified(self.document.modified)
+
+    def maybe_save(self) -> bool:
+        """Before unsaved work is closed or replaced: Save / Discard / Cancel. True = go on."""
+        if not self.document.modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self.display_name())
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.autosaver.discard()
+            return True
+        return False
+
+    def _refuse_while_training(self, what: str) -> bool:
+        if self.controller is not None and self.controller.is_training:
+            dialogs.show_info(
+                self,
+                self.tr("Training is running"),
+                self.tr("Stop training first (Train ▸ Stop), then {what}.").format(what=what),
+            )
+            return True
+        return False
+
+    def _replace(self, project: Project, path: str | None) -> None:
+        self._autosave_timer.stop()
+        self.autosaver.discard()
+        self._selected_layer = -1
+        self.undo_stack.clear()
+        self.document.replace_project(project, path)
+        self.undo_stack.setClean()
+        self._update_title()
+        self._update_actions()
+
+    def new_blank(self) -> bool:
+        if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
+            return False
+        self._replace(Project(title=self.tr("Untitled")), None)
+        return True
+
+    def new_from_lesson(self, path: str | Path) -> bool:
+        """A new, unsaved project copied from a bundled lesson (Save asks for a file name)."""
+        if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
+            return False
+        project = self._load_or_report(path)
+        if project is None:
+            return False
+        self._replace(project, None)
+        return True
+
+    def open_dialog(self) -> bool:
+        start = self.settings.value("lastDir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Project"), str(start), self.tr(FILE_FILTER_KEY) + ";;" + self.tr("All files (*)")
+        )
+        if not path:
+            return False
+        return self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a project file, replacing the current one (after the unsaved-work prompt)."""
+        if self._refuse_while_training(self.tr("open another project")) or not self.maybe_save():
+            return False
+        path = str(Path(path).resolve())
+        project = self._load_or_report(path)
+        if project is None:
+            if not Path(path).exists():
+                self.recent.remove(path)
+            return False
+        self._replace(project, path)
+        self.recent.add(path)
+        self.settings.setValue("lastDir", str(Path(path).parent))
+        self._fill_recent_menu()
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=Path(path).name), 5000)
+        self.offer_autosave_restore()
+        return True
+
+    def _load_or_report(self, path) -> Project | None:
+        try:
+            return files.load_project(path)
+        except files.project_error_type() as exc:
+            dialogs.show_error(self, self.tr("Could not open the project"), str(exc))
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                self.tr("Could not open the project"),
+                self.tr("{path} could not be read ({reason}). Check that the file exists and you may read it.")
+                .format(path=path, reason=exc.strerror or exc),
+            )
+        except Exception as exc:  # a bug in a reader must not take the window down
+            dialogs.show_error(
+                self,
+                self.tr("Could not open the project"),
+                self.tr("{path} could not be opened: {reason}").format(path=path, reason=exc),
+            )
+        return None
+
+    def save(self) -> bool:
+        if not self.document.path:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        if self.document.path:
+            suggested = self.document.path
+        else:
+            folder = self.settings.value("lastDir", str(Path.home()))
+            safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in self.display_name()).strip()
+            suggested = str(Path(folder) / f"{safe or 'project'}.nnproj")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Project As"), suggested, self.tr(FILE_FILTER_KEY)
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".nnproj"):
+            path += ".nnproj"
+        return self.save_to(path)
+
+    def _capture_training(self) -> bool:
+        """Saving while training: the document must hold the current weights first."""
+        c = self.controller
+        if c is None or not c.is_training:
+            return True
+        capture = getattr(c, "capture", None)
+        if capture is not None and self._training_state == "paused":
+            capture()  # paused between batches: the weights are consistent, write them to the document
+            return True
+        dialogs.show_info(
+            self,
+            self.tr("Training is running"),
+            self.tr("The weights change with every batch, so the project cannot be saved while training runs. "
+                    "Pause or stop training, then save again."),
+        )
+        return False
+
+    def save_to(self, path: str | Path) -> bool:
+        if not self._capture_training():
+            return False
+        path = str(Path(path).resolve())
+        try:
+            files.save_project(self.document.project, path)
+        except (files.project_error_type(), OSError) as exc:
+            message = str(exc) if not isinstance(exc, OSError) else self.tr(
+                "{path} could not be written ({reason}). Choose another folder or free some disk space."
+            ).format(path=path, reason=exc.strerror or exc)
+            dialogs.show_error(self, self.tr("Could not save the project"), message)
+            return False
+        self._autosave_timer.stop()
+        self.autosaver.discard()
+        self.document.set_clean(path)
+        self.undo_stack.setClean()
+        self.recent.add(path)
+        self.settings.setValue("lastDir", str(Path(path).parent))
+        self._fill_recent_menu()
+        self.statusBar().showMessage(self.tr("Saved {name}").format(name=Path(path).name), 5000)
+        return True
+
+    def export_curves(self) -> bool:
+        if self.curves is None:
+            return False
+        folder = self.settings.value("lastDir", str(Path.home()))
+        stem = Path(self.display_name()).stem
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Curves"), str(Path(folder) / f"{stem}-curves.png"), self.tr("PNG images (*.png)")
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        from nnstudio.gui.screenshots import grab
+
+        try:
+            grab(self.curves, path)
+        except OSError as exc:
+            dialogs.show_error(self, self.tr("Could not export the curves"), str(exc))
+            return False
+        return True
+
+    # ------------------------------------------------------------------ autosave
+    def _schedule_autosave(self) -> None:
+        if self.document.modified and not self._autosave_timer.isActive():
+            self._autosave_timer.start(self.autosave_delay_ms)
+
+    @Slot()
+    def autosave_now(self) -> bool:
+        """Write the autosave copy now (the timer calls this ~30 s after a change)."""
+        if not self.document.modified:
+            return False
+        try:
+            self.autosaver.write(self.document.project, self.document.path)
+        except Exception as exc:  # autosave must never interrupt work; say it in the status bar
+            self.statusBar().showMessage(self.tr("Autosave failed: {reason}").format(reason=exc), 10000)
+            return False
+        return True
+
+    def offer_autosave_restore(self) -> bool:
+        """If a session ended without saving this project, offer its autosave back.
+        With no file open, looks for an unsaved project's autosave. True if restored."""
+        try:
+            entry = self.autosaver.orphan_for(self.document.path)
+        except OSError:
+            return False
+        if entry is None:
+            return False
+        name = Path(entry.original).name if entry.original else self.tr("an unsaved project")
+        when = _dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
+        if not dialogs.ask_restore(self, name, when):
+            entry.delete()
+            return False
+        project = self._load_or_report(entry.path)
+        if project is None:
+            entry.delete()
+            return False
+        self.undo_stack.clear()
+        self.document.replace_project(project, entry.original)
+        self.autosaver.adopt(entry)
+        self.document.modified = True  # restored work is not in the file yet
+        self.document.emit("modified")
+        self._update_title()
+        return True
+
+    # ================================================================== edit & train
+    @Slot(int)
+    def _on_layer_selected(self, index: int) -> None:
+        self._selected_layer = index
+        if self.inspector is not None and hasattr(self.inspector, "show_layer"):
+            self.inspector.show_layer(index)
+        if index >= 0:
+            self.inspector_dock.raise_()
+        self._update_actions()
+
+    def delete_selected_layer(self) -> None:
+        from nnstudio.gui.commands import RemoveLayerCommand
+
+        i = self._selected_layer
+        if self._training_state != "idle" or not 0 <= i < len(self.document.layers):
+            return
+        self.undo_stack.push(RemoveLayerCommand(self.document, i))
+        self._on_layer_selected(-1)
+
+    def train(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        if self._training_state == "paused":
+            c.resume()
+        else:
+            c.train()
+
+    def pause_or_resume(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        if self._training_state == "paused":
+            c.resume()
+        elif self._training_state == "running":
+            c.pause()
+
+    def _show_state(self, state: str) -> None:
+        names = {
+            "idle": self.tr("Ready"),
+            "running": self.tr("Training…"),
+            "paused": self.tr("Paused"),
+            "stopping": self.tr("Stopping…"),
+        }
+        self.state_label.setText(names.get(state, state))
+        if state == "idle":
+            self.speed_label.setText("")
+
+    @Slot(str)
+    def _on_training_state(self, state: str) -> None:
+        self._training_state = state
+        self._show_state(state)
+        locked = state != "idle"
+        for widget in (self.canvas, self.inspector, self.training_panel, self.data_panel):
+            if widget is not None and hasattr(widget, "set_locked"):
+                widget.set_locked(locked)
+        self._update_actions()
+
+    @Slot(dict)
+    def _on_progress(self, info: dict) -> None:
+        speed = info.get("samples_per_s")
+        if speed:
+            self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=float(speed)))
+
+    @Slot(str)
+    def _on_training_finished(self, reason: str) -> None:
+        self.statusBar().showMessage(self.tr("Training finished ({reason})").format(reason=reason), 8000)
+
+    @Slot(str)
+    def _on_training_failed(self, message: str) -> None:
+        dialogs.show_error(self, self.tr("Training stopped"), message)
+
+    def _update_actions(self) -> None:
+        state = self._training_state
+        has = self.controller is not None
+        idle, running, paused = state == "idle", state == "running", state == "paused"
+        self.act_train.setEnabled(has and (idle or paused))
+        self.act_train.setText(self.tr("&Resume") if paused else self.tr("&Train"))
+        self.act_pause.setEnabled(has and (running or paused))
+        self.act_pause.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+        self.act_step_epoch.setEnabled(has and (idle or paused))
+        self.act_step_batch.setEnabled(has and (idle or paused))
+        self.act_stop.setEnabled(has and (running or paused))
+        self.act_reset.setEnabled(has and idle)
+        self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
+        for action in (self.act_new, self.act_open, self.recent_menu.menuAction(), self.lessons_menu.menuAction()):
+            action.setEnabled(idle)
+        self.act_undo.setVisible(True)
+        if not idle:
+            self.act_undo.setEnabled(False)
+            self.act_redo.setEnabled(False)
+        else:
+            self.act_undo.setEnabled(self.undo_stack.canUndo())
+            self.act_redo.setEnabled(self.undo_stack.canRedo())
+
+    def show_lesson(self) -> None:
+        p = self.document.project
+        dialogs.show_lesson(self, p.title or self.display_name(), p.description)
+
+    # ================================================================== document events
+    def _on_document_event(self, event: str, info: dict) -> None:
+        if event in ("modified", "project", "meta"):
+            self._update_title()
+        if event == "project":
+            self._update_actions()
+        if event == "layers" and self._selected_layer >= len(self.document.layers):
+            self._selected_layer = -1
+            self._update_actions()
+        self._schedule_autosave()
+
+    # ================================================================== drag & drop
+    @staticmethod
+    def _project_urls(mime) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(".nnproj")]
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt name)
+        if self._project_urls(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event):  # noqa: N802
+        if self._project_urls(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event):  # noqa: N802
+        found = self._project_urls(event.mimeData())
+        if not found:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns: the drag source must not wait on a modal prompt.
+        QTimer.singleShot(0, lambda p=found[0]: self.open_path(p))
+
+    # ================================================================== layout
+    def _apply_default_geometry(self) -> None:
+        screen = self.screen() or QApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is None or avail.width() < 200:
+            self.resize(1280, 720)
+            return
+        small = avail.width() < 1600 or avail.height() < 950
+        w = min(avail.width(), 1600) if not small else avail.width()
+        h = min(avail.height(), 1000) if not small else avail.height()
+        self.resize(int(w * (0.98 if small else 0.92)), int(h * (0.96 if small else 0.92)))
+        self.move(avail.x() + (avail.width() - self.width()) // 2, avail.y() + (avail.height() - self.height()) // 2)
+        self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        w, h = self.width(), self.height()
+        side_l = max(220, int(w * 0.17))
+        side_r = max(280, int(w * 0.21))
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [side_l, side_r], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock, self.data_dock], [int(h * 0.30), int(h * 0.60)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.inspector_dock, self.training_dock], [int(h * 0.40), int(h * 0.50)],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.curves_dock], [max(200, int(h * 0.30))], Qt.Orientation.Vertical)
+
+    def restore_layout(self) -> bool:
+        if int(self.settings.value("window/layoutVersion", 0) or 0) != LAYOUT_VERSION:
+            return False
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        ok = False
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            ok = self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            ok = self.restoreState(state, LAYOUT_VERSION) and ok
+        return ok
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.settings.setValue("window/layoutVersion", LAYOUT_VERSION)
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        for dock in self.docks:
+            dock.setFloating(False)
+            dock.show()
+        self.toolbar.show()
+        self._default_dock_sizes()
+
+    # ================================================================== closing
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.controller is not None and self.controller.is_training:
+            # Stop + join the worker first: the document then holds what training produced,
+            # and the prompt below can save it.
+            self.controller.shutdown()
+        if self.document.modified and not self.maybe_save():
+            event.ignore()
+            return
+        if self.controller is not None:
+            self.controller.shutdown()  # idempotent; joins the worker thread
+        self._autosave_timer.stop()
+        self.autosaver.discard()
+        self.save_layout()
+        self._unsubscribe()
+        event.accept()
