@@ -1,0 +1,343 @@
+"""The training worker: runs the engine's ``fit()`` off the GUI thread.
+
+A :class:`TrainingWorker` is a ``QObject`` moved to a ``QThread`` (see the controller). It
+drives ``model.fit`` with a callback that, between batches,
+
+* reads the shared :class:`Control` flags (stop / pause / step one batch / step one epoch);
+* keeps a copy of the weights of the last batch whose loss was finite and restores it when
+  the loss becomes NaN or infinite;
+* coalesces everything the views need into signals sent at most ``rate_hz`` times a second,
+  carrying plain numbers, lists and array *copies* (never arrays the engine still writes).
+
+Signal payloads (all plain Python / fresh NumPy copies):
+
+``progress``   ``{"epoch", "epochs", "initial_epoch", "batch", "steps", "iteration",
+                 "eta_s", "samples_per_s", "elapsed_s"}``  (epoch is the absolute 0-based
+                 index of the running epoch; batch the number of batches done in it)
+``batchEnd``   ``{"epoch", "batch", "steps", "iteration", "logs": {running means},
+                 "iterations": [int, ...], "batch_logs": {"loss": [float, ...], ...}}``
+                 -- ``iterations``/``batch_logs`` hold every batch since the previous signal
+                 (un-averaged per-batch values), so a curve can show all of them.
+``epochEnd``   ``{"epoch", "logs": {...}, "epochs": [int, ...], "history": {"loss": [...], ...}}``
+                 -- every epoch finished since the previous signal (Keras log names).
+``snapshot``   ``{"layer/kernel": ndarray copy, ...}`` (model.weight_dict()).
+``stateChanged`` ``"running"`` / ``"paused"`` when the worker actually runs or blocks.
+``done``       a :class:`RunResult` (always emitted last, also after an error).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingWorker", text)
+
+
+class Control:
+    """Flags shared by the GUI thread (writer) and the worker (reader), read between batches."""
+
+    def __init__(self):
+        self.stop = threading.Event()
+        self.go = threading.Event()  # set: may run; clear: pause at the next batch end
+        self.go.set()
+        self._lock = threading.Lock()
+        self._step: str | None = None  # None | "batch" | "epoch"
+
+    def request_step(self, kind: str | None) -> None:
+        with self._lock:
+            self._step = kind
+        self.go.set()
+
+    def take_step(self, kind: str) -> bool:
+        """True (and clears it) when a step of ``kind`` was requested."""
+        with self._lock:
+            if self._step == kind:
+                self._step = None
+                return True
+            return False
+
+    def pause(self) -> None:
+        with self._lock:
+            self._step = None
+        self.go.clear()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._step = None
+        self.go.set()
+
+    def request_stop(self) -> None:
+        self.stop.set()
+        self.go.set()  # wake a paused worker so it can see the stop
+
+
+@dataclass
+class RunResult:
+    """What a run produced; read by the controller on the GUI thread after the thread ended."""
+
+    model: object = None
+    initial_epoch: int = 0
+    epochs_done: list[int] = field(default_factory=list)
+    history: dict[str, list[float]] = field(default_factory=dict)  # per epoch, this run only
+    reason: str = "completed"  # "completed" | "stopped" | "nan" | "error"
+    message: str = ""
+    nan_restored: bool = False
+
+
+def _studio_callback(worker: "TrainingWorker"):
+    """An engine Callback that reads the control flags between batches and batches up what
+    the GUI shows (the engine is imported here, when training starts)."""
+    from nnstudio.engine.callbacks import Callback
+
+    class StudioCallback(Callback):
+        def on_train_batch_begin(self, batch, logs=None):
+            worker._save_candidate()
+
+        def on_train_batch_end(self, batch, logs=None):
+            worker._after_batch(batch, logs or {})
+
+        def on_epoch_begin(self, epoch, logs=None):
+            worker._epoch_begin(epoch)
+
+        def on_epoch_end(self, epoch, logs=None):
+            worker._after_epoch(epoch, logs or {})
+
+    return StudioCallback()
+
+
+class TrainingWorker(QObject):
+    """Runs one ``fit`` call on a prepared, compiled model. Create, move to a QThread, start."""
+
+    progress = Signal(dict)
+    batchEnd = Signal(dict)
+    epochEnd = Signal(dict)
+    snapshot = Signal(object)
+    stateChanged = Signal(str)
+    done = Signal(object)
+
+    def __init__(self, model, x, y, *, epochs: int, initial_epoch: int, batch_size: int,
+                 validation_split: float, control: Control, rate_hz: float = 20.0,
+                 snapshot_hz: float = 10.0, want_snapshots=None):
+        super().__init__()
+        self.model = model
+        self.x, self.y = x, y
+        self.epochs = int(epochs)
+        self.initial_epoch = int(initial_epoch)
+        self.batch_size = int(batch_size)
+        self.validation_split = float(validation_split)
+        self.control = control
+        self.min_interval = 1.0 / rate_hz
+        self.snapshot_interval = 1.0 / snapshot_hz if snapshot_hz > 0 else math.inf
+        self.want_snapshots = want_snapshots or (lambda: True)
+        self.result = RunResult(model=model, initial_epoch=self.initial_epoch)
+        n_train = len(x) - int(len(x) * self.validation_split) if self.validation_split else len(x)
+        self.n_train = max(1, n_train)
+        self.steps = max(1, math.ceil(self.n_train / self.batch_size))
+        # what is waiting to be sent
+        self._pending_iters: list[int] = []
+        self._pending_batch: dict[str, list[float]] = {}
+        self._pending_epochs: list[int] = []
+        self._pending_hist: dict[str, list[float]] = {}
+        self._last_logs: dict = {}
+        self._last_epoch_logs: dict = {}
+        self._epoch = self.initial_epoch
+        self._batch = 0
+        self._iteration = 0
+        self._last_emit = 0.0
+        self._last_snapshot = 0.0
+        self._active_time = 0.0  # seconds spent running (paused time excluded)
+        self._run_started = 0.0
+        self._batches_run = 0
+        self._samples_run = 0
+        # NaN guard: weights before the current batch (candidate) and of the last finite one
+        self._keys: list[tuple[str, object, str]] = []
+        self._cand: dict[str, np.ndarray] = {}
+        self._good: dict[str, np.ndarray] = {}
+        self._good_valid = False
+
+    # -- the thread's entry point ------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        result = self.result
+        try:
+            self._prepare_guard()
+            self._run_started = time.perf_counter()
+            self.stateChanged.emit("running")
+            if self.control.stop.is_set():
+                result.reason = "stopped"
+            else:
+                self.model.fit(
+                    self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
+                    initial_epoch=self.initial_epoch, validation_split=self.validation_split,
+                    shuffle=True, verbose=0, callbacks=[_studio_callback(self)],
+                )
+                if result.reason != "nan":
+                    result.reason = "stopped" if self.control.stop.is_set() else "completed"
+            if result.reason != "nan" and not self._weights_finite():
+                self._restore_good()
+                result.reason = "nan"
+                result.nan_restored = True
+                result.message = self._nan_message()
+        except Exception as exc:  # a traceback is never the user interface
+            traceback.print_exc()
+            result.reason = "error"
+            result.message = _tr("Training failed: {error}").format(error=exc)
+            if self._good_valid and not self._weights_finite():
+                self._restore_good()
+        finally:
+            self._flush(force=True)
+            self.done.emit(result)
+
+    # -- NaN guard -----------------------------------------------------------------------
+    def _prepare_guard(self) -> None:
+        self._keys = []
+        for layer in self.model.layers:
+            for pname, arr in layer.params.items():
+                key = f"{layer.name}/{pname}"
+                self._keys.append((key, layer, pname))
+                self._cand[key] = np.empty_like(arr)
+                self._good[key] = np.empty_like(arr)
+
+    def _save_candidate(self) -> None:
+        for key, layer, pname in self._keys:
+            np.copyto(self._cand[key], layer.params[pname])
+
+    def _accept_candidate(self) -> None:
+        self._cand, self._good = self._good, self._cand
+        self._good_valid = True
+
+    def _weights_finite(self) -> bool:
+        return all(np.isfinite(layer.params[p]).all() for _, layer, p in self._keys)
+
+    def _restore_good(self) -> None:
+        if self._good_valid:
+            self.model.set_weight_dict({k: v.copy() for k, v in self._good.items()})
+        self.result.nan_restored = self._good_valid
+
+    def _nan_message(self) -> str:
+        lr = getattr(self.model.optimizer, "learning_rate", None)
+        lr_text = f" ({lr:g})" if isinstance(lr, (int, float)) else ""
+        return _tr(
+            "The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. "
+            "The weights from the last batch with a finite loss were kept. The learning rate{lr} "
+            "is probably too large: try one ten times smaller."
+        ).format(epoch=self._epoch + 1, batch=self._batch, lr=lr_text)
+
+    # -- callback hooks (worker thread) ----------------------------------------------------
+    def _epoch_begin(self, epoch: int) -> None:
+        self._epoch = int(epoch)
+        self._batch = 0
+
+    def _after_batch(self, batch: int, logs: dict) -> None:
+        model = self.model
+        self._batch = int(batch) + 1
+        self._iteration += 1
+        self._batches_run += 1
+        self._samples_run += self.batch_size if self._batch < self.steps else (
+            self.n_train - self.batch_size * (self.steps - 1))
+        per_batch = getattr(model, "last_batch_logs", None) or logs
+        loss = per_batch.get("loss", logs.get("loss"))
+        try:
+            finite = loss is None or math.isfinite(float(loss))
+        except (TypeError, ValueError):
+            finite = True
+        if not finite:
+            self._restore_good()
+            self.result.reason = "nan"
+            self.result.message = self._nan_message()
+            self.control.stop.set()
+            model.stop_training = True
+            return
+        self._accept_candidate()
+        self._last_logs = logs
+        self._pending_iters.append(self._iteration)
+        for key, value in per_batch.items():
+            self._pending_batch.setdefault(key, []).append(float(value))
+        if self.control.stop.is_set():
+            model.stop_training = True
+            return
+        if self.control.take_step("batch"):
+            self.control.go.clear()
+        self._flush()
+        if not self.control.go.is_set():
+            self._wait_while_paused()
+            if self.control.stop.is_set():
+                model.stop_training = True
+
+    def _after_epoch(self, epoch: int, logs: dict) -> None:
+        if self.result.reason == "nan":
+            return
+        epoch = int(epoch)
+        values = {k: float(v) for k, v in logs.items()}
+        self.result.epochs_done.append(epoch)
+        for key, value in values.items():
+            self.result.history.setdefault(key, []).append(value)
+        self._pending_epochs.append(epoch)
+        for key, value in values.items():
+            self._pending_hist.setdefault(key, []).append(value)
+        self._last_epoch_logs = values
+        if self.control.stop.is_set():
+            return
+        if self.control.take_step("epoch") and epoch + 1 < self.epochs:
+            self.control.go.clear()
+        self._flush()
+        if not self.control.go.is_set() and epoch + 1 < self.epochs:
+            self._epoch, self._batch = epoch + 1, 0
+            self._wait_while_paused()
+            if self.control.stop.is_set():
+                self.model.stop_training = True
+
+    def _wait_while_paused(self) -> None:
+        self._active_time += time.perf_counter() - self._run_started
+        self._flush(force=True)
+        self.stateChanged.emit("paused")
+        while not self.control.go.wait(0.25):
+            pass
+        self._run_started = time.perf_counter()
+        if not self.control.stop.is_set():
+            self.stateChanged.emit("running")
+
+    # -- sending (throttled) -------------------------------------------------------------
+    def _flush(self, force: bool = False) -> None:
+        now = time.perf_counter()
+        if not force and now - self._last_emit < self.min_interval:
+            return
+        self._last_emit = now
+        if self._pending_iters:
+            self.batchEnd.emit({
+                "epoch": self._epoch, "batch": self._batch, "steps": self.steps,
+                "iteration": self._iteration,
+                "logs": {k: float(v) for k, v in self._last_logs.items()},
+                "iterations": self._pending_iters, "batch_logs": self._pending_batch,
+            })
+            self._pending_iters, self._pending_batch = [], {}
+        if self._pending_epochs:
+            self.epochEnd.emit({
+                "epoch": self._pending_epochs[-1], "logs": dict(self._last_epoch_logs),
+                "epochs": self._pending_epochs, "history": self._pending_hist,
+            })
+            self._pending_epochs, self._pending_hist = [], {}
+        self.progress.emit(self._progress(now))
+        if (force or now - self._last_snapshot >= self.snapshot_interval) and self.want_snapshots():
+            self._last_snapshot = now
+            self.snapshot.emit(self.model.weight_dict())
+
+    def _progress(self, now: float) -> dict:
+        active = self._active_time + (now - self._run_started if self._run_started else 0.0)
+        rate = self._batches_run / active if active > 0 else 0.0
+        remaining = (self.epochs - self._epoch - 1) * self.steps + (self.steps - self._batch)
+        return {
+            "epoch": self._epoch, "epochs": self.epochs, "initial_epoch": self.initial_epoch,
+            "batch": self._batch, "steps": self.steps, "iteration": self._iteration,
+            "eta_s": remaining / rate if rate > 0 else None,
+            "samples_per_s": self._samples_run / active if active > 0 else 0.0,
+            "elapsed_s": active,
+        }
