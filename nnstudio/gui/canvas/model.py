@@ -1,0 +1,143 @@
+"""What the canvas and the inspector show about each layer: defaults, shapes, parameter counts.
+
+Plain arithmetic on the project document (no Qt, no engine objects), so a block can show its
+parameter count even before the engine has built anything:
+
+    Dense:       params = in * units + units * use_bias,   out = units
+    Activation:  params = 0,                               out = in
+    Dropout:     params = 0,                               out = in
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass
+
+from nnstudio.project.schema import LayerSpec, Project
+
+ACTIVATIONS = ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax")
+INITIALIZERS = (
+    "glorot_uniform",
+    "glorot_normal",
+    "he_uniform",
+    "he_normal",
+    "random_uniform",
+    "random_normal",
+    "zeros",
+    "ones",
+)
+
+# What a block dropped from the palette starts as (Keras names and defaults otherwise).
+DEFAULT_CONFIGS: dict[str, dict] = {
+    "Dense": {
+        "units": 8,
+        "activation": "relu",
+        "use_bias": True,
+        "kernel_initializer": "glorot_uniform",
+        "bias_initializer": "zeros",
+    },
+    "Activation": {"activation": "relu"},
+    "Dropout": {"rate": 0.5},
+}
+
+
+def default_config(layer_type: str) -> dict:
+    return copy.deepcopy(DEFAULT_CONFIGS[layer_type])
+
+
+def new_layer_spec(layer_type: str) -> LayerSpec:
+    """A fresh spec with the default config; the document assigns its id on insert."""
+    if layer_type not in DEFAULT_CONFIGS:
+        raise ValueError(f"unknown layer type: {layer_type!r}")
+    return LayerSpec(type=layer_type, config=default_config(layer_type))
+
+
+def activation_name(value) -> str:
+    """Config activation (None, a name or a {"class_name": ...} dict) as a registry name."""
+    if value is None:
+        return "linear"
+    if isinstance(value, dict):
+        value = value.get("class_name") or value.get("config", {}).get("name") or "linear"
+    return str(value)
+
+
+def initializer_name(value) -> str:
+    """Config initializer ("he_normal" or {"class_name": "HeNormal", ...}) as a snake_case name."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = str(value.get("class_name", ""))
+        if value and value[0].isupper():  # HeNormal -> he_normal
+            value = "".join("_" + c.lower() if c.isupper() else c for c in value).lstrip("_")
+    return str(value)
+
+
+@dataclass
+class LayerInfo:
+    index: int
+    spec: LayerSpec
+    in_dim: int | None  # features coming in (None: unknown until a data set is chosen)
+    out_dim: int | None
+    params: int | None  # None when it depends on an unknown input size
+    kernel: int | None = None  # in * units (Dense only)
+    bias: int = 0  # units if use_bias (Dense only)
+
+
+def _features(shape) -> int | None:
+    if not shape:
+        return None
+    return int(math.prod(int(d) for d in shape))
+
+
+def layer_infos(project: Project) -> list[LayerInfo]:
+    """Shape and parameter count of every layer, input to output."""
+    dim = _features(project.input_shape)
+    infos = []
+    for i, spec in enumerate(project.layers):
+        in_dim = dim
+        if spec.type == "Dense":
+            units = int(spec.config.get("units", 0) or 0)
+            bias = units if spec.config.get("use_bias", True) else 0
+            kernel = None if in_dim is None else in_dim * units
+            params = None if kernel is None else kernel + bias
+            infos.append(LayerInfo(i, spec, in_dim, units, params, kernel, bias))
+            dim = units
+        else:
+            infos.append(LayerInfo(i, spec, in_dim, in_dim, 0))
+    return infos
+
+
+def total_params(project: Project) -> int | None:
+    counts = [info.params for info in layer_infos(project)]
+    return None if any(c is None for c in counts) else sum(counts)
+
+
+def output_dim(project: Project) -> int | None:
+    infos = layer_infos(project)
+    return infos[-1].out_dim if infos else _features(project.input_shape)
+
+
+def image_shape(project: Project) -> tuple[int, int] | None:
+    """(h, w) when the project's data set is made of images (so the input block can say 28×28)."""
+    shape = project.input_shape
+    if not shape:
+        return None
+    if len(shape) == 2:
+        return int(shape[0]), int(shape[1])
+    n = _features(shape) or 0
+    side = math.isqrt(n)
+    if side * side != n or side < 4:
+        return None
+    name = (project.dataset.name or "").lower()
+    try:  # the data package knows which data sets are images; it may not be built yet
+        from nnstudio.data import DATASETS  # noqa: PLC0415
+
+        info = DATASETS.get(project.dataset.name)
+        if info is not None:
+            return (side, side) if getattr(info, "kind", None) == "image" else None
+    except (ImportError, AttributeError):
+        pass
+    if "mnist" in name or project.dataset.format == "idx":
+        return side, side
+    return None

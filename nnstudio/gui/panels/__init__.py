@@ -1,0 +1,1 @@
+"""Dock panels of the studio (inspector, training settings, summary, data)."""
