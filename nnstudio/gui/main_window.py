@@ -24,7 +24,7 @@ from nnstudio.gui import dialogs, files
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
-FILE_FILTER_KEY = "nnstudio projects (*.nnproj)"
+
 LAYOUT_VERSION = 1
 AUTOSAVE_DELAY_MS = 30_000
 
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> bool:
         start = self.settings.value("lastDir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Project"), str(start), self.tr(FILE_FILTER_KEY) + ";;" + self.tr("All files (*)")
+            self, self.tr("Open Project"), str(start), self.tr("nnstudio projects (*.nnproj)") + ";;" + self.tr("All files (*)")
         )
         if not path:
             return False
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
             safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in self.display_name()).strip()
             suggested = str(Path(folder) / f"{safe or 'project'}.nnproj")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Project As"), suggested, self.tr(FILE_FILTER_KEY)
+            self, self.tr("Save Project As"), suggested, self.tr("nnstudio projects (*.nnproj)")
         )
         if not path:
             return False

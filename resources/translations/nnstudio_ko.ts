@@ -1,0 +1,1180 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+  <context>
+    <name>DataPanel</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="225" />
+      <source>The data set the network learns from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
+      <source>Open file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="234" />
+      <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="237" />
+      <source>CSV, NPZ or IDX file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="238" />
+      <source>Folder of IDX files…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <source>Logic gates &amp; tables</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <source>2-D classification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <source>Regression</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="273" />
+      <source>Images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="287" />
+      <source>Your data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
+      <source>{file} ({format})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
+      <source>Samples</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="340" />
+      <source>Noise</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="341" />
+      <source>Seed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="342" />
+      <source>Test fraction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="343" />
+      <source>Classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="344" />
+      <source>Repeats</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="345" />
+      <source>Inner radius</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="346" />
+      <source>Squares per side</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="349" />
+      <source>How many points to make (train and test together)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="350" />
+      <source>How much random jitter is added to each point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="351" />
+      <source>The same seed always makes the same points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="352" />
+      <source>The share of points kept aside to test on (never trained on)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="353" />
+      <source>How many classes (one colour each)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="354" />
+      <source>Noisy copies of the table to train on (the exact table is the test set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="355" />
+      <source>Radius of the inner ring as a fraction of the outer one</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
+      <source>Squares along each side of the board</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="474" />
+      <source>Open a data file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="475" />
+      <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="490" />
+      <source>Cannot open the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="493" />
+      <source>{file} has only one column ({columns}); a CSV data file needs at least one input column and a label column, separated by commas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="505" />
+      <source>Open a folder of IDX files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="542" />
+      <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="545" />
+      <source>Download…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="555" />
+      <source>Loading {title}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="621" />
+      <source>Cannot use this data set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="636" />
+      <source>about {mb} MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="636" />
+      <source>a few MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="638" />
+      <source>Download {title}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="639" />
+      <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="650" />
+      <source>Downloading {title}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="661" />
+      <source>Download failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="694" />
+      <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="726" />
+      <source>Your data from {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="728" />
+      <source>Classes: {names}.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DataPreview</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="58" />
+      <source>{train} train / {test} test</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="59" />
+      <source>1 feature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="59" />
+      <source>{n} features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="63" />
+      <source>1 class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="63" />
+      <source>{n} classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="66" />
+      <source>regression, 1 target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="66" />
+      <source>regression, {n} targets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="188" />
+      <source>No data set yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="241" />
+      <source>test (hollow)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="262" />
+      <source>train</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="265" />
+      <source>test</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="294" />
+      <source>y = {v}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="328" />
+      <source>class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
+      <source>target</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
+      <source>target {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="332" />
+      <source>split</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="361" />
+      <source>Showing the first {shown} of {total} rows.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DownloadDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="138" />
+      <source>Downloading {title}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="139" />
+      <source>Connecting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="140" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="172" />
+      <source>Downloading {title}… {done} MB of {total} MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="175" />
+      <source>Downloading {title}… {done} MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="181" />
+      <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LabelColumnDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="150" />
+      <source>Choose the label column</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="152" />
+      <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="158" />
+      <source>(column {n})</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LayerPalette</name>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="162" />
+      <source>Layer palette</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="167" />
+      <source>Layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="172" />
+      <source>Dense</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="172" />
+      <source>fully connected, learns weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="173" />
+      <source>Activation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="173" />
+      <source>a function, no weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="174" />
+      <source>Dropout</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="174" />
+      <source>drops inputs while training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="203" />
+      <source>Stop training to edit the network.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
+      <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="211" />
+      <source>Stop training to edit the network</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LoadJob</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="52" />
+      <source>Loading the data failed unexpectedly: {error}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="49" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="87" />
+      <source>Network canvas (being built)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="88" />
+      <source>Layer palette (being built)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="120" />
+      <source>{title} (being built)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="142" />
+      <source>Layers</source>
+      <translation>레이어</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="143" />
+      <source>Data</source>
+      <translation>데이터</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="145" />
+      <source>Inspector</source>
+      <translation>속성</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="146" />
+      <source>Training</source>
+      <translation>학습</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="147" />
+      <source>Summary</source>
+      <translation>요약</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="151" />
+      <source>Curves</source>
+      <translation>학습 곡선</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="190" />
+      <source>&amp;New Blank Project</source>
+      <translation>빈 프로젝트 만들기(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="191" />
+      <source>Start an empty network</source>
+      <translation>빈 신경망으로 시작합니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="192" />
+      <source>&amp;Open…</source>
+      <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="193" />
+      <source>Open a .nnproj project</source>
+      <translation>.nnproj 프로젝트를 엽니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="194" />
+      <source>&amp;Save</source>
+      <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="195" />
+      <source>Save &amp;As…</source>
+      <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="196" />
+      <source>Export &amp;Curves as PNG…</source>
+      <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="197" />
+      <source>&amp;Quit</source>
+      <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="200" />
+      <source>&amp;Undo</source>
+      <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="202" />
+      <source>&amp;Redo</source>
+      <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="204" />
+      <source>&amp;Delete Layer</source>
+      <translation>레이어 삭제(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="211" />
+      <source>&amp;Train</source>
+      <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="212" />
+      <source>Train for the epochs set in Training settings</source>
+      <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="213" />
+      <source>&amp;Pause</source>
+      <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="214" />
+      <source>Step One &amp;Epoch</source>
+      <translation>한 에포크 진행(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="215" />
+      <source>Step One &amp;Batch</source>
+      <translation>한 배치 진행(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="216" />
+      <source>&amp;Stop</source>
+      <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="217" />
+      <source>&amp;Reset Weights</source>
+      <translation>가중치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="218" />
+      <source>Forget the trained weights and history</source>
+      <translation>학습된 가중치와 기록을 지웁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="222" />
+      <source>&amp;About nnstudio</source>
+      <translation>nnstudio 정보(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="224" />
+      <source>&amp;Lesson Description</source>
+      <translation>수업 설명(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <source>Reset &amp;Layout</source>
+      <translation>화면 배치 초기화(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <source>&amp;File</source>
+      <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <source>New from &amp;Lesson</source>
+      <translation>수업에서 새로 만들기(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <source>Open &amp;Recent</source>
+      <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <source>&amp;Edit</source>
+      <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <source>T&amp;rain</source>
+      <translation>학습(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <source>&amp;View</source>
+      <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="269" />
+      <source>&amp;Help</source>
+      <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="316" />
+      <source>(no lessons installed)</source>
+      <translation>(설치된 수업 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="330" />
+      <source>Clear Recent Files</source>
+      <translation>최근 파일 목록 지우기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="333" />
+      <source>(no recent files)</source>
+      <translation>(최근 파일 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="347" />
+      <source>{name}[*] — nnstudio</source>
+      <translation>{name}[*] — nnstudio</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="366" />
+      <source>Training is running</source>
+      <translation>학습 중입니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="367" />
+      <source>Stop training first (Train ▸ Stop), then {what}.</source>
+      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="383" />
+      <source>start a new project</source>
+      <translation>새 프로젝트를 시작하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <source>Open Project</source>
+      <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <source>nnstudio projects (*.nnproj)</source>
+      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="409" />
+      <source>open another project</source>
+      <translation>다른 프로젝트를 여세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="421" />
+      <source>Opened {name}</source>
+      <translation>{name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="429" />
+      <source>Could not open the project</source>
+      <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
+      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="441" />
+      <source>{path} could not be opened: {reason}</source>
+      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="458" />
+      <source>Save Project As</source>
+      <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="478" />
+      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
+      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 중지한 뒤 다시 저장하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="490" />
+      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
+      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="493" />
+      <source>Could not save the project</source>
+      <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="502" />
+      <source>Saved {name}</source>
+      <translation>{name}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <source>Export Curves</source>
+      <translation>학습 곡선 내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <source>PNG images (*.png)</source>
+      <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="522" />
+      <source>Could not export the curves</source>
+      <translation>학습 곡선을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="539" />
+      <source>Autosave failed: {reason}</source>
+      <translation>자동 저장 실패: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="552" />
+      <source>an unsaved project</source>
+      <translation>저장하지 않은 프로젝트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="608" />
+      <source>Ready</source>
+      <translation>준비</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="609" />
+      <source>Training…</source>
+      <translation>학습 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="610" />
+      <source>Paused</source>
+      <translation>일시 정지됨</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="611" />
+      <source>Stopping…</source>
+      <translation>중지하는 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="631" />
+      <source>{speed:,.0f} samples/s</source>
+      <translation>초당 {speed:,.0f}개 샘플</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="635" />
+      <source>Training finished ({reason})</source>
+      <translation>학습 종료 ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="639" />
+      <source>Training stopped</source>
+      <translation>학습이 멈췄습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="646" />
+      <source>&amp;Resume</source>
+      <translation>계속(&amp;R)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NetworkCanvas</name>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="58" />
+      <source>Network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="59" />
+      <source>Drag layers here from the palette. Drag a block to move it; Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="173" />
+      <source>Locked while training — stop training to edit the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="180" />
+      <source>Input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="185" />
+      <source>Drag layers here from the palette
+(or double-click one there)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="198" />
+      <source>Output</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="211" />
+      <source>Total parameters: {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="235" />
+      <source>Dense</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="235" />
+      <source>Activation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="236" />
+      <source>Dropout</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="242" />
+      <source>{n} units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="242" />
+      <source>1 unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="247" />
+      <source>rate {rate:g}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="252" />
+      <source>? params (choose a data set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="254" />
+      <source>1 param</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="255" />
+      <source>{n} params</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
+      <source>in: {a} → out: {b}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="262" />
+      <source>weights {i}×{u} = {k}, biases {b}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="270" />
+      <source>shape comes from the data set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="276" />
+      <source>{n} features ({h}×{w} image)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="278" />
+      <source>shape {shape}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="286" />
+      <source>1 output</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
+      <source>{n} outputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="289" />
+      <source>loss: {loss}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="305" />
+      <source>Stop training to edit the network</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ProblemsDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="181" />
+      <source>Before training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="192" />
+      <source>Train anyway</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="193" />
+      <source>Fix all</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
+      <source>Training would not work yet:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <source>Training can start, but look at this first:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="221" />
+      <source>Fix</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TrainingController</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/controller.py" line="43" />
+      <source>Reset weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controller.py" line="181" />
+      <source>Could not start training: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controller.py" line="331" />
+      <source>The network was changed while training ran, so the trained weights were not kept.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TrainingProgress</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="52" />
+      <source>Not training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="68" />
+      <source>Starting: epoch {epoch} of {epochs}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="79" />
+      <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="82" />
+      <source>{time} left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="89" />
+      <source>done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="92" />
+      <source>paused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="94" />
+      <source>stopping…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TrainingToolbar</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
+      <source>Training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="117" />
+      <source>Train</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="118" />
+      <source>Train for the epochs set in Training settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
+      <source>Pause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="120" />
+      <source>Pause after the current batch; press again to resume</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="121" />
+      <source>Step epoch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
+      <source>Train to the end of this epoch, then pause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
+      <source>Step batch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
+      <source>Train one mini-batch, then pause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
+      <source>Stop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
+      <source>Stop after the current batch and keep the weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
+      <source>Reset weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
+      <source>Forget the trained weights and history (undoable)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
+      <source>Resume</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TrainingWorker</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/worker.py" line="192" />
+      <source>Training failed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/worker.py" line="228" />
+      <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>commands</name>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="40" />
+      <source>Add {type} layer</source>
+      <translation>{type} 레이어 추가</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="54" />
+      <source>Delete {name}</source>
+      <translation>{name} 삭제</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="69" />
+      <source>Move {name}</source>
+      <translation>{name} 이동</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="86" />
+      <source>Change {name}</source>
+      <translation>{name} 변경</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="107" />
+      <source>Change training settings</source>
+      <translation>학습 설정 변경</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/commands.py" line="120" />
+      <source>Use data set {name}</source>
+      <translation>데이터셋 {name} 사용</translation>
+    </message>
+  </context>
+  <context>
+    <name>dialogs</name>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="32" />
+      <source>Unsaved changes</source>
+      <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="33" />
+      <source>“{name}” has changes that are not saved. Save them before continuing?</source>
+      <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다. 계속하기 전에 저장할까요?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="43" />
+      <source>Restore unsaved work?</source>
+      <translation>저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="44" />
+      <source>nnstudio closed without saving “{name}”. An automatic copy from {when} was kept. Restore unsaved work?</source>
+      <translation>nnstudio가 “{name}”을(를) 저장하지 않고 종료되었습니다. {when}에 자동 저장된 사본이 있습니다. 저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="67" />
+      <source>This project has no lesson description.</source>
+      <translation>이 프로젝트에는 수업 설명이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="70" />
+      <source>Lesson: {title}</source>
+      <translation>수업: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="78" />
+      <source>About nnstudio</source>
+      <translation>nnstudio 정보</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/dialogs.py" line="79" />
+      <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 레이어를 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+  </context>
+</TS>
