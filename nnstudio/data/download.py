@@ -160,7 +160,7 @@ def _fetch(url: str, dest, expected_md5: str, done: int, total: int, progress, c
             while True:
                 if cancel is not None and cancel.is_set():
                     raise DownloadCancelled("The download was cancelled; nothing was saved.")
-                block = resp.read(CHUNK)
+                block = resp.read1(CHUNK)
                 if not block:
                     break
                 dest.write(block)
