@@ -1,0 +1,145 @@
+"""Activation functions: each forward formula sits beside its derivative.
+
+An activation object has `forward(z) -> y` and `backward(dy, z, y) -> dz`, where z is the
+input the layer computed (pre-activation) and y the output; both have shape (batch, units).
+Look one up by name with `get(name)`; `ACTIVATIONS` is the registry.
+"""
+
+import numpy as np
+
+
+class Activation:
+    """Base class: identity."""
+
+    name = "linear"
+
+    def forward(self, z):
+        return z
+
+    def backward(self, dy, z, y):
+        return dy
+
+    def __repr__(self):
+        return f"<activation {self.name}>"
+
+
+class Linear(Activation):
+    """y = z ;  dy/dz = 1"""
+
+    name = "linear"
+
+
+class Sigmoid(Activation):
+    """y = 1 / (1 + exp(-z)) ;  dy/dz = y (1 - y)"""
+
+    name = "sigmoid"
+
+    def forward(self, z):
+        e = np.exp(-np.abs(z))  # never overflows: exp of a non-positive number
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(z.dtype, copy=False)
+
+    def backward(self, dy, z, y):
+        return dy * y * (1 - y)
+
+
+class Tanh(Activation):
+    """y = tanh(z) ;  dy/dz = 1 - y^2"""
+
+    name = "tanh"
+
+    def forward(self, z):
+        return np.tanh(z)
+
+    def backward(self, dy, z, y):
+        return dy * (1 - y * y)
+
+
+class ReLU(Activation):
+    """y = max(0, z) ;  dy/dz = 1 if z > 0 else 0"""
+
+    name = "relu"
+
+    def forward(self, z):
+        return np.maximum(z, 0)
+
+    def backward(self, dy, z, y):
+        return dy * (y > 0)
+
+
+class LeakyReLU(Activation):
+    """y = z if z > 0 else a*z  (Keras 3 default a = 0.2) ;  dy/dz = 1 if z > 0 else a"""
+
+    name = "leaky_relu"
+    negative_slope = 0.2
+
+    def forward(self, z):
+        return np.where(z > 0, z, self.negative_slope * z)
+
+    def backward(self, dy, z, y):
+        return dy * np.where(z > 0, 1.0, self.negative_slope).astype(dy.dtype)
+
+
+class ELU(Activation):
+    """y = z if z > 0 else a (exp(z) - 1), a = 1 ;  dy/dz = 1 if z > 0 else y + a"""
+
+    name = "elu"
+    alpha = 1.0
+
+    def forward(self, z):
+        return np.where(z > 0, z, self.alpha * np.expm1(np.minimum(z, 0)))
+
+    def backward(self, dy, z, y):
+        return dy * np.where(z > 0, 1.0, y + self.alpha).astype(dy.dtype)
+
+
+class Softplus(Activation):
+    """y = log(1 + exp(z)) ;  dy/dz = sigmoid(z)"""
+
+    name = "softplus"
+
+    def forward(self, z):
+        return np.logaddexp(0, z).astype(z.dtype, copy=False)
+
+    def backward(self, dy, z, y):
+        return dy * SIGMOID.forward(z)
+
+
+class Softmax(Activation):
+    """y_i = exp(z_i) / sum_j exp(z_j) over the last axis ;  dz = y * (dy - sum(dy * y))"""
+
+    name = "softmax"
+
+    def forward(self, z):
+        e = np.exp(z - z.max(axis=-1, keepdims=True))  # shift: same result, no overflow
+        e /= e.sum(axis=-1, keepdims=True)
+        return e
+
+    def backward(self, dy, z, y):
+        return y * (dy - (dy * y).sum(axis=-1, keepdims=True))
+
+
+SIGMOID = Sigmoid()
+
+ACTIVATIONS = {
+    cls.name: cls()
+    for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Softplus, Softmax)
+}
+
+
+def get(identifier):
+    """Activation object for a name ("relu"), None (linear) or an Activation instance."""
+    if identifier is None:
+        return ACTIVATIONS["linear"]
+    if isinstance(identifier, Activation):
+        return identifier
+    if isinstance(identifier, str):
+        key = identifier.lower()
+        if key in ACTIVATIONS:
+            return ACTIVATIONS[key]
+    names = ", ".join(ACTIVATIONS)
+    raise ValueError(f"Unknown activation: received: activation={identifier!r}; choose one of: {names}")
+
+
+def serialize(activation):
+    """The name stored in configs."""
+    return get(activation).name
