@@ -9,12 +9,16 @@
 No Qt here: the CLI, the tests and notebooks use this package on machines with no display.
 """
 
+from . import examples
 from .build import build_dataset, build_model, capture, prepare_data
 from .document import Document
 from .errors import ProjectError
+from .fileformat import load, save
+from .migrations import FORMAT_VERSION
 from .schema import DatasetSpec, LayerSpec, Project, TrainingSpec
 
 __all__ = [
     "Project", "LayerSpec", "DatasetSpec", "TrainingSpec", "Document", "ProjectError",
-    "build_model", "build_dataset", "prepare_data", "capture",
+    "load", "save", "build_model", "build_dataset", "prepare_data", "capture", "examples",
+    "FORMAT_VERSION",
 ]

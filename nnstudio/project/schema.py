@@ -84,3 +84,48 @@ class Project:
 
     def copy(self) -> "Project":
         return copy.deepcopy(self)
+
+    # -- engine objects, made on demand (never stored in the dataclass fields) -----------------
+    @property
+    def model(self):
+        """The compiled engine model with this project's weights and optimizer state.
+
+        Built on first use and cached until the network, the training settings or the
+        weights change (copies and pickles of the project leave the cache behind). Training
+        it changes the cached model, not ``self.weights``: call
+        ``nnstudio.project.capture(project, project.model, history)`` to keep the result.
+        """
+        from .build import build_model
+
+        key = self._model_key()
+        cached = self.__dict__.get("_model_cache")
+        if cached is not None and cached[0] == key[0] and cached[1] is key[1] and cached[2] is key[2]:
+            return cached[3]
+        model = build_model(self)
+        self.__dict__["_model_cache"] = (*key, model)
+        return model
+
+    def build_dataset(self):
+        """The ``nnstudio.data.Dataset`` this project trains on."""
+        from .build import build_dataset
+
+        return build_dataset(self)
+
+    def _model_key(self):
+        import json
+
+        described = json.dumps(
+            [
+                [(s.type, s.id, s.config) for s in self.layers],
+                list(self.input_shape or ()),
+                [self.training.loss, self.training.optimizer, list(self.training.metrics), self.training.seed],
+            ],
+            sort_keys=True,
+            default=repr,
+        )
+        return described, self.weights, self.optimizer_state
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_model_cache", None)
+        return state

@@ -81,19 +81,23 @@ def check_input_shape(shape: Any) -> tuple[int, ...]:
     return tuple(int(d) for d in shape)
 
 
-def check_network(project: Project) -> None:
-    """Refuse a network or training setting that is unknown, malformed or absurdly large."""
-    if project.input_shape is None:
+def check_network(project: Project, complete: bool = True) -> None:
+    """Refuse a network or training setting that is unknown, malformed or absurdly large.
+
+    ``complete=False`` (saving and opening files) also accepts a network still being drawn:
+    no layers yet, or no input shape yet (no data set chosen).
+    """
+    if project.input_shape is None and complete:
         raise ProjectError("The network has no input shape yet; choose a data set first.")
-    shape = check_input_shape(project.input_shape)
-    if not project.layers:
+    shape = check_input_shape(project.input_shape) if project.input_shape is not None else None
+    if not project.layers and complete:
         raise ProjectError("The network has no layers; add at least one Dense layer.")
     if len(project.layers) > MAX_LAYERS:
         raise ProjectError(f"The network has {len(project.layers)} layers; nnstudio handles up to {MAX_LAYERS}.")
     activations = known_names("activations")
     seen: set[str] = set()
     params = 0
-    features = shape[-1]
+    features = shape[-1] if shape else None
     for index, spec in enumerate(project.layers, start=1):
         if not isinstance(spec.type, str) or spec.type not in LAYER_TYPES:
             raise ProjectError(
@@ -126,8 +130,8 @@ def check_network(project: Project) -> None:
             use_bias = config.get("use_bias", True)
             if not isinstance(use_bias, bool):
                 raise ProjectError(f"Layer {index} ({spec.id}) has use_bias={use_bias!r}; it should be true or false.")
-            params += features * units + (units if use_bias else 0)
-            if params > MAX_PARAMS:
+            params += (features or 1) * units + (units if use_bias else 0)
+            if features is not None and params > MAX_PARAMS:
                 raise ProjectError(
                     f"The network has more than {MAX_PARAMS:,} parameters (layer {index}, {spec.id}, "
                     f"has {units:,} units); nnstudio handles networks up to that size."
@@ -214,6 +218,10 @@ def output_units(project: Project) -> int | None:
 
 def check_weights(project: Project) -> None:
     """Saved weights and optimizer state must match the network exactly (names and shapes)."""
+    if not project.weights and not project.optimizer_state:
+        return
+    if project.input_shape is None:
+        raise ProjectError("The project holds trained weights but no input shape; the file is damaged.")
     expected = expected_weight_shapes(project)
     if project.weights:
         missing = sorted(set(expected) - set(project.weights))

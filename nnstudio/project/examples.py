@@ -1,0 +1,266 @@
+"""The bundled lesson projects (resources/examples/*.nnproj) and the builders that make them.
+
+Each builder returns an untrained :class:`Project`; ``write_examples(folder)`` saves them all.
+The committed files are generated, never edited by hand:
+
+    python -m nnstudio.project.examples            # rewrites resources/examples/
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from nnstudio.paths import EXAMPLES as EXAMPLES_DIR
+
+from .errors import ProjectError
+from .schema import DatasetSpec, Project, TrainingSpec
+
+
+def _adam(learning_rate: float) -> dict:
+    return {"class_name": "Adam", "config": {"learning_rate": learning_rate}}
+
+
+def xor() -> Project:
+    p = Project(
+        title="XOR: why one neuron is not enough",
+        description={
+            "en": (
+                "XOR outputs 1 when its two inputs differ. A single sigmoid unit can only draw one "
+                "straight line, and no straight line separates the XOR points: it gets at most three "
+                "of the four right (75%) and stays there however long it trains. This network puts a "
+                "hidden layer of 8 tanh units in front; the hidden layer bends the boundary, and "
+                "accuracy reaches 100% in a few dozen epochs.\n\n"
+                "Try it: train once. Then delete the hidden layer, reset the weights and train again: "
+                "the loss flattens out and accuracy never passes 75%. Put the hidden layer back with "
+                "only 2 units, the fewest that can solve XOR, and change the seed to see that small "
+                "networks sometimes get stuck."
+            ),
+            "ko": (
+                "XOR은 두 입력이 서로 다를 때 1을 내보냅니다. 시그모이드 뉴런 하나는 직선 하나만 그을 수 "
+                "있는데, XOR의 네 점은 어떤 직선으로도 나눌 수 없습니다. 그래서 아무리 오래 학습해도 네 개 "
+                "중 세 개(75%)까지만 맞히고 더 나아지지 않습니다. 이 네트워크는 앞에 tanh 유닛 8개짜리 "
+                "은닉층을 두었습니다. 은닉층이 경계를 구부려 주기 때문에 몇십 에포크 만에 정확도 100%에 "
+                "도달합니다.\n\n"
+                "직접 해 보세요. 먼저 그대로 학습시켜 봅니다. 다음에는 은닉층을 지우고 가중치를 초기화한 뒤 "
+                "다시 학습해 보세요. 손실이 더 줄지 않고 정확도가 75%를 넘지 못합니다. 마지막으로 은닉층을 "
+                "XOR을 풀 수 있는 가장 작은 크기인 유닛 2개로 되살리고, 시드를 바꿔 가며 작은 네트워크가 "
+                "가끔 중간에 막히는 모습도 확인해 보세요."
+            ),
+        },
+        input_shape=(2,),
+        dataset=DatasetSpec(name="xor", params={}),
+        training=TrainingSpec(
+            loss="binary_crossentropy", optimizer=_adam(0.05), batch_size=4, epochs=100,
+            metrics=["accuracy"], validation_split=0.0, seed=0,
+        ),
+    )
+    p.add_layer("Dense", units=8, activation="tanh")
+    p.add_layer("Dense", units=1, activation="sigmoid")
+    return p
+
+
+def gates() -> Project:
+    p = Project(
+        title="Logic gates: AND, OR, NAND with one neuron",
+        description={
+            "en": (
+                "AND, OR and NAND can each be split by one straight line, so a single sigmoid unit "
+                "learns any of them: its two weights and its bias are that line. This project starts "
+                "on AND.\n\n"
+                "Try it: train on AND, then pick OR or NAND in the Data panel and train again. Look at "
+                "the weights: for AND the bias ends clearly negative, so both inputs must be 1 to push "
+                "the output over one half; for NAND every sign flips. Finally pick XOR with the same "
+                "network and watch it stall at 75% or below: that is why hidden layers exist."
+            ),
+            "ko": (
+                "AND, OR, NAND는 모두 직선 하나로 0과 1을 나눌 수 있어서 시그모이드 뉴런 하나로 배울 수 "
+                "있습니다. 뉴런의 가중치 두 개와 편향이 바로 그 직선입니다. 이 프로젝트는 AND로 "
+                "시작합니다.\n\n"
+                "직접 해 보세요. AND로 학습시킨 다음, 데이터 패널에서 OR이나 NAND를 골라 다시 학습해 "
+                "보세요. 가중치를 보면 AND에서는 편향이 뚜렷한 음수가 되어 두 입력이 모두 1이어야 출력이 "
+                "0.5를 넘습니다. NAND에서는 부호가 모두 반대가 됩니다. 마지막으로 같은 네트워크에 XOR을 "
+                "골라 보세요. 정확도가 75%를 넘지 못하는데, 이것이 바로 은닉층이 필요한 이유입니다."
+            ),
+        },
+        input_shape=(2,),
+        dataset=DatasetSpec(name="and", params={}),
+        training=TrainingSpec(
+            loss="binary_crossentropy", optimizer=_adam(0.1), batch_size=4, epochs=100,
+            metrics=["accuracy"], validation_split=0.0, seed=0,
+        ),
+    )
+    p.add_layer("Dense", units=1, activation="sigmoid")
+    return p
+
+
+def animals() -> Project:
+    p = Project(
+        title="Animals: mammal, bird or other from fur and wings",
+        description={
+            "en": (
+                "Six animals, each described by two yes/no features (has fur, has wings), sorted into "
+                "other, mammal or bird: the first classifier of many Korean TensorFlow textbooks. A "
+                "hidden layer of 3 ReLU units with small random_uniform weights feeds a softmax over "
+                "the three classes; plain SGD minimises categorical cross-entropy. The labels become "
+                "one-hot rows such as [0, 1, 0] for mammal.\n\n"
+                "Try it: train and watch the loss fall as the softmax grows sure of each answer. Then "
+                "switch the optimizer to Adam and compare how fast it learns, or widen the hidden layer "
+                "to 10 units. With only 3 ReLU units some seeds get stuck below 100% because a unit "
+                "dies (outputs 0 for every animal): change the seed and look for it."
+            ),
+            "ko": (
+                "털이 있는지, 날개가 있는지 두 가지 예/아니오 특징으로 여섯 동물을 기타, 포유류, 조류로 "
+                "나눕니다. 많은 한국 텐서플로 교재에서 처음 만나는 분류 예제입니다. random_uniform으로 "
+                "작게 초기화한 ReLU 유닛 3개짜리 은닉층 뒤에 세 클래스에 대한 소프트맥스가 있고, 기본 "
+                "SGD로 범주형 교차 엔트로피를 줄여 나갑니다. 정답은 포유류라면 [0, 1, 0]처럼 원-핫 "
+                "벡터로 바뀝니다.\n\n"
+                "직접 해 보세요. 학습시키면서 손실이 줄고 소프트맥스가 답을 점점 확신하는 모습을 "
+                "지켜봅니다. 그다음 옵티마이저를 Adam으로 바꿔 학습 속도를 비교하거나, 은닉층을 유닛 "
+                "10개로 넓혀 보세요. ReLU 유닛이 3개뿐이면 어떤 유닛이 모든 동물에 대해 0만 내보내는 "
+                "'죽은 ReLU'가 되어 100%에 못 미치는 시드가 있습니다. 시드를 바꿔 가며 찾아보세요."
+            ),
+        },
+        input_shape=(2,),
+        dataset=DatasetSpec(name="animals", params={}),
+        training=TrainingSpec(
+            loss="categorical_crossentropy",
+            optimizer={"class_name": "SGD", "config": {"learning_rate": 0.1}},
+            batch_size=6, epochs=300, metrics=["accuracy"], validation_split=0.0, seed=0,
+        ),
+    )
+    p.add_layer("Dense", units=3, activation="relu", kernel_initializer="random_uniform",
+                bias_initializer="zeros")
+    p.add_layer("Dense", units=3, activation="softmax")
+    return p
+
+
+def spirals() -> Project:
+    p = Project(
+        title="Spirals: a boundary that winds",
+        description={
+            "en": (
+                "Three spiral arms wound around each other, one class per arm. No straight line, and "
+                "no single bend, separates them: the network needs two hidden layers to carve out the "
+                "winding regions. Two layers of 32 ReLU units trained with Adam get most test points "
+                "right within a couple of hundred epochs; watch the decision regions form in the data "
+                "view.\n\n"
+                "Try it: remove one hidden layer and see how far a single one gets; shrink the layers "
+                "to 4 units; raise the noise in the Data panel and watch the training accuracy pull "
+                "away from the test accuracy."
+            ),
+            "ko": (
+                "세 개의 나선 팔이 서로 감겨 있고, 팔 하나가 클래스 하나입니다. 직선 하나로도, 한 번 "
+                "구부린 곡선으로도 나눌 수 없어서 은닉층 두 개로 휘감긴 영역을 깎아 내야 합니다. ReLU "
+                "유닛 32개짜리 층 두 개를 Adam으로 학습하면 몇백 에포크 안에 테스트 점 대부분을 "
+                "맞힙니다. 데이터 화면에서 결정 영역이 만들어지는 모습을 지켜보세요.\n\n"
+                "직접 해 보세요. 은닉층 하나를 지우고 한 층만으로 어디까지 가는지 보고, 층을 유닛 4개로 "
+                "줄여 보세요. 데이터 패널에서 노이즈를 키우면 훈련 정확도와 테스트 정확도가 벌어지는 "
+                "모습도 볼 수 있습니다."
+            ),
+        },
+        input_shape=(2,),
+        dataset=DatasetSpec(name="spirals", params={}),
+        training=TrainingSpec(
+            loss="sparse_categorical_crossentropy", optimizer=_adam(0.01), batch_size=32, epochs=200,
+            metrics=["accuracy"], validation_split=0.0, seed=0,
+        ),
+    )
+    p.add_layer("Dense", units=32, activation="relu", kernel_initializer="he_uniform")
+    p.add_layer("Dense", units=32, activation="relu", kernel_initializer="he_uniform")
+    p.add_layer("Dense", units=3, activation="softmax")
+    return p
+
+
+def mnist() -> Project:
+    p = Project(
+        title="MNIST: reading handwritten digits",
+        description={
+            "en": (
+                "The first network of Deep Learning with Python (Chollet): each 28x28 digit becomes 784 "
+                "numbers between 0 and 1, a hidden layer of 512 ReLU units looks at all of them, and a "
+                "softmax over the 10 digits gives the answer. RMSprop, batch 128, 5 epochs, "
+                "categorical cross-entropy on one-hot labels. On the bundled 5,000-digit sample it "
+                "gets about nine test digits in ten right within a minute.\n\n"
+                "Try it: train, then train more epochs and watch the training accuracy keep rising "
+                "while the test accuracy levels off: that gap is overfitting. Add a Dropout layer, or "
+                "switch to the full MNIST in the Data panel (a one-time download) and see the gap shrink."
+            ),
+            "ko": (
+                "『케라스 창시자에게 배우는 딥러닝』의 첫 번째 신경망입니다. 28×28 크기의 숫자 이미지가 0과 "
+                "1 사이의 수 784개가 되고, ReLU 유닛 512개짜리 은닉층이 이를 모두 살펴본 뒤, 10개 숫자에 "
+                "대한 소프트맥스가 답을 냅니다. RMSprop, 배치 크기 128, 5 에포크, 원-핫 레이블에 대한 "
+                "범주형 교차 엔트로피를 씁니다. 함께 들어 있는 5,000개 샘플로도 1분 안에 테스트 숫자 열 "
+                "개 중 아홉 개쯤을 맞힙니다.\n\n"
+                "직접 해 보세요. 학습한 뒤 에포크를 더 늘려 보면 훈련 정확도는 계속 오르는데 테스트 "
+                "정확도는 제자리에 머뭅니다. 이 차이가 바로 과대적합입니다. Dropout 층을 넣거나, 데이터 "
+                "패널에서 전체 MNIST(처음 한 번만 내려받음)로 바꿔 차이가 줄어드는지 확인해 보세요."
+            ),
+        },
+        input_shape=(784,),
+        dataset=DatasetSpec(name="mnist-5k", params={}),
+        training=TrainingSpec(
+            loss="categorical_crossentropy",
+            optimizer={"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
+            batch_size=128, epochs=5, metrics=["accuracy"], validation_split=0.0, seed=0,
+        ),
+    )
+    p.add_layer("Dense", units=512, activation="relu")
+    p.add_layer("Dense", units=10, activation="softmax")
+    return p
+
+
+EXAMPLES: dict[str, Callable[[], Project]] = {
+    "xor": xor,
+    "gates": gates,
+    "animals": animals,
+    "spirals": spirals,
+    "mnist": mnist,
+}
+DEFAULT = "xor"  # the lesson `nnstudio` opens with
+
+
+def names() -> list[str]:
+    return list(EXAMPLES)
+
+
+def path(name: str) -> Path:
+    """The bundled file of lesson ``name`` (ProjectError for an unknown name)."""
+    if name not in EXAMPLES:
+        raise ProjectError(f"There is no lesson called {name!r}; the lessons are {', '.join(EXAMPLES)}.")
+    return EXAMPLES_DIR / f"{name}.nnproj"
+
+
+def load(name: str) -> Project:
+    """Lesson ``name``: the bundled file, or freshly built when the resources are not installed."""
+    from .fileformat import load as load_file
+
+    file = path(name)
+    if file.is_file():
+        return load_file(file)
+    return EXAMPLES[name]()
+
+
+def title(name: str) -> str:
+    return load(name).title
+
+
+def write_examples(folder: str | os.PathLike = EXAMPLES_DIR) -> list[Path]:
+    """Save every lesson's untrained project into ``folder``; returns the files written."""
+    from .fileformat import save
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, builder in EXAMPLES.items():
+        target = folder / f"{name}.nnproj"
+        save(builder(), target)
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - the regeneration command
+    for file in write_examples(sys.argv[1] if len(sys.argv) > 1 else EXAMPLES_DIR):
+        print(file)
