@@ -324,6 +324,8 @@ def _read(fh, size: int, name: str) -> Project:
         looks = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
         hint = f", but this looks like {looks}" if looks else ""
         raise _fail(name, f"it is not an nnstudio project (a project file is a zip archive{hint})")
+    if not _ends_like_a_zip(fh, size):
+        raise _fail(name, "the file is damaged or cut short (it is not a complete zip archive)")
     try:
         with zipfile.ZipFile(fh) as zf:
             entries = _check_entries(zf, name, size, outer=True)
@@ -333,6 +335,23 @@ def _read(fh, size: int, name: str) -> Project:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error, ValueError, OSError,
             NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError) as exc:
         raise _fail(name, "the file is damaged or cut short (it is not a complete zip archive)") from exc
+
+
+def _ends_like_a_zip(fh, size: int) -> bool:
+    """The archive's end record must close the file (a cut-short project can still hold the
+    end record of the weights archive inside it, which zipfile would happily read)."""
+    span = min(size, 22 + 0xFFFF)
+    fh.seek(size - span)
+    tail = fh.read(span)
+    fh.seek(0)
+    pos = tail.rfind(b"PK\x05\x06")
+    while pos >= 0:
+        if pos + 22 <= len(tail):
+            (comment,) = struct.unpack("<H", tail[pos + 20 : pos + 22])
+            if pos + 22 + comment == len(tail):
+                return True
+        pos = tail.rfind(b"PK\x05\x06", 0, pos)
+    return False
 
 
 def _check_entries(zf: zipfile.ZipFile, name: str, archive_size: int, outer: bool) -> dict[str, zipfile.ZipInfo]:
