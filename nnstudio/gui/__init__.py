@@ -4,3 +4,15 @@ Start it with ``nnstudio.gui.app.run(path=None)``; the window is
 ``nnstudio.gui.main_window.MainWindow``. Importing this package loads no Qt by itself, so
 ``nnstudio.cli`` can import it cheaply and only pull in PySide6 when a window is needed.
 """
+
+import sys as _sys
+
+if _sys.version_info < (3, 12):
+    # PySide6 6.12.0 on CPython 3.11 drops one reference to None on every call of a method that
+    # returns void (painter.setPen, color.setAlpha, ...): after ~5,000 such calls None's count
+    # reaches zero and Python aborts ("Fatal Python error: none_dealloc"). None is never freed,
+    # so give it a reference count no program can use up (3.12+ makes None immortal anyway).
+    # Pinning PySide6-Essentials<6.12 also avoids it. Test: tests/gui/test_canvas_qt_guard.py.
+    import ctypes as _ctypes
+
+    _ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
