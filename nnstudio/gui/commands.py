@@ -4,6 +4,7 @@ QUndoStack, so Undo / Redo covers every edit. Each command only calls Document m
 from __future__ import annotations
 
 import copy
+import time
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -129,3 +130,28 @@ class SetDatasetCommand(_DocCommand):
     def undo(self):
         self.doc.set_dataset(self.old_spec, self.old_shape)
         self._restore_training()
+
+
+class EditLayerCommand(UpdateLayerCommand):
+    """UpdateLayerCommand for a field edited step by step (spin box arrows, typing): consecutive
+    edits of the same field of the same layer, each within ``MERGE_SECONDS`` of the previous,
+    merge into one undo step (undo returns to the value before the first of them)."""
+
+    MERGE_SECONDS = 2.0
+    _ID = 0x4E4E01
+
+    def __init__(self, doc: Document, index: int, clock=None, **changes):
+        super().__init__(doc, index, **changes)
+        self._stamp = (clock or time.monotonic)()
+
+    def id(self) -> int:
+        return self._ID
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 (Qt API)
+        if not isinstance(other, EditLayerCommand) or other.index != self.index:
+            return False
+        if set(other.changes) != set(self.changes) or other._stamp - self._stamp > self.MERGE_SECONDS:
+            return False
+        self.changes = other.changes
+        self._stamp = other._stamp
+        return True
