@@ -110,8 +110,10 @@ def check(project: Project, dataset_info) -> list[Problem]:
     if shape is not None and tuple(shape) != tuple(project.input_shape or ()):
         problems.append(_problem(
             "input_shape",
-            f"The network expects inputs of shape {_shape(project.input_shape)}, but the data set gives "
-            f"{_shape(shape)}.",
+            (f"The network has no input shape yet, and the data set gives inputs of shape {_shape(shape)}."
+             if project.input_shape is None else
+             f"The network expects inputs of shape {_shape(project.input_shape)}, but the data set gives "
+             f"{_shape(shape)}."),
             [("set_input_shape", tuple(int(d) for d in shape))],
             f"Use input shape {_shape(shape)}",
         ))

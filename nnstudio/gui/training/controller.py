@@ -20,7 +20,7 @@ import json
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from nnstudio.project import checks
@@ -71,6 +71,8 @@ class _Run:
         self.signature = signature
         self.started = started
         self.finalized = False
+        self.written_epochs = 0  # epochs of this run already in the document (capture() while paused)
+        self.written_iterations = 0
 
 
 class TrainingController(QObject):
@@ -94,6 +96,7 @@ class TrainingController(QObject):
         self.snapshot_hz = snapshot_hz
         self.model = None
         self.last_result: RunResult | None = None
+        self.last_progress: dict = {}  # the latest progress payload (exact while paused)
         self._state = IDLE
         self._run: _Run | None = None
         self._dataset = None
@@ -198,7 +201,9 @@ class TrainingController(QObject):
         worker.moveToThread(thread)
         run = _Run(thread, worker, control, _network_signature(project), time.perf_counter())
         thread.started.connect(worker.run)
-        worker.done.connect(thread.quit)
+        # direct: the worker's own thread asks its loop to end (also when the GUI thread is
+        # blocked in wait()/shutdown()); QThread.quit is thread-safe and works before exec().
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.stateChanged.connect(self._on_worker_state)
         worker.progress.connect(self._on_progress)
         worker.batchEnd.connect(self.batchEnd)
@@ -207,6 +212,7 @@ class TrainingController(QObject):
         thread.finished.connect(lambda r=run: self._finalize(r))
         self._run = run
         self.model = model
+        self.last_progress = {}
         self._set_state(RUNNING)
         self.runStarted.emit({"initial_epoch": initial, "epochs": target, "steps": worker.steps,
                               "iteration": int(getattr(model.optimizer, "iterations", 0) or 0)})
@@ -257,6 +263,16 @@ class TrainingController(QObject):
             self.document.reset_training()
         self.model = None
 
+    def capture(self) -> bool:
+        """While paused, write the current weights, optimizer state and the epochs finished so
+        far to the document (so Save stores them). True when something was written."""
+        run = self._run
+        if run is None or self._state != PAUSED or run.control.go.is_set():
+            return False  # only between batches, with the worker blocked
+        result = run.worker.result
+        self._write_back(run, result)
+        return True
+
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         """Stop and join the training thread (also when paused); True when it ended in time."""
         run = self._run
@@ -288,6 +304,7 @@ class TrainingController(QObject):
 
     @Slot(dict)
     def _on_progress(self, info: dict) -> None:
+        self.last_progress = info
         self.progress.emit(info)
         self.samplesPerSecond.emit(float(info.get("samples_per_s") or 0.0))
 
@@ -313,8 +330,8 @@ class TrainingController(QObject):
     def _write_back(self, run: _Run, result: RunResult) -> None:
         model = result.model
         trained = int(getattr(model.optimizer, "iterations", 0) or 0) if model is not None else 0
-        if model is None or (not result.epochs_done and run.worker._iteration == 0):
-            return
+        if model is None or run.worker._iteration == run.written_iterations:
+            return  # nothing new since the last write
         if _network_signature(self.document.project) != run.signature:
             result.message = _tr(
                 "The network was changed while training ran, so the trained weights were not kept."
@@ -330,16 +347,19 @@ class TrainingController(QObject):
             state = None  # e.g. after NaN: restart the optimizer's moments with the good weights
         from nnstudio.project import build
 
-        build.capture(self.document, _WithState(model, state),
-                      _History(result) if result.epochs_done else None)
+        epochs = list(result.epochs_done[run.written_epochs:])
+        history = {k: v[run.written_epochs:] for k, v in result.history.items()}
+        build.capture(self.document, _WithState(model, state), _History(history, epochs) if epochs else None)
+        run.written_epochs = len(result.epochs_done)
+        run.written_iterations = run.worker._iteration
 
 
 class _History:
     """The run's per-epoch logs in the shape ``build.capture`` takes (like a Keras History)."""
 
-    def __init__(self, result: RunResult):
-        self.history = result.history
-        self.epoch = list(result.epochs_done)
+    def __init__(self, history: dict, epochs: list[int]):
+        self.history = history
+        self.epoch = epochs
 
 
 class _WithState:

@@ -14,10 +14,11 @@ Signal payloads (all plain Python / fresh NumPy copies):
 ``progress``   ``{"epoch", "epochs", "initial_epoch", "batch", "steps", "iteration",
                  "eta_s", "samples_per_s", "elapsed_s"}``  (epoch is the absolute 0-based
                  index of the running epoch; batch the number of batches done in it)
-``batchEnd``   ``{"epoch", "batch", "steps", "iteration", "logs": {running means},
+``batchEnd``   ``{"epoch", "batch", "steps", "iteration", "initial_epoch", "logs": {running means},
                  "iterations": [int, ...], "batch_logs": {"loss": [float, ...], ...}}``
                  -- ``iterations``/``batch_logs`` hold every batch since the previous signal
-                 (un-averaged per-batch values), so a curve can show all of them.
+                 (un-averaged per-batch values), so a curve can show all of them; iteration
+                 ``i`` of the run ends at epoch position ``initial_epoch + i / steps``.
 ``epochEnd``   ``{"epoch", "logs": {...}, "epochs": [int, ...], "history": {"loss": [...], ...}}``
                  -- every epoch finished since the previous signal (Keras log names).
 ``snapshot``   ``{"layer/kernel": ndarray copy, ...}`` (model.weight_dict()).
@@ -98,6 +99,11 @@ def _studio_callback(worker: "TrainingWorker"):
     from nnstudio.engine.callbacks import Callback
 
     class StudioCallback(Callback):
+        def on_train_begin(self, logs=None):
+            steps = (self.params or {}).get("steps")
+            if steps:
+                worker.steps = int(steps)
+
         def on_train_batch_begin(self, batch, logs=None):
             worker._save_candidate()
 
@@ -138,7 +144,7 @@ class TrainingWorker(QObject):
         self.snapshot_interval = 1.0 / snapshot_hz if snapshot_hz > 0 else math.inf
         self.want_snapshots = want_snapshots or (lambda: True)
         self.result = RunResult(model=model, initial_epoch=self.initial_epoch)
-        n_train = len(x) - int(len(x) * self.validation_split) if self.validation_split else len(x)
+        n_train = int(len(x) * (1.0 - self.validation_split)) if self.validation_split else len(x)
         self.n_train = max(1, n_train)
         self.steps = max(1, math.ceil(self.n_train / self.batch_size))
         # what is waiting to be sent
@@ -174,11 +180,13 @@ class TrainingWorker(QObject):
             if self.control.stop.is_set():
                 result.reason = "stopped"
             else:
-                self.model.fit(
-                    self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
-                    initial_epoch=self.initial_epoch, validation_split=self.validation_split,
-                    shuffle=True, verbose=0, callbacks=[_studio_callback(self)],
-                )
+                # overflow on the way to NaN is reported by the NaN guard, not as warnings
+                with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                    self.model.fit(
+                        self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
+                        initial_epoch=self.initial_epoch, validation_split=self.validation_split,
+                        shuffle=True, verbose=0, callbacks=[_studio_callback(self)],
+                    )
                 if result.reason != "nan":
                     result.reason = "stopped" if self.control.stop.is_set() else "completed"
             if result.reason != "nan" and not self._weights_finite():
@@ -314,7 +322,7 @@ class TrainingWorker(QObject):
         if self._pending_iters:
             self.batchEnd.emit({
                 "epoch": self._epoch, "batch": self._batch, "steps": self.steps,
-                "iteration": self._iteration,
+                "iteration": self._iteration, "initial_epoch": self.initial_epoch,
                 "logs": {k: float(v) for k, v in self._last_logs.items()},
                 "iterations": self._pending_iters, "batch_logs": self._pending_batch,
             })
