@@ -325,3 +325,24 @@ def test_screenshots(qtbot, doc, undo_stack, screenshot):
     view.add_layer("Dropout", 1)
     view._show_indicator(QPointF(0, view.gap_y(1)))  # a block hovering between dense and dropout
     assert screenshot(window2, "canvas_building").stat().st_size > 5000
+
+
+def test_palette_without_document_uses_its_windows_canvas(qtbot, doc, undo_stack):
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QHBoxLayout(window)
+    palette = LayerPalette()  # as a main window may build it: no document of its own
+    canvas = NetworkCanvas(doc, undo_stack)
+    layout.addWidget(palette)
+    layout.addWidget(canvas, 1)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseDClick(palette.blocks["Dropout"], Qt.LeftButton)
+    assert types(doc) == ["Dense", "Dense", "Dropout"]
+    assert canvas.selected_index() == 2
+    canvas.set_locked(True)
+    assert palette.is_locked() and not palette.blocks["Dense"].isEnabled()
+    qtbot.mouseDClick(palette.blocks["Dense"], Qt.LeftButton)
+    assert len(doc.layers) == 3
+    canvas.set_locked(False)
+    assert not palette.is_locked()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import SIGNAL, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -33,19 +33,36 @@ class PaletteBlock(QWidget):
         self._press_pos: QPoint | None = None
         self.setFocusPolicy(Qt.StrongFocus)
         self.setCursor(Qt.OpenHandCursor)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setAccessibleName(title)
         self.setAccessibleDescription(description)
         self.setToolTip(description)
         self.setObjectName(f"paletteBlock{layer_type}")
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    TEXT_LEFT = 21  # where the text starts (after the colour stripe)
+    TEXT_RIGHT = 11
+
+    def _body_height(self, width: int) -> int:
+        """Height of the description wrapped into ``width`` pixels (it wraps in a narrow dock)."""
+        metrics = QFontMetrics(style.font(9.5))
+        text_width = max(40, width - self.TEXT_LEFT - self.TEXT_RIGHT)
+        rect = metrics.boundingRect(0, 0, text_width, 1000, Qt.TextWordWrap, self.description)
+        return rect.height()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
         title_h = QFontMetrics(style.font(11.5, bold=True)).height()
-        body_h = QFontMetrics(style.font(9.5)).height()
-        return QSize(180, int(title_h + body_h + 20))
+        return int(title_h + self._body_height(width) + 18)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(200, self.heightForWidth(200))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(120, self.sizeHint().height())
+        return QSize(110, self.heightForWidth(110))
 
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
@@ -69,8 +86,8 @@ class PaletteBlock(QWidget):
         painter.drawPath(path)
 
         text_color = style.TEXT if enabled else style.MUTED
-        left = rect.left() + 18
-        width = rect.width() - 26
+        left = self.TEXT_LEFT
+        width = self.width() - self.TEXT_LEFT - self.TEXT_RIGHT
         title_font = style.font(11.5, bold=True)
         body_font = style.font(9.5)
         title_h = QFontMetrics(title_font).height()
@@ -79,9 +96,8 @@ class PaletteBlock(QWidget):
         painter.drawText(QRectF(left, rect.top() + 6, width, title_h), Qt.AlignLeft | Qt.AlignVCenter, self.title)
         painter.setFont(body_font)
         painter.setPen(style.MUTED)
-        body = QFontMetrics(body_font).elidedText(self.description, Qt.ElideRight, int(width))
-        painter.drawText(QRectF(left, rect.top() + 6 + title_h, width, rect.height() - title_h - 10),
-                         Qt.AlignLeft | Qt.AlignTop, body)
+        painter.drawText(QRectF(left, rect.top() + 6 + title_h, width, rect.height() - title_h - 8),
+                         Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.description)
 
     # -- drag ----------------------------------------------------------------------------------
     def mousePressEvent(self, event):  # noqa: N802
@@ -146,8 +162,10 @@ class LayerPalette(QWidget):
     """Layer blocks to drag onto the canvas.
 
     With a document and undo stack, double-click / Enter on a block appends that layer itself (an
-    undo step). Without them it only emits ``layerRequested(type)`` (connect it to
-    ``NetworkCanvas.add_layer``). ``set_locked(True)`` while training.
+    undo step). Without them it emits ``layerRequested(type)`` (connect it to
+    ``NetworkCanvas.add_layer``); when nothing is connected it appends through the
+    NetworkCanvas of its window and follows that canvas's lock. ``set_locked(True)`` while
+    training.
     """
 
     layerRequested = Signal(str)
@@ -158,15 +176,13 @@ class LayerPalette(QWidget):
         self.document = document
         self.undo_stack = undo_stack
         self._locked = False
+        self._followed_canvas = None
         self.setObjectName("layerPalette")
         self.setAccessibleName(self.tr("Layer palette"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        heading = QLabel(self.tr("Layers"))
-        heading.setFont(style.font(11, bold=True))
-        layout.addWidget(heading)
 
         descriptions = {
             "Dense": (self.tr("Dense"), self.tr("fully connected, learns weights")),
@@ -219,10 +235,30 @@ class LayerPalette(QWidget):
         return True
 
     def _on_activated(self, layer_type: str) -> None:
-        if self.document is None or self.undo_stack is None:
-            if self._locked:
-                self.append_layer(layer_type)  # shows the hint
-            else:
-                self.layerRequested.emit(layer_type)
-            return
-        self.append_layer(layer_type)
+        if self.document is not None and self.undo_stack is not None:
+            self.append_layer(layer_type)
+        elif self._locked:
+            self.append_layer(layer_type)  # shows the hint
+        elif self.receivers(SIGNAL("layerRequested(QString)")) > 0:
+            self.layerRequested.emit(layer_type)
+        else:
+            canvas = self._window_canvas()
+            if canvas is not None:
+                canvas.add_layer(layer_type)
+
+    def _window_canvas(self):
+        from .view import NetworkCanvas  # noqa: PLC0415 (view imports nothing from here)
+
+        window = self.window()
+        if window is None or window is self:
+            return None
+        return window.findChild(NetworkCanvas)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self.document is None and self._followed_canvas is None:
+            canvas = self._window_canvas()
+            if canvas is not None:  # no document of our own: mirror the canvas's lock
+                self._followed_canvas = canvas
+                canvas.lockedChanged.connect(self.set_locked)
+                self.set_locked(canvas.is_locked())

@@ -27,6 +27,7 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 class NetworkCanvas(QGraphicsView):
     layerSelected = Signal(int)  # index of the selected layer, -1 when none
     editRefused = Signal(str)  # a user edit was refused (e.g. while training): show it in the status bar
+    lockedChanged = Signal(bool)
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -74,9 +75,13 @@ class NetworkCanvas(QGraphicsView):
     # -- public API ---------------------------------------------------------------------------
     def set_locked(self, locked: bool) -> None:
         """While training: no drops, no moves, no deletes."""
-        self._locked = bool(locked)
+        locked = bool(locked)
+        changed = locked != self._locked
+        self._locked = locked
         self._cancel_reorder()
         self.rebuild()
+        if changed:
+            self.lockedChanged.emit(locked)
 
     def is_locked(self) -> bool:
         return self._locked

@@ -85,6 +85,7 @@ class Inspector(QWidget):
         dense = QWidget(self)
         form = QFormLayout(dense)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.units = QSpinBox(dense)
         self.units.setObjectName("units")
         self.units.setRange(1, 4096)
@@ -92,7 +93,8 @@ class Inspector(QWidget):
         self.units.setAccelerated(True)
         self.units.setToolTip(self.tr("How many neurons this layer has (its output size)"))
         self.dense_activation = self._activation_combo(dense, "denseActivation")
-        self.use_bias = QCheckBox(self.tr("add a bias to each unit"), dense)
+        self.use_bias = QCheckBox(dense)
+        self.use_bias.setToolTip(self.tr("Add a learned bias to each unit"))
         self.use_bias.setObjectName("useBias")
         self.kernel_initializer = self._initializer_combo(dense, "kernelInitializer")
         self.bias_initializer = self._initializer_combo(dense, "biasInitializer")
@@ -165,16 +167,22 @@ class Inspector(QWidget):
         return self._locked
 
     # -- building -------------------------------------------------------------------------------
-    def _activation_combo(self, parent, name) -> QComboBox:
+    @staticmethod
+    def _combo(parent, name) -> QComboBox:
         combo = QComboBox(parent)
         combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)  # fits a narrow dock; the popup shows full names
+        return combo
+
+    def _activation_combo(self, parent, name) -> QComboBox:
+        combo = self._combo(parent, name)
         for act in model.ACTIVATIONS:
             combo.addItem(act, act)
         return combo
 
     def _initializer_combo(self, parent, name) -> QComboBox:
-        combo = QComboBox(parent)
-        combo.setObjectName(name)
+        combo = self._combo(parent, name)
         for init in model.INITIALIZERS:
             combo.addItem(init, init)
         return combo
