@@ -275,6 +275,7 @@ class Sequential:
                 seed = self.seed if layer.seed is None else layer.seed
                 layer.rng = np.random.default_rng([seed, i, self.optimizer.iterations])
 
+    @np.errstate(over="ignore", invalid="ignore")  # a diverging run shows inf/nan in its loss instead
     def _train_step(self, x, t):
         self._set_dropout_rngs()
         y, loss = self._forward_backward(x, t)
@@ -291,6 +292,7 @@ class Sequential:
         x, t = self._check_xy(x, y)
         return dict(self._train_step(x.astype(self.dtype, copy=False), t))
 
+    @np.errstate(over="ignore", invalid="ignore")
     def _test_step(self, x, t):
         y = self._forward(x, training=False)
         logs = {"loss": float(self._loss_fn.call(t, y).mean(dtype=self.dtype)) + self._penalty()}
