@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -123,7 +123,8 @@ def test_edit_merge_window(doc, undo_stack):
 def test_bias_initializers_and_param_text(qtbot, studio, doc, undo_stack):
     inspector = studio.inspector
     studio.canvas.select_layer(0)
-    qtbot.mouseClick(inspector.use_bias, Qt.LeftButton)
+    box = inspector.use_bias
+    qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(10, box.height() // 2))  # on the tick box
     assert doc.layers[0].config["use_bias"] is False
     assert not inspector.bias_initializer.isEnabled()
     assert "8 parameters = 2×4 weights" in inspector.info.text()

@@ -93,7 +93,7 @@ class Inspector(QWidget):
         self.units.setAccelerated(True)
         self.units.setToolTip(self.tr("How many neurons this layer has (its output size)"))
         self.dense_activation = self._activation_combo(dense, "denseActivation")
-        self.use_bias = QCheckBox(dense)
+        self.use_bias = QCheckBox(self.tr("add a bias"), dense)
         self.use_bias.setToolTip(self.tr("Add a learned bias to each unit"))
         self.use_bias.setObjectName("useBias")
         self.kernel_initializer = self._initializer_combo(dense, "kernelInitializer")
