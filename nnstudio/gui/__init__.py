@@ -13,6 +13,10 @@ if _sys.version_info < (3, 12):
     # reaches zero and Python aborts ("Fatal Python error: none_dealloc"). None is never freed,
     # so give it a reference count no program can use up (3.12+ makes None immortal anyway).
     # Pinning PySide6-Essentials<6.12 also avoids it. Test: tests/gui/test_canvas_qt_guard.py.
+    # True and False lose references the same way (every repaint of a pyqtgraph plot costs
+    # True ~10, a data-panel preview ~100): give them the same guard.
     import ctypes as _ctypes
 
-    _ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for _singleton in (None, True, False):
+        _ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
+    del _singleton
