@@ -1,0 +1,226 @@
+"""Learning curves (pyqtgraph): loss per batch and per epoch, validation loss, accuracy.
+
+The x axis is in epochs: an epoch's value sits at its end (epoch 1 at x = 1), and each batch
+of an epoch at its fraction of the way through, so per-batch and per-epoch curves line up.
+
+Each curve is created once; the controller's coalesced ``batchEnd`` / ``epochEnd`` payloads
+are appended to preallocated buffers (doubled when full), and a 50 ms timer hands the
+filled part to ``setData`` (auto peak downsampling, clipped to view). The document's history
+is shown when a project is loaded, and everything is cleared when the weights are reset.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+# Okabe & Ito (2008): colours that stay distinct with every common colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+}
+
+
+class Series:
+    """A growable (x, y) buffer: append in O(1) amortised, read the filled part as views."""
+
+    def __init__(self, capacity: int = 1024):
+        self.x = np.empty(capacity, dtype=np.float64)
+        self.y = np.empty(capacity, dtype=np.float64)
+        self.n = 0
+
+    def extend(self, xs, ys) -> None:
+        xs = np.asarray(xs, dtype=np.float64)
+        ys = np.asarray(ys, dtype=np.float64)
+        k = min(len(xs), len(ys))
+        if not k:
+            return
+        if self.n + k > len(self.x):
+            size = max(2 * len(self.x), self.n + k)
+            for name in ("x", "y"):
+                grown = np.empty(size, dtype=np.float64)
+                grown[: self.n] = getattr(self, name)[: self.n]
+                setattr(self, name, grown)
+        self.x[self.n:self.n + k] = xs[:k]
+        self.y[self.n:self.n + k] = ys[:k]
+        self.n += k
+
+    def clear(self) -> None:
+        self.n = 0
+
+    def data(self):
+        return self.x[: self.n], self.y[: self.n]
+
+
+def _pen(color: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
+    qcolor = pg.mkColor(color)
+    qcolor.setAlpha(alpha)
+    pen = pg.mkPen(qcolor, width=width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class CurvesPanel(QWidget):
+    """The studio's learning curves over a TrainingController and the Document."""
+
+    def __init__(self, controller, document, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.document = document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        options = QHBoxLayout()
+        self.show_batches = QCheckBox(self.tr("Show every batch"), self)
+        self.show_batches.setChecked(True)
+        self.show_batches.toggled.connect(self._toggle_batches)
+        self.log_loss = QCheckBox(self.tr("Log scale loss"), self)
+        self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
+        self.status = QLabel(self)
+        options.addWidget(self.show_batches)
+        options.addWidget(self.log_loss)
+        options.addStretch(1)
+        options.addWidget(self.status)
+        layout.addLayout(options)
+
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setBackground("w")
+        layout.addWidget(self.view, 1)
+        self.loss_plot = self.view.addPlot(row=0, col=0, title=self.tr("Loss"))
+        self.metric_plot = self.view.addPlot(row=0, col=1, title=self.tr("Accuracy"))
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setLabel("bottom", self.tr("epoch"))
+            plot.addLegend(offset=(-10, 10))
+            plot.setMenuEnabled(True)
+        self.metric_plot.setYRange(0.0, 1.0)
+
+        # key -> (plot, pen, legend name); curves are created here, once.
+        self.series: dict[str, Series] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self._add("batch_loss", self.loss_plot, _pen(OKABE_ITO["sky"], 1.0, alpha=150), self.tr("loss (batch)"))
+        self._add("loss", self.loss_plot, _pen(OKABE_ITO["blue"], 2.5), self.tr("loss"))
+        self._add("val_loss", self.loss_plot, _pen(OKABE_ITO["vermillion"], 2.5, dashed=True), self.tr("val_loss"))
+        self._add("accuracy", self.metric_plot, _pen(OKABE_ITO["green"], 2.5), self.tr("accuracy"))
+        self._add("val_accuracy", self.metric_plot, _pen(OKABE_ITO["purple"], 2.5, dashed=True),
+                  self.tr("val_accuracy"))
+        self._extra_colors = [OKABE_ITO[c] for c in ("orange", "black", "yellow")]
+        self._dirty: set[str] = set()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self._redraw)
+        self.timer.start()
+
+        controller.batchEnd.connect(self.on_batch_end)
+        controller.epochEnd.connect(self.on_epoch_end)
+        controller.runStarted.connect(self.on_run_started)
+        self._unsubscribe = document.subscribe(self._on_document)
+        self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
+        self.load_history()
+
+    # -- curves ----------------------------------------------------------------------------
+    def _add(self, key: str, plot, pen, name: str) -> pg.PlotDataItem:
+        curve = plot.plot([], [], pen=pen, name=name, connect="finite")
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
+        self.series[key] = Series(4096 if key.startswith("batch") else 256)
+        self.curves[key] = curve
+        return curve
+
+    def _curve_for(self, key: str) -> str | None:
+        """The curve key for a log name; metrics other than accuracy get a curve on first sight."""
+        if key in self.series:
+            return key
+        base = key[4:] if key.startswith("val_") else key
+        if base in ("acc", "loss") or key.startswith("batch_"):
+            return None
+        color = self._extra_colors[len(self.series) % len(self._extra_colors)]
+        self._add(key, self.metric_plot, _pen(color, 2.0, dashed=key.startswith("val_")), key)
+        if "accuracy" not in self.document.project.training.metrics:
+            self.metric_plot.setTitle(self.tr("Metrics"))
+            self.metric_plot.enableAutoRange(axis="y")
+        return key
+
+    def _toggle_batches(self, on: bool) -> None:
+        self.curves["batch_loss"].setVisible(bool(on))
+
+    @Slot()
+    def _redraw(self) -> None:
+        if not self._dirty:
+            return
+        for key in self._dirty:
+            x, y = self.series[key].data()
+            self.curves[key].setData(x, y)
+        self._dirty.clear()
+
+    def clear(self) -> None:
+        for key, series in self.series.items():
+            series.clear()
+            self._dirty.add(key)
+        self.status.setText("")
+
+    # -- live ----------------------------------------------------------------------------
+    @Slot(dict)
+    def on_run_started(self, info: dict) -> None:
+        # drop batch points beyond where this run starts (e.g. after a stop mid-epoch)
+        s = self.series["batch_loss"]
+        keep = int(np.searchsorted(s.x[: s.n], float(info["initial_epoch"]), side="right"))
+        s.n = keep
+        self._dirty.add("batch_loss")
+
+    @Slot(dict)
+    def on_batch_end(self, info: dict) -> None:
+        iterations = info.get("iterations") or []
+        losses = (info.get("batch_logs") or {}).get("loss")
+        if not iterations or not losses:
+            return
+        steps = max(1, int(info.get("steps") or 1))
+        x = float(info.get("initial_epoch", 0)) + np.asarray(iterations, dtype=np.float64) / steps
+        self.series["batch_loss"].extend(x, losses)
+        self._dirty.add("batch_loss")
+
+    @Slot(dict)
+    def on_epoch_end(self, info: dict) -> None:
+        epochs = info.get("epochs") or []
+        x = np.asarray(epochs, dtype=np.float64) + 1.0
+        for key, values in (info.get("history") or {}).items():
+            target = self._curve_for("accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key)
+            if target is None:
+                continue
+            self.series[target].extend(x, values)
+            self._dirty.add(target)
+        logs = info.get("logs") or {}
+        parts = [f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)]
+        self.status.setText(self.tr("epoch {epoch}: {logs}").format(epoch=int(info.get("epoch", 0)) + 1,
+                                                                    logs=", ".join(parts)))
+
+    # -- document --------------------------------------------------------------------------
+    def _on_document(self, event: str, info: dict) -> None:
+        if event in ("history", "project", "layers", "dataset"):
+            self.load_history()
+
+    def load_history(self) -> None:
+        """Show the document's per-epoch history (right-aligned to epochs_trained)."""
+        project = self.document.project
+        history = project.history or {}
+        trained = int(project.epochs_trained or 0)
+        if not history and not trained:
+            self.clear()  # reset weights / a new network: start clean
+            return
+        for key in list(self.series):
+            if not key.startswith("batch_"):
+                self.series[key].clear()
+                self._dirty.add(key)
+        for key, values in history.items():
+            target = self._curve_for("accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key)
+            if target is None or not values:
+                continue
+            end = max(trained, len(values))
+            x = np.arange(end - len(values), end, dtype=np.float64) + 1.0
+            self.series[target].extend(x, np.asarray(values, dtype=np.float64))
+            self._dirty.add(target)
