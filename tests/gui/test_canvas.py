@@ -346,3 +346,36 @@ def test_palette_without_document_uses_its_windows_canvas(qtbot, doc, undo_stack
     assert len(doc.layers) == 3
     canvas.set_locked(False)
     assert not palette.is_locked()
+
+
+def test_screenshots_locked_and_tall(qtbot, doc, undo_stack, screenshot):
+    from nnstudio.project.document import Document
+    from nnstudio.project.schema import DatasetSpec, Project
+
+    view = NetworkCanvas(doc, undo_stack)
+    qtbot.addWidget(view)
+    view.resize(520, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_layer(0)
+    view.set_locked(True)
+    screenshot(view, "canvas_locked")
+
+    project = Project(input_shape=(784,), dataset=DatasetSpec(name="mnist"))
+    project.training.loss = "sparse_categorical_crossentropy"
+    for units in (256, 128, 64, 32):
+        project.add_layer("Dense", units=units, activation="relu", use_bias=True)
+        project.add_layer("Dropout", rate=0.2)
+    project.add_layer("Dense", units=10, activation="linear", use_bias=True)
+    project.add_layer("Activation", activation="softmax")
+    tall = NetworkCanvas(Document(project), undo_stack)
+    qtbot.addWidget(tall)
+    tall.resize(520, 640)
+    tall.show()
+    qtbot.waitExposed(tall)
+    qtbot.wait(20)  # the deferred fit after the resize
+    # too tall to fit readably: it keeps a readable scale and scrolls, starting at the input
+    assert tall.transform().m11() >= 0.75
+    assert tall.verticalScrollBar().maximum() > 0
+    assert tall.layer_items[0].line3 == "200,960 params"
+    screenshot(tall, "canvas_tall_mnist")

@@ -8,9 +8,17 @@ Every edit is an undo command; the scene is rebuilt from the document on each ch
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QPainter, QTransform, QUndoStack
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QToolTip
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QMenu,
+    QToolTip,
+)
 
 from nnstudio.gui.commands import InsertLayerCommand, MoveLayerCommand, RemoveLayerCommand
 from nnstudio.project.document import Document
@@ -19,7 +27,7 @@ from . import model, style
 from .items import END_HEIGHT, GAP, LAYER_HEIGHT, ArrowItem, BlockItem, DropIndicator
 
 REFRESH_EVENTS = ("layers", "dataset", "training", "project")
-MIN_FIT_SCALE = 0.55  # below this, fitting would make text unreadable: scroll instead
+MIN_FIT_SCALE = 0.75  # below this, fitting would make text hard to read on a projector: scroll instead
 MAX_FIT_SCALE = 1.35
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 
@@ -154,6 +162,9 @@ class NetworkCanvas(QGraphicsView):
             return
         count = len(self.document.layers)
         grew = event == "layers" and count == self._layer_count + 1
+        if event == "project":  # another lesson: start unselected and fitted
+            self._selected_id = None
+            self._user_zoom = False
         self.rebuild()
         index = info.get("index")
         if grew and isinstance(index, int) and 0 <= index < count:
@@ -337,7 +348,17 @@ class NetworkCanvas(QGraphicsView):
             event.ignore()
             return
         event.acceptProposedAction()
+        self._autoscroll(event.position().toPoint())
         self._show_indicator(self.mapToScene(event.position().toPoint()))
+
+    def _autoscroll(self, pos: QPoint) -> None:
+        """Scroll a tall network while something is dragged near the top or bottom edge."""
+        margin = 36
+        bar = self.verticalScrollBar()
+        if pos.y() < margin:
+            bar.setValue(bar.value() - 18)
+        elif pos.y() > self.viewport().height() - margin:
+            bar.setValue(bar.value() + 18)
 
     def dragLeaveEvent(self, event):  # noqa: N802
         self._hide_indicator()
@@ -406,7 +427,7 @@ class NetworkCanvas(QGraphicsView):
         gap = self._gap_for_reorder(pos)
         self.indicator.setPos(0, self.gap_y(gap))
         self.indicator.setVisible(gap not in (item.index, item.index + 1))
-        self.ensureVisible(QRectF(pos.x() - 5, pos.y() - 30, 10, 60), 0, 20)
+        self._autoscroll(event.position().toPoint())
 
     def _gap_for_reorder(self, scene_pos: QPointF) -> int:
         # block centres as laid out (the dragged block counts at its home position)
@@ -445,6 +466,25 @@ class NetworkCanvas(QGraphicsView):
             self._reorder = None
             self._press = None
             self.rebuild()
+
+    # -- context menu ---------------------------------------------------------------------------
+    def contextMenuEvent(self, event):  # noqa: N802
+        item = self._layer_item_at(event.pos())
+        if item is None:
+            super().contextMenuEvent(event)
+            return
+        self.select_layer(item.index)
+        index, n = item.index, len(self.layer_items)
+        menu = QMenu(self)
+        up = menu.addAction(self.tr("Move Up"), lambda: self.move_layer(index, index - 1))
+        up.setEnabled(index > 0 and not self._locked)
+        down = menu.addAction(self.tr("Move Down"), lambda: self.move_layer(index, index + 1))
+        down.setEnabled(index < n - 1 and not self._locked)
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete"), self.remove_selected)
+        delete.setEnabled(not self._locked)
+        menu.exec(event.globalPos())
+        event.accept()
 
     # -- keyboard ---------------------------------------------------------------------------------
     def keyPressEvent(self, event):  # noqa: N802
