@@ -54,6 +54,12 @@ def build_layers(project: Project) -> list:
     return out
 
 
+def normalize_layers(project: Project) -> None:
+    """Replace each layer's config by the engine's complete ``get_config()`` (without "name")."""
+    for spec, layer in zip(project.layers, build_layers(project)):
+        spec.config = {k: v for k, v in layer.get_config().items() if k != "name"}
+
+
 def build_optimizer(project: Project):
     _, _, optimizers = _engine()
     try:

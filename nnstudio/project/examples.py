@@ -19,6 +19,20 @@ from .errors import ProjectError
 from .schema import DatasetSpec, Project, TrainingSpec
 
 
+def _full_configs(builder: Callable[[], Project]) -> Callable[[], Project]:
+    """Store every layer's complete engine get_config() (all Keras defaults written out)."""
+
+    def build() -> Project:
+        from .build import normalize_layers
+
+        project = builder()
+        normalize_layers(project)
+        return project
+
+    build.__name__, build.__doc__ = builder.__name__, builder.__doc__
+    return build
+
+
 def _adam(learning_rate: float) -> dict:
     return {"class_name": "Adam", "config": {"learning_rate": learning_rate}}
 
@@ -29,25 +43,27 @@ def xor() -> Project:
         description={
             "en": (
                 "XOR outputs 1 when its two inputs differ. A single sigmoid unit can only draw one "
-                "straight line, and no straight line separates the XOR points: it gets at most three "
-                "of the four right (75%) and stays there however long it trains. This network puts a "
-                "hidden layer of 8 tanh units in front; the hidden layer bends the boundary, and "
-                "accuracy reaches 100% in a few dozen epochs.\n\n"
+                "straight line, and no straight line separates the XOR points: it never gets more than "
+                "three of the four right (75%), however long it trains. This network puts a hidden "
+                "layer of 8 tanh units in front; the hidden layer bends the boundary, accuracy reaches "
+                "100% within a few epochs and the loss keeps falling towards 0.\n\n"
                 "Try it: train once. Then delete the hidden layer, reset the weights and train again: "
-                "the loss flattens out and accuracy never passes 75%. Put the hidden layer back with "
-                "only 2 units, the fewest that can solve XOR, and change the seed to see that small "
-                "networks sometimes get stuck."
+                "accuracy wanders between 25% and 75%, then every output settles at 0.5 and the loss "
+                "stops at 0.693 (ln 2), the best a straight line can do. Put the hidden layer back "
+                "with only 2 units, the fewest that can solve XOR, and change the seed: small networks "
+                "sometimes get stuck too."
             ),
             "ko": (
                 "XOR은 두 입력이 서로 다를 때 1을 내보냅니다. 시그모이드 뉴런 하나는 직선 하나만 그을 수 "
                 "있는데, XOR의 네 점은 어떤 직선으로도 나눌 수 없습니다. 그래서 아무리 오래 학습해도 네 개 "
-                "중 세 개(75%)까지만 맞히고 더 나아지지 않습니다. 이 네트워크는 앞에 tanh 유닛 8개짜리 "
-                "은닉층을 두었습니다. 은닉층이 경계를 구부려 주기 때문에 몇십 에포크 만에 정확도 100%에 "
-                "도달합니다.\n\n"
+                "중 세 개(75%)보다 더 맞히지 못합니다. 이 네트워크는 앞에 tanh 유닛 8개짜리 은닉층을 "
+                "두었습니다. 은닉층이 경계를 구부려 주기 때문에 몇 에포크 만에 정확도 100%에 도달하고, "
+                "그 뒤로도 손실은 계속 0을 향해 줄어듭니다.\n\n"
                 "직접 해 보세요. 먼저 그대로 학습시켜 봅니다. 다음에는 은닉층을 지우고 가중치를 초기화한 뒤 "
-                "다시 학습해 보세요. 손실이 더 줄지 않고 정확도가 75%를 넘지 못합니다. 마지막으로 은닉층을 "
-                "XOR을 풀 수 있는 가장 작은 크기인 유닛 2개로 되살리고, 시드를 바꿔 가며 작은 네트워크가 "
-                "가끔 중간에 막히는 모습도 확인해 보세요."
+                "다시 학습해 보세요. 정확도가 25%와 75% 사이를 오가다가, 결국 모든 출력이 0.5에 머물고 "
+                "손실은 0.693(ln 2)에서 멈춥니다. 직선 하나로는 이것이 최선입니다. 마지막으로 은닉층을 "
+                "XOR을 풀 수 있는 가장 작은 크기인 유닛 2개로 되살리고 시드를 바꿔 보세요. 작은 "
+                "네트워크는 가끔 중간에 막히기도 합니다."
             ),
         },
         input_shape=(2,),
@@ -108,8 +124,8 @@ def animals() -> Project:
                 "one-hot rows such as [0, 1, 0] for mammal.\n\n"
                 "Try it: train and watch the loss fall as the softmax grows sure of each answer. Then "
                 "switch the optimizer to Adam and compare how fast it learns, or widen the hidden layer "
-                "to 10 units. With only 3 ReLU units some seeds get stuck below 100% because a unit "
-                "dies (outputs 0 for every animal): change the seed and look for it."
+                "to 10 units. With only 3 ReLU units some seeds stop at five animals out of six (83%) "
+                "because a unit dies (outputs 0 for every animal): change the seed and look for it."
             ),
             "ko": (
                 "털이 있는지, 날개가 있는지 두 가지 예/아니오 특징으로 여섯 동물을 기타, 포유류, 조류로 "
@@ -120,7 +136,7 @@ def animals() -> Project:
                 "직접 해 보세요. 학습시키면서 손실이 줄고 소프트맥스가 답을 점점 확신하는 모습을 "
                 "지켜봅니다. 그다음 옵티마이저를 Adam으로 바꿔 학습 속도를 비교하거나, 은닉층을 유닛 "
                 "10개로 넓혀 보세요. ReLU 유닛이 3개뿐이면 어떤 유닛이 모든 동물에 대해 0만 내보내는 "
-                "'죽은 ReLU'가 되어 100%에 못 미치는 시드가 있습니다. 시드를 바꿔 가며 찾아보세요."
+                "'죽은 ReLU'가 되어 여섯 마리 중 다섯 마리(83%)에서 멈추는 시드가 있습니다. 시드를 바꿔 가며 찾아보세요."
             ),
         },
         input_shape=(2,),
@@ -213,11 +229,8 @@ def mnist() -> Project:
 
 
 EXAMPLES: dict[str, Callable[[], Project]] = {
-    "xor": xor,
-    "gates": gates,
-    "animals": animals,
-    "spirals": spirals,
-    "mnist": mnist,
+    name: _full_configs(builder)
+    for name, builder in (("xor", xor), ("gates", gates), ("animals", animals), ("spirals", spirals), ("mnist", mnist))
 }
 DEFAULT = "xor"  # the lesson `nnstudio` opens with
 

@@ -434,6 +434,7 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
     project = project_from_dict(content, name)
     try:
         check_network(project, complete=False)
+        _check_layer_settings(project)
     except ProjectError as exc:
         raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
     arrays = {}
@@ -455,6 +456,14 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
         if array.dtype.kind != "f":
             raise _fail(name, f"its weights {key} hold {array.dtype} values instead of decimal numbers")
     return project
+
+
+def _check_layer_settings(project: Project) -> None:
+    """Let the engine judge every layer's settings (initializer names, rates...) without building:
+    its layer classes and registries are the allow-lists, and nothing is allocated yet."""
+    from .build import build_layers
+
+    build_layers(project)
 
 
 def _lower_first(text: str) -> str:
