@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from nnstudio import paths
 from nnstudio.gui import files
 
-DEFAULT_LESSON = paths.EXAMPLES / "xor.nnproj"
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -64,8 +63,9 @@ def create_window(path: str | None = None):
     if path:
         window.open_path(str(Path(path)))
     else:
-        if DEFAULT_LESSON.exists():
-            window.new_from_lesson(DEFAULT_LESSON)
+        from nnstudio.project import examples
+
+        window.new_from_lesson(examples.DEFAULT)  # resources/examples/xor.nnproj
         window.offer_autosave_restore()
     return window
 

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QWidget,
 )
 
-from nnstudio import paths
 from nnstudio.gui import dialogs, files
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
@@ -113,11 +114,19 @@ class MainWindow(QMainWindow):
             return None
         return cls(*args)
 
-    def _dock(self, key: str, title: str, widget, area) -> QDockWidget:
+    def _dock(self, key: str, title: str, widget, area, scroll: bool = False) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
         if widget is None:
             widget = _placeholder(self.tr("{title} (being built)").format(title=title))
+        if scroll:
+            # Tall forms scroll instead of forcing a window taller than a 768-pixel projector.
+            area_widget = QScrollArea()
+            area_widget.setObjectName(f"scroll_{key}")
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setWidget(widget)
+            widget = area_widget
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -140,16 +149,16 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowNestedDocks
         )
         self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
-        self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left)
+        self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left, scroll=True)
         self.splitDockWidget(self.palette_dock, self.data_dock, Qt.Orientation.Vertical)
-        self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector, right)
-        self.training_dock = self._dock("training", self.tr("Training"), self.training_panel, right)
+        self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector, right, scroll=True)
+        self.training_dock = self._dock("training", self.tr("Training"), self.training_panel, right, scroll=True)
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary_panel, right)
         self.splitDockWidget(self.inspector_dock, self.training_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.training_dock, self.summary_dock)
         self.training_dock.raise_()
         self.curves_dock = self._dock("curves", self.tr("Curves"), self.curves, bottom)
-        self.docks = [
+        self.docks: list[QDockWidget] = [
             self.palette_dock,
             self.data_dock,
             self.inspector_dock,
@@ -208,14 +217,27 @@ class MainWindow(QMainWindow):
         self.canvas.addAction(self.act_delete)
 
         c = self.controller
-        self.act_train = self._action(self.tr("&Train"), self.train, "F5",
-                                      self.tr("Train for the epochs set in Training settings"))
-        self.act_pause = self._action(self.tr("&Pause"), self.pause_or_resume, "F6")
-        self.act_step_epoch = self._action(self.tr("Step One &Epoch"), lambda: c and c.step_epoch(), "F7")
-        self.act_step_batch = self._action(self.tr("Step One &Batch"), lambda: c and c.step_batch(), "F8")
-        self.act_stop = self._action(self.tr("&Stop"), lambda: c and c.stop(), "Shift+F5")
-        self.act_reset = self._action(self.tr("&Reset Weights"), lambda: c and c.reset_weights(),
-                                      None, self.tr("Forget the trained weights and history"))
+        tb = self.training_toolbar
+        if tb is not None and hasattr(tb, "act_train"):
+            # One set of training actions: the toolbar's buttons are the menu's items.
+            self._own_train_actions = False
+            self.act_train, self.act_pause = tb.act_train, tb.act_pause
+            self.act_step_epoch, self.act_step_batch = tb.act_step_epoch, tb.act_step_batch
+            self.act_stop, self.act_reset = tb.act_stop, tb.act_reset
+            for action, key in ((self.act_train, "F5"), (self.act_pause, "F6"), (self.act_step_epoch, "F7"),
+                                (self.act_step_batch, "F8"), (self.act_stop, "Shift+F5")):
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        else:
+            self._own_train_actions = True
+            self.act_train = self._action(self.tr("&Train"), self.train, "F5",
+                                          self.tr("Train for the epochs set in Training settings"))
+            self.act_pause = self._action(self.tr("&Pause"), self.pause_or_resume, "F6")
+            self.act_step_epoch = self._action(self.tr("Step One &Epoch"), lambda: c and c.step_epoch(), "F7")
+            self.act_step_batch = self._action(self.tr("Step One &Batch"), lambda: c and c.step_batch(), "F8")
+            self.act_stop = self._action(self.tr("&Stop"), lambda: c and c.stop(), "Shift+F5")
+            self.act_reset = self._action(self.tr("&Reset Weights"), lambda: c and c.reset_weights(),
+                                          None, self.tr("Forget the trained weights and history"))
         self.train_actions = [self.act_train, self.act_pause, self.act_step_epoch, self.act_step_batch,
                               self.act_stop, self.act_reset]
 
@@ -228,7 +250,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
         self.lessons_menu = m.addMenu(self.tr("New from &Lesson"))
-        self._fill_lessons_menu()
+        self._lessons: list[tuple[str, str]] | None = None  # read when the menu first opens
+        self.lessons_menu.aboutToShow.connect(lambda: self._lessons is None and self._fill_lessons_menu())
         m.addAction(self.act_new)
         m.addSeparator()
         m.addAction(self.act_open)
@@ -286,32 +309,43 @@ class MainWindow(QMainWindow):
         if hasattr(self.canvas, "layerSelected"):
             self.canvas.layerSelected.connect(self._on_layer_selected)
         c = self.controller
+        if c is not None and self.data_panel is not None and hasattr(self.data_panel, "datasetLoaded"):
+            # The data panel already loaded the data set for the preview: train on that copy.
+            self.data_panel.datasetLoaded.connect(c.set_dataset)
         if c is not None:
             c.stateChanged.connect(self._on_training_state)
             c.progress.connect(self._on_progress)
             c.finished.connect(self._on_training_finished)
             c.failed.connect(self._on_training_failed)
 
+    @staticmethod
+    def dock_content(dock: QDockWidget) -> QWidget:
+        """The panel a dock shows (inside its scroll area, if it has one)."""
+        widget = dock.widget()
+        return widget.widget() if isinstance(widget, QScrollArea) else widget
+
     # ================================================================== lessons & recent
-    def lessons(self) -> list[tuple[str, Path]]:
-        """(title, path) of every bundled lesson, in the examples module's order."""
-        try:
+    def lessons(self) -> list[tuple[str, str]]:
+        """(lesson name, title) of every bundled lesson, in the examples module's order."""
+        if self._lessons is None:
             from nnstudio.project import examples
 
             found = []
-            for item in examples.list_examples():
-                found.append((item.title, Path(item.path)))
-            return found
-        except (ImportError, AttributeError):
-            return [(p.stem, p) for p in sorted(paths.EXAMPLES.glob("*.nnproj"))]
+            for name in examples.names():
+                try:
+                    found.append((name, examples.title(name)))
+                except Exception:  # a broken lesson file must not break the menu
+                    continue
+            self._lessons = found
+        return self._lessons
 
     def _fill_lessons_menu(self) -> None:
         self.lessons_menu.clear()
         items = self.lessons()
-        for title, path in items:
+        for name, title in items:
             action = self.lessons_menu.addAction(title)
-            action.setData(str(path))
-            action.triggered.connect(lambda checked=False, p=str(path): self.new_from_lesson(p))
+            action.setData(name)
+            action.triggered.connect(lambda checked=False, n=name: self.new_from_lesson(n))
         if not items:
             none = self.lessons_menu.addAction(self.tr("(no lessons installed)"))
             none.setEnabled(False)
@@ -385,12 +419,16 @@ class MainWindow(QMainWindow):
         self._replace(Project(title=self.tr("Untitled")), None)
         return True
 
-    def new_from_lesson(self, path: str | Path) -> bool:
-        """A new, unsaved project copied from a bundled lesson (Save asks for a file name)."""
+    def new_from_lesson(self, name: str) -> bool:
+        """A new, unsaved project copied from bundled lesson ``name`` (Save asks for a file name)."""
         if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
             return False
-        project = self._load_or_report(path)
-        if project is None:
+        try:
+            from nnstudio.project import examples
+
+            project = examples.load(name)
+        except Exception as exc:
+            dialogs.show_error(self, self.tr("Could not open the lesson"), str(exc))
             return False
         self._replace(project, None)
         return True
@@ -642,14 +680,15 @@ class MainWindow(QMainWindow):
         state = self._training_state
         has = self.controller is not None
         idle, running, paused = state == "idle", state == "running", state == "paused"
-        self.act_train.setEnabled(has and (idle or paused))
-        self.act_train.setText(self.tr("&Resume") if paused else self.tr("&Train"))
-        self.act_pause.setEnabled(has and (running or paused))
-        self.act_pause.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
-        self.act_step_epoch.setEnabled(has and (idle or paused))
-        self.act_step_batch.setEnabled(has and (idle or paused))
-        self.act_stop.setEnabled(has and (running or paused))
-        self.act_reset.setEnabled(has and idle)
+        if self._own_train_actions:  # else the training toolbar keeps them up to date
+            self.act_train.setEnabled(has and (idle or paused))
+            self.act_train.setText(self.tr("&Resume") if paused else self.tr("&Train"))
+            self.act_pause.setEnabled(has and (running or paused))
+            self.act_pause.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+            self.act_step_epoch.setEnabled(has and (idle or paused))
+            self.act_step_batch.setEnabled(has and (idle or paused))
+            self.act_stop.setEnabled(has and (running or paused))
+            self.act_reset.setEnabled(has and idle)
         self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
         for action in (self.act_new, self.act_open, self.recent_menu.menuAction(), self.lessons_menu.menuAction()):
             action.setEnabled(idle)
