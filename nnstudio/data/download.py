@@ -50,12 +50,23 @@ FILES: dict[str, list[tuple[str, str, int]]] = {
 }
 
 # Folders where a system package installs the files (Debian: dataset-fashion-mnist).
-# Debian recompressed the upstream .gz files (same data, different gzip header), so their
-# MD5 differs from the published one; they are trusted as installed by the package manager
-# and still fully checked by read_idx (declared sizes against the bytes present).
 SYSTEM_DIRS: dict[str, list[Path]] = {
     "mnist": [],
     "fashion-mnist": [Path("/usr/share/datasets/fashion-mnist")],
+}
+
+# Debian's dataset-fashion-mnist ships the upstream .gz files with only the 10-byte gzip header
+# rewritten (file name dropped, mtime set to the packaging date): the compressed bytes and the
+# CRC trailer are the upstream ones. Putting the upstream header back (FNAME = the file name
+# without .gz, and these mtimes, recovered by search) reproduces the published MD5 exactly,
+# so such files are verified against the same checksums as a download.
+UPSTREAM_GZIP_MTIME: dict[str, dict[str, int]] = {
+    "fashion-mnist": {
+        "train-images-idx3-ubyte.gz": 1504176606,  # 2017-08-31 10:50:06 UTC
+        "train-labels-idx1-ubyte.gz": 1504176606,
+        "t10k-images-idx3-ubyte.gz": 1504176627,  # 2017-08-31 10:50:27 UTC
+        "t10k-labels-idx1-ubyte.gz": 1504176627,
+    },
 }
 
 TITLES = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
@@ -79,12 +90,33 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("nnstudio"))
 
 
-def _md5(path: Path) -> str:
-    h = hashlib.md5()
+def _md5(path: Path, prefix: bytes = b"", skip: int = 0) -> str:
+    """MD5 of prefix + the file's bytes from offset `skip`."""
+    h = hashlib.md5(prefix)
     with open(path, "rb") as f:
+        f.seek(skip)
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def verify_file(path: Path, fname: str, md5: str, upstream_mtime: int | None = None) -> bool:
+    """True when `path` is the published file: its MD5 matches, or (for a re-headered gzip, see
+    UPSTREAM_GZIP_MTIME) the MD5 with the upstream gzip header put back matches."""
+    try:
+        if _md5(path) == md5:
+            return True
+        if upstream_mtime is None:
+            return False
+        with open(path, "rb") as f:
+            head = f.read(10)
+        if len(head) < 10 or head[:3] != b"\x1f\x8b\x08" or head[3] != 0:
+            return False
+        stem = fname[:-3] if fname.endswith(".gz") else fname
+        upstream = b"\x1f\x8b\x08\x08" + int(upstream_mtime).to_bytes(4, "little") + head[8:10] + stem.encode() + b"\0"
+        return _md5(path, prefix=upstream, skip=10) == md5
+    except OSError:
+        return False
 
 
 def _check_name(name: str):
@@ -103,10 +135,18 @@ def _cached_ok(name: str, verify: bool) -> list[str]:
     return missing
 
 
-def system_dir(name: str) -> Path | None:
-    """A system folder holding all four files of `name`, if there is one."""
+def system_dir(name: str, verify: bool = False) -> Path | None:
+    """A system folder holding all four files of `name` (checked against the published MD5s if verify)."""
+    mtimes = UPSTREAM_GZIP_MTIME.get(name, {})
     for d in SYSTEM_DIRS.get(name, []):
-        if d.is_dir() and all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
+        if not d.is_dir():
+            continue
+        if not verify:
+            if all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
+                return d
+            continue
+        if all((d / fname).is_file() and verify_file(d / fname, fname, md5, mtimes.get(fname))
+               for fname, md5, _ in FILES[name]):
             return d
     return None
 
@@ -124,7 +164,7 @@ def locate(name: str, progress=None, cancel=None, mirrors=None, timeout: float |
     folder = cache_dir() / name
     if folder.is_dir() and not _cached_ok(name, verify=False) and not _cached_ok(name, verify=True):
         return folder
-    local = system_dir(name)
+    local = system_dir(name, verify=True)
     if local is not None:
         return local
     download(name, progress=progress, cancel=cancel, mirrors=mirrors, timeout=timeout)
