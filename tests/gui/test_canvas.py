@@ -379,3 +379,35 @@ def test_screenshots_locked_and_tall(qtbot, doc, undo_stack, screenshot):
     assert tall.verticalScrollBar().maximum() > 0
     assert tall.layer_items[0].line3 == "200,960 params"
     screenshot(tall, "canvas_tall_mnist")
+
+
+def test_follows_data_set_changes(canvas, doc, undo_stack):
+    from nnstudio.gui.commands import SetDatasetCommand
+    from nnstudio.project.schema import DatasetSpec
+
+    undo_stack.push(SetDatasetCommand(doc, DatasetSpec(name="iris"), input_shape=(4,)))
+    assert canvas.input_item.line2 == "shape (4,)"
+    assert canvas.layer_items[0].line3 == "20 params"  # 4*4 + 4
+    undo_stack.undo()
+    assert canvas.layer_items[0].line3 == "12 params"
+
+
+def test_new_project_clears_selection(canvas, doc):
+    from nnstudio.project.schema import Project
+
+    selected = []
+    canvas.layerSelected.connect(selected.append)
+    canvas.select_layer(0)
+    other = Project(input_shape=(3,))
+    other.add_layer("Dense", units=2, activation="relu")  # same id "dense" as before
+    doc.replace_project(other)
+    assert canvas.selected_index() == -1 and selected[-1] == -1
+    assert canvas.layer_items[0].line3 == "8 params"
+
+
+def test_deleted_canvas_stops_listening(qtbot, doc, undo_stack):
+    view = NetworkCanvas(doc, undo_stack)
+    listeners = len(doc._listeners)
+    view.deleteLater()
+    qtbot.waitUntil(lambda: len(doc._listeners) == listeners - 1)
+    doc.update_layer(0, units=3)  # no dead view is called

@@ -184,3 +184,24 @@ def test_screenshot_studio(qtbot, studio, doc, screenshot):
     drop_between(studio.canvas, "Dense", 1)
     path = screenshot(studio, "canvas_inspector")
     assert path.stat().st_size > 5000
+
+
+def test_layer_removed_elsewhere_empties_inspector(qtbot, doc, undo_stack):
+    inspector = Inspector(doc, undo_stack)
+    qtbot.addWidget(inspector)
+    inspector.show_layer(1)
+    doc.remove_layer(1)
+    assert inspector.pages.currentWidget() is inspector.empty_label
+    assert inspector.current_index() == -1
+
+
+def test_unknown_initializer_from_a_file_is_shown_not_lost(qtbot, doc, undo_stack):
+    doc.layers[0].config["kernel_initializer"] = {"class_name": "HeUniform", "config": {"seed": None}}
+    doc.layers[0].config["bias_initializer"] = "constant"
+    inspector = Inspector(doc, undo_stack)
+    qtbot.addWidget(inspector)
+    inspector.show_layer(0)
+    assert inspector.kernel_initializer.currentText() == "he_uniform"
+    assert inspector.bias_initializer.currentText() == "constant"
+    assert undo_stack.count() == 0
+    assert doc.layers[0].config["bias_initializer"] == "constant"
