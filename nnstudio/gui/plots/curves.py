@@ -95,8 +95,9 @@ class CurvesPanel(QWidget):
         for plot in (self.loss_plot, self.metric_plot):
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setLabel("bottom", self.tr("epoch"))
-            plot.addLegend(offset=(-10, 10))
             plot.setMenuEnabled(True)
+        self.loss_plot.addLegend(offset=(-10, 10))  # top right: losses fall away from it
+        self.metric_plot.addLegend(offset=(-10, -10))  # bottom right: accuracy rises away from it
         self.metric_plot.setYRange(0.0, 1.0)
 
         # key -> (plot, pen, legend name); curves are created here, once.

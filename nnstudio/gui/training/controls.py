@@ -118,6 +118,7 @@ class TrainingToolbar(QToolBar):
                                 self.tr("Train for the epochs set in Training settings"))
         self.act_pause = action(self.tr("Pause"), self._pause_or_resume, "F6",
                                 self.tr("Pause after the current batch; press again to resume"))
+        self.act_pause.setCheckable(True)  # pressed in while paused
         self.act_step_epoch = action(self.tr("Step epoch"), c.step_epoch, "F7",
                                      self.tr("Train to the end of this epoch, then pause"))
         self.act_step_batch = action(self.tr("Step batch"), c.step_batch, "F8",
@@ -152,7 +153,7 @@ class TrainingToolbar(QToolBar):
         self.act_train.setEnabled(idle or paused)
         self.act_train.setText(self.tr("Resume") if paused else self.tr("Train"))
         self.act_pause.setEnabled(running or paused)
-        self.act_pause.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.act_pause.setChecked(paused)
         self.act_step_epoch.setEnabled(idle or paused)
         self.act_step_batch.setEnabled(idle or paused)
         self.act_stop.setEnabled(running or paused)
