@@ -1,0 +1,211 @@
+"""The data panel with real widgets: pick each kind of data set, change parameters (one undo
+step), undo, follow the document, cache, screenshots."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+import nnstudio.data as data
+from nnstudio.gui.commands import SetDatasetCommand
+from nnstudio.gui.panels.data_panel import DataPanel, LabelColumnDialog
+from nnstudio.gui.panels.data_preview import CLASS_COLORS, summary_text
+from nnstudio.project.document import Document
+from nnstudio.project.schema import DatasetSpec, Project
+
+
+@pytest.fixture
+def xor_doc() -> Document:
+    return Document(Project(title="t", input_shape=(2,), dataset=DatasetSpec(name="xor")))
+
+
+@pytest.fixture
+def panel(qtbot, xor_doc, undo_stack):
+    p = DataPanel(xor_doc, undo_stack)
+    qtbot.addWidget(p)
+    p.resize(420, 600)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def pick(qtbot, panel, name, timeout=10_000):
+    """Choose ``name`` in the list like a user; wait until its data set is shown."""
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=timeout) as blocker:
+        panel.combo.setCurrentIndex(panel._combo_index(name))
+    return blocker.args[0]
+
+
+def test_list_has_every_dataset_grouped_with_titles(panel):
+    model = panel.combo.model()
+    names = [model.item(r).data(256) for r in range(model.rowCount())]
+    assert [n for n in names if n] == sorted(data.DATASETS, key=lambda n: names.index(n))
+    assert set(n for n in names if n) == set(data.DATASETS)
+    headers = [model.item(r).text() for r in range(model.rowCount()) if names[r] is None]
+    assert headers == ["Logic gates & tables", "2-D classification", "Regression", "Images"]
+    titles = [model.item(r).text().strip() for r in range(model.rowCount()) if names[r]]
+    assert "Spirals" in titles and "XOR gate" in titles
+
+
+def test_opens_on_the_document_dataset_without_pushing(panel, undo_stack, xor_doc):
+    assert undo_stack.count() == 0
+    ds = panel.current_dataset()
+    assert ds is not None and ds.name == "xor"
+    assert panel.combo.currentText().strip() == "XOR gate"
+    assert panel.preview.kind == "table"
+    assert panel.description.text() == data.DATASETS["xor"].description
+
+
+def test_xor_table(qtbot, panel, xor_doc, undo_stack):
+    pick(qtbot, panel, "animals")
+    ds = pick(qtbot, panel, "xor")
+    assert xor_doc.project.dataset == DatasetSpec(name="xor", params=dict(data.DATASETS["xor"].params))
+    assert xor_doc.project.input_shape == (2,)
+    table = panel.preview.table
+    assert panel.preview.kind == "table"
+    assert table.rowCount() == ds.n_train + ds.n_test == 8
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["x1", "x2", "class", "split"]
+    rows = {(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text()) for r in range(4)}
+    assert rows == {("0", "0", "0"), ("0", "1", "1"), ("1", "0", "1"), ("1", "1", "0")}
+    assert panel.summary.text() == "4 train / 4 test · 2 features · 2 classes"
+    # only the parameters xor has
+    assert set(panel._param_widgets) == set(data.DATASETS["xor"].params)
+    assert undo_stack.count() == 2
+
+
+def test_animals_table_names_features_and_classes(qtbot, panel):
+    pick(qtbot, panel, "animals")
+    table = panel.preview.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:2] == ["fur", "wings"]
+    labels = {table.item(r, 2).text() for r in range(table.rowCount())}
+    assert labels == {"other", "mammal", "bird"}
+
+
+def test_spirals_scatter(qtbot, panel, xor_doc, undo_stack):
+    ds = pick(qtbot, panel, "spirals")
+    params = dict(data.DATASETS["spirals"].params)
+    assert xor_doc.project.dataset == DatasetSpec(name="spirals", params=params)
+    assert xor_doc.project.input_shape == (2,)
+    assert panel.preview.kind == "2d"
+    assert panel.preview.point_count() == ds.n_train + ds.n_test == params["n_samples"]
+    assert panel.preview.filled_count() == ds.n_train
+    # one filled colour per class from the colour-blind-safe palette, test points hollow
+    filled = [it for it in panel.preview._items if it.zValue() == 1]
+    assert [it.opts["brush"].color().name() for it in filled] == [c.lower() for c in CLASS_COLORS[:ds.num_classes]]
+    hollow = [it for it in panel.preview._items if it.zValue() == 2]
+    assert all(it.opts["brush"].color().alpha() == 0 for it in hollow)
+    assert panel.preview.legend_texts() == list(ds.class_names) + ["test (hollow)"]
+    assert panel.summary.text() == summary_text(ds)
+    assert set(panel._param_widgets) == set(params)
+    assert undo_stack.count() == 1 and undo_stack.text(0) == "Use data set spirals"
+
+
+def test_sine_regression(qtbot, panel, xor_doc):
+    ds = pick(qtbot, panel, "sine")
+    assert xor_doc.project.dataset.name == "sine"
+    assert xor_doc.project.input_shape == (1,)
+    assert panel.preview.kind == "1d"
+    assert panel.preview.point_count() == ds.n_train + ds.n_test == data.DATASETS["sine"].params["n_samples"]
+    xs = np.concatenate([it.data["x"] for it in panel.preview._items])
+    assert np.allclose(np.sort(xs), np.sort(np.concatenate([ds.x_train[:, 0], ds.x_test[:, 0]])))
+    assert "regression" in panel.summary.text()
+
+
+def test_mnist5k_image_grid(qtbot, panel, xor_doc, screenshot):
+    ds = pick(qtbot, panel, "mnist-5k")
+    assert xor_doc.project.dataset == DatasetSpec(name="mnist-5k", params={})
+    assert xor_doc.project.input_shape == (784,)
+    assert panel.preview.kind == "image"
+    assert panel.preview.image_count() == 32
+    assert panel.preview.images.captions() == [str(int(c)) for c in ds.y_train[:32]]
+    assert panel.summary.text() == "4,000 train / 1,000 test · 784 features · 10 classes"
+    screenshot(panel, "data_panel_mnist5k")
+
+
+def test_parameter_edits_are_one_undo_step_and_undo_restores(qtbot, panel, xor_doc, undo_stack):
+    pick(qtbot, panel, "spirals")
+    assert undo_stack.count() == 1
+    n = panel.param_widget("n_samples")
+    noise = panel.param_widget("noise")
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=5000):
+        n.setValue(500)
+        noise.setValue(0.35)
+    assert undo_stack.count() == 2
+    assert xor_doc.project.dataset.params["n_samples"] == 500
+    assert xor_doc.project.dataset.params["noise"] == pytest.approx(0.35)
+    assert panel.preview.point_count() == 500
+
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=5000):
+        undo_stack.undo()
+    assert xor_doc.project.dataset.params["n_samples"] == 300
+    assert n.value() == 300 and noise.value() == pytest.approx(0.2)
+    assert panel.preview.point_count() == 300
+    assert undo_stack.count() == 2 and undo_stack.index() == 1  # following the document pushed nothing
+
+    undo_stack.undo()
+    assert xor_doc.project.dataset.name == "xor" and xor_doc.project.input_shape == (2,)
+    assert panel.combo.currentText().strip() == "XOR gate"
+    assert panel.preview.kind == "table"
+    undo_stack.redo()
+    undo_stack.redo()
+    assert panel.preview.point_count() == 500 and panel.param_widget("n_samples").value() == 500
+    assert undo_stack.count() == 2
+
+
+def test_reselecting_is_served_from_the_cache(qtbot, panel):
+    first = pick(qtbot, panel, "moons")
+    pick(qtbot, panel, "xor")
+    again = pick(qtbot, panel, "moons")
+    assert again is first
+
+
+def test_follows_document_changes_from_elsewhere(qtbot, panel, xor_doc, undo_stack):
+    with qtbot.waitSignal(panel.datasetLoaded):
+        undo_stack.push(SetDatasetCommand(xor_doc, DatasetSpec(name="blobs", params={"classes": 4}), (2,)))
+    assert panel.combo.currentText().strip() == "Blobs"
+    assert panel.param_widget("classes").value() == 4
+    assert panel.current_dataset().num_classes == 4
+    assert undo_stack.count() == 1
+    # a whole new project (File > Open)
+    with qtbot.waitSignal(panel.datasetLoaded):
+        xor_doc.replace_project(Project(dataset=DatasetSpec(name="circles", params={"n_samples": 100})))
+    assert panel.combo.currentText().strip() == "Circles"
+    assert panel.preview.point_count() == 100
+    assert undo_stack.count() == 1
+
+
+def test_unknown_document_dataset_is_explained_not_raised(qtbot, undo_stack):
+    doc = Document(Project(dataset=DatasetSpec(name="imagenet")))
+    p = DataPanel(doc, undo_stack)
+    qtbot.addWidget(p)
+    assert p.current_dataset() is None
+    assert p.preview.kind == "message" and "imagenet" in p.preview.message.text()
+
+
+def test_label_column_dialog_defaults_to_the_last_column(qtbot):
+    dialog = LabelColumnDialog("iris.csv", ["sepal", "petal", "species"])
+    qtbot.addWidget(dialog)
+    assert dialog.column() == "species"
+    dialog.list.setCurrentRow(0)
+    assert dialog.column() == "sepal"
+
+
+def test_screenshots_spirals_and_xor(qtbot, panel, screenshot):
+    pick(qtbot, panel, "spirals")
+    screenshot(panel, "data_panel_spirals")
+    pick(qtbot, panel, "animals")
+    pick(qtbot, panel, "xor")
+    screenshot(panel, "data_panel_xor")
+
+
+def test_qt_bool_guard_is_active():
+    """PySide6 6.12 loses references to True/False (nnstudio/gui/__init__.py guards them);
+    without the guard a few thousand plot repaints abort Python with bool_dealloc."""
+    import sys
+
+    import nnstudio.gui  # noqa: F401
+
+    assert sys.version_info >= (3, 12) or sys.getrefcount(True) > 1 << 39
