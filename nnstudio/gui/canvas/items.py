@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from . import style
+from . import model, style
 
 BLOCK_WIDTH = 300.0
 LAYER_HEIGHT = 74.0
@@ -14,6 +14,7 @@ END_HEIGHT = 62.0  # input and output blocks
 GAP = 40.0  # vertical space between blocks (holds the arrow)
 RADIUS = 11.0
 STRIPE = 9.0
+GLYPH_W, GLYPH_H = 34.0, 20.0  # activation thumbnail
 
 
 class BlockItem(QGraphicsItem):
@@ -24,8 +25,10 @@ class BlockItem(QGraphicsItem):
     """
 
     def __init__(self, kind: str, title: str, tag: str = "", line2: str = "", line3: str = "",
-                 index: int = -1, layer_id: str | None = None, height: float = LAYER_HEIGHT):
+                 index: int = -1, layer_id: str | None = None, height: float = LAYER_HEIGHT,
+                 activation: str | None = None):
         super().__init__()
+        self.activation = activation  # drawn as a small curve on the right
         self.kind = kind
         self.title = title
         self.tag = tag
@@ -118,8 +121,14 @@ class BlockItem(QGraphicsItem):
         if self.line2:
             painter.setFont(body_font)
             painter.setPen(style.TEXT)
-            text = QFontMetrics(body_font).elidedText(self.line2, Qt.ElideRight, int(width))
+            room = width - (GLYPH_W + 10 if self.activation else 0)
+            metrics = QFontMetrics(body_font)
+            text = metrics.elidedText(self.line2, Qt.ElideRight, int(room))
             painter.drawText(QRectF(left, y, width, body_h), Qt.AlignLeft | Qt.AlignVCenter, text)
+            if self.activation:  # a thumbnail of the function right after its name
+                glyph = QRectF(left + metrics.horizontalAdvance(text) + 10, y + (body_h - GLYPH_H) / 2,
+                               GLYPH_W, GLYPH_H)
+                self._paint_activation(painter, glyph, accent)
             y += body_h
         if self.line3:
             painter.setFont(small_font)
@@ -132,6 +141,39 @@ class BlockItem(QGraphicsItem):
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor(255, 255, 255, 110))
             painter.drawPath(body)
+
+    def _paint_activation(self, painter: QPainter, box: QRectF, colour: QColor) -> None:
+        """A thumbnail of the activation: axes in grey, the curve in the block's colour."""
+        painter.save()
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.drawLine(QPointF(box.left(), box.bottom() - box.height() / 2),
+                         QPointF(box.right(), box.bottom() - box.height() / 2))
+        painter.drawLine(QPointF(box.center().x(), box.top()), QPointF(box.center().x(), box.bottom()))
+        points = model.activation_curve(self.activation)
+        painter.setPen(QPen(colour.darker(120), 2.0, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        if points:
+            ys = [y for _, y in points]
+            top = max(max(ys), 1.0)
+            bottom = min(min(ys), -1.0)
+            span = max(abs(top), abs(bottom))  # keep y = 0 on the middle line
+            path = QPainterPath()
+            for i, (x, y) in enumerate(points):
+                px = box.left() + (x + 3.0) / 6.0 * box.width()
+                py = box.center().y() - y / span * (box.height() / 2)
+                if i == 0:
+                    path.moveTo(px, py)
+                else:
+                    path.lineTo(px, py)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPath(path)
+        else:  # softmax: shares of one whole
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(colour.darker(120))
+            w = box.width() / 5
+            for i, share in enumerate((0.25, 0.9, 0.45)):
+                h = share * box.height() / 2
+                painter.drawRect(QRectF(box.left() + w * (0.6 + 1.4 * i), box.center().y() - h, w, h))
+        painter.restore()
 
     def _paint_placeholder(self, painter: QPainter, rect: QRectF):
         pen = QPen(style.MUTED, 1.6, Qt.DashLine)

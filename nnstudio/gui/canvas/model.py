@@ -141,3 +141,29 @@ def image_shape(project: Project) -> tuple[int, int] | None:
     if "mnist" in name or project.dataset.format == "idx":
         return side, side
     return None
+
+
+def activation_curve(name: str, n: int = 25, lo: float = -3.0, hi: float = 3.0) -> list[tuple[float, float]]:
+    """Points (x, f(x)) of an element-wise activation, for the little curve drawn on a block.
+
+    Keras 3 definitions (leaky_relu negative_slope=0.2, elu alpha=1). Softmax is not
+    element-wise: returns [] (the block draws bars instead).
+    """
+    def f(x: float) -> float:
+        if name == "sigmoid":
+            return 1.0 / (1.0 + math.exp(-x))
+        if name == "tanh":
+            return math.tanh(x)
+        if name == "relu":
+            return max(0.0, x)
+        if name == "leaky_relu":
+            return x if x > 0 else 0.2 * x
+        if name == "elu":
+            return x if x > 0 else math.expm1(x)
+        if name == "softplus":
+            return math.log1p(math.exp(x))
+        return x  # linear
+
+    if name == "softmax":
+        return []
+    return [(lo + (hi - lo) * i / (n - 1), f(lo + (hi - lo) * i / (n - 1))) for i in range(n)]

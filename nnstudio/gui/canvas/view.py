@@ -202,9 +202,11 @@ class NetworkCanvas(QGraphicsView):
                     height=LAYER_HEIGHT)
                 blocks.append(self.placeholder_item)
             for info in infos:
+                activation = (model.activation_name(info.spec.config.get("activation"))
+                              if info.spec.type in ("Dense", "Activation") else None)
                 item = BlockItem(info.spec.type, self._layer_title(info.spec.type), info.spec.id,
                                  self._layer_line(info), self._params_text(info.params),
-                                 index=info.index, layer_id=info.spec.id)
+                                 index=info.index, layer_id=info.spec.id, activation=activation)
                 if self._locked:
                     item.setCursor(Qt.ArrowCursor)
                 item.setToolTip(self._layer_tooltip(info))

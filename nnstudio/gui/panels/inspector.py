@@ -103,6 +103,8 @@ class Inspector(QWidget):
         form.addRow(self.tr("Use bias"), self.use_bias)
         form.addRow(self.tr("Kernel initializer"), self.kernel_initializer)
         form.addRow(self.tr("Bias initializer"), self.bias_initializer)
+        form.addRow(self._help(dense, self.tr(
+            "Every input connects to every unit: output = activation(input · kernel + bias).")))
         self.pages.addWidget(dense)
         self.dense_page = dense
 
@@ -112,6 +114,7 @@ class Inspector(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.activation = self._activation_combo(act, "activation")
         form.addRow(self.tr("Activation"), self.activation)
+        form.addRow(self._help(act, self.tr("Applies the function to every value on its own; learns nothing.")))
         self.pages.addWidget(act)
         self.activation_page = act
 
@@ -127,6 +130,9 @@ class Inspector(QWidget):
         self.rate.setKeyboardTracking(False)
         self.rate.setToolTip(self.tr("Share of inputs set to zero at each training step"))
         form.addRow(self.tr("Rate"), self.rate)
+        form.addRow(self._help(drop, self.tr(
+            "While training, each input is set to 0 with probability rate and the others are scaled by "
+            "1 / (1 − rate). When predicting it does nothing.")))
         self.pages.addWidget(drop)
         self.dropout_page = drop
 
@@ -175,10 +181,31 @@ class Inspector(QWidget):
         combo.setMinimumContentsLength(8)  # fits a narrow dock; the popup shows full names
         return combo
 
+    @staticmethod
+    def _help(parent, text: str) -> QLabel:
+        label = QLabel(text, parent)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #5A5A5A;")
+        return label
+
+    def _activation_help(self) -> dict[str, str]:
+        return {
+            "linear": self.tr("f(x) = x (no activation)"),
+            "sigmoid": self.tr("f(x) = 1 / (1 + e^−x): between 0 and 1"),
+            "tanh": self.tr("f(x) = tanh(x): between −1 and 1"),
+            "relu": self.tr("f(x) = max(0, x)"),
+            "leaky_relu": self.tr("f(x) = x if x > 0, else 0.2·x"),
+            "elu": self.tr("f(x) = x if x > 0, else e^x − 1"),
+            "softplus": self.tr("f(x) = log(1 + e^x): a smooth relu"),
+            "softmax": self.tr("turns the outputs into probabilities that add up to 1"),
+        }
+
     def _activation_combo(self, parent, name) -> QComboBox:
         combo = self._combo(parent, name)
+        helps = self._activation_help()
         for act in model.ACTIVATIONS:
             combo.addItem(act, act)
+            combo.setItemData(combo.count() - 1, helps.get(act, ""), Qt.ToolTipRole)
         return combo
 
     def _initializer_combo(self, parent, name) -> QComboBox:
