@@ -72,7 +72,8 @@ class Layer:
     def forward(self, x, training=False):
         raise NotImplementedError
 
-    def backward(self, dout):
+    def backward(self, dout, overwrite=False):
+        """dL/dy -> dL/dx; overwrite=True allows reusing dout's memory."""
         raise NotImplementedError
 
     def get_weights(self):
@@ -143,6 +144,7 @@ class Dense(Layer):
         self.bias_initializer = initializers_mod.get(bias_initializer)
         self.kernel_regularizer = regularizers_mod.get(kernel_regularizer)
         self._x = self._z = self._y = None
+        self._buffers = {}
 
     def compute_output_shape(self, input_shape):
         return (self.units,)
@@ -164,16 +166,27 @@ class Dense(Layer):
     def forward(self, x, training=False):
         """y = activation(x W + b)"""
         W = self.params["kernel"]
-        z = x @ W
+        if training:  # reuse this layer's arrays from step to step: no allocation in the hot loop
+            z = np.matmul(x, W, out=self._buffer("z", (len(x), self.units), W.dtype))
+        else:
+            z = x @ W
         if self.use_bias:
             z += self.params["bias"]
-        y = self.activation.forward(z)
+        if training and self.activation.in_place:
+            y = self.activation.forward(z, out=z)  # z itself is not needed by this backward
+        else:
+            y = self.activation.forward(z)
         self._x, self._z, self._y = x, z, y
         return y
 
-    def backward(self, dout):
-        """dout = dL/dy (batch, units) -> dL/dx (batch, in), or None for a model's first layer."""
-        return self.backward_linear(self.activation.backward(dout, self._z, self._y))
+    def backward(self, dout, overwrite=False):
+        """dout = dL/dy (batch, units) -> dL/dx (batch, in), or None for a model's first layer.
+        overwrite=True lets the layer reuse dout's memory (a model passes its own scratch arrays)."""
+        if overwrite and self.activation.in_place:
+            dz = self.activation.backward_in_place(dout, self._y)
+        else:
+            dz = self.activation.backward(dout, self._z, self._y)
+        return self.backward_linear(dz)
 
     def backward_linear(self, dz):
         """From dL/dz: dW = x^T dz, db = sum(dz, axis=0), dx = dz W^T."""
@@ -184,7 +197,15 @@ class Dense(Layer):
             np.sum(dz, axis=0, out=self.grads["bias"])
         if not self.needs_input_grad:
             return None
-        return dz @ self.params["kernel"].T
+        W = self.params["kernel"]
+        return np.matmul(dz, W.T, out=self._buffer("dx", (len(dz), W.shape[0]), W.dtype))
+
+    def _buffer(self, name, shape, dtype):
+        """A scratch array kept between steps (re-made when the batch size changes)."""
+        buf = self._buffers.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = self._buffers[name] = np.empty(shape, dtype)
+        return buf
 
     def regularization_penalty(self):
         if self.kernel_regularizer is None:
@@ -221,7 +242,7 @@ class Activation(Layer):
         self._y = self.activation.forward(x)
         return self._y
 
-    def backward(self, dout):
+    def backward(self, dout, overwrite=False):
         return self.activation.backward(dout, self._x, self._y)
 
     def backward_linear(self, dz):
@@ -261,8 +282,10 @@ class Dropout(Layer):
         self._mask = keep * x.dtype.type(1 / (1 - self.rate))
         return x * self._mask
 
-    def backward(self, dout):
-        return dout if self._mask is None else dout * self._mask
+    def backward(self, dout, overwrite=False):
+        if self._mask is None:
+            return dout
+        return np.multiply(dout, self._mask, out=dout) if overwrite else dout * self._mask
 
     def get_config(self):
         return {**super().get_config(), "rate": self.rate, "seed": self.seed}

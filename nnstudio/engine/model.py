@@ -266,7 +266,7 @@ class Sequential:
         for layer in rest:
             if d is None:
                 break
-            d = layer.backward(d)
+            d = layer.backward(d, overwrite=True)  # d is always an array the engine made this step
         return y, loss
 
     def _set_dropout_rngs(self):
