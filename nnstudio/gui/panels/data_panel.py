@@ -119,31 +119,53 @@ def _dataset_nbytes(ds) -> int:
     return int(sum(getattr(a, "nbytes", 0) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test)))
 
 
-def csv_columns(path: str) -> list[str]:
-    """The header of a CSV file (DataError with a sentence if it cannot be read)."""
+def csv_columns(path: str) -> tuple[list[str], bool]:
+    """The column names of a CSV file and whether its first row is a header (then the names are
+    the header's, else x1, x2, ... as nnstudio.data.from_csv names them). DataError if unreadable."""
+    name = Path(path).name
     try:
         with open(path, "rb") as f:
             head = f.read(64 * 1024)
     except OSError as exc:
-        raise DataError(f"Cannot read {Path(path).name} ({exc.strerror or exc}); check the file exists and "
+        raise DataError(f"Cannot read {name} ({exc.strerror or exc}); check that the file exists and that "
                         f"you may open it.") from None
-    if b"\x00" in head:
-        raise DataError(f"{Path(path).name} is not a text file; a CSV file has one row of numbers per line, "
-                        f"separated by commas.")
-    text = head.decode("utf-8-sig", errors="replace")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not first:
-        raise DataError(f"{Path(path).name} is empty; a CSV file needs a header row and one row per sample.")
+    if b"\x00" in head[:4096]:
+        raise DataError(f"{name} is not a text file (it contains binary bytes); expected a CSV table with one "
+                        f"sample per line.")
     try:
-        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    return [c.strip() for c in next(csv.reader(io.StringIO(first), delimiter=delimiter))]
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = head.decode("latin-1")
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(head) == 64 * 1024 and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut in half
+    if not lines:
+        raise DataError(f"{name} is empty; expected a table with one sample per row.")
+    sample = "\n".join(lines[:20])
+    counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
+    delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
+    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO("\n".join(lines[:51])), delimiter=delimiter)]
+    try:
+        from nnstudio.data.files import _looks_like_header  # the reader's own rule, so both agree
+        header = bool(_looks_like_header(rows))
+    except ImportError:  # pragma: no cover
+        header = any(not _is_number(c) for c in rows[0])
+    if header:
+        return rows[0], True
+    return [f"x{j + 1}" for j in range(len(rows[0]))], False
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 class LabelColumnDialog(QDialog):
-    """Which column of the CSV holds the label? Lists the header, the last column preselected."""
+    """Which column of the CSV holds the label? Lists the columns, the last one preselected;
+    the task is decided from the data unless the user says."""
 
     def __init__(self, file_name: str, columns: list[str], parent=None):
         super().__init__(parent)
@@ -159,6 +181,13 @@ class LabelColumnDialog(QDialog):
         self.list.setCurrentRow(len(columns) - 1)
         self.list.itemDoubleClicked.connect(self.accept)
         layout.addWidget(self.list)
+        form = QFormLayout()
+        self.task = QComboBox()
+        self.task.addItem(self.tr("Decide from the labels"), None)
+        self.task.addItem(self.tr("Classification (labels are classes)"), "classification")
+        self.task.addItem(self.tr("Regression (labels are numbers to predict)"), "regression")
+        form.addRow(self.tr("Task"), self.task)
+        layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -169,12 +198,20 @@ class LabelColumnDialog(QDialog):
         row = self.list.currentRow()
         return self.columns[row] if 0 <= row < len(self.columns) else self.columns[-1]
 
+    def column_index(self) -> int:
+        row = self.list.currentRow()
+        return row if 0 <= row < len(self.columns) else len(self.columns) - 1
+
+    def chosen_task(self) -> str | None:
+        return self.task.currentData()
+
     @staticmethod
-    def ask(parent, file_name: str, columns: list[str]) -> str | None:
+    def ask(parent, file_name: str, columns: list[str]) -> tuple[int, str | None] | None:
+        """(column index, task or None) or None when cancelled."""
         dialog = LabelColumnDialog(file_name, columns, parent)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.column()
+                return dialog.column_index(), dialog.chosen_task()
             return None
         finally:
             dialog.deleteLater()
@@ -485,20 +522,23 @@ class DataPanel(QWidget):
             self._open_spec(DatasetSpec(name=FILE, path=str(Path(path).parent), format="idx"))
         else:
             try:
-                columns = csv_columns(path)
+                columns, header = csv_columns(path)
             except DataError as exc:
                 self._error(self.tr("Cannot open the file"), str(exc))
                 return
             if len(columns) < 2:
                 self._error(self.tr("Cannot open the file"), self.tr(
-                    "{file} has only one column ({columns}); a CSV data file needs at least one input column "
-                    "and a label column, separated by commas.").format(file=Path(path).name,
-                                                                      columns=", ".join(columns) or "-"))
+                    "{file} has only one column; a CSV data file needs at least one input column and a label "
+                    "column, separated by commas.").format(file=Path(path).name))
                 return
-            column = LabelColumnDialog.ask(self, Path(path).name, columns)
-            if column is None:
+            answer = LabelColumnDialog.ask(self, Path(path).name, columns)
+            if answer is None:
                 return
-            self._open_spec(DatasetSpec(name=FILE, path=path, format="csv", options={"label_column": column}))
+            index, task = answer
+            options: dict[str, Any] = {"label_column": columns[index] if header else index}
+            if task:
+                options["task"] = task
+            self._open_spec(DatasetSpec(name=FILE, path=path, format="csv", options=options))
 
     def open_idx_folder(self) -> None:
         start = QSettings().value("data/last_dir", "", str) or str(Path.home())
