@@ -31,6 +31,7 @@ class PaletteBlock(QWidget):
         self.title = title
         self.description = description
         self._press_pos: QPoint | None = None
+        self._show_focus = False
         self.setFocusPolicy(Qt.StrongFocus)
         self.setCursor(Qt.OpenHandCursor)
         policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -80,8 +81,9 @@ class PaletteBlock(QWidget):
         painter.setBrush(style.accent(kind) if enabled else style.tint(kind, 0.6))
         painter.drawRect(QRectF(rect.left(), rect.top(), 8, rect.height()))
         painter.restore()
-        border = style.SELECTED if self.hasFocus() else style.accent(kind).darker(115)
-        painter.setPen(QPen(border, 2.6 if self.hasFocus() else 1.4))
+        ring = self.hasFocus() and self._show_focus
+        border = style.SELECTED if ring else style.accent(kind).darker(115)
+        painter.setPen(QPen(border, 2.6 if ring else 1.4))
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(path)
 
@@ -150,6 +152,8 @@ class PaletteBlock(QWidget):
             super().keyPressEvent(event)
 
     def focusInEvent(self, event):  # noqa: N802
+        # a focus ring for keyboard users; not when the window merely activated or on a click
+        self._show_focus = event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason)
         self.update()
         super().focusInEvent(event)
 

@@ -225,7 +225,7 @@ class NetworkCanvas(QGraphicsView):
                 y += block.height + GAP
 
             total = model.total_params(project)
-            if total is not None:
+            if total is not None and infos:
                 label = QGraphicsSimpleTextItem(self.tr("Total parameters: {n}").format(n=f"{total:,}"))
                 label.setFont(style.font(10))
                 label.setBrush(QBrush(style.MUTED))
