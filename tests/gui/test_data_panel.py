@@ -209,3 +209,26 @@ def test_qt_bool_guard_is_active():
     import nnstudio.gui  # noqa: F401
 
     assert sys.version_info >= (3, 12) or sys.getrefcount(True) > 1 << 39
+
+
+def test_locked_while_training_drops_pending_edits(qtbot, panel, xor_doc, undo_stack):
+    pick(qtbot, panel, "spirals")
+    panel.param_widget("n_samples").setValue(900)  # pending (debounced)
+    panel.set_locked(True)
+    assert not panel.combo.isEnabled() and not panel.open_button.isEnabled()
+    assert not panel.params_box.isEnabled()
+    assert panel.param_widget("n_samples").value() == 300  # shows the document again
+    assert not panel._debounce.isActive()  # the pending edit will never be applied
+    assert undo_stack.count() == 1 and xor_doc.project.dataset.params["n_samples"] == 300
+    panel.set_locked(False)
+    assert panel.combo.isEnabled() and panel.params_box.isEnabled()
+
+
+def test_one_undo_step_per_edit_burst(qtbot, panel, undo_stack):
+    pick(qtbot, panel, "moons")
+    box = panel.param_widget("n_samples")
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=5000):
+        for _ in range(5):
+            box.stepUp()  # five clicks on the arrow
+    assert undo_stack.count() == 2
+    assert panel.document.project.dataset.params["n_samples"] == 400 + 5 * 50

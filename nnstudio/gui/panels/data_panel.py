@@ -19,7 +19,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -243,7 +243,11 @@ class DataPanel(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._commit_params)
 
+        self._locked = False
         self._build_ui()
+        app = QCoreApplication.instance()
+        if app is not None:  # join loader threads even if nobody calls shutdown()
+            app.aboutToQuit.connect(self.shutdown)
         unsubscribe = document.subscribe(self._on_document_event)
         self.destroyed.connect(lambda *_: unsubscribe())
         self._unsubscribe = unsubscribe
@@ -444,6 +448,18 @@ class DataPanel(QWidget):
         else:
             self.combo.setCurrentIndex(index)
 
+    def set_locked(self, locked: bool) -> None:
+        """While training runs the data set cannot change (the preview stays usable)."""
+        self._locked = bool(locked)
+        if locked:
+            self._debounce.stop()  # an edit not yet applied is dropped, the boxes show the document
+            self._sync_widgets()
+        for w in (self.combo, self.open_button, self.params_box, self.preview.action_button):
+            w.setEnabled(not locked)
+
+    def is_locked(self) -> bool:
+        return self._locked
+
     def shutdown(self) -> None:
         """Cancel running loads and join their threads (the main window calls this on close)."""
         self._debounce.stop()
@@ -490,6 +506,8 @@ class DataPanel(QWidget):
 
     @Slot()
     def _commit_params(self):
+        if self._locked:
+            return
         name = self._params_for
         if not name or name == FILE:
             return
@@ -506,6 +524,8 @@ class DataPanel(QWidget):
 
     def open_file(self) -> None:
         """Ask for a CSV / NPZ / IDX file and use it (the label column is asked for CSVs)."""
+        if self._locked:
+            return
         start = QSettings().value("data/last_dir", "", str) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a data file"), start,
@@ -541,6 +561,8 @@ class DataPanel(QWidget):
             self._open_spec(DatasetSpec(name=FILE, path=path, format="csv", options=options))
 
     def open_idx_folder(self) -> None:
+        if self._locked:
+            return
         start = QSettings().value("data/last_dir", "", str) or str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of IDX files"), start)
         if not folder:
