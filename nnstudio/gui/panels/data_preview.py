@@ -115,7 +115,10 @@ class ImageGrid(QWidget):
         self._images: list[QImage] = []
         self._captions: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(QSize(8 * 24, 4 * 34))
+        self.setMinimumSize(QSize(columns * 24, rows * 38))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.columns * 44, self.rows * 62)
 
     def set_images(self, images: np.ndarray, captions: list[str]) -> None:
         """``images``: (n, h, w) floats in [0, 1] (0 = black); ``captions``: one per image."""
@@ -139,20 +142,26 @@ class ImageGrid(QWidget):
         if not self._images:
             return
         font = QFont(self.font())
-        caption_h = painter.fontMetrics().height() + 2
-        cell_w = self.width() / self.columns
-        cell_h = self.height() / self.rows
-        side = max(4.0, min(cell_w - 6, cell_h - caption_h - 6))
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.85)  # captions like "Ankle boot" fit more often
         painter.setFont(font)
+        caption_h = painter.fontMetrics().height() + 2
+        gap = 6
+        cell_w = self.width() / self.columns
+        # square images as large as fit, rows packed together from the top
+        side = max(4.0, min(cell_w - gap, (self.height() - gap) / self.rows - caption_h - gap))
+        pitch_y = side + caption_h + gap
+        top = gap / 2
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         for i, image in enumerate(self._images):
             r, c = divmod(i, self.columns)
             x0 = c * cell_w + (cell_w - side) / 2
-            y0 = r * cell_h + (cell_h - side - caption_h) / 2
+            y0 = top + r * pitch_y
             painter.drawImage(QRectF(x0, y0, side, side), image)
             caption = self._captions[i] if i < len(self._captions) else ""
             painter.drawText(QRectF(c * cell_w, y0 + side, cell_w, caption_h),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption)
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight, int(cell_w)))
         painter.end()
 
 
