@@ -354,36 +354,40 @@ class Sequential:
         self.stop_training = False
         buffer = np.empty((batch_size, *x.shape[1:]), self.dtype) if shuffle else None
         cb.on_train_begin({})
-        for epoch in range(initial_epoch, epochs):
-            cb.on_epoch_begin(epoch, {})
-            order = np.random.default_rng([self.seed, epoch]).permutation(n) if shuffle else None
-            sums, seen, logs = {}, 0, {}
-            for step in range(steps):
-                start, stop = step * batch_size, min(n, (step + 1) * batch_size)
-                cb.on_train_batch_begin(step, {})
-                if order is None:
-                    xb, tb = self._batch(x, start, stop), t[start:stop]
-                else:
-                    index = np.sort(order[start:stop])
-                    xb, tb = self._batch(x, start, stop, index, buffer), t[index]
-                batch_logs = self._train_step(xb, tb)
-                size = stop - start
-                seen += size
-                for key, value in batch_logs.items():
-                    sums[key] = sums.get(key, 0.0) + value * size
-                logs = {key: value / seen for key, value in sums.items()}
-                cb.on_train_batch_end(step, dict(logs))
-                yield ("batch", epoch, step, logs)
+        try:
+            for epoch in range(initial_epoch, epochs):
+                cb.on_epoch_begin(epoch, {})
+                order = np.random.default_rng([self.seed, epoch]).permutation(n) if shuffle else None
+                sums, seen, logs = {}, 0, {}
+                for step in range(steps):
+                    start, stop = step * batch_size, min(n, (step + 1) * batch_size)
+                    cb.on_train_batch_begin(step, {})
+                    if order is None:
+                        xb, tb = self._batch(x, start, stop), t[start:stop]
+                    else:
+                        index = np.sort(order[start:stop])
+                        xb, tb = self._batch(x, start, stop, index, buffer), t[index]
+                    batch_logs = self._train_step(xb, tb)
+                    size = stop - start
+                    seen += size
+                    for key, value in batch_logs.items():
+                        sums[key] = sums.get(key, 0.0) + value * size
+                    logs = {key: value / seen for key, value in sums.items()}
+                    cb.on_train_batch_end(step, dict(logs))
+                    yield ("batch", epoch, step, logs)
+                    if self.stop_training:
+                        break
+                epoch_logs = dict(logs)
+                if val is not None:
+                    val_logs = self._evaluate_arrays(val[0], val[1], batch_size)
+                    epoch_logs.update({"val_" + k: v for k, v in val_logs.items()})
+                cb.on_epoch_end(epoch, epoch_logs)
+                yield ("epoch", epoch, epoch_logs)
                 if self.stop_training:
                     break
-            epoch_logs = dict(logs)
-            if val is not None:
-                val_logs = self._evaluate_arrays(val[0], val[1], batch_size)
-                epoch_logs.update({"val_" + k: v for k, v in val_logs.items()})
-            cb.on_epoch_end(epoch, epoch_logs)
-            yield ("epoch", epoch, epoch_logs)
-            if self.stop_training:
-                break
+        except GeneratorExit:  # the caller stopped iterating: still finish the run properly
+            cb.on_train_end({})
+            raise
         cb.on_train_end({})
 
     # ----- evaluate / predict -----

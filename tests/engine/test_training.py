@@ -200,6 +200,21 @@ def test_fit_iter_drives_training_one_batch_at_a_time():
     assert model.history.epoch == [0, 1]
 
 
+def test_closing_fit_iter_early_still_ends_the_run():
+    x, y = blobs(n=16)
+    model = classifier()
+    ended = []
+
+    class End(Callback):
+        def on_train_end(self, logs=None):
+            ended.append(True)
+
+    gen = model.fit_iter(x, y, epochs=3, batch_size=4, verbose=0, callbacks=[End()])
+    next(gen), next(gen)
+    gen.close()
+    assert ended == [True] and model.optimizer.iterations == 2
+
+
 def test_progress_output(capsys):
     x, y = blobs(n=40)
     model = classifier()
