@@ -13,8 +13,10 @@ import os
 import socket
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 from .idx import IDX_FILES, find_idx_file
@@ -33,19 +35,32 @@ MIRRORS: dict[str, list[str]] = {
     ],
 }
 
-# (file name, published MD5 (torchvision/datasets/mnist.py), size in bytes for the progress bar)
-FILES: dict[str, list[tuple[str, str, int]]] = {
+class RemoteFile(NamedTuple):
+    """One published file: its name, MD5 (torchvision/datasets/mnist.py), size in bytes (for the
+    progress bar) and, where published, SHA-256 (keras/src/datasets/fashion_mnist.py)."""
+
+    name: str
+    md5: str
+    size: int
+    sha256: str | None = None
+
+
+FILES: dict[str, list[RemoteFile]] = {
     "mnist": [
-        ("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9912422),
-        ("train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", 28881),
-        ("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", 1648877),
-        ("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542),
+        RemoteFile("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", 9912422),
+        RemoteFile("train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", 28881),
+        RemoteFile("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", 1648877),
+        RemoteFile("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542),
     ],
     "fashion-mnist": [
-        ("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880),
-        ("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515),
-        ("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102),
-        ("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148),
+        RemoteFile("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880,
+                   "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"),
+        RemoteFile("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515,
+                   "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845"),
+        RemoteFile("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102,
+                   "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073"),
+        RemoteFile("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148,
+                   "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"),
     ],
 }
 
@@ -78,6 +93,14 @@ class DownloadCancelled(DataError):
     """The user cancelled a download (nothing was left in the cache)."""
 
 
+class _Offline(DataError):
+    """A server could not be reached at all (as opposed to answering badly)."""
+
+    def __init__(self, url, reason):
+        super().__init__(f"{reason} ({url})")
+        self.url, self.reason = url, reason
+
+
 def cache_dir() -> Path:
     """The per-user cache folder: $NNSTUDIO_CACHE, else platformdirs' user cache dir for nnstudio."""
     env = os.environ.get(CACHE_ENV)
@@ -90,21 +113,26 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("nnstudio"))
 
 
-def _md5(path: Path, prefix: bytes = b"", skip: int = 0) -> str:
-    """MD5 of prefix + the file's bytes from offset `skip`."""
-    h = hashlib.md5(prefix)
+def _digests(path: Path, prefix: bytes = b"", skip: int = 0) -> tuple[str, str]:
+    """(MD5, SHA-256) of prefix + the file's bytes from offset `skip`."""
+    md5, sha = hashlib.md5(prefix), hashlib.sha256(prefix)
     with open(path, "rb") as f:
         f.seek(skip)
         for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+            md5.update(block)
+            sha.update(block)
+    return md5.hexdigest(), sha.hexdigest()
 
 
-def verify_file(path: Path, fname: str, md5: str, upstream_mtime: int | None = None) -> bool:
-    """True when `path` is the published file: its MD5 matches, or (for a re-headered gzip, see
-    UPSTREAM_GZIP_MTIME) the MD5 with the upstream gzip header put back matches."""
+def _matches(digests: tuple[str, str], remote: RemoteFile) -> bool:
+    return digests[0] == remote.md5 and (remote.sha256 is None or digests[1] == remote.sha256)
+
+
+def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = None) -> bool:
+    """True when `path` is the published file: its checksums match, or (for a re-headered gzip,
+    see UPSTREAM_GZIP_MTIME) they match with the upstream gzip header put back."""
     try:
-        if _md5(path) == md5:
+        if _matches(_digests(path), remote):
             return True
         if upstream_mtime is None:
             return False
@@ -112,9 +140,9 @@ def verify_file(path: Path, fname: str, md5: str, upstream_mtime: int | None = N
             head = f.read(10)
         if len(head) < 10 or head[:3] != b"\x1f\x8b\x08" or head[3] != 0:
             return False
-        stem = fname[:-3] if fname.endswith(".gz") else fname
+        stem = remote.name[:-3] if remote.name.endswith(".gz") else remote.name
         upstream = b"\x1f\x8b\x08\x08" + int(upstream_mtime).to_bytes(4, "little") + head[8:10] + stem.encode() + b"\0"
-        return _md5(path, prefix=upstream, skip=10) == md5
+        return _matches(_digests(path, prefix=upstream, skip=10), remote)
     except OSError:
         return False
 
@@ -128,10 +156,10 @@ def _cached_ok(name: str, verify: bool) -> list[str]:
     """File names of `name` still missing (or failing their checksum) in the cache."""
     folder = cache_dir() / name
     missing = []
-    for fname, md5, _ in FILES[name]:
-        p = folder / fname
-        if not p.is_file() or (verify and _md5(p) != md5):
-            missing.append(fname)
+    for remote in FILES[name]:
+        p = folder / remote.name
+        if not p.is_file() or (verify and not verify_file(p, remote)):
+            missing.append(remote.name)
     return missing
 
 
@@ -145,8 +173,7 @@ def system_dir(name: str, verify: bool = False) -> Path | None:
             if all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
                 return d
             continue
-        if all((d / fname).is_file() and verify_file(d / fname, fname, md5, mtimes.get(fname))
-               for fname, md5, _ in FILES[name]):
+        if all((d / r.name).is_file() and verify_file(d / r.name, r, mtimes.get(r.name)) for r in FILES[name]):
             return d
     return None
 
@@ -171,10 +198,14 @@ def locate(name: str, progress=None, cancel=None, mirrors=None, timeout: float |
     return folder
 
 
-def _offline_message(name: str, detail: str) -> str:
-    return (f"{TITLES.get(name, name)} is not on this computer and could not be downloaded ({detail}). "
-            f"Connect to the internet and try again, use the bundled 'mnist-5k' sample (5,000 real digits, "
-            f"works offline), or open the IDX files from a local folder.")
+def _offline_message(name: str, failures: list[tuple[str, str]]) -> str:
+    hosts = ", ".join(dict.fromkeys(urllib.parse.urlsplit(url).netloc for url, _ in failures))
+    extra = (" or install it with your system's package manager (Debian/Ubuntu: dataset-fashion-mnist),"
+             if name == "fashion-mnist" else "")
+    return (f"{TITLES.get(name, name)} is not on this computer and could not be downloaded: there seems to be "
+            f"no internet connection ({failures[-1][1]}; tried {hosts}). Connect and try again,{extra} use the "
+            f"bundled 'mnist-5k' sample (5,000 real digits, works offline), or open the IDX files from a "
+            f"local folder.")
 
 
 class _NoDowngrade(urllib.request.HTTPRedirectHandler):
@@ -189,9 +220,9 @@ class _NoDowngrade(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoDowngrade)
 
 
-def _fetch(url: str, dest, expected_md5: str, done: int, total: int, progress, cancel, timeout: float) -> int:
+def _fetch(url: str, dest, remote: RemoteFile, done: int, total: int, progress, cancel, timeout: float) -> int:
     """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
-    h = hashlib.md5()
+    h, sha = hashlib.md5(), hashlib.sha256()
     got = 0
     try:
         with _opener.open(urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout) as resp:
@@ -205,6 +236,7 @@ def _fetch(url: str, dest, expected_md5: str, done: int, total: int, progress, c
                     break
                 dest.write(block)
                 h.update(block)
+                sha.update(block)
                 got += len(block)
                 if progress is not None:
                     progress(done + got, max(total, done + got))
@@ -215,20 +247,20 @@ def _fetch(url: str, dest, expected_md5: str, done: int, total: int, progress, c
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, socket.gaierror):
-            raise DataError(f"no internet connection: could not look up the server for {url}") from None
+            raise _Offline(url, "the server name could not be looked up") from None
         if isinstance(reason, ConnectionRefusedError):
-            raise DataError(f"the connection to {url} was refused") from None
+            raise _Offline(url, "the connection was refused") from None
         if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise DataError(f"the server for {url} did not answer in time") from None
-        raise DataError(f"could not connect to {url}: {reason}") from None
+            raise _Offline(url, "the server did not answer in time") from None
+        raise _Offline(url, f"could not connect: {reason}") from None
     except http.client.IncompleteRead as exc:
         raise DataError(f"the transfer from {url} was interrupted after {got + len(exc.partial):,} bytes") from None
     except (http.client.HTTPException, OSError) as exc:
         raise DataError(f"the transfer from {url} failed after {got:,} bytes ({exc})") from None
     if length is not None and got != length:
         raise DataError(f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived")
-    if h.hexdigest() != expected_md5:
-        raise DataError(f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {expected_md5}); "
+    if not _matches((h.hexdigest(), sha.hexdigest()), remote):
+        raise DataError(f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {remote.md5}); "
                         f"it is damaged or not the published file")
     return got
 
@@ -254,12 +286,13 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
         raise DataError(f"Cannot save downloads in the cache folder {str(folder)!r} ({exc.strerror or exc}); "
                         f"make it writable or set {CACHE_ENV} to a folder you can write to.") from None
     todo = _cached_ok(name, verify=True)
-    sizes = {f: s for f, _, s in FILES[name]}
+    sizes = {r.name: r.size for r in FILES[name]}
     total = sum(sizes.values())
     done = total - sum(sizes[f] for f in todo)
     if progress is not None:
         progress(done, total)
-    for fname, md5, size in FILES[name]:
+    for remote in FILES[name]:
+        fname, size = remote.name, remote.size
         if fname not in todo:
             continue
         failures = []
@@ -272,7 +305,7 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
             try:
                 fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{fname}.", suffix=".part")
                 with os.fdopen(fd, "wb") as dest:
-                    got = _fetch(url, dest, md5, done, total, progress, cancel, timeout)
+                    got = _fetch(url, dest, remote, done, total, progress, cancel, timeout)
                     dest.flush()
                     os.fsync(dest.fileno())
                 os.replace(tmp, folder / fname)
@@ -283,8 +316,10 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
             except DownloadCancelled:
                 raise DownloadCancelled(f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
                                         f"was saved.") from None
+            except _Offline as exc:
+                failures.append((exc.url, exc.reason, True))
             except DataError as exc:
-                failures.append(str(exc))
+                failures.append((url, str(exc), False))
             except OSError as exc:
                 raise DataError(f"Cannot write {fname} into the cache folder {str(folder)!r} "
                                 f"({exc.strerror or exc}); make it writable or set {CACHE_ENV}.") from None
@@ -295,10 +330,9 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
                     except OSError:
                         pass
         else:
-            detail = "; ".join(failures)
-            if all(("no internet" in f or "refused" in f or "could not connect" in f or "did not answer" in f)
-                   for f in failures):
-                raise DataError(_offline_message(name, detail))
+            if all(offline for _, _, offline in failures):
+                raise DataError(_offline_message(name, [(u, r) for u, r, _ in failures]))
+            detail = "; ".join(reason for _, reason, _ in failures)
             raise DataError(f"Could not download {fname} of {TITLES.get(name, name)}: {detail}. Nothing partial "
                             f"was saved; try again later, or use the bundled 'mnist-5k' sample.")
     return folder

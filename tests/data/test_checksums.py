@@ -30,25 +30,26 @@ def test_reheadered_gzip_verifies_only_with_the_upstream_mtime(tmp_path):
     payload = bytes(range(256)) * 40
     original = gzip_with_name(payload, "t10k-labels-idx1-ubyte", 1504176627)
     md5 = hashlib.md5(original).hexdigest()
+    remote = dl.RemoteFile("t10k-labels-idx1-ubyte.gz", md5, len(original), hashlib.sha256(original).hexdigest())
     p = tmp_path / "t10k-labels-idx1-ubyte.gz"
     p.write_bytes(debian_style(original))
     assert hashlib.md5(p.read_bytes()).hexdigest() != md5
     assert gzip.decompress(p.read_bytes()) == payload
-    assert dl.verify_file(p, p.name, md5, 1504176627)
-    assert not dl.verify_file(p, p.name, md5, None)
-    assert not dl.verify_file(p, p.name, md5, 1504176628)
+    assert dl.verify_file(p, remote, 1504176627)
+    assert not dl.verify_file(p, remote, None)
+    assert not dl.verify_file(p, remote, 1504176628)
     damaged = bytearray(p.read_bytes())
     damaged[40] ^= 1
     p.write_bytes(bytes(damaged))
-    assert not dl.verify_file(p, p.name, md5, 1504176627)
+    assert not dl.verify_file(p, remote, 1504176627)
     p.write_bytes(original)
-    assert dl.verify_file(p, p.name, md5, None)
+    assert dl.verify_file(p, remote, None)
 
 
 @pytest.mark.skipif(not FASHION.is_dir(), reason=f"Fashion-MNIST is not installed in {FASHION} "
                                                   f"(apt-get install dataset-fashion-mnist)")
 def test_debian_fashion_mnist_matches_the_published_md5s():
-    published = dict((f, m) for f, m, _ in dl.FILES["fashion-mnist"])
+    published = {r.name: r.md5 for r in dl.FILES["fashion-mnist"]}
     assert published == {  # torchvision/datasets/mnist.py, FashionMNIST.resources
         "train-images-idx3-ubyte.gz": "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
         "train-labels-idx1-ubyte.gz": "25c81989df183df01b3e8a0aad5dffbe",
@@ -56,14 +57,16 @@ def test_debian_fashion_mnist_matches_the_published_md5s():
         "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
     }
     mtimes = dl.UPSTREAM_GZIP_MTIME["fashion-mnist"]
-    for fname, md5 in published.items():
-        assert dl.verify_file(FASHION / fname, fname, md5, mtimes[fname]), fname
+    for remote in dl.FILES["fashion-mnist"]:
+        assert remote.sha256  # keras/src/datasets/fashion_mnist.py FILE_HASHES: a second, independent checksum
+        assert dl.verify_file(FASHION / remote.name, remote, mtimes[remote.name]), remote.name
+        assert not dl.verify_file(FASHION / remote.name, remote._replace(sha256="0" * 64), mtimes[remote.name])
     assert dl.system_dir("fashion-mnist", verify=True) == FASHION
 
 
 def test_a_damaged_system_copy_is_not_used(tmp_path, monkeypatch):
-    good = {n: gzip.compress(bytes([0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3]), mtime=0) for n, _, _ in dl.FILES["mnist"]}
-    table = [(n, hashlib.md5(b).hexdigest(), len(b)) for n, b in good.items()]
+    good = {n: gzip.compress(bytes([0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3]), mtime=0) for n, _, _, _ in dl.FILES["mnist"]}
+    table = [dl.RemoteFile(n, hashlib.md5(b).hexdigest(), len(b)) for n, b in good.items()]
     monkeypatch.setitem(dl.FILES, "fashion-mnist", table)
     monkeypatch.setitem(dl.SYSTEM_DIRS, "fashion-mnist", [tmp_path])
     for n, b in good.items():

@@ -94,7 +94,8 @@ def refused_url():
 
 @pytest.fixture(autouse=True)
 def fake_mnist(monkeypatch):
-    table = [(n, hashlib.md5(b).hexdigest(), len(b)) for n, b in FILES.items()]
+    table = [dl.RemoteFile(n, hashlib.md5(b).hexdigest(), len(b), hashlib.sha256(b).hexdigest())
+             for n, b in FILES.items()]
     monkeypatch.setitem(dl.FILES, "mnist", table)
     monkeypatch.setitem(dl.FILES, "fashion-mnist", table)
     monkeypatch.setitem(dl.SYSTEM_DIRS, "fashion-mnist", [])
@@ -248,3 +249,11 @@ def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
     assert cache_dir() == tmp_path / "c"
     monkeypatch.delenv("NNSTUDIO_CACHE")
     assert "nnstudio" in str(cache_dir())
+
+
+def test_a_published_sha256_is_checked_as_well_as_the_md5(server, monkeypatch):
+    table = [r._replace(sha256="0" * 64) if r.name.startswith("t10k-labels") else r for r in dl.FILES["mnist"]]
+    monkeypatch.setitem(dl.FILES, "mnist", table)
+    with pytest.raises(DataError, match="failed its checksum"):
+        load("mnist", mirrors=[server.url + "/good/"], timeout=TIMEOUT)
+    assert "mnist/t10k-labels-idx1-ubyte.gz" not in cache_files()
