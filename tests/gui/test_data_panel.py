@@ -232,3 +232,17 @@ def test_one_undo_step_per_edit_burst(qtbot, panel, undo_stack):
             box.stepUp()  # five clicks on the arrow
     assert undo_stack.count() == 2
     assert panel.document.project.dataset.params["n_samples"] == 400 + 5 * 50
+
+
+def test_deleting_the_panel_mid_load_joins_the_loader(qtbot, xor_doc, undo_stack):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    p = DataPanel(xor_doc, undo_stack)
+    p.combo.setCurrentIndex(p._combo_index("mnist-5k"))  # loads in a worker thread
+    job = next(iter(p._jobs))
+    thread = job._thread
+    assert thread.isRunning() or job.running
+    p.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not thread.isRunning()
+    xor_doc.emit("dataset")  # the deleted panel no longer listens

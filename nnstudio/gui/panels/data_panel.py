@@ -249,7 +249,14 @@ class DataPanel(QWidget):
         if app is not None:  # join loader threads even if nobody calls shutdown()
             app.aboutToQuit.connect(self.shutdown)
         unsubscribe = document.subscribe(self._on_document_event)
-        self.destroyed.connect(lambda *_: unsubscribe())
+        jobs = self._jobs
+
+        def on_destroyed(*_):  # the widget may go without shutdown(): stop listening, join loaders
+            unsubscribe()
+            for job in list(jobs):
+                job.wait()
+
+        self.destroyed.connect(on_destroyed)
         self._unsubscribe = unsubscribe
         self._sync_from_document()
 
