@@ -130,8 +130,12 @@ def _model_name(project: Project) -> str:
     return "sequential"
 
 
-def build_dataset(project: Project):
-    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had)."""
+def build_dataset(project: Project, progress=None, cancel=None):
+    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had).
+
+    ``progress(done_bytes, total_bytes)`` and ``cancel`` (has ``is_set()``) are handed to a data
+    set that has to be downloaded first (full MNIST, Fashion-MNIST).
+    """
     import nnstudio.data as data
 
     spec = project.dataset
@@ -144,7 +148,10 @@ def build_dataset(project: Project):
             f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
             f"choose one of {', '.join(data.DATASETS)}."
         )
-    return data.load(spec.name, **dict(spec.params or {}))
+    extra = {}
+    if getattr(data.DATASETS[spec.name], "needs_download", False):
+        extra = {k: v for k, v in (("progress", progress), ("cancel", cancel)) if v is not None}
+    return data.load(spec.name, **dict(spec.params or {}), **extra)
 
 
 def prepare_data(project: Project, dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
