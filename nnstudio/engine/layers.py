@@ -83,6 +83,8 @@ class Layer:
     def set_weights(self, weights):
         """Copy values into the parameters (Keras order), checking count and shapes."""
         weights = list(weights)
+        if not self.built:
+            raise ValueError(f"Layer {self.name} has no weights yet: build it (or the model it is in) first.")
         if len(weights) != len(self.params):
             raise ValueError(f"Layer {self.name} expects {len(self.params)} weight arrays, received {len(weights)}.")
         for (key, p), w in zip(self.params.items(), weights):

@@ -57,9 +57,13 @@ class Loss:
             if y.ndim == 1 and len(output_shape) == 2 and output_shape[1] == 1 and y.shape[0] == output_shape[0]:
                 y = y.reshape(-1, 1)
             else:
+                hint = ""
+                if y.ndim == 1 and output_shape[-1] > 1 and y.dtype.kind in "biu":
+                    hint = ("; these look like class indices: one-hot encode them or use "
+                            "sparse_categorical_crossentropy")
                 raise ValueError(
                     f"The loss {self.name} needs targets shaped like the model output "
-                    f"{_shape(output_shape)}, received targets of shape {_shape(y.shape)}."
+                    f"{_shape(output_shape)}, received targets of shape {_shape(y.shape)}{hint}."
                 )
         return y.astype(dtype, copy=False)
 

@@ -216,9 +216,10 @@ class Sequential:
     def _check_xy(self, x, y, what="x"):
         x = self._check_x(x, what)
         y_what = "y" if what == "x" else what.replace("x", "y")
-        if len(np.asarray(y)) != len(x) if np.ndim(y) else True:
+        y_count = len(y) if np.ndim(y) else 0
+        if y_count != len(x):
             raise ValueError(f"{what} and {y_what} need one row per sample each, received {len(x)} samples "
-                             f"in {what} and {len(np.asarray(y)) if np.ndim(y) else 0} in {y_what}.")
+                             f"in {what} and {y_count} in {y_what}.")
         t = self._loss_fn.prepare_targets(y, (len(x), *self.output_shape), self.dtype)
         return x, t
 
@@ -499,22 +500,17 @@ class Sequential:
 
     # ----- summary -----
     def summary_rows(self):
-        """[(name, class_name, output_shape, param_count), ...] for every layer."""
+        """[(name, class_name, output_shape, param_count), ...] for every layer; shapes and
+        counts are None while the input shape is unknown."""
+        if not self.built and self._input_shape is not None and self.layers:
+            self.build()
         shape = self._input_shape
         rows = []
         for layer in self.layers:
             if shape is not None:
                 shape = layer.compute_output_shape(shape)
-            if layer.built:
-                count = layer.count_params()
-            elif isinstance(layer, layers_mod.Dense) and shape is not None:
-                count = None
-            else:
-                count = 0 if not isinstance(layer, layers_mod.Dense) else None
+            count = layer.count_params() if layer.built else (0 if not isinstance(layer, layers_mod.Dense) else None)
             rows.append((layer.name, type(layer).__name__, shape, count))
-        if not self.built and self._input_shape is not None and self.layers:
-            self.build()
-            return self.summary_rows()
         return rows
 
     def summary(self, print_fn=None):
@@ -544,6 +540,9 @@ class Sequential:
         for row in table[1:]:
             print_fn(line(row, v))
         print_fn(bl + bm.join(hh * w for w in widths) + br)
+        if any(c is None for *_, c in rows):
+            print_fn(" Total params: ? (unknown until the input shape is known: add Input(shape=...) first)")
+            return
         print_fn(f" Total params: {total:,} ({_bytes(total * itemsize)})")
         print_fn(f" Trainable params: {total:,} ({_bytes(total * itemsize)})")
         print_fn(" Non-trainable params: 0 (0.00 B)")
