@@ -50,7 +50,6 @@ MAX_NPZ_BYTES = 2 * 2**30  # weights.npz / optimizer.npz, unpacked
 MAX_RATIO = 100  # unpacked / packed size of an entry larger than RATIO_FLOOR
 RATIO_FLOOR = 2**20
 MAX_NPY_HEADER = 4096
-MAX_JSON_DEPTH = 32
 MAX_TEXT = 100_000  # characters of a title or description
 
 # Plain numbers only: never object ("O"), structured, string or void dtypes.
@@ -220,13 +219,15 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
             _write_all(fd, data)
-            os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
+            if hasattr(os, "fchmod"):  # keep the old file's permissions (mkstemp makes it 0600)
+                os.fchmod(fd, mode)
             os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
         tmp = None
         _fsync_folder(folder)
+        _remove_stale_temps(folder, path.name)
     except OSError as exc:
         raise ProjectError(f"Could not save {path.name}: {_os_reason(exc, folder)}; the old file was left as it was.") from exc
     finally:
@@ -235,6 +236,28 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _remove_stale_temps(folder: Path, name: str, age_s: float = 3600.0) -> None:
+    """Temp files left by a save that was killed (power cut, SIGKILL) more than an hour ago."""
+    import time
+
+    cutoff = time.time() - age_s
+    try:
+        for leftover in folder.glob(f".{glob_escape(name)}.*.tmp"):
+            try:
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -475,19 +498,11 @@ def _load_json(data: bytes, entry: str, name: str):
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _fail(name, f"the file is damaged: {entry} is not UTF-8 text") from exc
-    depth = 0
-    deepest = 0
-    for ch in text:  # refuse absurd nesting before the parser recurses into it
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_JSON_DEPTH:
-                raise _fail(name, f"the file is damaged: {entry} is nested too deeply")
-        elif ch in "]}":
-            depth -= 1
     try:
         return json.loads(text)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError as exc:  # the parser guards its own recursion; the tables are read with limits
+        raise _fail(name, f"the file is damaged: {entry} is nested too deeply") from exc
+    except ValueError as exc:
         raise _fail(name, f"the file is damaged: {entry} is not valid JSON") from exc
 
 

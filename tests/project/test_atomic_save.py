@@ -175,3 +175,16 @@ def test_killed_mid_save_leaves_a_file_that_loads(tmp_path):
         np.testing.assert_array_equal(p.weights["dense/bias"], np.full(2000, step, np.float32))
         leftovers = [name for name in os.listdir(tmp_path) if name != "big.nnproj"]
         assert all(name.startswith(".big.nnproj.") and name.endswith(".tmp") for name in leftovers)
+
+
+def test_temps_left_by_a_killed_save_are_cleared_later(saved, helpers):
+    old = saved.parent / ".work.nnproj.abc123.tmp"
+    young = saved.parent / ".work.nnproj.def456.tmp"  # maybe another save in progress right now
+    other = saved.parent / ".other.nnproj.abc123.tmp"
+    for path in (old, young, other):
+        path.write_bytes(b"partial")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    save(_changed(helpers), saved)
+    assert not old.exists() and young.exists() and other.exists()
