@@ -246,3 +246,11 @@ def test_deleting_the_panel_mid_load_joins_the_loader(qtbot, xor_doc, undo_stack
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not thread.isRunning()
     xor_doc.emit("dataset")  # the deleted panel no longer listens
+
+
+def test_download_size_is_read_from_the_data_module():
+    from nnstudio.gui.panels.data_panel import download_size
+
+    assert 11_000_000 < download_size("mnist") < 12_000_000  # the four .gz files of MNIST
+    assert 30_000_000 < download_size("fashion-mnist") < 31_000_000
+    assert download_size("xor") is None

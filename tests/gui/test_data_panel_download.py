@@ -93,7 +93,7 @@ def cache(tmp_path, monkeypatch):
 def serve(monkeypatch, files, delay=0.0, mirrors=None):
     server = Server(files, delay)
     monkeypatch.setitem(dl.MIRRORS, "mnist", mirrors or [server.url])
-    monkeypatch.setitem(dl.FILES, "mnist", [(name, hashlib.md5(body).hexdigest(), len(body))
+    monkeypatch.setitem(dl.FILES, "mnist", [dl.RemoteFile(name, hashlib.md5(body).hexdigest(), len(body))
                                             for name, body in files.items()])
     monkeypatch.setitem(dl.SYSTEM_DIRS, "mnist", [])
     return server

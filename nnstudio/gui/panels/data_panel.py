@@ -110,7 +110,7 @@ def download_size(name: str) -> int | None:
     """Bytes a download of ``name`` transfers, if the data module says."""
     try:
         from nnstudio.data import download as dl
-        return int(sum(size for _, _, size in dl.FILES[name]))
+        return int(sum(getattr(f, "size", None) or f[2] for f in dl.FILES[name]))
     except (ImportError, KeyError, TypeError, ValueError):
         return None
 
