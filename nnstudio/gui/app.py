@@ -61,12 +61,13 @@ def create_window(path: str | None = None):
     window = MainWindow()
     window.show()
     if path:
-        window.open_path(str(Path(path)))
+        window.open_path(str(Path(path)))  # offers back an autosave of that file, if any
     else:
         from nnstudio.project import examples
 
-        window.new_from_lesson(examples.DEFAULT)  # resources/examples/xor.nnproj
-        window.offer_autosave_restore()
+        window.new_from_lesson(examples.DEFAULT)  # resources/examples/xor.nnproj, as a new project
+    if window.document.path is None:
+        window.offer_autosave_restore()  # an unsaved project's work from a session that crashed
     return window
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+import shiboken6
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,12 +31,41 @@ LAYOUT_VERSION = 1
 AUTOSAVE_DELAY_MS = 30_000
 
 
-def _placeholder(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setObjectName("placeholder")
-    return label
+def _is_bundled_lesson(path: str | Path) -> bool:
+    from nnstudio import paths
+
+    try:
+        return Path(path).resolve().parent == paths.EXAMPLES.resolve()
+    except OSError:
+        return False
+
+
+class _VerticalScroll(QScrollArea):
+    """Tall forms scroll up and down instead of forcing a window taller than a 768-pixel
+    projector; never narrower than the form (which may grow, e.g. a longer data set name),
+    so nothing is clipped at the side."""
+
+    def __init__(self, widget: QWidget, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize(0, 0)
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width() + 2, 60)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width() + 2, inner.height())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the form's minimum width may have changed
+        return super().eventFilter(obj, event)
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +77,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
-        self.document = Document(Project(title=self.tr("Untitled")))
+        self.document = Document(self._blank_project())
         self.undo_stack = QUndoStack(self)
         self.settings = files.settings()
         self.recent = files.RecentFiles(self.settings)
@@ -68,7 +98,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)
         self._apply_default_geometry()
-        self.restore_layout()
+        self._layout_restored = self.restore_layout()
+        self._shown_once = False
         self._update_title()
         self._update_actions()
 
@@ -77,56 +108,32 @@ class MainWindow(QMainWindow):
 
     # ================================================================== construction
     def _build_widgets(self) -> None:
+        from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
+        from nnstudio.gui.panels.data_panel import DataPanel
+        from nnstudio.gui.panels.inspector import Inspector
+        from nnstudio.gui.panels.summary import SummaryPanel
+        from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
+        from nnstudio.gui.plots.curves import CurvesPanel
+        from nnstudio.gui.training.controller import TrainingController
+        from nnstudio.gui.training.controls import TrainingToolbar
+
         doc, undo = self.document, self.undo_stack
-        self.controller = self._make("nnstudio.gui.training.controller", "TrainingController", doc, undo)
-        try:
-            from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
-
-            self.canvas = NetworkCanvas(doc, undo)
-            self.palette = LayerPalette()
-        except ImportError:
-            self.canvas = _placeholder(self.tr("Network canvas (being built)"))
-            self.palette = _placeholder(self.tr("Layer palette (being built)"))
-        self.inspector = self._make("nnstudio.gui.panels.inspector", "Inspector", doc, undo)
-        self.training_panel = self._make(
-            "nnstudio.gui.panels.training_settings", "TrainingSettingsPanel", doc, undo
-        )
-        self.summary_panel = self._make("nnstudio.gui.panels.summary", "SummaryPanel", doc)
-        self.data_panel = self._make("nnstudio.gui.panels.data_panel", "DataPanel", doc, undo)
-        self.curves = (
-            self._make("nnstudio.gui.plots.curves", "CurvesPanel", self.controller, doc)
-            if self.controller is not None
-            else None
-        )
-        self.training_toolbar = (
-            self._make("nnstudio.gui.training.controls", "TrainingToolbar", self.controller)
-            if self.controller is not None
-            else None
-        )
+        self.controller = TrainingController(doc, undo, self)
+        self.canvas = NetworkCanvas(doc, undo)
+        self.palette = LayerPalette(doc, undo)
+        self.inspector = Inspector(doc, undo)
+        self.training_panel = TrainingSettingsPanel(doc, undo)
+        self.summary_panel = SummaryPanel(doc)
+        self.data_panel = DataPanel(doc, undo)
+        self.curves = CurvesPanel(self.controller, doc)
+        self.training_toolbar = TrainingToolbar(self.controller, self)
         self.setCentralWidget(self.canvas)
-
-    def _make(self, module: str, name: str, *args):
-        import importlib
-
-        try:
-            cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            return None
-        return cls(*args)
 
     def _dock(self, key: str, title: str, widget, area, scroll: bool = False) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
-        if widget is None:
-            widget = _placeholder(self.tr("{title} (being built)").format(title=title))
         if scroll:
-            # Tall forms scroll instead of forcing a window taller than a 768-pixel projector.
-            area_widget = QScrollArea()
-            area_widget.setObjectName(f"scroll_{key}")
-            area_widget.setWidgetResizable(True)
-            area_widget.setFrameShape(QFrame.Shape.NoFrame)
-            area_widget.setWidget(widget)
-            widget = area_widget
+            widget = _VerticalScroll(widget, f"scroll_{key}")
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -166,18 +173,7 @@ class MainWindow(QMainWindow):
             self.summary_dock,
             self.curves_dock,
         ]
-        if self.training_toolbar is not None:
-            from PySide6.QtWidgets import QToolBar
-
-            if isinstance(self.training_toolbar, QToolBar):
-                self.toolbar = self.training_toolbar
-            else:
-                self.toolbar = QToolBar(self.tr("Training"), self)
-                self.toolbar.addWidget(self.training_toolbar)
-        else:
-            from PySide6.QtWidgets import QToolBar
-
-            self.toolbar = QToolBar(self.tr("Training"), self)
+        self.toolbar = self.training_toolbar
         self.toolbar.setObjectName("toolbar_training")
         self.toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -206,38 +202,25 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Undo / Redo of the window's QUndoStack; off while training (the network is locked).
+        self.act_undo = self._action(self.tr("&Undo"), self.undo_stack.undo, "Ctrl+Z")
+        self.act_redo = self._action(self.tr("&Redo"), self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.act_delete = self._action(self.tr("&Delete Layer"), self.delete_selected_layer)
         self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Delete only acts while the canvas has focus, so it never steals the key from a text box.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.canvas.addAction(self.act_delete)
 
-        c = self.controller
+        # One set of training actions: the toolbar's buttons are the Train menu's items.
         tb = self.training_toolbar
-        if tb is not None and hasattr(tb, "act_train"):
-            # One set of training actions: the toolbar's buttons are the menu's items.
-            self._own_train_actions = False
-            self.act_train, self.act_pause = tb.act_train, tb.act_pause
-            self.act_step_epoch, self.act_step_batch = tb.act_step_epoch, tb.act_step_batch
-            self.act_stop, self.act_reset = tb.act_stop, tb.act_reset
-            for action, key in ((self.act_train, "F5"), (self.act_pause, "F6"), (self.act_step_epoch, "F7"),
-                                (self.act_step_batch, "F8"), (self.act_stop, "Shift+F5")):
-                action.setShortcut(QKeySequence(key))
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        else:
-            self._own_train_actions = True
-            self.act_train = self._action(self.tr("&Train"), self.train, "F5",
-                                          self.tr("Train for the epochs set in Training settings"))
-            self.act_pause = self._action(self.tr("&Pause"), self.pause_or_resume, "F6")
-            self.act_step_epoch = self._action(self.tr("Step One &Epoch"), lambda: c and c.step_epoch(), "F7")
-            self.act_step_batch = self._action(self.tr("Step One &Batch"), lambda: c and c.step_batch(), "F8")
-            self.act_stop = self._action(self.tr("&Stop"), lambda: c and c.stop(), "Shift+F5")
-            self.act_reset = self._action(self.tr("&Reset Weights"), lambda: c and c.reset_weights(),
-                                          None, self.tr("Forget the trained weights and history"))
+        self.act_train, self.act_pause = tb.act_train, tb.act_pause
+        self.act_step_epoch, self.act_step_batch = tb.act_step_epoch, tb.act_step_batch
+        self.act_stop, self.act_reset = tb.act_stop, tb.act_reset
+        for action, key in ((self.act_train, "F5"), (self.act_pause, "F6"), (self.act_step_epoch, "F7"),
+                            (self.act_step_batch, "F8"), (self.act_stop, "Shift+F5")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.train_actions = [self.act_train, self.act_pause, self.act_step_epoch, self.act_step_batch,
                               self.act_stop, self.act_reset]
 
@@ -309,14 +292,12 @@ class MainWindow(QMainWindow):
         if hasattr(self.canvas, "layerSelected"):
             self.canvas.layerSelected.connect(self._on_layer_selected)
         c = self.controller
-        if c is not None and self.data_panel is not None and hasattr(self.data_panel, "datasetLoaded"):
-            # The data panel already loaded the data set for the preview: train on that copy.
-            self.data_panel.datasetLoaded.connect(c.set_dataset)
-        if c is not None:
-            c.stateChanged.connect(self._on_training_state)
-            c.progress.connect(self._on_progress)
-            c.finished.connect(self._on_training_finished)
-            c.failed.connect(self._on_training_failed)
+        # The data panel already loaded the data set for its preview: train on that copy.
+        self.data_panel.datasetLoaded.connect(c.set_dataset)
+        c.stateChanged.connect(self._on_training_state)
+        c.progress.connect(self._on_progress)
+        c.finished.connect(self._on_training_finished)
+        c.failed.connect(self._on_training_failed)
 
     @staticmethod
     def dock_content(dock: QDockWidget) -> QWidget:
@@ -394,7 +375,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _refuse_while_training(self, what: str) -> bool:
-        if self.controller is not None and self.controller.is_training:
+        if self.controller.is_training:
             dialogs.show_info(
                 self,
                 self.tr("Training is running"),
@@ -416,8 +397,20 @@ class MainWindow(QMainWindow):
     def new_blank(self) -> bool:
         if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
             return False
-        self._replace(Project(title=self.tr("Untitled")), None)
+        self._replace(self._blank_project(), None)
         return True
+
+    def _blank_project(self) -> Project:
+        """No layers; the default data set (XOR) with its input shape, so the canvas and the
+        data panel agree from the start."""
+        project = Project(title=self.tr("Untitled"))
+        try:
+            from nnstudio.project import build_dataset
+
+            project.input_shape = tuple(build_dataset(project).input_shape)
+        except Exception:
+            project.input_shape = None  # the data panel fills it in when a data set is chosen
+        return project
 
     def new_from_lesson(self, name: str) -> bool:
         """A new, unsaved project copied from bundled lesson ``name`` (Save asks for a file name)."""
@@ -452,6 +445,13 @@ class MainWindow(QMainWindow):
             if not Path(path).exists():
                 self.recent.remove(path)
             return False
+        if _is_bundled_lesson(path):
+            # A bundled lesson is a template: never save over it; Save asks where to keep the copy.
+            self._replace(project, None)
+            self.statusBar().showMessage(
+                self.tr("Opened the lesson “{title}” as a new project; Save asks where to keep your copy.")
+                .format(title=project.title), 8000)
+            return True
         self._replace(project, path)
         self.recent.add(path)
         self.settings.setValue("lastDir", str(Path(path).parent))
@@ -501,15 +501,28 @@ class MainWindow(QMainWindow):
             path += ".nnproj"
         return self.save_to(path)
 
-    def _capture_training(self) -> bool:
-        """Saving while training: the document must hold the current weights first."""
+    def _capture_training(self) -> bool | None:
+        """Saving while training: the document must hold the current weights first. While
+        running, training pauses after the batch in progress, the weights are captured, and
+        training resumes after the save. Returns False when that could not be done (the user
+        is told), True when training was paused here (resume after saving), None otherwise."""
         c = self.controller
-        if c is None or not c.is_training:
-            return True
-        capture = getattr(c, "capture", None)
-        if capture is not None and self._training_state == "paused":
-            capture()  # paused between batches: the weights are consistent, write them to the document
-            return True
+        if not c.is_training:
+            return None
+        paused_here = False
+        if c.state == "running":
+            loop = QEventLoop(self)
+            c.stateChanged.connect(loop.quit)
+            QTimer.singleShot(5000, loop.quit)
+            c.pause()
+            if c.state == "running":
+                loop.exec()
+            c.stateChanged.disconnect(loop.quit)
+            paused_here = c.state == "paused"
+        if c.state == "paused" and c.capture():
+            return paused_here
+        if paused_here:
+            c.resume()
         dialogs.show_info(
             self,
             self.tr("Training is running"),
@@ -519,12 +532,15 @@ class MainWindow(QMainWindow):
         return False
 
     def save_to(self, path: str | Path) -> bool:
-        if not self._capture_training():
+        captured = self._capture_training()
+        if captured is False:
             return False
         path = str(Path(path).resolve())
         try:
             files.save_project(self.document.project, path)
         except (files.project_error_type(), OSError) as exc:
+            if captured:
+                self.controller.resume()
             message = str(exc) if not isinstance(exc, OSError) else self.tr(
                 "{path} could not be written ({reason}). Choose another folder or free some disk space."
             ).format(path=path, reason=exc.strerror or exc)
@@ -538,6 +554,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastDir", str(Path(path).parent))
         self._fill_recent_menu()
         self.statusBar().showMessage(self.tr("Saved {name}").format(name=Path(path).name), 5000)
+        if captured:
+            self.controller.resume()  # training was paused only for the save
         return True
 
     def export_curves(self) -> bool:
@@ -608,8 +626,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_layer_selected(self, index: int) -> None:
         self._selected_layer = index
-        if self.inspector is not None and hasattr(self.inspector, "show_layer"):
-            self.inspector.show_layer(index)
+        self.inspector.show_layer(index)
         if index >= 0:
             self.inspector_dock.raise_()
         self._update_actions()
@@ -622,24 +639,6 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(RemoveLayerCommand(self.document, i))
         self._on_layer_selected(-1)
-
-    def train(self) -> None:
-        c = self.controller
-        if c is None:
-            return
-        if self._training_state == "paused":
-            c.resume()
-        else:
-            c.train()
-
-    def pause_or_resume(self) -> None:
-        c = self.controller
-        if c is None:
-            return
-        if self._training_state == "paused":
-            c.resume()
-        elif self._training_state == "running":
-            c.pause()
 
     def _show_state(self, state: str) -> None:
         names = {
@@ -658,7 +657,7 @@ class MainWindow(QMainWindow):
         self._show_state(state)
         locked = state != "idle"
         for widget in (self.canvas, self.inspector, self.training_panel, self.data_panel):
-            if widget is not None and hasattr(widget, "set_locked"):
+            if hasattr(widget, "set_locked"):
                 widget.set_locked(locked)
         self._update_actions()
 
@@ -670,7 +669,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_training_finished(self, reason: str) -> None:
-        self.statusBar().showMessage(self.tr("Training finished ({reason})").format(reason=reason), 8000)
+        texts = {
+            "completed": self.tr("Training finished: all epochs done."),
+            "stopped": self.tr("Training stopped; the weights so far are kept."),
+            "nan": self.tr("Training stopped: the loss became NaN (try a smaller learning rate)."),
+            "error": self.tr("Training stopped by an error."),
+        }
+        self.statusBar().showMessage(texts.get(reason, reason), 10000)
 
     @Slot(str)
     def _on_training_failed(self, message: str) -> None:
@@ -678,27 +683,24 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         state = self._training_state
-        has = self.controller is not None
-        idle, running, paused = state == "idle", state == "running", state == "paused"
-        if self._own_train_actions:  # else the training toolbar keeps them up to date
-            self.act_train.setEnabled(has and (idle or paused))
-            self.act_train.setText(self.tr("&Resume") if paused else self.tr("&Train"))
-            self.act_pause.setEnabled(has and (running or paused))
-            self.act_pause.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
-            self.act_step_epoch.setEnabled(has and (idle or paused))
-            self.act_step_batch.setEnabled(has and (idle or paused))
-            self.act_stop.setEnabled(has and (running or paused))
-            self.act_reset.setEnabled(has and idle)
+        idle = state == "idle"
         self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
         for action in (self.act_new, self.act_open, self.recent_menu.menuAction(), self.lessons_menu.menuAction()):
             action.setEnabled(idle)
-        self.act_undo.setVisible(True)
-        if not idle:
-            self.act_undo.setEnabled(False)
-            self.act_redo.setEnabled(False)
-        else:
-            self.act_undo.setEnabled(self.undo_stack.canUndo())
-            self.act_redo.setEnabled(self.undo_stack.canRedo())
+        self._update_undo_actions()
+
+    @Slot()
+    def _update_undo_actions(self, *_) -> None:
+        idle = self._training_state == "idle"
+        stack = self.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.act_undo):
+            return  # the window is being destroyed
+        self.act_undo.setEnabled(idle and stack.canUndo())
+        self.act_redo.setEnabled(idle and stack.canRedo())
+        self.act_undo.setText(self.tr("&Undo {what}").format(what=stack.undoText()) if stack.canUndo()
+                              else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo {what}").format(what=stack.redoText()) if stack.canRedo()
+                              else self.tr("&Redo"))
 
     def show_lesson(self) -> None:
         p = self.document.project
@@ -755,16 +757,35 @@ class MainWindow(QMainWindow):
         h = min(avail.height(), 1000) if not small else avail.height()
         self.resize(int(w * (0.98 if small else 0.92)), int(h * (0.96 if small else 0.92)))
         self.move(avail.x() + (avail.width() - self.width()) // 2, avail.y() + (avail.height() - self.height()) // 2)
-        self._default_dock_sizes()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not self._layout_restored:
+                self._default_dock_sizes()  # the first run: sizes for this screen
 
     def _default_dock_sizes(self) -> None:
+        """Default split for the window's size: a 1366x768 projector gets tabbed right-hand
+        panels (Inspector / Training / Summary), a 1920x1080 desk shows Inspector above them."""
         w, h = self.width(), self.height()
-        side_l = max(220, int(w * 0.17))
-        side_r = max(280, int(w * 0.21))
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [side_l, side_r], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.palette_dock, self.data_dock], [int(h * 0.30), int(h * 0.60)], Qt.Orientation.Vertical)
-        self.resizeDocks([self.inspector_dock, self.training_dock], [int(h * 0.40), int(h * 0.50)],
+        small = h < 900
+        right_tabs = self.tabifiedDockWidgets(self.inspector_dock)
+        if small and self.training_dock not in right_tabs:
+            self.tabifyDockWidget(self.training_dock, self.inspector_dock)
+        elif not small and self.training_dock in right_tabs:
+            self.splitDockWidget(self.inspector_dock, self.training_dock, Qt.Orientation.Vertical)
+            self.tabifyDockWidget(self.training_dock, self.summary_dock)
+        self.training_dock.raise_()
+        side_l = max(self.dock_content(self.data_dock).minimumSizeHint().width() + 24, int(w * 0.17))
+        side_r = max(self.training_dock.minimumSizeHint().width(), int(w * 0.21))
+        self.resizeDocks([self.palette_dock, self.training_dock], [side_l, side_r], Qt.Orientation.Horizontal)
+        palette_h = self.palette_dock.minimumSizeHint().height() + 12
+        self.resizeDocks([self.palette_dock, self.data_dock], [palette_h, max(200, h - palette_h)],
                          Qt.Orientation.Vertical)
+        if not small:
+            self.resizeDocks([self.inspector_dock, self.training_dock], [int(h * 0.35), int(h * 0.55)],
+                             Qt.Orientation.Vertical)
         self.resizeDocks([self.curves_dock], [max(200, int(h * 0.30))], Qt.Orientation.Vertical)
 
     def restore_layout(self) -> bool:
@@ -794,15 +815,14 @@ class MainWindow(QMainWindow):
 
     # ================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.controller is not None and self.controller.is_training:
+        if self.controller.is_training:
             # Stop + join the worker first: the document then holds what training produced,
             # and the prompt below can save it.
             self.controller.shutdown()
         if self.document.modified and not self.maybe_save():
             event.ignore()
             return
-        if self.controller is not None:
-            self.controller.shutdown()  # idempotent; joins the worker thread
+        self.controller.shutdown()  # idempotent; joins the worker thread
         self._autosave_timer.stop()
         self.autosaver.discard()
         self.save_layout()

@@ -2,229 +2,292 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
   <context>
+    <name>CurvesPanel</name>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="78" />
+      <source>Show every batch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="81" />
+      <source>Log scale loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="93" />
+      <source>Loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="94" />
+      <source>Accuracy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
+      <source>epoch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="106" />
+      <source>loss (batch)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="107" />
+      <source>loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="108" />
+      <source>val_loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="109" />
+      <source>accuracy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
+      <source>val_accuracy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="146" />
+      <source>Metrics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
+      <source>epoch {epoch}: {logs}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="225" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="273" />
       <source>The data set the network learns from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="281" />
       <source>Open file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="234" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="282" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="237" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="285" />
       <source>CSV, NPZ or IDX file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="238" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="286" />
       <source>Folder of IDX files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
       <source>Logic gates &amp; tables</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
       <source>2-D classification</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="272" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
       <source>Regression</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="273" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="321" />
       <source>Images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="287" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="335" />
       <source>Your data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="352" />
       <source>{file} ({format})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="387" />
       <source>Samples</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="340" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="388" />
       <source>Noise</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="341" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="389" />
       <source>Seed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="342" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="390" />
       <source>Test fraction</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="343" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="391" />
       <source>Classes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="344" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="392" />
       <source>Repeats</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="345" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="393" />
       <source>Inner radius</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="346" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="394" />
       <source>Squares per side</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="349" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="397" />
       <source>How many points to make (train and test together)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="350" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="398" />
       <source>How much random jitter is added to each point</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="351" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="399" />
       <source>The same seed always makes the same points</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="352" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="353" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
       <source>How many classes (one colour each)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="354" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="355" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
       <source>Squares along each side of the board</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="474" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="538" />
       <source>Open a data file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="475" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="539" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="490" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="554" />
       <source>Cannot open the file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="493" />
-      <source>{file} has only one column ({columns}); a CSV data file needs at least one input column and a label column, separated by commas.</source>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="557" />
+      <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="505" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="574" />
       <source>Open a folder of IDX files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="542" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="611" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="545" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="614" />
       <source>Download…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="555" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="624" />
       <source>Loading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="621" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="690" />
       <source>Cannot use this data set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="636" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="705" />
       <source>about {mb} MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="636" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="705" />
       <source>a few MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="638" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="707" />
       <source>Download {title}?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="639" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="708" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="650" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="719" />
       <source>Downloading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="661" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="730" />
       <source>Download failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="694" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="763" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="726" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="795" />
       <source>Your data from {path}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="728" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="797" />
       <source>Classes: {names}.</source>
       <translation type="unfinished" />
     </message>
@@ -232,87 +295,87 @@
   <context>
     <name>DataPreview</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="58" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="82" />
       <source>{train} train / {test} test</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="59" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
       <source>1 feature</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="59" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
       <source>{n} features</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="63" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="87" />
       <source>1 class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="63" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="87" />
       <source>{n} classes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="66" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
       <source>regression, 1 target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="66" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
       <source>regression, {n} targets</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="188" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="228" />
       <source>No data set yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="241" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="315" />
       <source>test (hollow)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="262" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="325" />
       <source>train</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="265" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="328" />
       <source>test</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="294" />
-      <source>y = {v}</source>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="350" />
+      <source>y ≈ {v}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="328" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="382" />
       <source>class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="385" />
       <source>target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="385" />
       <source>target {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="332" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
       <source>split</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="361" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="415" />
       <source>Showing the first {shown} of {total} rows.</source>
       <translation type="unfinished" />
     </message>
@@ -351,77 +414,245 @@
     </message>
   </context>
   <context>
+    <name>Inspector</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="47" />
+      <source>Layer inspector</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="70" />
+      <source>Stop training to edit the network.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="78" />
+      <source>Select a layer to edit it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="94" />
+      <source>How many neurons this layer has (its output size)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="96" />
+      <source>add a bias</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="97" />
+      <source>Add a learned bias to each unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="101" />
+      <source>Units</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="102" />
+      <source>Activation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="103" />
+      <source>Use bias</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="104" />
+      <source>Kernel initializer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="105" />
+      <source>Bias initializer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="106" />
+      <source>Every input connects to every unit: output = activation(input · kernel + bias).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="117" />
+      <source>Applies the function to every value on its own; learns nothing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="131" />
+      <source>Share of inputs set to zero at each training step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="132" />
+      <source>Rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="133" />
+      <source>While training, each input is set to 0 with probability rate and the others are scaled by 1 / (1 − rate). When predicting it does nothing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="193" />
+      <source>f(x) = x (no activation)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="194" />
+      <source>f(x) = 1 / (1 + e^−x): between 0 and 1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="195" />
+      <source>f(x) = tanh(x): between −1 and 1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="196" />
+      <source>f(x) = max(0, x)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="197" />
+      <source>f(x) = x if x &gt; 0, else 0.2·x</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="198" />
+      <source>f(x) = x if x &gt; 0, else e^x − 1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="199" />
+      <source>f(x) = log(1 + e^x): a smooth relu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="200" />
+      <source>turns the outputs into probabilities that add up to 1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="237" />
+      <source>Inspector</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="275" />
+      <source>Input size unknown until a data set is chosen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="277" />
+      <source>{a} in → {b} out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="282" />
+      <source>{n} parameters = {i}×{u} weights + {u} biases</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="285" />
+      <source>{n} parameters = {i}×{u} weights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="288" />
+      <source>no parameters to learn</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="150" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="172" />
       <source>Choose the label column</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="152" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="174" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="158" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="180" />
       <source>(column {n})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
+      <source>Decide from the labels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
+      <source>Classification (labels are classes)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="188" />
+      <source>Regression (labels are numbers to predict)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="189" />
+      <source>Task</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>LayerPalette</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="162" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="185" />
       <source>Layer palette</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="167" />
-      <source>Layers</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="172" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
       <source>Dense</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="172" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
       <source>fully connected, learns weights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="173" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
       <source>Activation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="173" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
       <source>a function, no weights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="174" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
       <source>Dropout</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="174" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
       <source>drops inputs while training</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="203" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="223" />
       <source>Stop training to edit the network.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="225" />
       <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="211" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="231" />
       <source>Stop training to edit the network</source>
       <translation type="unfinished" />
     </message>
@@ -437,525 +668,555 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="49" />
-      <source>Untitled</source>
-      <translation>제목 없음</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="87" />
-      <source>Network canvas (being built)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="88" />
-      <source>Layer palette (being built)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="120" />
-      <source>{title} (being built)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="142" />
+      <location filename="../../nnstudio/gui/main_window.py" line="158" />
       <source>Layers</source>
       <translation>레이어</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="143" />
+      <location filename="../../nnstudio/gui/main_window.py" line="159" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="145" />
+      <location filename="../../nnstudio/gui/main_window.py" line="161" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="146" />
+      <location filename="../../nnstudio/gui/main_window.py" line="162" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="147" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="151" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="190" />
+      <location filename="../../nnstudio/gui/main_window.py" line="195" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="191" />
+      <location filename="../../nnstudio/gui/main_window.py" line="196" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="192" />
+      <location filename="../../nnstudio/gui/main_window.py" line="197" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="193" />
+      <location filename="../../nnstudio/gui/main_window.py" line="198" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="194" />
+      <location filename="../../nnstudio/gui/main_window.py" line="199" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="195" />
+      <location filename="../../nnstudio/gui/main_window.py" line="200" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="196" />
+      <location filename="../../nnstudio/gui/main_window.py" line="201" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="197" />
+      <location filename="../../nnstudio/gui/main_window.py" line="202" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="200" />
+      <location filename="../../nnstudio/gui/main_window.py" line="206" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="202" />
+      <location filename="../../nnstudio/gui/main_window.py" line="207" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="204" />
+      <location filename="../../nnstudio/gui/main_window.py" line="209" />
       <source>&amp;Delete Layer</source>
       <translation>레이어 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="211" />
-      <source>&amp;Train</source>
-      <translation>학습(&amp;T)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="212" />
-      <source>Train for the epochs set in Training settings</source>
-      <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="213" />
-      <source>&amp;Pause</source>
-      <translation>일시 정지(&amp;P)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="214" />
-      <source>Step One &amp;Epoch</source>
-      <translation>한 에포크 진행(&amp;E)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="215" />
-      <source>Step One &amp;Batch</source>
-      <translation>한 배치 진행(&amp;B)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="216" />
-      <source>&amp;Stop</source>
-      <translation>중지(&amp;S)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="217" />
-      <source>&amp;Reset Weights</source>
-      <translation>가중치 초기화(&amp;R)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="218" />
-      <source>Forget the trained weights and history</source>
-      <translation>학습된 가중치와 기록을 지웁니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="222" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="224" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="253" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="260" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <location filename="../../nnstudio/gui/main_window.py" line="267" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="269" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="316" />
+      <location filename="../../nnstudio/gui/main_window.py" line="331" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="330" />
+      <location filename="../../nnstudio/gui/main_window.py" line="345" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="333" />
+      <location filename="../../nnstudio/gui/main_window.py" line="348" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="347" />
+      <location filename="../../nnstudio/gui/main_window.py" line="359" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="362" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="366" />
+      <location filename="../../nnstudio/gui/main_window.py" line="381" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="367" />
+      <location filename="../../nnstudio/gui/main_window.py" line="382" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="383" />
+      <location filename="../../nnstudio/gui/main_window.py" line="398" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <location filename="../../nnstudio/gui/main_window.py" line="424" />
+      <source>Could not open the lesson</source>
+      <translation>수업을 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="432" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <location filename="../../nnstudio/gui/main_window.py" line="432" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <location filename="../../nnstudio/gui/main_window.py" line="432" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="409" />
+      <location filename="../../nnstudio/gui/main_window.py" line="440" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="421" />
+      <location filename="../../nnstudio/gui/main_window.py" line="452" />
+      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
+      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="459" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="429" />
+      <location filename="../../nnstudio/gui/main_window.py" line="467" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="472" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="441" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="458" />
+      <location filename="../../nnstudio/gui/main_window.py" line="496" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="478" />
+      <location filename="../../nnstudio/gui/main_window.py" line="529" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="490" />
+      <location filename="../../nnstudio/gui/main_window.py" line="544" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="493" />
+      <location filename="../../nnstudio/gui/main_window.py" line="547" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="502" />
+      <location filename="../../nnstudio/gui/main_window.py" line="556" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <location filename="../../nnstudio/gui/main_window.py" line="567" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <location filename="../../nnstudio/gui/main_window.py" line="567" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="522" />
+      <location filename="../../nnstudio/gui/main_window.py" line="578" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="539" />
+      <location filename="../../nnstudio/gui/main_window.py" line="595" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="552" />
+      <location filename="../../nnstudio/gui/main_window.py" line="608" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="608" />
+      <location filename="../../nnstudio/gui/main_window.py" line="645" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="609" />
+      <location filename="../../nnstudio/gui/main_window.py" line="646" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="610" />
+      <location filename="../../nnstudio/gui/main_window.py" line="647" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="611" />
+      <location filename="../../nnstudio/gui/main_window.py" line="648" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="631" />
+      <location filename="../../nnstudio/gui/main_window.py" line="668" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="635" />
-      <source>Training finished ({reason})</source>
-      <translation>학습 종료 ({reason})</translation>
+      <location filename="../../nnstudio/gui/main_window.py" line="673" />
+      <source>Training finished: all epochs done.</source>
+      <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
+      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <source>Training stopped; the weights so far are kept.</source>
+      <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="675" />
+      <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
+      <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="676" />
+      <source>Training stopped by an error.</source>
+      <translation>오류로 학습이 멈췄습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="682" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="646" />
-      <source>&amp;Resume</source>
-      <translation>계속(&amp;R)</translation>
+      <location filename="../../nnstudio/gui/main_window.py" line="700" />
+      <source>&amp;Undo {what}</source>
+      <translation>실행 취소(&amp;U): {what}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="702" />
+      <source>&amp;Redo {what}</source>
+      <translation>다시 실행(&amp;R): {what}</translation>
     </message>
   </context>
   <context>
     <name>NetworkCanvas</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="58" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="67" />
       <source>Network</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="59" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="68" />
       <source>Drag layers here from the palette. Drag a block to move it; Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="173" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="189" />
       <source>Locked while training — stop training to edit the network</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="180" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="196" />
       <source>Input</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="185" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="201" />
       <source>Drag layers here from the palette
 (or double-click one there)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="198" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="216" />
       <source>Output</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="211" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="229" />
       <source>Total parameters: {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="235" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
       <source>Dense</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="235" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
       <source>Activation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="236" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="254" />
       <source>Dropout</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="242" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
       <source>{n} units</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="242" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
       <source>1 unit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="247" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="265" />
       <source>rate {rate:g}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="252" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="270" />
       <source>? params (choose a data set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="254" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="272" />
       <source>1 param</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="255" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="273" />
       <source>{n} params</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="278" />
       <source>in: {a} → out: {b}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="262" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="280" />
       <source>weights {i}×{u} = {k}, biases {b}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="270" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
       <source>shape comes from the data set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="276" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="294" />
       <source>{n} features ({h}×{w} image)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="278" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="296" />
       <source>shape {shape}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="286" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="304" />
       <source>1 output</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="306" />
       <source>{n} outputs</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="289" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="307" />
       <source>loss: {loss}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="305" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="323" />
       <source>Stop training to edit the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="481" />
+      <source>Move Up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="483" />
+      <source>Move Down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="486" />
+      <source>Delete</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="181" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="182" />
       <source>Before training</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="192" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="193" />
       <source>Train anyway</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="193" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
       <source>Fix all</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
       <source>Training would not work yet:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
       <source>Training can start, but look at this first:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="221" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Fix</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SummaryPanel</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <source>Layer (type)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <source>Output shape</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <source>Param #</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="108" />
+      <source>Model summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="113" />
+      <source>The network can't be built yet: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="118" />
+      <source>Model: "sequential" — input {shape}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/summary.py" line="128" />
+      <source>Total params: {total} ({size})
+Trainable params: {total} ({size})
+Non-trainable params: 0 (0.00 B)</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -967,12 +1228,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="181" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="182" />
       <source>Could not start training: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="331" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="336" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation type="unfinished" />
     </message>
@@ -1016,6 +1277,184 @@
     </message>
   </context>
   <context>
+    <name>TrainingSettingsPanel</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="120" />
+      <source>Loss and metrics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="126" />
+      <source>What training makes small: cross-entropy for classes, mse/mae for numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="127" />
+      <source>Loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="132" />
+      <source>accuracy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="139" />
+      <source>Metrics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="143" />
+      <source>Optimizer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="152" />
+      <source>Step size of each update. Too large: the loss jumps or becomes NaN; too small: learning is slow.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="154" />
+      <source>Learning rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="155" />
+      <source>Momentum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="156" />
+      <source>Nesterov momentum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="160" />
+      <source>rho (decay)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="161" />
+      <source>beta_1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="162" />
+      <source>beta_2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="163" />
+      <source>Initial accumulator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="164" />
+      <source>epsilon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="168" />
+      <source>Training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="173" />
+      <source>Samples per update (the arrows step in powers of two)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="174" />
+      <source>Batch size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="178" />
+      <source>Passes over the training data for one press of Train</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="179" />
+      <source>Epochs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="185" />
+      <source>Fraction of the training data held back (the last samples, as in Keras) to measure val_loss</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="187" />
+      <source>Validation split</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="191" />
+      <source>Same seed, same initial weights and shuffling: runs can be repeated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="192" />
+      <source>Seed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="228" />
+      <source>Binary cross-entropy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="229" />
+      <source>Categorical cross-entropy (one-hot)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="230" />
+      <source>Sparse categorical cross-entropy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="231" />
+      <source>Mean squared error (mse)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="232" />
+      <source>Mean absolute error (mae)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="233" />
+      <source>Sum of squared errors (sse)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="288" />
+      <source>Class labels are turned into one-hot vectors for categorical cross-entropy (sparse categorical cross-entropy uses them as they are).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="303" />
+      <source>Use loss {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="311" />
+      <source>Change metrics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="320" />
+      <source>Use optimizer {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="332" />
+      <source>Set {name} {key}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>TrainingToolbar</name>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="101" />
@@ -1043,47 +1482,47 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="121" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
       <source>Step epoch</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
       <source>Train to the end of this epoch, then pause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
       <source>Step batch</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
       <source>Train one mini-batch, then pause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
       <source>Stop</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
       <source>Stop after the current batch and keep the weights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
       <source>Reset weights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
       <source>Resume</source>
       <translation type="unfinished" />
     </message>
@@ -1091,12 +1530,12 @@
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="192" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="200" />
       <source>Training failed: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="228" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="236" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation type="unfinished" />
     </message>
