@@ -36,13 +36,11 @@ MIRRORS: dict[str, list[str]] = {
 }
 
 class RemoteFile(NamedTuple):
-    """One published file: its name, MD5 (torchvision/datasets/mnist.py), size in bytes (for the
-    progress bar) and, where published, SHA-256 (keras/src/datasets/fashion_mnist.py)."""
+    """One published file: name, MD5 (torchvision/datasets/mnist.py), size in bytes (progress bar)."""
 
     name: str
     md5: str
     size: int
-    sha256: str | None = None
 
 
 FILES: dict[str, list[RemoteFile]] = {
@@ -53,15 +51,21 @@ FILES: dict[str, list[RemoteFile]] = {
         RemoteFile("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", 4542),
     ],
     "fashion-mnist": [
-        RemoteFile("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880,
-                   "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"),
-        RemoteFile("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515,
-                   "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845"),
-        RemoteFile("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102,
-                   "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073"),
-        RemoteFile("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148,
-                   "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"),
+        RemoteFile("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d", 26421880),
+        RemoteFile("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe", 29515),
+        RemoteFile("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79", 4422102),
+        RemoteFile("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310", 5148),
     ],
+}
+
+# A second, independent checksum where one is published (keras/src/datasets/fashion_mnist.py).
+SHA256: dict[str, dict[str, str]] = {
+    "fashion-mnist": {
+        "train-images-idx3-ubyte.gz": "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
+        "train-labels-idx1-ubyte.gz": "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
+        "t10k-images-idx3-ubyte.gz": "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
+        "t10k-labels-idx1-ubyte.gz": "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5",
+    },
 }
 
 # Folders where a system package installs the files (Debian: dataset-fashion-mnist).
@@ -124,15 +128,16 @@ def _digests(path: Path, prefix: bytes = b"", skip: int = 0) -> tuple[str, str]:
     return md5.hexdigest(), sha.hexdigest()
 
 
-def _matches(digests: tuple[str, str], remote: RemoteFile) -> bool:
-    return digests[0] == remote.md5 and (remote.sha256 is None or digests[1] == remote.sha256)
+def _matches(digests: tuple[str, str], remote: RemoteFile, sha256: str | None) -> bool:
+    return digests[0] == remote.md5 and (sha256 is None or digests[1] == sha256)
 
 
-def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = None) -> bool:
+def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = None,
+                sha256: str | None = None) -> bool:
     """True when `path` is the published file: its checksums match, or (for a re-headered gzip,
     see UPSTREAM_GZIP_MTIME) they match with the upstream gzip header put back."""
     try:
-        if _matches(_digests(path), remote):
+        if _matches(_digests(path), remote, sha256):
             return True
         if upstream_mtime is None:
             return False
@@ -142,9 +147,19 @@ def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = Non
             return False
         stem = remote.name[:-3] if remote.name.endswith(".gz") else remote.name
         upstream = b"\x1f\x8b\x08\x08" + int(upstream_mtime).to_bytes(4, "little") + head[8:10] + stem.encode() + b"\0"
-        return _matches(_digests(path, prefix=upstream, skip=10), remote)
+        return _matches(_digests(path, prefix=upstream, skip=10), remote, sha256)
     except OSError:
         return False
+
+
+def _sha(name: str, remote: RemoteFile) -> str | None:
+    return SHA256.get(name, {}).get(remote.name)
+
+
+def download_size(name: str) -> int:
+    """Bytes a full download of `name` transfers (for "about 11 MB" in the interface)."""
+    _check_name(name)
+    return sum(r.size for r in FILES[name])
 
 
 def _check_name(name: str):
@@ -158,7 +173,7 @@ def _cached_ok(name: str, verify: bool) -> list[str]:
     missing = []
     for remote in FILES[name]:
         p = folder / remote.name
-        if not p.is_file() or (verify and not verify_file(p, remote)):
+        if not p.is_file() or (verify and not verify_file(p, remote, sha256=_sha(name, remote))):
             missing.append(remote.name)
     return missing
 
@@ -173,7 +188,8 @@ def system_dir(name: str, verify: bool = False) -> Path | None:
             if all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
                 return d
             continue
-        if all((d / r.name).is_file() and verify_file(d / r.name, r, mtimes.get(r.name)) for r in FILES[name]):
+        if all((d / r.name).is_file() and verify_file(d / r.name, r, mtimes.get(r.name), _sha(name, r))
+               for r in FILES[name]):
             return d
     return None
 
@@ -220,7 +236,8 @@ class _NoDowngrade(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoDowngrade)
 
 
-def _fetch(url: str, dest, remote: RemoteFile, done: int, total: int, progress, cancel, timeout: float) -> int:
+def _fetch(url: str, dest, remote: RemoteFile, sha256: str | None, done: int, total: int, progress, cancel,
+           timeout: float) -> int:
     """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
     h, sha = hashlib.md5(), hashlib.sha256()
     got = 0
@@ -259,7 +276,7 @@ def _fetch(url: str, dest, remote: RemoteFile, done: int, total: int, progress, 
         raise DataError(f"the transfer from {url} failed after {got:,} bytes ({exc})") from None
     if length is not None and got != length:
         raise DataError(f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived")
-    if not _matches((h.hexdigest(), sha.hexdigest()), remote):
+    if not _matches((h.hexdigest(), sha.hexdigest()), remote, sha256):
         raise DataError(f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {remote.md5}); "
                         f"it is damaged or not the published file")
     return got
@@ -305,7 +322,7 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
             try:
                 fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{fname}.", suffix=".part")
                 with os.fdopen(fd, "wb") as dest:
-                    got = _fetch(url, dest, remote, done, total, progress, cancel, timeout)
+                    got = _fetch(url, dest, remote, _sha(name, remote), done, total, progress, cancel, timeout)
                     dest.flush()
                     os.fsync(dest.fileno())
                 os.replace(tmp, folder / fname)

@@ -121,7 +121,8 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
         col = width - 1
     elif isinstance(label_column, str) and label_column in names:
         col = names.index(label_column)
-    elif isinstance(label_column, (int, np.integer)) and not isinstance(label_column, bool) and -width <= label_column < width:
+    elif (isinstance(label_column, (int, np.integer)) and not isinstance(label_column, bool)
+          and -width <= label_column < width):
         col = int(label_column) % width
     else:
         raise DataError(f"{path.name} has no column {label_column!r}; its columns are "

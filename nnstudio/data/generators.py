@@ -20,7 +20,8 @@ from .errors import DataError
 
 def check_n_samples(name, n_samples, minimum=2):
     if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral) or n_samples < minimum:
-        raise DataError(f"{name}: n_samples must be a whole number of at least {minimum}, received: n_samples={n_samples!r}.")
+        raise DataError(f"{name}: n_samples must be a whole number of at least {minimum}, "
+                        f"received: n_samples={n_samples!r}.")
     if n_samples > 10_000_000:
         raise DataError(f"{name}: n_samples={n_samples} is too many points for a toy data set; use at most 10,000,000.")
     return int(n_samples)
@@ -144,7 +145,8 @@ def circles(n_samples=400, noise=0.1, seed=0, test_fraction=0.2, factor=0.5):
     noise = check_noise("circles", noise)
     test_fraction = check_fraction("circles", test_fraction)
     if not isinstance(factor, numbers.Real) or not 0 < factor < 1:
-        raise DataError(f"circles: factor (inner radius / outer radius) must be between 0 and 1, received: factor={factor!r}.")
+        raise DataError(f"circles: factor (inner radius / outer radius) must be between 0 and 1, "
+                        f"received: factor={factor!r}.")
     rng = make_rng("circles", seed)
     n_out, n_in = _counts(n, 2)
     t_out = rng.uniform(0, 2 * np.pi, n_out)

@@ -94,10 +94,12 @@ def refused_url():
 
 @pytest.fixture(autouse=True)
 def fake_mnist(monkeypatch):
-    table = [dl.RemoteFile(n, hashlib.md5(b).hexdigest(), len(b), hashlib.sha256(b).hexdigest())
-             for n, b in FILES.items()]
+    table = [dl.RemoteFile(n, hashlib.md5(b).hexdigest(), len(b)) for n, b in FILES.items()]
     monkeypatch.setitem(dl.FILES, "mnist", table)
     monkeypatch.setitem(dl.FILES, "fashion-mnist", table)
+    sha = {n: hashlib.sha256(b).hexdigest() for n, b in FILES.items()}
+    monkeypatch.setitem(dl.SHA256, "mnist", sha)
+    monkeypatch.setitem(dl.SHA256, "fashion-mnist", sha)
     monkeypatch.setitem(dl.SYSTEM_DIRS, "fashion-mnist", [])
 
 
@@ -237,6 +239,12 @@ def test_https_is_never_downgraded_by_a_redirect():
     assert ok.full_url == "https://mirror.example.org/x.gz"
 
 
+def test_download_size_for_the_interface():
+    assert dl.download_size("mnist") == sum(len(b) for b in FILES.values())
+    name, md5, size = dl.FILES["mnist"][0]  # plain 3-tuples, as the data panel reads them
+    assert size == len(FILES[name])
+
+
 def test_real_mirrors_prefer_https_and_checksums_are_published_md5s():
     for name in ("mnist", "fashion-mnist"):
         assert dl.MIRRORS[name][0].startswith("https://")
@@ -252,8 +260,7 @@ def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
 
 
 def test_a_published_sha256_is_checked_as_well_as_the_md5(server, monkeypatch):
-    table = [r._replace(sha256="0" * 64) if r.name.startswith("t10k-labels") else r for r in dl.FILES["mnist"]]
-    monkeypatch.setitem(dl.FILES, "mnist", table)
+    monkeypatch.setitem(dl.SHA256, "mnist", {**dl.SHA256["mnist"], "t10k-labels-idx1-ubyte.gz": "0" * 64})
     with pytest.raises(DataError, match="failed its checksum"):
         load("mnist", mirrors=[server.url + "/good/"], timeout=TIMEOUT)
     assert "mnist/t10k-labels-idx1-ubyte.gz" not in cache_files()

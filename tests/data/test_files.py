@@ -96,12 +96,14 @@ def _gz_huge():
 
 
 BAD_GZ = {
-    "gzip: huge declared dimensions": (gzip.compress(header(0x08, 0xFFFFFFFF, 0xFFFFFFFF) + b"\0" * 64), "damaged or truncated"),
+    "gzip: huge declared dimensions": (gzip.compress(header(0x08, 0xFFFFFFFF, 0xFFFFFFFF) + b"\0" * 64),
+                                       "damaged or truncated"),
     "gzip: declares more than compressible": (_gz_huge(), "damaged or truncated"),
     "gzip: truncated data": (gzip.compress(GOOD[:-5]), "truncated"),
     "gzip: trailing bytes": (gzip.compress(GOOD + b"\x07" * 10), "unexpected bytes"),
     "gzip: corrupt stream": (_corrupt(), "not a valid gzip"),
-    "gzip: cut off mid-stream": (gzip.compress(idx_bytes(np.random.default_rng(0).integers(0, 255, (50, 10, 10))))[:3000], "not a valid gzip"),
+    "gzip: cut off mid-stream": (gzip.compress(idx_bytes(np.random.default_rng(0).integers(0, 255, (50, 10, 10))))[:3000],
+                                 "not a valid gzip"),
     "gzip: empty member": (gzip.compress(b""), "empty gzip"),
     "gzip: bad crc": (gzip.compress(GOOD)[:-8] + b"\0\0\0\0" + gzip.compress(GOOD)[-4:], "not a valid gzip"),
 }
