@@ -68,6 +68,10 @@ PARAM_RANGES: dict[str, tuple[float, float, float, int | None]] = {
 PARAM_ORDER = ("n_samples", "classes", "noise", "factor", "squares", "repeats", "test_fraction", "seed")
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataPanel", text)
+
+
 def _group_of(info) -> int:
     """0 logic gates & tables, 1 2-D classification, 2 regression, 3 images."""
     if info.kind == "image":
@@ -95,11 +99,12 @@ def load_spec(spec: DatasetSpec, progress=None, cancel=None):
     """The Dataset a spec names (DataError if it cannot be had)."""
     if spec.name == FILE:
         if not spec.path:
-            raise DataError("No data file is set; use Open file… to choose one.")
+            raise DataError(_tr("No data file is set; use Open file… to choose one."))
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
     info = data.DATASETS.get(spec.name)
     if info is None:
-        raise DataError(f"There is no built-in data set called {spec.name!r}; choose one from the list.")
+        raise DataError(_tr("There is no built-in data set called “{name}”; choose one from the list.").format(
+            name=spec.name))
     params = dict(spec.params or {})
     if info.needs_download:
         return data.load(spec.name, progress=progress, cancel=cancel, **params)
@@ -127,11 +132,11 @@ def csv_columns(path: str) -> tuple[list[str], bool]:
         with open(path, "rb") as f:
             head = f.read(64 * 1024)
     except OSError as exc:
-        raise DataError(f"Cannot read {name} ({exc.strerror or exc}); check that the file exists and that "
-                        f"you may open it.") from None
+        raise DataError(_tr("Cannot read {file} ({error}); check that the file exists and that you may open "
+                            "it.").format(file=name, error=exc.strerror or exc)) from None
     if b"\x00" in head[:4096]:
-        raise DataError(f"{name} is not a text file (it contains binary bytes); expected a CSV table with one "
-                        f"sample per line.")
+        raise DataError(_tr("{file} is not a text file (it contains binary bytes); expected a CSV table with "
+                            "one sample per line.").format(file=name))
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -140,7 +145,7 @@ def csv_columns(path: str) -> tuple[list[str], bool]:
     if len(head) == 64 * 1024 and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in half
     if not lines:
-        raise DataError(f"{name} is empty; expected a table with one sample per row.")
+        raise DataError(_tr("{file} is empty; expected a table with one sample per row.").format(file=name))
     sample = "\n".join(lines[:20])
     counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
     delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
