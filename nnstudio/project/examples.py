@@ -158,23 +158,27 @@ def spirals() -> Project:
         title="Spirals: a boundary that winds",
         description={
             "en": (
-                "Three spiral arms wound around each other, one class per arm. No straight line, and "
-                "no single bend, separates them: the network needs two hidden layers to carve out the "
-                "winding regions. Two layers of 32 ReLU units trained with Adam get most test points "
-                "right within a couple of hundred epochs; watch the decision regions form in the data "
-                "view.\n\n"
-                "Try it: remove one hidden layer and see how far a single one gets; shrink the layers "
-                "to 4 units; raise the noise in the Data panel and watch the training accuracy pull "
-                "away from the test accuracy."
+                "Three spiral arms wound around each other, one class per arm (the spiral data of "
+                "Stanford's CS231n course). A straight-line classifier, a softmax with no hidden "
+                "layer, gets only about half of the points right; hidden ReLU layers let the boundary "
+                "bend around the arms. This network, two hidden layers of 32 ReLU units trained with "
+                "Adam, passes 90% within about 15 epochs and gets nearly every test point right after "
+                "200.\n\n"
+                "Try it: delete both hidden layers and watch accuracy stall between 40% and 60%. Keep "
+                "one hidden layer of only 4 units (about three points in four right), then widen it to "
+                "8 or 16. Raise the noise in the Data panel to 0.5 and watch the training accuracy "
+                "pull away from the test accuracy."
             ),
             "ko": (
-                "세 개의 나선 팔이 서로 감겨 있고, 팔 하나가 클래스 하나입니다. 직선 하나로도, 한 번 "
-                "구부린 곡선으로도 나눌 수 없어서 은닉층 두 개로 휘감긴 영역을 깎아 내야 합니다. ReLU "
-                "유닛 32개짜리 층 두 개를 Adam으로 학습하면 몇백 에포크 안에 테스트 점 대부분을 "
-                "맞힙니다. 데이터 화면에서 결정 영역이 만들어지는 모습을 지켜보세요.\n\n"
-                "직접 해 보세요. 은닉층 하나를 지우고 한 층만으로 어디까지 가는지 보고, 층을 유닛 4개로 "
-                "줄여 보세요. 데이터 패널에서 노이즈를 키우면 훈련 정확도와 테스트 정확도가 벌어지는 "
-                "모습도 볼 수 있습니다."
+                "세 개의 나선 팔이 서로 감겨 있고, 팔 하나가 클래스 하나입니다(스탠퍼드 CS231n 강의의 나선 "
+                "데이터). 은닉층 없이 소프트맥스만 쓰는 직선 분류기는 점을 절반 정도밖에 맞히지 못합니다. "
+                "ReLU 은닉층이 있어야 경계를 나선 팔을 따라 구부릴 수 있습니다. 이 네트워크는 ReLU 유닛 "
+                "32개짜리 은닉층 두 개를 Adam으로 학습하는데, 15 에포크쯤이면 90%를 넘고 200 에포크 "
+                "뒤에는 테스트 점을 거의 다 맞힙니다.\n\n"
+                "직접 해 보세요. 은닉층 두 개를 모두 지우면 정확도가 40~60%에서 더 오르지 않습니다. "
+                "은닉층을 유닛 4개짜리 하나만 남기면 네 개 중 세 개쯤 맞히고, 8개나 16개로 넓히면 다시 "
+                "거의 다 맞힙니다. 데이터 패널에서 노이즈를 0.5로 올리면 훈련 정확도와 테스트 정확도가 "
+                "벌어지는 모습도 볼 수 있습니다."
             ),
         },
         input_shape=(2,),

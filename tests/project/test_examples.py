@@ -89,3 +89,10 @@ def test_xor_single_unit_trap():
 def test_mnist_lesson_reaches_about_nine_in_ten():
     history, result = _train(examples.load("mnist"))
     assert result["accuracy"] >= 0.85 and len(history["loss"]) == 5
+
+
+def test_spirals_without_hidden_layers_gets_about_half():
+    p = examples.load("spirals")
+    del p.layers[:2]
+    history, result = _train(p)
+    assert max(history["accuracy"][-10:]) < 0.65 and result["accuracy"] < 0.65
