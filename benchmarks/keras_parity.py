@@ -43,16 +43,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MNIST_DIR = ROOT / "resources" / "datasets" / "mnist-5k"
 
 # --- tolerances ------------------------------------------------------------------------
-# float64: the same algorithm must agree to round-off of double precision in the weights
-# and predictions. Keras 3.15 reports float64 losses/metrics rounded to float32 (Mean.result()
-# goes through ops.divide_no_nan, whose result_type(float64, float64, float) is float32), so
-# History/evaluate values can only be compared to float32 rounding: 2**-23 relative.
+# float64: the same algorithm must agree to round-off of double precision (weights,
+# predictions, History and evaluate values alike).
 TOL64_REL = 1e-9
-TOL64_LOGS = 2.0**-23
 # float32: relative to the size of each weight array / loss value; plus an absolute floor
 # of 1e-6 scaled by the array's magnitude (max(1, max|w|)).
 TOL32_REL = 1e-5
 TOL32_ABS = 1e-6
+# ... or, for problems that amplify round-off: the engine's own float32-vs-float64 drift is at
+# most this many times Keras's own (the engine is as accurate in float32 as Keras is)
+FLOOR_FACTOR = 4.0
 # accuracy may differ by at most one sample whose output sits on the decision boundary
 # within float32 round-off (checked separately; the float64 run must match exactly).
 
@@ -105,33 +105,78 @@ def make_data(kind: str, n: int = 75, d: int = 4, seed: int = 0):
     return x, np.eye(3)[labels]  # categorical, one-hot
 
 
-def init_weights(sizes, seed: int):
-    """Glorot-uniform kernels and small NON-zero biases (so the bias path is exercised)."""
+def init_weights(sizes, seed: int, scale: float = 1.0, zero_output: bool = False):
+    """Glorot-uniform kernels (times `scale`) and small NON-zero biases (so the bias path is
+    exercised); `zero_output` zeroes the last layer (every output then sits exactly on a
+    decision boundary: sigmoid 0.5, softmax ties)."""
     rng = np.random.default_rng(seed)
     out = []
     for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
         lim = math.sqrt(6.0 / (fan_in + fan_out))
-        out.append(rng.uniform(-lim, lim, size=(fan_in, fan_out)))
+        out.append(scale * rng.uniform(-lim, lim, size=(fan_in, fan_out)))
         out.append(rng.uniform(-0.1, 0.1, size=(fan_out,)))
+    if zero_output:
+        out[-2][:] = 0.0
+        out[-1][:] = 0.0
     return out
 
 
 # --- one case ----------------------------------------------------------------------------
 @dataclass
 class Case:
+    """One network, one data set, one training procedure, run identically in both.
+
+    `layers` are ("dense", units, activation, {extra Dense kwargs}) or ("activation", name).
+    `steps` is the procedure; each step is one of
+      ("fit", {fit kwargs})          fit(x, y, batch_size, shuffle=False, **kwargs)
+      ("lr", value)                  optimizer.learning_rate = value
+      ("train_on_batch", (i, j))     train_on_batch(x[i:j], y[i:j]) (logs kept as tob_*)
+    and defaults to one fit over `epochs`. Histories of several fits are concatenated.
+    """
+
     name: str
-    sizes: tuple  # (in, hidden..., out)
-    activations: tuple  # one per Dense
+    n_in: int
+    layers: list
     loss: str
-    optimizer: object  # "adam" (defaults) or ("Adam", {config})
+    optimizer: object  # "adam" (defaults by name) or ("Adam", {config})
     x: np.ndarray
     y: np.ndarray
     metrics: list = field(default_factory=list)
     batch_size: int | None = 16
     epochs: int = 5
     validation_split: float = 0.0
+    validation_data: tuple | None = None
+    steps: list | None = None
     evaluate: bool = False
     seed: int = 1
+    init_scale: float = 1.0
+    zero_output: bool = False
+    note: str = ""  # a known, explained divergence: verdict KNOWN instead of FAIL ...
+    # ... but only if the engine's weights match, to float64 round-off, Keras trained with a
+    # linear last layer and the loss from_logits=True (TensorFlow-backend semantics: Keras's
+    # TF backend takes the logits cached by softmax/sigmoid and never clips the gradient).
+    logits_reference: bool = False
+    # The problem amplifies round-off chaotically (Keras's own float32 run ends far from its
+    # float64 run): float32 is reported but only float64 is judged; verdict "PASS(f64)".
+    chaotic: bool = False
+
+    @property
+    def sizes(self):
+        return (self.n_in, *[spec[1] for spec in self.layers if spec[0] == "dense"])
+
+    def procedure(self):
+        if self.steps is not None:
+            return self.steps
+        kw = {"epochs": self.epochs}
+        if self.validation_split:
+            kw["validation_split"] = self.validation_split
+        if self.validation_data is not None:
+            kw["validation_data"] = self.validation_data
+        return [("fit", kw)]
+
+
+def dense_stack(sizes, activations):
+    return [("dense", u, a, {}) for u, a in zip(sizes[1:], activations)]
 
 
 @dataclass
@@ -143,41 +188,94 @@ class Run:
     seconds: float = 0.0
 
 
+def _drive(model, make_optimizer, layers_api, case: Case, dtype: str) -> Run:
+    """The same procedure on a Keras or an nnstudio model (identical public API)."""
+    init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output)
+    model.set_weights([w.astype(dtype) for w in init])
+    opt = case.optimizer if isinstance(case.optimizer, str) else make_optimizer(*case.optimizer)
+    # a callable makes its loss object now, after floatx is set (Loss objects keep the
+    # dtype that was floatx when they were made)
+    loss = case.loss() if callable(case.loss) else case.loss
+    model.compile(optimizer=opt, loss=loss, metrics=list(case.metrics) or None)
+    x, y = _cast(case.x, case.y, dtype)
+    history: dict = {}
+    t0 = time.perf_counter()
+    for kind, arg in case.procedure():
+        if kind == "fit":
+            kw = dict(arg)
+            if "validation_data" in kw:
+                kw["validation_data"] = _cast(*kw["validation_data"], dtype)
+            h = model.fit(x, y, batch_size=case.batch_size, verbose=0, shuffle=False, **kw)
+            for k, v in h.history.items():
+                history.setdefault(k, []).extend(map(float, v))
+        elif kind == "lr":
+            model.optimizer.learning_rate = arg
+        elif kind == "train_on_batch":
+            i, j = arg
+            try:
+                logs = model.train_on_batch(x[i:j], y[i:j], return_dict=True)
+            except TypeError:  # no return_dict: the engine's contract returns a dict
+                logs = model.train_on_batch(x[i:j], y[i:j])
+            for k, v in logs.items():
+                history.setdefault(f"tob_{k}", []).append(float(v))
+        else:
+            raise ValueError(kind)
+    secs = time.perf_counter() - t0
+    ev = pred = None
+    if case.evaluate:
+        ev = model.evaluate(x, y, batch_size=case.batch_size, verbose=0, return_dict=True)
+        ev = {k: float(v) for k, v in ev.items()}
+        pred = np.asarray(model.predict(x, batch_size=case.batch_size, verbose=0))
+    weights = [np.asarray(w) for w in model.get_weights()]
+    if weights[0].dtype != np.dtype(dtype):
+        raise RuntimeError(f"the model holds {weights[0].dtype} weights, not {dtype}")
+    return Run(weights, history, ev, pred, secs)
+
+
+def _build(layers_api, input_layer, case: Case):
+    out = [input_layer((case.n_in,))]
+    for spec in case.layers:
+        if spec[0] == "dense":
+            _, units, act, extra = spec
+            out.append(layers_api.Dense(units, activation=act, **extra))
+        else:
+            out.append(layers_api.Activation(spec[1]))
+    return out
+
+
+def logits_variant(keras, case: Case) -> Case:
+    """The same case for Keras with a linear last Dense and loss(from_logits=True)."""
+    import dataclasses
+
+    *body, (kind, units, _act, extra) = case.layers
+    loss_cls = {"categorical_crossentropy": keras.losses.CategoricalCrossentropy,
+                "sparse_categorical_crossentropy": keras.losses.SparseCategoricalCrossentropy,
+                "binary_crossentropy": keras.losses.BinaryCrossentropy}[case.loss]
+    return dataclasses.replace(case, layers=[*body, (kind, units, None, extra)],
+                               loss=lambda: loss_cls(from_logits=True), metrics=[], evaluate=False)
+
+
 def run_keras(keras, case: Case, dtype: str) -> Run:
     # floatx alone is not enough: the global dtype policy is cached at first use.
     keras.config.set_floatx(dtype)
     keras.config.set_dtype_policy(dtype)
+    # Keras 3 on a non-TensorFlow backend demotes float64 results of its type promotion to
+    # float32 (BIT64_TO_BIT32_DTYPE, mirroring JAX's x64-off default): ops.matmul on two
+    # float64 tensors returns float32, and so do metric results. Lift that for the float64
+    # reference so Keras really computes in double precision; restored afterwards.
+    from keras.src.backend.common import dtypes as kdtypes
+
+    demote = kdtypes.BIT64_TO_BIT32_DTYPE.get("float64")
+    if dtype == "float64":
+        kdtypes.BIT64_TO_BIT32_DTYPE["float64"] = "float64"
     try:
-        model = keras.Sequential(
-            [keras.Input((case.sizes[0],))]
-            + [keras.layers.Dense(u, activation=a) for u, a in zip(case.sizes[1:], case.activations)]
-        )
-        model.set_weights([w.astype(dtype) for w in init_weights(case.sizes, case.seed)])
-        if isinstance(case.optimizer, str):
-            opt = case.optimizer
-        else:
-            cls, cfg = case.optimizer
-            opt = getattr(keras.optimizers, cls)(**cfg)
-        model.compile(optimizer=opt, loss=case.loss, metrics=list(case.metrics) or None)
-        x, y = _cast(case, dtype)
-        t0 = time.perf_counter()
-        hist = model.fit(
-            x, y, batch_size=case.batch_size, epochs=case.epochs, verbose=0, shuffle=False,
-            validation_split=case.validation_split,
-        )
-        secs = time.perf_counter() - t0
-        ev = pred = None
-        if case.evaluate:
-            ev = model.evaluate(x, y, batch_size=case.batch_size, verbose=0, return_dict=True)
-            pred = np.asarray(model.predict(x, batch_size=case.batch_size, verbose=0))
-        if model.get_weights()[0].dtype != np.dtype(dtype):
-            raise RuntimeError(f"Keras built {model.get_weights()[0].dtype} weights, not {dtype}")
-        return Run([np.asarray(w) for w in model.get_weights()],
-                   {k: list(map(float, v)) for k, v in hist.history.items()},
-                   {k: float(v) for k, v in ev.items()} if ev else None, pred, secs)
+        model = keras.Sequential(_build(keras.layers, keras.Input, case))
+        return _drive(model, lambda cls, cfg: getattr(keras.optimizers, cls)(**cfg),
+                      keras.layers, case, dtype)
     finally:
         keras.config.set_floatx("float32")
         keras.config.set_dtype_policy("float32")
+        kdtypes.BIT64_TO_BIT32_DTYPE["float64"] = demote
 
 
 def run_engine(engine, case: Case, dtype: str) -> Run:
@@ -185,38 +283,16 @@ def run_engine(engine, case: Case, dtype: str) -> Run:
 
     engine.set_floatx(dtype)
     try:
-        model = engine.Sequential(
-            [layers.Input((case.sizes[0],))]
-            + [layers.Dense(u, activation=a) for u, a in zip(case.sizes[1:], case.activations)]
-        )
-        model.set_weights([w.astype(dtype) for w in init_weights(case.sizes, case.seed)])
-        if isinstance(case.optimizer, str):
-            opt = case.optimizer
-        else:
-            cls, cfg = case.optimizer
-            opt = optimizers.get({"class_name": cls, "config": dict(cfg)})
-        model.compile(optimizer=opt, loss=case.loss, metrics=list(case.metrics) or None)
-        x, y = _cast(case, dtype)
-        t0 = time.perf_counter()
-        hist = model.fit(
-            x, y, batch_size=case.batch_size, epochs=case.epochs, verbose=0, shuffle=False,
-            validation_split=case.validation_split,
-        )
-        secs = time.perf_counter() - t0
-        ev = pred = None
-        if case.evaluate:
-            ev = model.evaluate(x, y, batch_size=case.batch_size, verbose=0, return_dict=True)
-            pred = np.asarray(model.predict(x, batch_size=case.batch_size, verbose=0))
-        return Run([np.asarray(w) for w in model.get_weights()],
-                   {k: list(map(float, v)) for k, v in hist.history.items()},
-                   {k: float(v) for k, v in ev.items()} if ev else None, pred, secs)
+        model = engine.Sequential(_build(layers, layers.Input, case))
+        return _drive(model, lambda cls, cfg: optimizers.get({"class_name": cls, "config": dict(cfg)}),
+                      layers, case, dtype)
     finally:
         engine.set_floatx("float32")
 
 
-def _cast(case: Case, dtype: str):
-    y = case.y if case.y.dtype.kind in "iu" else case.y.astype(dtype)
-    return case.x.astype(dtype), y
+def _cast(x, y, dtype: str):
+    y = y if y.dtype.kind in "iu" else y.astype(dtype)
+    return x.astype(dtype), y
 
 
 # --- comparison --------------------------------------------------------------------------
@@ -288,15 +364,28 @@ def _is_accuracy(key: str) -> bool:
     return "acc" in key
 
 
-def verdict(d64: Diff, d32: Diff, n_samples: int) -> str:
+def verdict(d64: Diff, d32: Diff, e_drift: Diff, k_drift: Diff, n_samples: int) -> str:
+    """PASS: float64 agrees to TOL64_REL (the same algorithm) and float32 is within float32
+    round-off: either inside the fixed float32 tolerances, or (for problems that amplify
+    round-off) the engine's own float32-vs-float64 drift is at most FLOOR_FACTOR x Keras's."""
     if d64.problems or d32.problems:
         return "FAIL"
-    ok64 = (d64.w_rel <= TOL64_REL and d64.loss_rel <= TOL64_LOGS
-            and d64.metric_abs <= TOL64_LOGS and d64.extra_rel <= TOL64_LOGS
+    ok64 = (d64.w_rel <= TOL64_REL and d64.loss_rel <= TOL64_REL
+            and d64.metric_abs <= TOL64_REL and d64.extra_rel <= TOL64_REL
             and d64.pred_rel <= TOL64_REL)
-    ok32 = (d32.w_scaled <= TOL32_ABS or d32.w_rel <= TOL32_REL) and d32.loss_rel <= TOL32_REL \
-        and d32.extra_rel <= TOL32_REL and d32.pred_rel <= TOL32_REL and d32.metric_abs <= 1.0 / n_samples + 1e-9
-    if ok64 and ok32:
+    one_sample = 1.0 / n_samples + 1e-9
+    fixed32 = ((d32.w_scaled <= TOL32_ABS or d32.w_rel <= TOL32_REL) and d32.loss_rel <= TOL32_REL
+               and d32.extra_rel <= TOL32_REL and d32.pred_rel <= TOL32_REL
+               and d32.metric_abs <= one_sample)
+
+    def no_worse(mine, ref):
+        return mine <= FLOOR_FACTOR * max(ref, TOL32_REL / FLOOR_FACTOR)
+
+    drift32 = (no_worse(e_drift.w_rel, k_drift.w_rel)
+               and no_worse(max(e_drift.loss_rel, e_drift.extra_rel, e_drift.pred_rel),
+                            max(k_drift.loss_rel, k_drift.extra_rel, k_drift.pred_rel))
+               and d32.metric_abs <= max(one_sample, k_drift.metric_abs))
+    if ok64 and (fixed32 or drift32):
         return "PASS"
     if ok64:
         return "ROUNDOFF"  # same algorithm; float32 drift beyond the stated tolerance
@@ -334,7 +423,7 @@ def grid_cases(quick: bool):
     for loss, kind, hidden, k, out_act, metrics in LOSSES:
         x, y = make_data(kind)
         for label, opt in opts:
-            cases.append(Case(f"{label} / {loss}", (4, 8, k), (hidden, out_act), loss, opt, x, y,
+            cases.append(Case(f"{label} / {loss}", 4, dense_stack((4, 8, k), (hidden, out_act)), loss, opt, x, y,
                               metrics=metrics))
     return cases
 
@@ -344,30 +433,30 @@ def extra_cases(quick: bool):
     # Keras defaults: optimizer named by string, batch_size=None (-> 32; 75 = 32+32+11).
     x, y = make_data("categorical")
     for name in ("sgd", "rmsprop", "adagrad", "adam"):
-        cases.append(Case(f"defaults '{name}', batch None / cce", (4, 8, 3), ("relu", "softmax"),
+        cases.append(Case(f"defaults '{name}', batch None / cce", 4, dense_stack((4, 8, 3), ("relu", "softmax")),
                           "categorical_crossentropy", name, x, y, metrics=["accuracy"],
                           batch_size=None, epochs=8))
     # validation_split: Keras holds out the LAST floor-fraction before any shuffling.
-    cases.append(Case("validation_split=0.2 Adam / cce", (4, 8, 3), ("tanh", "softmax"),
+    cases.append(Case("validation_split=0.2 Adam / cce", 4, dense_stack((4, 8, 3), ("tanh", "softmax")),
                       "categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), x, y,
                       metrics=["accuracy"], validation_split=0.2, evaluate=True))
     xb, yb = make_data("binary")
-    cases.append(Case("validation_split=0.3 RMSprop / bce", (4, 8, 1), ("relu", "sigmoid"),
+    cases.append(Case("validation_split=0.3 RMSprop / bce", 4, dense_stack((4, 8, 1), ("relu", "sigmoid")),
                       "binary_crossentropy", ("RMSprop", {"learning_rate": 0.01}), xb, yb,
                       metrics=["accuracy"], validation_split=0.3, evaluate=True))
     xr, yr = make_data("regression")
-    cases.append(Case("evaluate/predict SGD mom / mse", (4, 8, 2), ("tanh", "linear"), "mse",
+    cases.append(Case("evaluate/predict SGD mom / mse", 4, dense_stack((4, 8, 2), ("tanh", "linear")), "mse",
                       ("SGD", {"learning_rate": 0.05, "momentum": 0.9}), xr, yr, metrics=["mae"],
                       evaluate=True))
     # Deeper net, every hidden activation the registry shares with Keras.
     for act in ("sigmoid", "elu", "softplus", "leaky_relu"):
-        cases.append(Case(f"4-8-8-3 {act} Adam / scce", (4, 8, 8, 3), (act, act, "softmax"),
+        cases.append(Case(f"4-8-8-3 {act} Adam / scce", 4, dense_stack((4, 8, 8, 3), (act, act, "softmax")),
                           "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}),
                           *make_data("sparse"), metrics=["accuracy"]))
     # The textbook lesson: [fur, wings] -> [other, mammal, bird] (3-minute deep learning ch. 4).
     xf = np.array([[0, 0], [1, 0], [1, 1], [0, 0], [0, 0], [0, 1]], dtype=float)
     yf = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0], [1, 0, 0], [0, 0, 1]], dtype=float)
-    cases.append(Case("fur/wings 2-10-3 Adam(0.01) / cce", (2, 10, 3), ("relu", "softmax"),
+    cases.append(Case("fur/wings 2-10-3 Adam(0.01) / cce", 2, dense_stack((2, 10, 3), ("relu", "softmax")),
                       "categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xf, yf,
                       metrics=["accuracy"], batch_size=None, epochs=100, evaluate=True))
     # The MNIST-shape model on a slice of mnist-5k.
@@ -375,12 +464,110 @@ def extra_cases(quick: bool):
         n = 600 if quick else 1000
         xm = read_idx(MNIST_DIR / "train-images-idx3-ubyte.gz")[:n].reshape(n, 784) / 255.0
         lm = read_idx(MNIST_DIR / "train-labels-idx1-ubyte.gz")[:n].astype(np.int64)
-        cases.append(Case(f"MNIST {n}x784-512-10 RMSprop / cce", (784, 512, 10),
-                          ("relu", "softmax"), "categorical_crossentropy", "rmsprop", xm,
+        cases.append(Case(f"MNIST {n}x784-512-10 RMSprop / cce", 784,
+                          dense_stack((784, 512, 10), ("relu", "softmax")), "categorical_crossentropy", "rmsprop", xm,
                           np.eye(10)[lm], metrics=["accuracy"], batch_size=128, epochs=2,
                           evaluate=True))
     else:
         print(f"note: {MNIST_DIR} missing; MNIST case skipped")
+    return cases
+
+
+SATURATION_NOTE = (
+    "once a probability passes the 1e-7 clip, Keras-on-PyTorch/JAX gives that sample a zero "
+    "gradient (d clip = 0) while Keras-on-TensorFlow and nnstudio backpropagate the fused "
+    "(y - t) from the logits; the engine's weights equal Keras with from_logits=True")
+
+
+def edge_cases():
+    """Where implementations usually part ways: epsilon placement, clipping, target shapes,
+    how "accuracy" is resolved, regularisation in the reported loss, resumed training."""
+    xc, yc = make_data("categorical")
+    xs, ys = make_data("sparse")
+    xb, yb = make_data("binary")
+    xr, yr = make_data("regression")
+    cce, acc = "categorical_crossentropy", ["accuracy"]
+    net3 = dense_stack((4, 8, 3), ("tanh", "softmax"))
+    cases = []
+    # Hyper-parameters off their defaults; a large epsilon dominates every update, so any
+    # difference in where it sits (inside/outside the sqrt, Adam's eps-hat) shows at once.
+    for label, opt in [
+        ("Adam eps=0.1", ("Adam", {"learning_rate": 0.05, "epsilon": 0.1})),
+        ("Adam beta_1=0.5 beta_2=0.9", ("Adam", {"learning_rate": 0.01, "beta_1": 0.5, "beta_2": 0.9})),
+        ("RMSprop eps=0.1 rho=0.5", ("RMSprop", {"learning_rate": 0.05, "rho": 0.5, "epsilon": 0.1})),
+        ("RMSprop momentum=0.5 clipnorm=0.05", ("RMSprop", {"learning_rate": 0.01, "momentum": 0.5, "clipnorm": 0.05})),
+        ("Adagrad eps=0.1 initial_acc=0", ("Adagrad", {"learning_rate": 0.1, "epsilon": 0.1, "initial_accumulator_value": 0.0})),
+        ("Adagrad initial_acc=1.0", ("Adagrad", {"learning_rate": 0.1, "initial_accumulator_value": 1.0})),
+        ("SGD nesterov, momentum=0", ("SGD", {"learning_rate": 0.1, "nesterov": True})),
+        ("Adam clipvalue=0.01", ("Adam", {"learning_rate": 0.01, "clipvalue": 0.01})),
+    ]:
+        cases.append(Case(f"{label} / cce", 4, net3, cce, opt, xc, yc, metrics=acc))
+    # Saturated outputs: big weights and a big step drive probabilities past the 1e-7 clip.
+    cases.append(Case("saturating softmax (w x6, SGD lr=1) / cce", 4,
+                      dense_stack((4, 8, 3), ("relu", "softmax")), cce,
+                      ("SGD", {"learning_rate": 1.0}), xc, yc, metrics=acc, init_scale=6.0, epochs=10,
+                      note=SATURATION_NOTE, logits_reference=True))
+    cases.append(Case("saturating sigmoid (w x6, SGD lr=1) / bce", 4,
+                      dense_stack((4, 8, 1), ("relu", "sigmoid")), "binary_crossentropy",
+                      ("SGD", {"learning_rate": 1.0}), xb, yb, metrics=acc, init_scale=6.0, epochs=10,
+                      note=SATURATION_NOTE, logits_reference=True))
+    # Pairings with no fused gradient, including a student's mistake (linear + bce).
+    cases.append(Case("softmax output / mse", 4, net3, "mse", ("Adam", {"learning_rate": 0.01}),
+                      xc, yc, metrics=acc))
+    cases.append(Case("sigmoid x3 multi-label / bce", 4, dense_stack((4, 8, 3), ("tanh", "sigmoid")),
+                      "binary_crossentropy", ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
+    cases.append(Case("linear output / bce (student mistake)", 4, dense_stack((4, 8, 1), ("tanh", None)),
+                      "binary_crossentropy", ("SGD", {"learning_rate": 0.1}), xb, yb, metrics=acc,
+                      chaotic=True))
+    cases.append(Case("sigmoid output / cce", 4, dense_stack((4, 8, 3), ("tanh", "sigmoid")), cce,
+                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
+    cases.append(Case("Dense(3) + Activation(softmax) / cce", 4,
+                      [("dense", 8, "relu", {}), ("dense", 3, None, {}), ("activation", "softmax")], cce,
+                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
+    # "accuracy" is resolved from shapes in Keras, not from the loss.
+    cases.append(Case("accuracy with mse, 1 sigmoid unit", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+                      "mse", ("Adam", {"learning_rate": 0.01}), xb, yb, metrics=acc))
+    # Target shapes Keras accepts.
+    cases.append(Case("targets (n,) for 1 unit / mse", 4, dense_stack((4, 8, 1), ("tanh", None)), "mse",
+                      ("SGD", {"learning_rate": 0.1}), xr, yr[:, 0], metrics=["mae"]))
+    cases.append(Case("targets (n,) for 1 unit / bce", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+                      "binary_crossentropy", ("SGD", {"learning_rate": 0.1}), xb, yb[:, 0], metrics=acc))
+    cases.append(Case("sparse labels (n,1) / scce", 4, net3, "sparse_categorical_crossentropy",
+                      ("Adam", {"learning_rate": 0.01}), xs, ys[:, None], metrics=acc))
+    cases.append(Case("sparse labels as floats / scce", 4, net3, "sparse_categorical_crossentropy",
+                      ("Adam", {"learning_rate": 0.01}), xs, ys.astype(float), metrics=acc))
+    # Outputs exactly on the decision boundary: sigmoid 0.5 (Keras: y_pred > 0.5) and
+    # softmax ties (argmax takes the first); evaluate only.
+    cases.append(Case("boundary: sigmoid = 0.5 exactly, evaluate", 4,
+                      dense_stack((4, 8, 1), ("tanh", "sigmoid")), "binary_crossentropy", "sgd",
+                      xb, yb, metrics=acc, steps=[], evaluate=True, zero_output=True))
+    cases.append(Case("boundary: softmax ties, evaluate", 4, net3, cce, "sgd", xc, yc, metrics=acc,
+                      steps=[], evaluate=True, zero_output=True))
+    # Regularisers: Keras adds the penalties to the reported loss.
+    for reg in ("l2", "l1"):
+        cases.append(Case(f"kernel_regularizer={reg!r} Adam / cce", 4,
+                          [("dense", 8, "relu", {"kernel_regularizer": reg}),
+                           ("dense", 3, "softmax", {"kernel_regularizer": reg})], cce,
+                          ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc, evaluate=True))
+    # Batches: one sample at a time; one batch larger than the data; default size (32).
+    cases.append(Case("batch_size=1 SGD mom / scce", 4, net3, "sparse_categorical_crossentropy",
+                      ("SGD", {"learning_rate": 0.01, "momentum": 0.9}), xs, ys, metrics=acc,
+                      batch_size=1, epochs=2))
+    cases.append(Case("batch_size=100 > n RMSprop / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
+                      ("RMSprop", {"learning_rate": 0.01}), xr, yr, metrics=["mae"], batch_size=100))
+    cases.append(Case("batch None, evaluate batch None / bce", 4, dense_stack((4, 8, 1), ("relu", "sigmoid")),
+                      "binary_crossentropy", "adam", xb, yb, metrics=acc, batch_size=None, evaluate=True))
+    # Procedures: resume with initial_epoch and a changed learning rate; train_on_batch;
+    # explicit validation_data.
+    cases.append(Case("fit 2, lr=0.003, fit initial_epoch=2..5 Adam / cce", 4, net3, cce,
+                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc,
+                      steps=[("fit", {"epochs": 2}), ("lr", 0.003), ("fit", {"epochs": 5, "initial_epoch": 2})]))
+    cases.append(Case("train_on_batch x3 (16, 16, 43) Adam / scce", 4, net3, "sparse_categorical_crossentropy",
+                      ("Adam", {"learning_rate": 0.01}), xs, ys, metrics=acc,
+                      steps=[("train_on_batch", (0, 16)), ("train_on_batch", (16, 32)), ("train_on_batch", (32, 75))]))
+    cases.append(Case("validation_data=(x/2, y) SGD / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
+                      ("SGD", {"learning_rate": 0.1}), xr, yr, metrics=["mae"],
+                      validation_data=(xr[:30] / 2, yr[:30])))
     return cases
 
 
@@ -390,6 +577,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer optimizers, smaller MNIST slice")
     ap.add_argument("--only", default="", help="run only cases whose name contains this text")
     ap.add_argument("--no-grid", action="store_true", help="skip the optimizer x loss grid")
+    ap.add_argument("--no-edge", action="store_true", help="skip the edge cases")
     args = ap.parse_args(argv)
 
     keras, why = import_keras()
@@ -409,45 +597,78 @@ def main(argv=None) -> int:
         print(f"nnstudio.engine is not importable: {type(exc).__name__}: {exc}")
         return 2
 
-    cases = ([] if args.no_grid else grid_cases(args.quick)) + extra_cases(args.quick)
+    cases = (([] if args.no_grid else grid_cases(args.quick)) + extra_cases(args.quick)
+             + ([] if args.no_edge else edge_cases()))
     if args.only:
         cases = [c for c in cases if args.only.lower() in c.name.lower()]
     print(f"Keras {keras.__version__} (torch {torch.__version__}) vs nnstudio.engine; "
           f"{len(cases)} cases, each in float32 and float64\n")
-    print(f"tolerances: float64 weights rel {TOL64_REL:g}, losses/accuracy/evaluate rel "
-          f"{TOL64_LOGS:.2g} (Keras rounds float64 logs to float32); float32 max|dw|/max(1,|w|) <= {TOL32_ABS:g} or max|dw|/max|w| <= "
-          f"{TOL32_REL:g}, loss rel <= {TOL32_REL:g}, accuracy within one sample\n")
+    print(f"tolerances: float64 rel {TOL64_REL:g} (weights, losses, accuracy, evaluate, "
+          f"predict); float32 max|dw|/max(1,|w|) <= {TOL32_ABS:g} or max|dw|/max|w| <= "
+          f"{TOL32_REL:g}, loss rel <= {TOL32_REL:g}, accuracy within one sample; or, where the "
+          f"problem amplifies round-off, the engine's own float32 drift from float64 (e32~e64, "
+          f"rel dw) at most {FLOOR_FACTOR:g} x Keras's (k32~k64)\n")
     head = (f"{'case':<50} {'max|dw| f32':>11} {'rel dw f32':>10} {'max|dloss|':>10} "
-            f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9}  verdict")
+            f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9} {'e32~e64':>9}  verdict")
     print(head)
     print("-" * len(head))
     results = []
     for case in cases:
-        try:
-            k64 = run_keras(keras, case, "float64")
-            k32 = run_keras(keras, case, "float32")
-            e64 = run_engine(engine, case, "float64")
-            e32 = run_engine(engine, case, "float32")
-        except Exception as exc:  # report and go on: one broken case must not hide the rest
-            print(f"{case.name:<50} ERROR {type(exc).__name__}: {exc}")
-            results.append((case, None, None, "ERROR"))
+        runs = {}
+        for side, runner, mod in (("keras", run_keras, keras), ("engine", run_engine, engine)):
+            try:  # one broken case must not hide the rest
+                runs[side] = (runner(mod, case, "float64"), runner(mod, case, "float32"))
+            except Exception as exc:
+                runs[side] = f"{type(exc).__name__}: {exc}"
+        if any(isinstance(r, str) for r in runs.values()):
+            v = "ERROR"
+            print(f"{case.name:<50} {v}")
+            for side, r in runs.items():
+                if isinstance(r, str):
+                    print(f"    {side} raised {r}")
+            results.append((case, None, None, v))
             continue
+        (k64, k32), (e64, e32) = runs["keras"], runs["engine"]
         d64, d32 = compare(e64, k64), compare(e32, k32)
-        floor = compare(k32, k64).w_rel
-        v = verdict(d64, d32, len(case.y))
+        k_drift, e_drift = compare(k32, k64), compare(e32, e64)
+        v = verdict(d64, d32, e_drift, k_drift, len(case.y))
+        if v == "ROUNDOFF" and case.chaotic:
+            v = "PASS(f64)"
+        extra_lines = []
+        if v != "PASS" and case.note:
+            v = "FAIL"
+            if case.logits_reference:
+                ref64 = run_keras(keras, logits_variant(keras, case), "float64")
+                w_ref = compare(e64, ref64).w_rel
+                extra_lines.append(f"    vs Keras, linear last layer + from_logits=True (TF-backend "
+                                   f"semantics): rel dw f64 {w_ref:.2e}")
+                if w_ref <= TOL64_REL:
+                    v = "KNOWN"
         results.append((case, d64, d32, v))
         print(f"{case.name:<50} {d32.w_abs:>11.2e} {d32.w_rel:>10.2e} {d32.loss_abs:>10.2e} "
-              f"{d32.metric_abs:>6.3f} {d64.w_rel:>10.2e} {d64.loss_rel:>10.2e} {floor:>9.2e}  {v}")
+              f"{d32.metric_abs:>6.3f} {d64.w_rel:>10.2e} {d64.loss_rel:>10.2e} {k_drift.w_rel:>9.2e} "
+              f"{e_drift.w_rel:>9.2e}  {v}")
+        for line in extra_lines:
+            print(line)
         for p in d64.problems + d32.problems:
             print(f"    problem: {p}")
-        if v != "PASS":
+        if v == "KNOWN":
+            print(f"    known: {case.note}")
+        if v == "PASS(f64)":
+            print("    chaotic: float32 round-off grows without bound here (see k32~k64 and "
+                  "e32~e64); judged on float64 only")
+        if not v.startswith("PASS"):
             print(f"    keras f64 {_fmt_hist(k64.history)}\n    engine f64 {_fmt_hist(e64.history)}")
             if k64.evaluate:
                 print(f"    evaluate keras {k64.evaluate} engine {e64.evaluate}")
         sys.stdout.flush()
-    n_pass = sum(v == "PASS" for *_, v in results)
-    bad = [(c.name, v) for c, *_, v in results if v != "PASS"]
-    print(f"\n{n_pass}/{len(results)} PASS")
+    n_pass = sum(v.startswith("PASS") for *_, v in results)
+    known = [c for c, *_, v in results if v == "KNOWN"]
+    bad = [(c.name, v) for c, *_, v in results if not v.startswith("PASS") and v != "KNOWN"]
+    print(f"\n{n_pass}/{len(results)} PASS, {len(known)} KNOWN (explained divergence), "
+          f"{len(bad)} FAIL/ROUNDOFF/ERROR")
+    for c in known:
+        print(f"  KNOWN: {c.name}: {c.note}")
     for name, v in bad:
         print(f"  {v}: {name}")
     return 0 if not bad else 1
