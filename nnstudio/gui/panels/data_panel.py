@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -303,9 +304,13 @@ class DataPanel(QWidget):
         layout.addWidget(self.description)
 
         self.params_box = QWidget()
-        self.params_form = QFormLayout(self.params_box)
-        self.params_form.setContentsMargins(0, 0, 0, 0)
-        self.params_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # two "label [spin box]" pairs per row: the dock is short on a 768-pixel screen
+        self.params_grid = QGridLayout(self.params_box)
+        self.params_grid.setContentsMargins(0, 0, 0, 0)
+        self.params_grid.setHorizontalSpacing(6)
+        self.params_grid.setVerticalSpacing(4)
+        self.params_grid.setColumnStretch(1, 1)
+        self.params_grid.setColumnStretch(3, 1)
         layout.addWidget(self.params_box)
 
         self.preview = DataPreview()
@@ -384,8 +389,11 @@ class DataPanel(QWidget):
                 if value is not None and w.value() != value:
                     w.setValue(value)
             return
-        while self.params_form.rowCount():
-            self.params_form.removeRow(0)
+        while self.params_grid.count():
+            widget = self.params_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self._param_widgets = {}
         self._params_for = name
         labels = {
@@ -433,7 +441,12 @@ class DataPanel(QWidget):
             w.setToolTip(tips.get(key, ""))
             w.valueChanged.connect(self._on_param_changed)
             self._param_widgets[key] = w
-            self.params_form.addRow(labels.get(key, key.replace("_", " ").capitalize()), w)
+            row, col = divmod(len(self._param_widgets) - 1, 2)
+            label = QLabel(labels.get(key, key.replace("_", " ").capitalize()))
+            label.setBuddy(w)
+            label.setToolTip(w.toolTip())
+            self.params_grid.addWidget(label, row, 2 * col)
+            self.params_grid.addWidget(w, row, 2 * col + 1)
         self.params_box.setVisible(bool(self._param_widgets))
 
     def _param_values(self) -> dict:
