@@ -12,6 +12,7 @@ import http.client
 import os
 import socket
 import tempfile
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -236,19 +237,53 @@ class _NoDowngrade(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoDowngrade)
 
 
+class _CancelWatch:
+    """While a response is read, a watcher closes its socket as soon as `cancel` is set, so Cancel
+    works at once even when the server has gone silent (instead of after the read timeout)."""
+
+    def __init__(self, resp, cancel):
+        self._sock = getattr(getattr(getattr(resp, "fp", None), "raw", None), "_sock", None)
+        self._cancel = cancel
+        self._stop = threading.Event()
+        self._thread = None
+        if cancel is not None and self._sock is not None:
+            self._thread = threading.Thread(target=self._watch, name="nnstudio-download-cancel", daemon=True)
+            self._thread.start()
+
+    def _watch(self):
+        while not self._stop.wait(0.05):
+            if self._cancel.is_set():
+                try:
+                    self._sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                return
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 def _fetch(url: str, dest, remote: RemoteFile, sha256: str | None, done: int, total: int, progress, cancel,
            timeout: float) -> int:
     """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
     h, sha = hashlib.md5(), hashlib.sha256()
     got = 0
     try:
-        with _opener.open(urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout) as resp:
+        with _opener.open(urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout) as resp, \
+                _CancelWatch(resp, cancel):
             length = resp.headers.get("Content-Length")
             length = int(length) if length and length.isdigit() else None
             while True:
                 if cancel is not None and cancel.is_set():
                     raise DownloadCancelled("The download was cancelled; nothing was saved.")
                 block = resp.read1(CHUNK)
+                if cancel is not None and cancel.is_set():
+                    raise DownloadCancelled("The download was cancelled; nothing was saved.")
                 if not block:
                     break
                 dest.write(block)
@@ -273,6 +308,8 @@ def _fetch(url: str, dest, remote: RemoteFile, sha256: str | None, done: int, to
     except http.client.IncompleteRead as exc:
         raise DataError(f"the transfer from {url} was interrupted after {got + len(exc.partial):,} bytes") from None
     except (http.client.HTTPException, OSError) as exc:
+        if cancel is not None and cancel.is_set():
+            raise DownloadCancelled("The download was cancelled; nothing was saved.") from None
         raise DataError(f"the transfer from {url} failed after {got:,} bytes ({exc})") from None
     if length is not None and got != length:
         raise DataError(f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived")

@@ -60,6 +60,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.flush()
             self.close_connection = True
             return
+        if mode == "stall":
+            self.wfile.write(body[:100])
+            self.wfile.flush()
+            self.server.stalled.wait(10)
+            return
         if mode == "slow":
             for i in range(0, len(body), 1024):
                 self.wfile.write(body[i:i + 1024])
@@ -74,10 +79,12 @@ def server():
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.hits = []
+    srv.stalled = threading.Event()
     t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     t.start()
     srv.url = f"http://127.0.0.1:{srv.server_address[1]}"
     yield srv
+    srv.stalled.set()
     srv.shutdown()
     srv.server_close()
     t.join(5)
@@ -180,6 +187,26 @@ def test_cancel_stops_the_download_and_leaves_nothing(server):
     assert cache_files() == []
     assert max(seen) < len(FILES["train-images-idx3-ubyte.gz"])  # stopped part-way through the first file
     assert isinstance(DownloadCancelled("x"), DataError)
+
+
+def test_cancel_works_at_once_while_the_server_is_silent(server):
+    cancel = threading.Event()
+    timer = threading.Timer(0.3, cancel.set)
+    timer.start()
+    start = time.perf_counter()
+    with pytest.raises(DownloadCancelled):
+        load("mnist", mirrors=[server.url + "/stall/"], cancel=cancel, timeout=TIMEOUT)
+    assert time.perf_counter() - start < 1.5  # not the 5 s read timeout
+    assert cache_files() == []
+    timer.join()
+
+
+def test_a_silent_server_times_out(server):
+    start = time.perf_counter()
+    with pytest.raises(DataError, match="timed out|did not answer"):
+        load("mnist", mirrors=[server.url + "/stall/"], timeout=0.5)
+    assert time.perf_counter() - start < 3
+    assert cache_files() == []
 
 
 def test_interrupted_second_file_keeps_the_verified_first_one(server, monkeypatch):
