@@ -4,290 +4,315 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="78" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="82" />
       <source>Show every batch</source>
-      <translation type="unfinished" />
+      <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="81" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="85" />
       <source>Log scale loss</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="93" />
-      <source>Loss</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="94" />
-      <source>Accuracy</source>
-      <translation type="unfinished" />
+      <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
-      <source>epoch</source>
-      <translation type="unfinished" />
+      <source>Loss</source>
+      <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="106" />
-      <source>loss (batch)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="107" />
-      <source>loss</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="108" />
-      <source>val_loss</source>
-      <translation type="unfinished" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="98" />
+      <source>Accuracy</source>
+      <translation>정확도</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/plots/curves.py" line="109" />
+      <source>epoch</source>
+      <translation>에포크</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="118" />
+      <source>loss (batch)</source>
+      <translation>loss (배치)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="119" />
+      <source>loss</source>
+      <translation>loss</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="120" />
+      <source>val_loss</source>
+      <translation>val_loss</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/curves.py" line="121" />
       <source>accuracy</source>
-      <translation type="unfinished" />
+      <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="123" />
       <source>val_accuracy</source>
-      <translation type="unfinished" />
+      <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="146" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="158" />
       <source>Metrics</source>
-      <translation type="unfinished" />
+      <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="212" />
       <source>epoch {epoch}: {logs}</source>
-      <translation type="unfinished" />
+      <translation>에포크 {epoch}: {logs}</translation>
     </message>
   </context>
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="273" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="103" />
+      <source>No data file is set; use Open file… to choose one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="107" />
+      <source>There is no built-in data set called “{name}”; choose one from the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="136" />
+      <source>Cannot read {file} ({error}); check that the file exists and that you may open it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="139" />
+      <source>{file} is not a text file (it contains binary bytes); expected a CSV table with one sample per line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="149" />
+      <source>{file} is empty; expected a table with one sample per row.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="279" />
       <source>The data set the network learns from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="281" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="287" />
       <source>Open file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="282" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="285" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="291" />
       <source>CSV, NPZ or IDX file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="286" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="292" />
       <source>Folder of IDX files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>Logic gates &amp; tables</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>2-D classification</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>Regression</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="321" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
       <source>Images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="335" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="345" />
       <source>Your data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="352" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="362" />
       <source>{file} ({format})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="387" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
       <source>Samples</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="388" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
       <source>Noise</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="389" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
       <source>Seed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="390" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
       <source>Test fraction</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="391" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
       <source>Classes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="392" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
       <source>Repeats</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="393" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="406" />
       <source>Inner radius</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="394" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="407" />
       <source>Squares per side</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="397" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="410" />
       <source>How many points to make (train and test together)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="398" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
       <source>How much random jitter is added to each point</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="399" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
       <source>The same seed always makes the same points</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="413" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="414" />
       <source>How many classes (one colour each)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
       <source>Squares along each side of the board</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="538" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="556" />
       <source>Open a data file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="539" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="557" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="554" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="572" />
       <source>Cannot open the file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="557" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="574" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="592" />
       <source>Open a folder of IDX files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="611" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="629" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="614" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="632" />
       <source>Download…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="624" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="642" />
       <source>Loading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="690" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="708" />
       <source>Cannot use this data set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="705" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="723" />
       <source>about {mb} MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="705" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="723" />
       <source>a few MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="707" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="725" />
       <source>Download {title}?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="708" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="726" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="719" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="737" />
       <source>Downloading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="730" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>Download failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="763" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="781" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="795" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="813" />
       <source>Your data from {path}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="797" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="815" />
       <source>Classes: {names}.</source>
       <translation type="unfinished" />
     </message>
@@ -569,37 +594,37 @@
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="172" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="178" />
       <source>Choose the label column</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="174" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="180" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="180" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
       <source>(column {n})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="192" />
       <source>Decide from the labels</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
       <source>Classification (labels are classes)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="188" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="194" />
       <source>Regression (labels are numbers to predict)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="189" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
       <source>Task</source>
       <translation type="unfinished" />
     </message>
@@ -609,52 +634,52 @@
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="185" />
       <source>Layer palette</source>
-      <translation type="unfinished" />
+      <translation>레이어 팔레트</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
       <source>Dense</source>
-      <translation type="unfinished" />
+      <translation>Dense</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
       <source>fully connected, learns weights</source>
-      <translation type="unfinished" />
+      <translation>완전 연결, 가중치를 학습</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
       <source>Activation</source>
-      <translation type="unfinished" />
+      <translation>Activation</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
       <source>a function, no weights</source>
-      <translation type="unfinished" />
+      <translation>함수만 적용, 가중치 없음</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
       <source>Dropout</source>
-      <translation type="unfinished" />
+      <translation>Dropout</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
       <source>drops inputs while training</source>
-      <translation type="unfinished" />
+      <translation>학습 중 입력 일부를 끔</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="223" />
       <source>Stop training to edit the network.</source>
-      <translation type="unfinished" />
+      <translation>신경망을 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="225" />
       <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
-      <translation type="unfinished" />
+      <translation>블록을 신경망으로 끌어 놓거나, 두 번 클릭(또는 Enter)하면 맨 끝에 추가됩니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="231" />
       <source>Stop training to edit the network</source>
-      <translation type="unfinished" />
+      <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
   </context>
   <context>
@@ -1243,37 +1268,37 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="52" />
       <source>Not training</source>
-      <translation type="unfinished" />
+      <translation>학습 중 아님</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="68" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
-      <translation type="unfinished" />
+      <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="79" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
-      <translation type="unfinished" />
+      <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="82" />
       <source>{time} left</source>
-      <translation type="unfinished" />
+      <translation>{time} 남음</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="89" />
       <source>done</source>
-      <translation type="unfinished" />
+      <translation>완료</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="92" />
       <source>paused</source>
-      <translation type="unfinished" />
+      <translation>일시 정지됨</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="94" />
       <source>stopping…</source>
-      <translation type="unfinished" />
+      <translation>중지하는 중…</translation>
     </message>
   </context>
   <context>
@@ -1281,177 +1306,177 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="120" />
       <source>Loss and metrics</source>
-      <translation type="unfinished" />
+      <translation>손실과 평가 지표</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="126" />
       <source>What training makes small: cross-entropy for classes, mse/mae for numbers</source>
-      <translation type="unfinished" />
+      <translation>학습이 줄이는 값: 분류에는 교차 엔트로피, 수치 예측에는 mse/mae</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="127" />
       <source>Loss</source>
-      <translation type="unfinished" />
+      <translation>손실 함수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="132" />
       <source>accuracy</source>
-      <translation type="unfinished" />
+      <translation>accuracy</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="139" />
       <source>Metrics</source>
-      <translation type="unfinished" />
+      <translation>평가 지표</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="143" />
       <source>Optimizer</source>
-      <translation type="unfinished" />
+      <translation>옵티마이저</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="152" />
       <source>Step size of each update. Too large: the loss jumps or becomes NaN; too small: learning is slow.</source>
-      <translation type="unfinished" />
+      <translation>한 번 갱신할 때의 보폭입니다. 너무 크면 손실이 튀거나 NaN이 되고, 너무 작으면 학습이 느립니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="154" />
       <source>Learning rate</source>
-      <translation type="unfinished" />
+      <translation>학습률</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="155" />
       <source>Momentum</source>
-      <translation type="unfinished" />
+      <translation>모멘텀</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="156" />
       <source>Nesterov momentum</source>
-      <translation type="unfinished" />
+      <translation>네스테로프 모멘텀</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="160" />
       <source>rho (decay)</source>
-      <translation type="unfinished" />
+      <translation>rho (감쇠)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="161" />
       <source>beta_1</source>
-      <translation type="unfinished" />
+      <translation>beta_1</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="162" />
       <source>beta_2</source>
-      <translation type="unfinished" />
+      <translation>beta_2</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="163" />
       <source>Initial accumulator</source>
-      <translation type="unfinished" />
+      <translation>누적값 초깃값</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="164" />
       <source>epsilon</source>
-      <translation type="unfinished" />
+      <translation>epsilon</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="168" />
       <source>Training</source>
-      <translation type="unfinished" />
+      <translation>학습</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="173" />
       <source>Samples per update (the arrows step in powers of two)</source>
-      <translation type="unfinished" />
+      <translation>한 번 갱신에 쓰는 샘플 수(화살표는 2의 거듭제곱으로 바뀝니다)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="174" />
       <source>Batch size</source>
-      <translation type="unfinished" />
+      <translation>배치 크기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="178" />
       <source>Passes over the training data for one press of Train</source>
-      <translation type="unfinished" />
+      <translation>학습 버튼을 한 번 누를 때 훈련 데이터를 도는 횟수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="179" />
       <source>Epochs</source>
-      <translation type="unfinished" />
+      <translation>에포크</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="185" />
       <source>Fraction of the training data held back (the last samples, as in Keras) to measure val_loss</source>
-      <translation type="unfinished" />
+      <translation>val_loss를 재려고 떼어 두는 훈련 데이터의 비율(Keras처럼 마지막 샘플들)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="187" />
       <source>Validation split</source>
-      <translation type="unfinished" />
+      <translation>검증 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="191" />
       <source>Same seed, same initial weights and shuffling: runs can be repeated</source>
-      <translation type="unfinished" />
+      <translation>시드가 같으면 초기 가중치와 섞는 순서가 같아 결과를 재현할 수 있습니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="192" />
       <source>Seed</source>
-      <translation type="unfinished" />
+      <translation>시드</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="228" />
       <source>Binary cross-entropy</source>
-      <translation type="unfinished" />
+      <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="229" />
       <source>Categorical cross-entropy (one-hot)</source>
-      <translation type="unfinished" />
+      <translation>범주형 교차 엔트로피 (원-핫)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="230" />
       <source>Sparse categorical cross-entropy</source>
-      <translation type="unfinished" />
+      <translation>희소 범주형 교차 엔트로피</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="231" />
       <source>Mean squared error (mse)</source>
-      <translation type="unfinished" />
+      <translation>평균 제곱 오차 (mse)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="232" />
       <source>Mean absolute error (mae)</source>
-      <translation type="unfinished" />
+      <translation>평균 절대 오차 (mae)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="233" />
       <source>Sum of squared errors (sse)</source>
-      <translation type="unfinished" />
+      <translation>제곱 오차 합 (sse)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="288" />
       <source>Class labels are turned into one-hot vectors for categorical cross-entropy (sparse categorical cross-entropy uses them as they are).</source>
-      <translation type="unfinished" />
+      <translation>범주형 교차 엔트로피에서는 클래스 레이블을 원-핫 벡터로 바꿉니다(희소 범주형 교차 엔트로피는 그대로 씁니다).</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="303" />
       <source>Use loss {name}</source>
-      <translation type="unfinished" />
+      <translation>손실 함수 {name} 사용</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="311" />
       <source>Change metrics</source>
-      <translation type="unfinished" />
+      <translation>평가 지표 변경</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="320" />
       <source>Use optimizer {name}</source>
-      <translation type="unfinished" />
+      <translation>옵티마이저 {name} 사용</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/training_settings.py" line="332" />
       <source>Set {name} {key}</source>
-      <translation type="unfinished" />
+      <translation>{name} {key} 설정</translation>
     </message>
   </context>
   <context>
@@ -1459,72 +1484,72 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="101" />
       <source>Training</source>
-      <translation type="unfinished" />
+      <translation>학습</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="117" />
       <source>Train</source>
-      <translation type="unfinished" />
+      <translation>학습</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="118" />
       <source>Train for the epochs set in Training settings</source>
-      <translation type="unfinished" />
+      <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="119" />
       <source>Pause</source>
-      <translation type="unfinished" />
+      <translation>일시 정지</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="120" />
       <source>Pause after the current batch; press again to resume</source>
-      <translation type="unfinished" />
+      <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="122" />
       <source>Step epoch</source>
-      <translation type="unfinished" />
+      <translation>한 에포크</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="123" />
       <source>Train to the end of this epoch, then pause</source>
-      <translation type="unfinished" />
+      <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="124" />
       <source>Step batch</source>
-      <translation type="unfinished" />
+      <translation>한 배치</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="125" />
       <source>Train one mini-batch, then pause</source>
-      <translation type="unfinished" />
+      <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="126" />
       <source>Stop</source>
-      <translation type="unfinished" />
+      <translation>중지</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="127" />
       <source>Stop after the current batch and keep the weights</source>
-      <translation type="unfinished" />
+      <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="129" />
       <source>Reset weights</source>
-      <translation type="unfinished" />
+      <translation>가중치 초기화</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="130" />
       <source>Forget the trained weights and history (undoable)</source>
-      <translation type="unfinished" />
+      <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="154" />
       <source>Resume</source>
-      <translation type="unfinished" />
+      <translation>계속</translation>
     </message>
   </context>
   <context>

@@ -452,3 +452,35 @@ def test_train_menu_uses_the_toolbar_actions_and_state(qtbot, window, xor_file):
         window.act_stop.trigger()
     assert c.state == "idle" and window.state_label.text() == "Ready"
     assert window.document.project.epochs_trained == 1 and window.act_new.isEnabled()
+
+
+def test_delete_layer_from_the_edit_menu_then_undo(qtbot, opened):
+    window = opened
+    assert not window.act_delete.isEnabled()  # nothing selected
+    window.canvas.layerSelected.emit(0)
+    assert window.act_delete.isEnabled()
+    window.act_delete.trigger()
+    assert [s.id for s in window.document.layers] == ["dense_1"]
+    assert window.act_undo.isEnabled() and "Delete" in window.act_undo.text()
+    window.act_undo.trigger()
+    assert [s.id for s in window.document.layers] == ["dense", "dense_1"]
+    window.act_redo.trigger()
+    assert len(window.document.layers) == 1
+
+
+def test_export_curves_png(opened, dialogs, tmp_path):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "curves"
+    dialogs.save_paths.append(str(target))
+    opened.act_export_curves.trigger()
+    image = QImage(str(tmp_path / "curves.png"))
+    assert not image.isNull() and image.width() > 100 and image.height() > 50
+
+
+def test_help_about_and_title_follow_the_project(window, dialogs):
+    window.act_about.trigger()
+    assert dialogs.shown[-1][0] == "about" and "nnstudio" in dialogs.shown[-1][2]
+    window.new_from_lesson("gates")
+    assert window.windowTitle().endswith("[*] — nnstudio")
+    assert window.document.project.title in window.windowTitle()
