@@ -171,7 +171,7 @@ def test_download_asks_shows_progress_and_uses_the_data(qtbot, panel, cache, ans
     assert panel.download_dialog is None and not dialog.isVisible()
 
 
-def test_cancel_stops_the_download_and_leaves_nothing(qtbot, panel, cache, answers, monkeypatch):
+def test_cancel_stops_the_download_and_leaves_nothing(qtbot, panel, cache, answers, monkeypatch, screenshot):
     files = fake_mnist(n_train=1500)  # ~1.2 MB of noise, served at 16 KB / 50 ms
     server = serve(monkeypatch, files, delay=0.05)
     undo_before = panel.undo_stack.count()
@@ -180,6 +180,7 @@ def test_cancel_stops_the_download_and_leaves_nothing(qtbot, panel, cache, answe
         dialog = panel.download_dialog
         qtbot.waitUntil(lambda: dialog.done_bytes > 0, timeout=10_000)
         assert "MB of" in dialog.labelText()
+        screenshot(dialog, "data_download_dialog")
         with qtbot.waitSignal(dialog.cancelled, timeout=10_000):
             qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
             assert dialog.labelText() == "Cancelling…"

@@ -158,3 +158,17 @@ def test_label_column_dialog_accepts_the_default(qtbot):
 
     QTimer.singleShot(0, accept)
     assert LabelColumnDialog.ask(None, "a.csv", ["a", "b", "target"]) == (2, None)
+
+
+def test_opening_the_same_file_again_rereads_it(qtbot, panel, tmp_path, monkeypatch, warnings):
+    path = iris_like(tmp_path / "iris.csv", rows=60)
+    choose_file(monkeypatch, path)
+    monkeypatch.setattr(LabelColumnDialog, "ask", staticmethod(lambda parent, name, columns: (2, None)))
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000):
+        panel.open_file()
+    iris_like(path, rows=90)  # the user edited the file
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as loaded:
+        panel.open_file()
+    assert loaded.args[0].n_train + loaded.args[0].n_test == 90
+    assert panel.preview.point_count() == 90
+    assert panel.undo_stack.count() == 1  # same spec: no second undo step

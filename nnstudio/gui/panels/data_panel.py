@@ -596,6 +596,9 @@ class DataPanel(QWidget):
         self._open_spec(DatasetSpec(name=FILE, path=folder, format="idx"))
 
     def _open_spec(self, spec: DatasetSpec):
+        self._cache.pop(spec_key(spec), None)  # opening a file again reads it again (it may have changed)
+        if self._current_key == spec_key(spec):
+            self._current_key = None
         self._apply(spec, push=True)
 
     @Slot()
