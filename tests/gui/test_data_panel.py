@@ -254,3 +254,13 @@ def test_download_size_is_read_from_the_data_module():
     assert 11_000_000 < download_size("mnist") < 12_000_000  # the four .gz files of MNIST
     assert 30_000_000 < download_size("fashion-mnist") < 31_000_000
     assert download_size("xor") is None
+
+
+def test_locking_abandons_a_change_still_loading(qtbot, panel, xor_doc, undo_stack):
+    panel.combo.setCurrentIndex(panel._combo_index("mnist-5k"))  # loads in a worker thread
+    assert panel._jobs
+    panel.set_locked(True)
+    assert panel.combo.currentText().strip() == "XOR gate" and panel.preview.kind == "table"
+    qtbot.waitUntil(lambda: not panel._jobs, timeout=10_000)
+    assert undo_stack.count() == 0 and xor_doc.project.dataset.name == "xor"
+    assert panel.current_dataset().name == "xor" and panel.preview.kind == "table"

@@ -477,8 +477,11 @@ class DataPanel(QWidget):
         """While training runs the data set cannot change (the preview stays usable)."""
         self._locked = bool(locked)
         if locked:
-            self._debounce.stop()  # an edit not yet applied is dropped, the boxes show the document
-            self._sync_widgets()
+            # an edit not yet applied is dropped and a change still loading is abandoned: the
+            # panel shows the document's data set, the one training uses
+            self._debounce.stop()
+            self._request += 1
+            self._sync_from_document(force_show=True)
         for w in (self.combo, self.open_button, self.params_box, self.preview.action_button):
             w.setEnabled(not locked)
 
@@ -694,7 +697,7 @@ class DataPanel(QWidget):
         self.summary.setText(summary_text(ds))
         if spec.name == FILE:
             self._show_info_for(FILE, ds)
-        if push:
+        if push and not self._locked:
             doc = self.document.project
             if spec_key(doc.dataset) != key or tuple(doc.input_shape or ()) != tuple(ds.input_shape):
                 self.undo_stack.push(SetDatasetCommand(self.document, copy.deepcopy(spec),
