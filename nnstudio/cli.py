@@ -125,8 +125,8 @@ def cmd_evaluate(args) -> int:
         raise CommandError(f"the data set {dataset.name!r} has no test samples to evaluate on")
     result = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
     result = {"loss": float(result["loss"]), **{k: float(v) for k, v in result.items() if k != "loss"}}
-    if args.json:
-        print(json.dumps(result))
+    if args.json:  # strict JSON: a diverged (NaN / infinite) value is null
+        print(json.dumps({k: (v if math.isfinite(v) else None) for k, v in result.items()}))
         return EXIT_OK
     if not project.weights:
         print("note: this project is not trained yet; these are its starting weights", file=sys.stderr)

@@ -38,7 +38,7 @@ import numpy as np
 from .errors import ProjectError
 from .migrations import FORMAT, FORMAT_VERSION, migrate
 from .schema import LAYER_TYPES, DatasetSpec, LayerSpec, Project, TrainingSpec
-from .validate import ID_PATTERN, check_input_shape, check_network, check_weights, is_int, is_number
+from .validate import ID_PATTERN, MAX_LAYERS, check_input_shape, check_network, check_weights, is_int, is_number
 
 MANIFEST, PROJECT, WEIGHTS, OPTIMIZER = "manifest.json", "project.json", "weights.npz", "optimizer.npz"
 
@@ -644,6 +644,8 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     raw_layers = network.get("layers", [])
     if not isinstance(raw_layers, list):
         raise r.fail("the network's layer list", "a list", raw_layers)
+    if len(raw_layers) > MAX_LAYERS:
+        raise _fail(name, f"the network has {len(raw_layers):,} layers; nnstudio handles up to {MAX_LAYERS:,}")
     layers = []
     for index, item in enumerate(raw_layers, start=1):
         where = f"layer {index}"

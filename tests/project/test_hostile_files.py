@@ -134,6 +134,8 @@ CORPUS = {
     "activation os.system": (lambda h: _config(h, activation="os.system"), "activation"),
     "initializer os.system": (lambda h: _config(h, kernel_initializer="os.system"), "bad setting.*initializer"),
     "unknown layer setting": (lambda h: _config(h, call_me="os.system"), "bad setting"),
+    "a thousand and one layers": (lambda h: h.with_project_json(lambda c: c["network"].update(
+        layers=[{"id": f"d{i}", "type": "Dropout", "config": {"rate": 0.1}} for i in range(1001)])), "1,001 layers"),
     "absurd units": (lambda h: _config(h, units=10**12), "units"),
     "negative units": (lambda h: _config(h, units=-3), "units"),
     "bad layer id": (lambda h: _layer(h, id="../../etc"), "name"),
