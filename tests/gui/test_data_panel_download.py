@@ -147,6 +147,8 @@ def test_download_asks_shows_progress_and_uses_the_data(qtbot, panel, cache, ans
     server = serve(monkeypatch, files)
     try:
         assert not data.is_cached("mnist")
+        row = panel._combo_index("mnist")
+        assert "(download, " in panel.combo.itemText(row)  # marked as not on this computer yet
         progress = []
         with qtbot.waitSignal(panel.datasetLoaded, timeout=20_000) as loaded:
             choose_mnist(panel)
@@ -169,6 +171,7 @@ def test_download_asks_shows_progress_and_uses_the_data(qtbot, panel, cache, ans
     assert all(d2 >= d1 for (d1, _), (d2, _) in zip(progress, progress[1:]))
     assert answers.warnings == []
     assert panel.download_dialog is None and not dialog.isVisible()
+    assert panel.combo.currentText().strip() == "MNIST digits (full, 70,000)"  # no "download" mark now
 
 
 def test_cancel_stops_the_download_and_leaves_nothing(qtbot, panel, cache, answers, monkeypatch, screenshot):

@@ -337,7 +337,7 @@ class DataPanel(QWidget):
                 continue
             self._add_header(title)
             for info in by_group[g]:
-                item = QStandardItem("   " + info.title)
+                item = QStandardItem(self._item_text(info))
                 item.setData(info.name, Qt.ItemDataRole.UserRole)
                 item.setToolTip(info.description)
                 self._model.appendRow(item)
@@ -347,6 +347,21 @@ class DataPanel(QWidget):
             item.setData(FILE, Qt.ItemDataRole.UserRole)
             item.setToolTip(str(self._file_spec.path))
             self._model.appendRow(item)
+
+    def _item_text(self, info) -> str:
+        text = "   " + info.title
+        if info.needs_download and not data.is_cached(info.name):
+            size = download_size(info.name)
+            text += "  " + (self.tr("(download, {mb} MB)").format(mb=f"{size / 1e6:.0f}") if size
+                            else self.tr("(download)"))
+        return text
+
+    def _refresh_item_texts(self):
+        for row in range(self._model.rowCount()):
+            item = self._model.item(row)
+            info = data.DATASETS.get(item.data(Qt.ItemDataRole.UserRole) or "")
+            if info is not None:
+                item.setText(self._item_text(info))
 
     def _add_header(self, title):
         header = QStandardItem(title)
@@ -745,6 +760,7 @@ class DataPanel(QWidget):
         def done(ds):
             self._jobs.discard(dialog.job)
             self.download_dialog = None
+            self._refresh_item_texts()
             self._loaded(rid, spec, ds, push)
 
         def failed(message):
