@@ -31,7 +31,7 @@ _FALLBACK = {
     ),
     "optimizers": ("sgd", "rmsprop", "adagrad", "adam"),
 }
-METRICS = (
+_FALLBACK["metrics"] = METRICS = (
     "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
     "mse", "mae", "mean_squared_error", "mean_absolute_error",
 )
@@ -40,12 +40,13 @@ METRICS = (
 def known_names(kind: str) -> tuple[str, ...]:
     """Lower-case names the engine registers for ``kind`` (activations, losses, optimizers)."""
     try:
-        from nnstudio.engine import activations, losses, optimizers
+        from nnstudio.engine import activations, losses, metrics, optimizers
 
         table = {
             "activations": getattr(activations, "ACTIVATIONS", None),
             "losses": getattr(losses, "LOSSES", None),
             "optimizers": getattr(optimizers, "OPTIMIZERS", None),
+            "metrics": getattr(metrics, "METRICS", None),
         }[kind]
     except ImportError:
         table = None
@@ -175,11 +176,12 @@ def check_training(project: Project) -> None:
     for key, value in opt.get("config", {}).items():
         if not isinstance(key, str) or not (value is None or isinstance(value, (bool, str)) or is_number(value)):
             raise ProjectError(f"The optimizer setting {str(key)[:40]!r} should be a number, but it is {str(value)[:40]}.")
+    metrics = known_names("metrics")
     if not isinstance(t.metrics, (list, tuple)) or not all(
-        isinstance(m, str) and m.lower() in METRICS for m in t.metrics
+        isinstance(m, str) and m.lower() in metrics for m in t.metrics
     ):
         raise ProjectError(
-            f"The metrics {str(t.metrics)[:80]} are not all ones nnstudio knows; use some of {', '.join(METRICS)}."
+            f"The metrics {str(t.metrics)[:80]} are not all ones nnstudio knows; use some of {', '.join(metrics)}."
         )
     if not is_int(t.batch_size) or not 1 <= t.batch_size <= MAX_BATCH:
         raise ProjectError(f"The batch size should be a whole number of at least 1, but it is {str(t.batch_size)[:40]}.")
