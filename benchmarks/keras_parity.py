@@ -159,6 +159,7 @@ class Case:
     # The problem amplifies round-off chaotically (Keras's own float32 run ends far from its
     # float64 run): float32 is reported but only float64 is judged; verdict "PASS(f64)".
     chaotic: bool = False
+    raw_inputs: bool = False  # hand x and y over exactly as given (e.g. int arrays), no cast
 
     @property
     def sizes(self):
@@ -188,7 +189,7 @@ class Run:
     seconds: float = 0.0
 
 
-def _drive(model, make_optimizer, layers_api, case: Case, dtype: str) -> Run:
+def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
     """The same procedure on a Keras or an nnstudio model (identical public API)."""
     init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output)
     model.set_weights([w.astype(dtype) for w in init])
@@ -197,7 +198,7 @@ def _drive(model, make_optimizer, layers_api, case: Case, dtype: str) -> Run:
     # dtype that was floatx when they were made)
     loss = case.loss() if callable(case.loss) else case.loss
     model.compile(optimizer=opt, loss=loss, metrics=list(case.metrics) or None)
-    x, y = _cast(case.x, case.y, dtype)
+    x, y = (case.x, case.y) if case.raw_inputs else _cast(case.x, case.y, dtype)
     history: dict = {}
     t0 = time.perf_counter()
     for kind, arg in case.procedure():
@@ -205,6 +206,8 @@ def _drive(model, make_optimizer, layers_api, case: Case, dtype: str) -> Run:
             kw = dict(arg)
             if "validation_data" in kw:
                 kw["validation_data"] = _cast(*kw["validation_data"], dtype)
+            if "callbacks" in kw:  # [("EarlyStopping", {config}), ...]
+                kw["callbacks"] = [getattr(callbacks_api, cls)(**cfg) for cls, cfg in kw["callbacks"]]
             h = model.fit(x, y, batch_size=case.batch_size, verbose=0, shuffle=False, **kw)
             for k, v in h.history.items():
                 history.setdefault(k, []).extend(map(float, v))
@@ -271,7 +274,7 @@ def run_keras(keras, case: Case, dtype: str) -> Run:
     try:
         model = keras.Sequential(_build(keras.layers, keras.Input, case))
         return _drive(model, lambda cls, cfg: getattr(keras.optimizers, cls)(**cfg),
-                      keras.layers, case, dtype)
+                      keras.callbacks, case, dtype)
     finally:
         keras.config.set_floatx("float32")
         keras.config.set_dtype_policy("float32")
@@ -279,13 +282,13 @@ def run_keras(keras, case: Case, dtype: str) -> Run:
 
 
 def run_engine(engine, case: Case, dtype: str) -> Run:
-    from nnstudio.engine import layers, optimizers
+    from nnstudio.engine import callbacks, layers, optimizers
 
     engine.set_floatx(dtype)
     try:
         model = engine.Sequential(_build(layers, layers.Input, case))
         return _drive(model, lambda cls, cfg: optimizers.get({"class_name": cls, "config": dict(cfg)}),
-                      layers, case, dtype)
+                      callbacks, case, dtype)
     finally:
         engine.set_floatx("float32")
 
@@ -459,6 +462,10 @@ def extra_cases(quick: bool):
     cases.append(Case("fur/wings 2-10-3 Adam(0.01) / cce", 2, dense_stack((2, 10, 3), ("relu", "softmax")),
                       "categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xf, yf,
                       metrics=["accuracy"], batch_size=None, epochs=100, evaluate=True))
+    cases.append(Case("fur/wings as int arrays (as typed in the book)", 2,
+                      dense_stack((2, 10, 3), ("relu", "softmax")), "categorical_crossentropy",
+                      ("Adam", {"learning_rate": 0.01}), xf.astype(np.int64), yf.astype(np.int64),
+                      metrics=["accuracy"], batch_size=None, epochs=20, evaluate=True, raw_inputs=True))
     # The MNIST-shape model on a slice of mnist-5k.
     if (MNIST_DIR / "train-images-idx3-ubyte.gz").exists():
         n = 600 if quick else 1000
@@ -568,6 +575,25 @@ def edge_cases():
     cases.append(Case("validation_data=(x/2, y) SGD / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
                       ("SGD", {"learning_rate": 0.1}), xr, yr, metrics=["mae"],
                       validation_data=(xr[:30] / 2, yr[:30])))
+    # EarlyStopping: when it stops, and which weights it leaves (restore_best_weights).
+    xv, yv = xr[50:], yr[50:] + 0.3 * np.random.default_rng(5).normal(size=yr[50:].shape)
+    for label, cfg in [
+        ("val_loss patience=1 restore", {"monitor": "val_loss", "patience": 1, "restore_best_weights": True}),
+        ("val_loss patience=0", {"monitor": "val_loss"}),
+        ("loss min_delta=0.05 patience=1", {"monitor": "loss", "min_delta": 0.05, "patience": 1}),
+        ("val_mae baseline=0.6 restore", {"monitor": "val_mae", "baseline": 0.6, "patience": 2,
+                                          "restore_best_weights": True}),
+        ("val_loss start_from_epoch=5", {"monitor": "val_loss", "patience": 1, "start_from_epoch": 5,
+                                         "restore_best_weights": True}),
+    ]:
+        cases.append(Case(f"EarlyStopping {label} / mse", 4, dense_stack((4, 16, 2), ("tanh", None)),
+                          "mse", ("Adam", {"learning_rate": 0.05}), xr[:50], yr[:50], metrics=["mae"],
+                          batch_size=8, steps=[("fit", {"epochs": 40, "validation_data": (xv, yv),
+                                                        "callbacks": [("EarlyStopping", cfg)]})]))
+    xa, ya = make_data("categorical", n=60, seed=3)
+    cases.append(Case("EarlyStopping accuracy (auto=max) patience=2 / cce", 4, net3, cce,
+                      ("SGD", {"learning_rate": 0.5}), xa, ya, metrics=acc, batch_size=8,
+                      steps=[("fit", {"epochs": 30, "callbacks": [("EarlyStopping", {"monitor": "accuracy", "patience": 2})]})]))
     return cases
 
 
@@ -609,7 +635,8 @@ def main(argv=None) -> int:
           f"problem amplifies round-off, the engine's own float32 drift from float64 (e32~e64, "
           f"rel dw) at most {FLOOR_FACTOR:g} x Keras's (k32~k64)\n")
     head = (f"{'case':<50} {'max|dw| f32':>11} {'rel dw f32':>10} {'max|dloss|':>10} "
-            f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9} {'e32~e64':>9}  verdict")
+            f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9} {'e32~e64':>9} "
+            f"{'ep k/e':<7} verdict")
     print(head)
     print("-" * len(head))
     results = []
@@ -647,7 +674,7 @@ def main(argv=None) -> int:
         results.append((case, d64, d32, v))
         print(f"{case.name:<50} {d32.w_abs:>11.2e} {d32.w_rel:>10.2e} {d32.loss_abs:>10.2e} "
               f"{d32.metric_abs:>6.3f} {d64.w_rel:>10.2e} {d64.loss_rel:>10.2e} {k_drift.w_rel:>9.2e} "
-              f"{e_drift.w_rel:>9.2e}  {v}")
+              f"{e_drift.w_rel:>9.2e} {_epochs(k64):>3}/{_epochs(e64):<3} {v}")
         for line in extra_lines:
             print(line)
         for p in d64.problems + d32.problems:
@@ -672,6 +699,11 @@ def main(argv=None) -> int:
     for name, v in bad:
         print(f"  {v}: {name}")
     return 0 if not bad else 1
+
+
+def _epochs(run: Run) -> int:
+    """Epochs (or train_on_batch steps) in the history."""
+    return max((len(v) for v in run.history.values()), default=0)
 
 
 def _fmt_hist(h: dict) -> str:
