@@ -66,7 +66,7 @@ PARAM_RANGES: dict[str, tuple[float, float, float, int | None]] = {
     "factor": (0.05, 0.95, 0.05, 2),
     "squares": (2, 12, 1, None),
 }
-PARAM_ORDER = ("n_samples", "classes", "noise", "factor", "squares", "repeats", "test_fraction", "seed")
+PARAM_ORDER = ("n_samples", "repeats", "classes", "noise", "factor", "squares", "test_fraction", "seed")
 
 
 def _tr(text: str) -> str:

@@ -392,26 +392,34 @@ class DataPreview(QStackedWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
+        header = self.table.horizontalHeader()
+        mode = (QHeaderView.ResizeMode.Stretch if len(headers) <= 8 else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(mode)
+        header.setStretchLastSection(mode != QHeaderView.ResizeMode.Stretch)
+        center = Qt.AlignmentFlag.AlignCenter
         class_names = ds.class_names or []
         bold = QFont(self.table.font())
         bold.setBold(True)
         for r, (x, y, split) in enumerate(rows):
             for c, value in enumerate(np.ravel(x)[: len(names)]):
                 item = QTableWidgetItem(_fmt(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(center)
                 self.table.setItem(r, c, item)
             if ds.task == "classification":
                 label = int(y)
                 item = QTableWidgetItem(class_names[label] if 0 <= label < len(class_names) else str(label))
                 item.setForeground(class_color(label).darker(110) if label != 6 else QColor("#8a7d00"))
                 item.setFont(bold)
+                item.setTextAlignment(center)
                 self.table.setItem(r, len(names), item)
             else:
                 for k, value in enumerate(np.ravel(y)):
                     item = QTableWidgetItem(_fmt(value))
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(center)
                     self.table.setItem(r, len(names) + k, item)
-            self.table.setItem(r, len(headers) - 1, QTableWidgetItem(split))
+            item = QTableWidgetItem(split)
+            item.setTextAlignment(center)
+            self.table.setItem(r, len(headers) - 1, item)
         tip = "" if total <= MAX_TABLE_ROWS else self.tr("Showing the first {shown} of {total} rows.").format(
             shown=f"{MAX_TABLE_ROWS:,}", total=f"{total:,}")
         self.table.setToolTip(tip)
