@@ -20,6 +20,8 @@ def headless_env():
     for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         env.pop(key, None)
     env["PYTHONIOENCODING"] = "utf-8"
+    for key in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # fast on a busy machine
+        env[key] = "1"
     return env
 
 

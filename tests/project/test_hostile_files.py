@@ -30,14 +30,14 @@ def _npy_header(descr: str, shape: tuple, version: int = 1) -> bytes:
 
 
 def _zip_bomb(h, inner: bool) -> bytes:
-    """An entry of 60 MB of zeros that packs to about 60 KB."""
+    """An entry of 16 MB of zeros that packs to about 16 KB."""
     zeros = b"\x00" * (1 << 20)
 
     def bomb_zip(name):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             with zf.open(name, "w", force_zip64=True) as fh:
-                for _ in range(60):
+                for _ in range(16):
                     fh.write(zeros)
         return buffer.getvalue()
 
