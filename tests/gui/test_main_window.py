@@ -484,3 +484,77 @@ def test_help_about_and_title_follow_the_project(window, dialogs):
     window.new_from_lesson("gates")
     assert window.windowTitle().endswith("[*] — nnstudio")
     assert window.document.project.title in window.windowTitle()
+
+
+def _as_crashed(entry) -> None:
+    """Pretend the process that wrote this autosave died without cleaning up."""
+    meta = json.loads(entry.sidecar.read_text())
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    meta["pid"] = proc.pid
+    entry.sidecar.write_text(json.dumps(meta))
+
+
+def test_unsaved_project_is_offered_back_on_start_and_declining_deletes_it(qtbot, dialogs):
+    from nnstudio.gui.main_window import MainWindow
+
+    crashed = files.Autosaver().write(xor_project("lost work"), None)
+    _as_crashed(crashed)
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    dialogs.answers.append(SB.Yes)
+    assert first.offer_autosave_restore()
+    assert first.document.project.title == "lost work" and first.document.path is None
+    assert first.isWindowModified() and "lost work" in first.windowTitle()
+    assert first.autosaver.current is not None and first.autosaver.current.path == crashed.path
+    first.document.modified = False
+    first.close()  # a clean close removes the adopted autosave
+    assert not crashed.path.exists()
+
+    again = files.Autosaver().write(xor_project("lost again"), None)
+    _as_crashed(again)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    dialogs.answers.append(SB.No)
+    assert not second.offer_autosave_restore()
+    assert second.document.project.title != "lost again"
+    assert not again.path.exists()  # declined: not offered again
+    second.close()
+
+
+def test_autosave_failure_is_reported_quietly(window, dialogs, xor_file, monkeypatch):
+    window.open_path(xor_file)
+    edit(window)
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "save_project", fail)
+    assert window.autosave_now() is False
+    assert "Autosave failed" in window.statusBar().currentMessage()
+    assert not [k for k in dialogs.kinds() if k in ("critical", "warning")]  # work goes on undisturbed
+
+
+def test_recent_file_that_vanished_is_reported_and_dropped(window, dialogs, tmp_path):
+    gone = tmp_path / "gone.nnproj"
+    projmod.save(xor_project(), gone)
+    window.open_path(gone)
+    window.new_blank()
+    gone.unlink()
+    assert window.open_path(gone) is False
+    assert dialogs.kinds()[-1] == "critical" and "gone.nnproj" in dialogs.shown[-1][2]
+    assert str(gone.resolve()) not in window.recent.paths()
+
+
+def test_opening_while_training_is_refused_politely(qtbot, window, dialogs, tmp_path, xor_file):
+    path = tmp_path / "busy.nnproj"
+    projmod.save(xor_project(epochs=100000), path)
+    window.open_path(path)
+    with qtbot.waitSignal(window.controller.epochEnd, timeout=10000):
+        window.act_train.trigger()
+    assert window.open_path(xor_file) is False
+    assert dialogs.kinds()[-1] == "information"
+    assert window.document.path == str(path.resolve())
+    window.controller.shutdown()
+    assert not window.controller.is_training

@@ -66,10 +66,10 @@ def drop_block(canvas, layer_type: str, scene_point: QPointF) -> None:
     cannot run on the offscreen platform, so the same events are delivered directly)."""
     from nnstudio.gui.canvas import layer_mime_data
 
-    pos = QPointF(canvas.mapFromScene(scene_point))
+    pos = canvas.mapFromScene(scene_point)
     mime = layer_mime_data(layer_type)
-    for cls in (QDragEnterEvent, QDragMoveEvent, QDropEvent):
-        event = cls(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for cls, at in ((QDragEnterEvent, QPoint(pos)), (QDragMoveEvent, QPoint(pos)), (QDropEvent, QPointF(pos))):
+        event = cls(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(canvas.viewport(), event)
 
 
