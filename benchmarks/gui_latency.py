@@ -1,0 +1,263 @@
+"""How responsive is the studio while it trains an MNIST-sized network, and what does that cost?
+
+Opens the main window (offscreen unless QT_QPA_PLATFORM says otherwise), trains
+784-512-10 (RMSprop, batch 128, 1 epoch) on Fashion-MNIST's 60,000 training images when
+they are on this machine (else 60,000 random images) through the window's
+TrainingController, and meanwhile measures the event loop's latency with a 10 ms QTimer
+probe (how late each tick comes). The same model is also trained headless (plain
+``model.fit``) in the same process; the ratio of the two speeds is the price of the GUI.
+It also measures how long ``nnstudio`` takes from process start to its window being shown.
+
+The last line printed is one JSON object:
+    {"p99_ms": ..., "throughput_ratio": ..., ...}
+Bar: p99_ms < 50, throughput_ratio >= 0.85.
+
+    python benchmarks/gui_latency.py [--random] [--samples 60000] [--repeats 1] [--no-startup]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+
+STARTUP_CHILD = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import nnstudio.gui.app as app_mod
+
+class FirstExpose(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Expose and getattr(obj, "isExposed", lambda: False)():
+            self.done = True
+            print("EXPOSED", repr(time.time()), flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+make = app_mod.make_application
+def make_application(*args, **kwargs):
+    app = make(*args, **kwargs)
+    app._first_expose = FirstExpose()
+    app.installEventFilter(app._first_expose)
+    return app
+app_mod.make_application = make_application
+try:
+    from nnstudio.cli import main
+except ImportError:
+    sys.exit(app_mod.run())
+sys.exit(main([]))
+"""
+
+
+def measure_startup(timeout: float = 120.0) -> float | None:
+    """Seconds from starting ``nnstudio`` to its window's first expose (None if it failed)."""
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as config:
+        env["NNSTUDIO_CONFIG_DIR"] = config
+        try:
+            from nnstudio.gui import files
+
+            env[getattr(files, "ENV_CONFIG_DIR", "NNSTUDIO_CONFIG_DIR")] = config
+        except ImportError:
+            pass
+        t0 = time.time()
+        try:
+            out = subprocess.run([sys.executable, "-c", STARTUP_CHILD], env=env, capture_output=True, text=True,
+                                 timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+    for line in out.stdout.splitlines():
+        if line.startswith("EXPOSED "):
+            return float(line.split()[1]) - t0
+    sys.stderr.write(out.stderr[-2000:])
+    return None
+
+
+def load_images(random: bool, samples: int):
+    import nnstudio.data as data
+
+    ds = None
+    if not random:
+        try:
+            ds = data.load("fashion-mnist")  # from /usr/share/datasets/fashion-mnist when present
+        except Exception as exc:  # not on this machine and no network: random images do the same work
+            print(f"Fashion-MNIST not available ({exc}); using random images", file=sys.stderr)
+    if ds is None:
+        rng = np.random.default_rng(0)
+        x = rng.random((samples, 784), dtype=np.float32)
+        y = rng.integers(0, 10, samples)
+        ds = data.Dataset(x, y, x[:1000], y[:1000], task="classification", num_classes=10, name="random-784")
+    elif samples < len(ds.x_train):
+        ds = data.Dataset(ds.x_train[:samples], ds.y_train[:samples], ds.x_test, ds.y_test,
+                          task="classification", num_classes=10, name=ds.name)
+    return ds
+
+
+def mnist_project(dataset_name: str):
+    from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
+
+    p = Project(title="MNIST-sized", input_shape=(784,), dataset=DatasetSpec(name=dataset_name),
+                training=TrainingSpec(loss="sparse_categorical_crossentropy", batch_size=128, epochs=1,
+                                      optimizer={"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
+                                      metrics=["accuracy"], seed=0))
+    p.add_layer("Dense", units=512, activation="relu")
+    p.add_layer("Dense", units=10, activation="softmax")
+    return p
+
+
+def headless_fit(project, dataset) -> float:
+    """Samples per second of plain model.fit on the same model and data."""
+    from nnstudio.project import build
+
+    model = build.build_model(project)
+    x, y, _, _ = build.prepare_data(project, dataset)
+    t = time.perf_counter()
+    model.fit(x, y, batch_size=project.training.batch_size, epochs=1, verbose=0)
+    return len(x) / (time.perf_counter() - t)
+
+
+def make_window():
+    """The shell's MainWindow, or (while it is being built) our own widgets in a QMainWindow."""
+    try:
+        from nnstudio.gui.main_window import MainWindow
+
+        return MainWindow(), "MainWindow"
+    except ImportError:
+        pass
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+    from nnstudio.gui.panels.summary import SummaryPanel
+    from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
+    from nnstudio.gui.plots.curves import CurvesPanel
+    from nnstudio.gui.training.controller import TrainingController
+    from nnstudio.gui.training.controls import TrainingToolbar
+    from nnstudio.project.document import Document
+
+    win = QMainWindow()
+    win.document, win.undo_stack = Document(), QUndoStack()
+    win.controller = TrainingController(win.document, win.undo_stack)
+    win.addToolBar(TrainingToolbar(win.controller, win))
+    win.curves = CurvesPanel(win.controller, win.document)
+    win.setCentralWidget(win.curves)
+    for widget in (TrainingSettingsPanel(win.document, win.undo_stack), SummaryPanel(win.document)):
+        dock = QDockWidget(win)
+        dock.setWidget(widget)
+        win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return win, "fallback QMainWindow"
+
+
+def gui_fit(app, window, project, dataset):
+    """Train through the window's controller; returns (samples/s, tick lateness list in ms, info)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    doc, controller = window.document, window.controller
+    doc.replace_project(project)
+    controller.set_dataset(dataset)
+    app.processEvents()
+
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(10)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    reasons: list[str] = []
+    controller.finished.connect(lambda reason: (reasons.append(reason), loop.quit()))
+    failures: list[str] = []
+    controller.failed.connect(failures.append)
+    progress: list[dict] = []
+    controller.progress.connect(progress.append)
+
+    probe.start()
+    t0 = time.perf_counter()
+    if not controller.start(check=False):
+        raise SystemExit(f"training did not start: {failures}")
+    loop.exec()
+    elapsed = time.perf_counter() - t0
+    probe.stop()
+    if reasons != ["completed"]:
+        raise SystemExit(f"training ended with {reasons}: {failures}")
+    gaps = np.diff(np.asarray(ticks)) * 1000.0
+    lateness = np.maximum(0.0, gaps - 10.0)
+    n = int(len(dataset.x_train) * (1 - project.training.validation_split))
+    info = {"signals_progress": len(progress), "history": dict(doc.project.history)}
+    return n / elapsed, lateness, info
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--random", action="store_true", help="random images instead of Fashion-MNIST")
+    parser.add_argument("--samples", type=int, default=60000)
+    parser.add_argument("--repeats", type=int, default=1, help="alternate headless/GUI runs this many times")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up time measurement")
+    parser.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (s) to try")
+    parser.add_argument("--hide", default="", help="comma-separated window attributes to hide (e.g. curves)")
+    args = parser.parse_args(argv)
+    if args.switch_interval:
+        sys.setswitchinterval(args.switch_interval)
+
+    startup = None if args.no_startup else measure_startup()
+    if startup is not None:
+        print(f"nnstudio start-up (process start -> window exposed): {startup:.2f} s")
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    dataset = load_images(args.random, args.samples)
+    project = mnist_project(dataset.name if dataset.name in ("fashion-mnist",) else "mnist")
+    window, kind = make_window()
+    window.resize(1280, 800)
+    window.show()
+    for name in filter(None, args.hide.split(",")):
+        getattr(window, name).hide()
+    app.processEvents()
+    print(f"window: {kind}; data: {dataset.name} {dataset.x_train.shape}; 784-512-10 RMSprop batch 128, 1 epoch")
+
+    headless, gui, lateness = [], [], []
+    info = {}
+    for _ in range(max(1, args.repeats)):
+        headless.append(headless_fit(project, dataset))
+        print(f"headless fit: {headless[-1]:,.0f} samples/s")
+        sps, late, info = gui_fit(app, window, project.copy(), dataset)
+        gui.append(sps)
+        lateness.append(late)
+        print(f"GUI fit:      {gui[-1]:,.0f} samples/s; probe ticks {len(late)}, "
+              f"p99 lateness {np.percentile(late, 99):.1f} ms")
+    late = np.concatenate(lateness)
+    ratio = float(np.sum(gui) / np.sum(headless))
+    result = {
+        "p99_ms": round(float(np.percentile(late, 99)), 2),
+        "p50_ms": round(float(np.percentile(late, 50)), 2),
+        "max_ms": round(float(late.max()), 2),
+        "ticks": int(len(late)),
+        "throughput_ratio": round(ratio, 3),
+        "gui_samples_per_s": round(float(np.mean(gui)), 1),
+        "headless_samples_per_s": round(float(np.mean(headless)), 1),
+        "startup_s": None if startup is None else round(startup, 3),
+        "dataset": dataset.name,
+        "window": kind,
+        "final_loss": info.get("history", {}).get("loss", [None])[-1],
+        "pass": bool(np.percentile(late, 99) < 50 and ratio >= 0.85),
+    }
+    controller = window.controller
+    controller.shutdown()
+    window.document.modified = False
+    window.close()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
