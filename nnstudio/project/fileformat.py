@@ -133,7 +133,7 @@ def project_to_dict(project: Project, folder: str | os.PathLike | None = None) -
         },
         "training": {
             "loss": project.training.loss,
-            "optimizer": project.training.optimizer,
+            "optimizer": _optimizer_table(project.training.optimizer),
             "batch_size": project.training.batch_size,
             "epochs": project.training.epochs,
             "metrics": list(project.training.metrics),
@@ -143,6 +143,15 @@ def project_to_dict(project: Project, folder: str | os.PathLike | None = None) -
         "history": {k: [float(v) for v in values] for k, values in (project.history or {}).items()},
         "epochs_trained": int(project.epochs_trained or 0),
     }
+
+
+def _optimizer_table(optimizer) -> dict:
+    """The serialize() form; a bare name ("adam") is written as that optimizer with its defaults."""
+    if isinstance(optimizer, str):
+        from .migrations import OPTIMIZER_CLASS
+
+        return {"class_name": OPTIMIZER_CLASS.get(optimizer.lower(), optimizer), "config": {}}
+    return {"class_name": optimizer["class_name"], "config": dict(optimizer.get("config") or {})}
 
 
 def _relative_path(path: str, folder) -> str:

@@ -172,3 +172,10 @@ def test_every_version_fixture_loads():
         assert p.training.optimizer["class_name"] == "Adam"
         assert [s.type for s in p.layers] == ["Dense", "Dense"]
         assert p.weights is not None and p.weights["dense/kernel"].shape == (2, 4)
+
+
+def test_optimizer_given_by_name_is_saved_in_full_form(tmp_path, helpers):
+    p = helpers.small_project(trained=False)
+    p.training.optimizer = "rmsprop"
+    save(p, tmp_path / "named.nnproj")
+    assert load(tmp_path / "named.nnproj").training.optimizer == {"class_name": "RMSprop", "config": {}}
