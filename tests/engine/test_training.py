@@ -340,3 +340,29 @@ def test_first_layer_skips_the_input_gradient():
     assert model.layers[0].grads["kernel"].any()
     # the parameters are views into one flat buffer, which the optimizer updates in one pass
     assert all(p.base is model._flat.params for layer in model.layers for p in layer.params.values())
+
+
+@pytest.mark.parametrize("act", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"])
+def test_float32_stays_float32_everywhere(act):
+    """No silent float64 upcasts: every array a float32 step touches stays float32."""
+    x, y = blobs(n=16)
+    set_random_seed(0)
+    model = Sequential([Input((4,)), Dense(5, activation=act, kernel_regularizer="l2"), Dropout(0.2),
+                        Activation(act), Dense(3, activation="softmax")])
+    model.compile(optimizer=Adam(clipnorm=1.0), loss="sparse_categorical_crossentropy", metrics=["acc"])
+    model.fit(x.astype(np.float64), y, epochs=1, batch_size=8, verbose=0)
+    for layer in model.layers:
+        assert all(a.dtype == np.float32 for a in [*layer.params.values(), *layer.grads.values()])
+    assert all(o.dtype == np.float32 for o in model.layer_outputs(x))
+    assert all(v.dtype == np.float32 for k, v in model.optimizer.get_state().items() if k != "iterations")
+
+
+def test_ascii_fallback_when_the_console_cannot_print_box_characters():
+    import io
+    from nnstudio.engine.callbacks import Progbar
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")  # e.g. a redirected legacy console
+    bar = Progbar(4, stream=stream)
+    bar.update(4, {"loss": 0.5})
+    stream.flush()
+    text = stream.buffer.getvalue().decode("ascii")
+    assert "4/4 ====================" in text and "loss: 0.5000" in text
