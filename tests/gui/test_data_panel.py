@@ -271,3 +271,10 @@ def test_locking_abandons_a_change_still_loading(qtbot, panel, xor_doc, undo_sta
     qtbot.waitUntil(lambda: not panel._jobs, timeout=10_000)
     assert undo_stack.count() == 0 and xor_doc.project.dataset.name == "xor"
     assert panel.current_dataset().name == "xor" and panel.preview.kind == "table"
+
+
+def test_class_colours_match_the_other_views():
+    from PySide6.QtGui import QColor
+
+    colors = pytest.importorskip("nnstudio.gui.views.colors")
+    assert [QColor(c).getRgb()[:3] for c in CLASS_COLORS] == [tuple(c) for c in colors.CLASS_COLORS]

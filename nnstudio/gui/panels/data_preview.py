@@ -25,19 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Okabe & Ito (2008), the colour-blind-safe palette, ordered so neighbouring classes contrast;
-# grey and wine extend it to the 10 classes of MNIST.
+# Okabe & Ito (2008), the colour-blind-safe palette, in the same order as the studio's other
+# views (nnstudio/gui/views/colors.py) so class k has one colour everywhere; greys and black
+# extend it to the 10 classes of MNIST.
 CLASS_COLORS = (
     "#0072B2",  # blue
     "#E69F00",  # orange
     "#009E73",  # bluish green
     "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
     "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
     "#F0E442",  # yellow
+    "#505050",  # dark grey
+    "#A0A0A0",  # light grey
     "#000000",  # black
-    "#999999",  # grey
-    "#882255",  # wine
 )
 
 MAX_TABLE_ROWS = 500  # a table beyond this shows its first rows and says so
