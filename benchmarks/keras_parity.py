@@ -208,7 +208,8 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
                 kw["validation_data"] = _cast(*kw["validation_data"], dtype)
             if "callbacks" in kw:  # [("EarlyStopping", {config}), ...]
                 kw["callbacks"] = [getattr(callbacks_api, cls)(**cfg) for cls, cfg in kw["callbacks"]]
-            h = model.fit(x, y, batch_size=case.batch_size, verbose=0, shuffle=False, **kw)
+            kw.setdefault("shuffle", False)
+            h = model.fit(x, y, batch_size=case.batch_size, verbose=0, **kw)
             for k, v in h.history.items():
                 history.setdefault(k, []).extend(map(float, v))
         elif kind == "lr":
@@ -575,6 +576,14 @@ def edge_cases():
     cases.append(Case("validation_data=(x/2, y) SGD / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
                       ("SGD", {"learning_rate": 0.1}), xr, yr, metrics=["mae"],
                       validation_data=(xr[:30] / 2, yr[:30])))
+    # shuffle=True cannot match sample for sample, but with learning_rate~0 the epoch loss
+    # is the mean over whichever samples are trained on, and validation_split must hold out
+    # the LAST 20% before shuffling, so both are order-free and must agree.
+    # (1e-30, not 0: the engine refuses learning_rate=0, Keras accepts it; 1e-30 * g is below
+    # half an ulp of every weight, so no weight moves)
+    cases.append(Case("shuffle=True, lr~0, validation_split=0.2 / cce", 4, net3, cce,
+                      ("SGD", {"learning_rate": 1e-30}), xc, yc, metrics=acc,
+                      steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})]))
     # EarlyStopping: when it stops, and which weights it leaves (restore_best_weights).
     xv, yv = xr[50:], yr[50:] + 0.3 * np.random.default_rng(5).normal(size=yr[50:].shape)
     for label, cfg in [
@@ -646,6 +655,15 @@ def api_checks(keras, engine):
         rows.append((f"optimizers.get({name!r}) defaults ({len(shared)} shared settings)",
                      "same" if not diff else {k: kc[k] for k in diff},
                      "same" if not diff else {k: ec[k] for k in diff}))
+    def accepts(make):
+        try:
+            make()
+            return "accepted"
+        except ValueError as exc:
+            return f"ValueError: {exc}"
+
+    rows.append(("SGD(learning_rate=0)", accepts(lambda: keras.optimizers.SGD(learning_rate=0)),
+                 accepts(lambda: optimizers.SGD(learning_rate=0))))
     kd, ed = keras.layers.Dense(3).get_config(), layers.Dense(3).get_config()
     ki = {k: kd[k] if not isinstance(kd[k], dict) else kd[k]["class_name"] for k in
           ("activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer")}
