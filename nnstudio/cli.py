@@ -83,7 +83,7 @@ def cmd_train(args) -> int:
         target = initial + args.epochs
     else:  # as the studio's Train button: up to the project's epochs, or that many more once there
         target = int(training.epochs) if int(training.epochs) > initial else initial + int(training.epochs)
-    out = args.out or args.file
+    out = args.out or _trained_copy_of_lesson(args.file) or args.file
 
     model = build_model(project)
     dataset = build_dataset(project, progress=_download_progress())
@@ -225,6 +225,31 @@ def _epoch_snapshot():
             return self._state
 
     return EpochSnapshot()
+
+
+def _trained_copy_of_lesson(path: str) -> str | None:
+    """Training a bundled lesson saves a copy in the current folder: the lesson stays as shipped
+    (and its folder may be read-only once installed)."""
+    from nnstudio.paths import EXAMPLES
+
+    file = os.path.abspath(path)
+    try:
+        is_lesson = os.path.samefile(os.path.dirname(file), EXAMPLES)
+    except OSError:
+        return None
+    if not is_lesson:
+        return None
+    copy = os.path.basename(file)
+    if os.path.exists(copy):
+        if os.path.samefile(copy, file):
+            return None  # run from inside the examples folder, on purpose
+        raise CommandError(
+            f"{copy} is a bundled lesson, which is kept as shipped, and {copy} already exists in this folder; "
+            f"keep training your copy with 'nnstudio train {copy}', or choose a new file with --out"
+        )
+    print(f"{copy} is a bundled lesson, which is kept as shipped; your trained copy will be saved as "
+          f"{copy} in this folder.")
+    return copy
 
 
 def _download_progress():
