@@ -662,8 +662,8 @@ def api_checks(keras, engine):
         except ValueError as exc:
             return f"ValueError: {exc}"
 
-    rows.append(("SGD(learning_rate=0)", accepts(lambda: keras.optimizers.SGD(learning_rate=0)),
-                 accepts(lambda: optimizers.SGD(learning_rate=0))))
+    rows.append(("SGD(learning_rate=0.0)", accepts(lambda: keras.optimizers.SGD(learning_rate=0.0)),
+                 accepts(lambda: optimizers.SGD(learning_rate=0.0))))
     kd, ed = keras.layers.Dense(3).get_config(), layers.Dense(3).get_config()
     ki = {k: kd[k] if not isinstance(kd[k], dict) else kd[k]["class_name"] for k in
           ("activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer")}
