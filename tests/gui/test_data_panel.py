@@ -112,6 +112,7 @@ def test_sine_regression(qtbot, panel, xor_doc):
     xs = np.concatenate([it.data["x"] for it in panel.preview._items])
     assert np.allclose(np.sort(xs), np.sort(np.concatenate([ds.x_train[:, 0], ds.x_test[:, 0]])))
     assert "regression" in panel.summary.text()
+    assert [(g, t) for g, _, t in panel.preview._legend_entries] == [("●", "train"), ("○", "test")]
 
 
 def test_mnist5k_image_grid(qtbot, panel, xor_doc, screenshot):

@@ -275,7 +275,7 @@ class DataPreview(QStackedWidget):
         self.plot.addItem(item)
         self._items.append(item)
         if name is not None:
-            self._legend_add("●", color, name)
+            self._legend_add("●" if filled else "○", color, name)
         return item
 
     def _add_hollow_legend(self, text):
