@@ -5,6 +5,7 @@ recent files, autosave, dropping a .nnproj, the unsaved-work prompt)."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 
 import shiboken6
@@ -23,9 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import dialogs, files
+from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
+from nnstudio.gui.commands import RemoveLayerCommand
+from nnstudio.gui.panels.data_panel import DataPanel
+from nnstudio.gui.panels.inspector import Inspector
+from nnstudio.gui.panels.summary import SummaryPanel
+from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
+from nnstudio.gui.plots.curves import CurvesPanel
+from nnstudio.gui.screenshots import grab
+from nnstudio.gui.training.controller import TrainingController
+from nnstudio.gui.training.controls import TrainingToolbar
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
-
 
 LAYOUT_VERSION = 1
 AUTOSAVE_DELAY_MS = 30_000
@@ -108,15 +118,6 @@ class MainWindow(QMainWindow):
 
     # ================================================================== construction
     def _build_widgets(self) -> None:
-        from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
-        from nnstudio.gui.panels.data_panel import DataPanel
-        from nnstudio.gui.panels.inspector import Inspector
-        from nnstudio.gui.panels.summary import SummaryPanel
-        from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
-        from nnstudio.gui.plots.curves import CurvesPanel
-        from nnstudio.gui.training.controller import TrainingController
-        from nnstudio.gui.training.controls import TrainingToolbar
-
         doc, undo = self.document, self.undo_stack
         self.controller = TrainingController(doc, undo, self)
         self.canvas = NetworkCanvas(doc, undo)
@@ -289,8 +290,7 @@ class MainWindow(QMainWindow):
         self._show_state("idle")
 
     def _connect(self) -> None:
-        if hasattr(self.canvas, "layerSelected"):
-            self.canvas.layerSelected.connect(self._on_layer_selected)
+        self.canvas.layerSelected.connect(self._on_layer_selected)
         c = self.controller
         # The data panel already loaded the data set for its preview: train on that copy.
         self.data_panel.datasetLoaded.connect(c.set_dataset)
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
             suggested = self.document.path
         else:
             folder = self.settings.value("lastDir", str(Path.home()))
-            safe = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in self.display_name()).strip()
+            safe = re.sub(r"[^\w]+", "-", self.display_name()).strip("-")[:60]  # keeps Korean letters
             suggested = str(Path(folder) / f"{safe or 'project'}.nnproj")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Project As"), suggested, self.tr("nnstudio projects (*.nnproj)")
@@ -559,8 +559,6 @@ class MainWindow(QMainWindow):
         return True
 
     def export_curves(self) -> bool:
-        if self.curves is None:
-            return False
         folder = self.settings.value("lastDir", str(Path.home()))
         stem = Path(self.display_name()).stem
         path, _ = QFileDialog.getSaveFileName(
@@ -570,8 +568,6 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        from nnstudio.gui.screenshots import grab
-
         try:
             grab(self.curves, path)
         except OSError as exc:
@@ -632,8 +628,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def delete_selected_layer(self) -> None:
-        from nnstudio.gui.commands import RemoveLayerCommand
-
         i = self._selected_layer
         if self._training_state != "idle" or not 0 <= i < len(self.document.layers):
             return

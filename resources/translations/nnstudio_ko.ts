@@ -4,62 +4,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="82" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="94" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="85" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="109" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="98" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="110" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="109" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="121" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="118" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="130" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="119" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="131" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="120" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="132" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="121" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="133" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="123" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="158" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="173" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="212" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="252" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -142,177 +142,187 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="362" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="355" />
+      <source>(download, {mb} MB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
+      <source>(download)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="377" />
       <source>{file} ({format})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
       <source>Samples</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
       <source>Noise</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
       <source>Seed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="418" />
       <source>Test fraction</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
       <source>Classes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
       <source>Repeats</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="406" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="421" />
       <source>Inner radius</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="407" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="422" />
       <source>Squares per side</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="410" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="425" />
       <source>How many points to make (train and test together)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
       <source>How much random jitter is added to each point</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
       <source>The same seed always makes the same points</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="413" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="414" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
       <source>How many classes (one colour each)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="432" />
       <source>Squares along each side of the board</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="556" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="574" />
       <source>Open a data file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="557" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="572" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="590" />
       <source>Cannot open the file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="593" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="592" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="610" />
       <source>Open a folder of IDX files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="629" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="650" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="632" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="653" />
       <source>Download…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="642" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
       <source>Loading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="708" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="729" />
       <source>Cannot use this data set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="723" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
       <source>about {mb} MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="723" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
       <source>a few MB</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="725" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="746" />
       <source>Download {title}?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="726" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="747" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="737" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="758" />
       <source>Downloading {title}…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="770" />
       <source>Download failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="781" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="803" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="813" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="835" />
       <source>Your data from {path}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="815" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="837" />
       <source>Classes: {names}.</source>
       <translation type="unfinished" />
     </message>
@@ -320,88 +330,121 @@
   <context>
     <name>DataPreview</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="82" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
       <source>{train} train / {test} test</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
       <source>1 feature</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
       <source>{n} features</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="87" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>1 class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="87" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>{n} classes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
       <source>regression, 1 target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
       <source>regression, {n} targets</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="228" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="229" />
       <source>No data set yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="315" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="316" />
       <source>test (hollow)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="325" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="326" />
       <source>train</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="328" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="329" />
       <source>test</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="350" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="351" />
       <source>y ≈ {v}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="382" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="383" />
       <source>class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="385" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
       <source>target</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="385" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
       <source>target {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="387" />
       <source>split</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="415" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="424" />
       <source>Showing the first {shown} of {total} rows.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DecisionMapView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="129" />
+      <source>The decision map draws networks with two inputs (a plane); this data set has {n} inputs per sample.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="147" />
+      <source>class colour, paler where the network is unsure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="148" />
+      <source>output: vermillion low, white middle, blue high</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="149" />
+      <source>&lt;b&gt;Decision map&lt;/b&gt; — {what}; training points filled, test points hollow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="185" />
+      <source>{name}: {shown} of {units} neurons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="186" />
+      <source>{name}: {units} neurons</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -693,137 +736,137 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="158" />
+      <location filename="../../nnstudio/gui/main_window.py" line="159" />
       <source>Layers</source>
       <translation>레이어</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="159" />
+      <location filename="../../nnstudio/gui/main_window.py" line="160" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="161" />
+      <location filename="../../nnstudio/gui/main_window.py" line="162" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="162" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="164" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="195" />
+      <location filename="../../nnstudio/gui/main_window.py" line="196" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="196" />
+      <location filename="../../nnstudio/gui/main_window.py" line="197" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="197" />
+      <location filename="../../nnstudio/gui/main_window.py" line="198" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="198" />
+      <location filename="../../nnstudio/gui/main_window.py" line="199" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="199" />
+      <location filename="../../nnstudio/gui/main_window.py" line="200" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="200" />
+      <location filename="../../nnstudio/gui/main_window.py" line="201" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="201" />
+      <location filename="../../nnstudio/gui/main_window.py" line="202" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="202" />
+      <location filename="../../nnstudio/gui/main_window.py" line="203" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="206" />
+      <location filename="../../nnstudio/gui/main_window.py" line="207" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="207" />
+      <location filename="../../nnstudio/gui/main_window.py" line="208" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="209" />
+      <location filename="../../nnstudio/gui/main_window.py" line="210" />
       <source>&amp;Delete Layer</source>
       <translation>레이어 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="253" />
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="260" />
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="267" />
+      <location filename="../../nnstudio/gui/main_window.py" line="268" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="275" />
+      <location filename="../../nnstudio/gui/main_window.py" line="276" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
@@ -943,89 +986,112 @@
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="567" />
+      <location filename="../../nnstudio/gui/main_window.py" line="565" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="567" />
+      <location filename="../../nnstudio/gui/main_window.py" line="565" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="578" />
+      <location filename="../../nnstudio/gui/main_window.py" line="574" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="595" />
+      <location filename="../../nnstudio/gui/main_window.py" line="591" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="608" />
+      <location filename="../../nnstudio/gui/main_window.py" line="604" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="645" />
+      <location filename="../../nnstudio/gui/main_window.py" line="639" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="646" />
+      <location filename="../../nnstudio/gui/main_window.py" line="640" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="647" />
+      <location filename="../../nnstudio/gui/main_window.py" line="641" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="648" />
+      <location filename="../../nnstudio/gui/main_window.py" line="642" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="668" />
+      <location filename="../../nnstudio/gui/main_window.py" line="662" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="673" />
+      <location filename="../../nnstudio/gui/main_window.py" line="667" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <location filename="../../nnstudio/gui/main_window.py" line="668" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="675" />
+      <location filename="../../nnstudio/gui/main_window.py" line="669" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="676" />
+      <location filename="../../nnstudio/gui/main_window.py" line="670" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="682" />
+      <location filename="../../nnstudio/gui/main_window.py" line="676" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="700" />
+      <location filename="../../nnstudio/gui/main_window.py" line="694" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="702" />
+      <location filename="../../nnstudio/gui/main_window.py" line="696" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelMirror</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/mirror.py" line="152" />
+      <source>The network has no layers yet: add a Dense layer to see inside it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/mirror.py" line="167" />
+      <source>Choose a data set in the Data panel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/mirror.py" line="169" />
+      <source>The network's input does not match the data set; choose the data set again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/mirror.py" line="213" />
+      <source>Edit weight {key}{index}</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1206,6 +1272,34 @@
     </message>
   </context>
   <context>
+    <name>RegressionView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="202" />
+      <source>training data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="205" />
+      <source>test data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="206" />
+      <source>network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="219" />
+      <source>The curve view draws networks with one input; this data set has {n} inputs per sample.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="225" />
+      <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SummaryPanel</name>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
@@ -1258,7 +1352,7 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="336" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="337" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation type="unfinished" />
     </message>
@@ -1562,6 +1656,39 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/training/worker.py" line="236" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ViewBase</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="59" />
+      <source>Export PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="60" />
+      <source>Save this view as a PNG image</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="74" />
+      <source>Export as PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="146" />
+      <source>Export as PNG</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="147" />
+      <source>PNG images (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/base.py" line="155" />
+      <source>Could not export the view</source>
       <translation type="unfinished" />
     </message>
   </context>

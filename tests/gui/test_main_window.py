@@ -558,3 +558,19 @@ def test_opening_while_training_is_refused_politely(qtbot, window, dialogs, tmp_
     assert window.document.path == str(path.resolve())
     window.controller.shutdown()
     assert not window.controller.is_training
+
+
+def test_delete_key_on_the_canvas_removes_exactly_one_layer(qtbot, opened):
+    window = opened
+    canvas = window.canvas
+    centre = canvas.mapFromScene(canvas.layer_items[0].sceneBoundingRect().center())
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    canvas.setFocus()
+    qtbot.keyClick(canvas.viewport(), Qt.Key.Key_Delete)
+    assert [s.id for s in window.document.layers] == ["dense_1"]
+    # typing Delete in a text box of the inspector edits text, never the network
+    window._on_layer_selected(0)
+    spin = window.inspector.units
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Delete)
+    assert [s.id for s in window.document.layers] == ["dense_1"]
