@@ -172,3 +172,25 @@ def test_opening_the_same_file_again_rereads_it(qtbot, panel, tmp_path, monkeypa
     assert loaded.args[0].n_train + loaded.args[0].n_test == 90
     assert panel.preview.point_count() == 90
     assert panel.undo_stack.count() == 1  # same spec: no second undo step
+
+
+def test_idx_folder_action(qtbot, panel, monkeypatch, warnings):
+    folder = DATASETS_DIR / "mnist-5k"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=20_000):
+        panel.open_folder_action.trigger()
+    assert panel.document.project.dataset == DatasetSpec(name="file", path=str(folder), format="idx")
+    assert panel.summary.text() == "4,000 train / 1,000 test · 784 features · 10 classes"
+
+
+def test_project_naming_a_missing_file_explains_in_the_preview(qtbot, undo_stack, tmp_path, warnings):
+    missing = tmp_path / "gone.csv"
+    doc = Document(Project(input_shape=(4,), dataset=DatasetSpec(name="file", path=str(missing), format="csv")))
+    p = DataPanel(doc, undo_stack)
+    qtbot.addWidget(p)
+    qtbot.waitUntil(lambda: not p._jobs, timeout=10_000)
+    assert p.current_dataset() is None
+    assert p.preview.kind == "message" and "gone.csv" in p.preview.message.text()
+    assert p.combo.currentText().strip() == "gone.csv (CSV)"
+    assert warnings == [] and undo_stack.count() == 0  # no dialog popping up while a project opens
+    p.shutdown()
