@@ -365,8 +365,10 @@ def _read(fh, size: int, name: str) -> Project:
     except ProjectError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error, ValueError, OSError,
-            NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError) as exc:
+            NotImplementedError, KeyError, IndexError, OverflowError) as exc:
         raise _fail(name, "the file is damaged or cut short (it is not a complete zip archive)") from exc
+    except (TypeError, AttributeError, RuntimeError, RecursionError) as exc:
+        raise _fail(name, "the file is damaged (its contents are not laid out the way nnstudio writes them)") from exc
 
 
 def _ends_like_a_zip(fh, size: int) -> bool:
