@@ -39,15 +39,31 @@ ERROR_LOSSES = ("mse", "mean_squared_error", "mae", "mean_absolute_error", "sse"
 
 @dataclass
 class Problem:
-    message: str
+    message: str  # in English, ready to show
     fix: Callable[[Any], None] | None = None  # fix(document)
     fix_label: str = ""
     severity: str = ERROR  # "error": training would not work; "warning": it would, poorly
     edits: list[tuple] = field(default_factory=list)
     code: str = ""  # short id for tests and logs, e.g. "units", "softmax_bce"
+    template: str = ""  # message == template.format(**args); the GUI translates the template
+    fix_template: str = ""  # fix_label == fix_template.format(**args)
+    args: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.message
+
+
+class _NoQt:
+    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a template for the translation
+    tools (context "checks"); the GUI translates it when it shows the problem."""
+
+    @staticmethod
+    def translate(context: str, text: str) -> str:
+        return text
+
+
+def _tr(text: str) -> str:
+    return _NoQt.translate("checks", text)
 
 
 def apply_edits(document, edits: list[tuple]) -> None:
@@ -66,11 +82,14 @@ def apply_edits(document, edits: list[tuple]) -> None:
             raise ValueError(f"unknown edit {kind!r}")
 
 
-def _problem(code, message, edits=None, fix_label="", severity=ERROR) -> Problem:
+def _problem(code, template, args=None, edits=None, fix_template="", severity=ERROR) -> Problem:
+    args = dict(args or {})
     edits = list(edits or [])
     fix = (lambda doc, e=edits: apply_edits(doc, e)) if edits else None
-    return Problem(message=message, fix=fix, fix_label=fix_label if edits else "", severity=severity,
-                   edits=edits, code=code)
+    fix_template = fix_template if edits else ""
+    return Problem(message=template.format(**args), fix=fix,
+                   fix_label=fix_template.format(**args) if fix_template else "", severity=severity,
+                   edits=edits, code=code, template=template, fix_template=fix_template, args=args)
 
 
 def _loss_name(loss) -> str:
@@ -98,6 +117,13 @@ def output_layers(project: Project) -> tuple[int | None, int | None]:
     return dense, act
 
 
+_LOSS_TEXT = {
+    "binary_crossentropy": "binary cross-entropy",
+    "categorical_crossentropy": "categorical cross-entropy",
+    "sparse_categorical_crossentropy": "sparse categorical cross-entropy",
+}
+
+
 def check(project: Project, dataset_info) -> list[Problem]:
     """The problems that would make training fail or learn nonsense (empty list: all good)."""
     problems: list[Problem] = []
@@ -108,26 +134,26 @@ def check(project: Project, dataset_info) -> list[Problem]:
 
     shape = getattr(dataset_info, "input_shape", None)
     if shape is not None and tuple(shape) != tuple(project.input_shape or ()):
+        args = {"shape": _shape(shape), "network": _shape(project.input_shape)}
         problems.append(_problem(
             "input_shape",
-            (f"The network has no input shape yet, and the data set gives inputs of shape {_shape(shape)}."
-             if project.input_shape is None else
-             f"The network expects inputs of shape {_shape(project.input_shape)}, but the data set gives "
-             f"{_shape(shape)}."),
-            [("set_input_shape", tuple(int(d) for d in shape))],
-            f"Use input shape {_shape(shape)}",
+            _tr("The network has no input shape yet, and the data set gives inputs of shape {shape}.")
+            if project.input_shape is None else
+            _tr("The network expects inputs of shape {network}, but the data set gives {shape}."),
+            args, [("set_input_shape", tuple(int(d) for d in shape))], _tr("Use input shape {shape}"),
         ))
 
     dense, act_index = output_layers(project)
     if dense is None:
         units, activation = _suggested_output(task, classes, out_dim, loss)
         spec = LayerSpec(type="Dense", config={"units": units, "activation": activation})
-        what = "no layers" if not project.layers else "no Dense layer, so it has nothing to learn"
         problems.append(_problem(
             "empty",
-            f"The network has {what}. It needs at least an output Dense layer.",
+            _tr("The network has no layers. It needs at least an output Dense layer.") if not project.layers else
+            _tr("The network has no Dense layer, so it has nothing to learn. It needs at least an output Dense layer."),
+            {"units": units, "activation": activation},
             [("insert_layer", len(project.layers), spec)],
-            f"Add a Dense output layer ({units} units, {activation})",
+            _tr("Add a Dense output layer ({units} units, {activation})"),
         ))
         return problems
     units = int(project.layers[dense].config.get("units") or 0)
@@ -142,54 +168,51 @@ def check(project: Project, dataset_info) -> list[Problem]:
     if task == "regression" and any(m in ("accuracy", "acc") for m in metrics):
         problems.append(_problem(
             "accuracy_regression",
-            "Accuracy counts correct classes, but this data set's targets are numbers (regression); "
-            "accuracy will mean nothing here.",
-            [("set_training", {"metrics": [m for m in project.training.metrics
-                                           if str(m).lower() not in ("accuracy", "acc")] + ["mae"]})],
-            "Show mae instead of accuracy",
-            WARNING,
+            _tr("Accuracy counts correct classes, but this data set's targets are numbers (regression); "
+                "accuracy will mean nothing here."),
+            {}, [("set_training", {"metrics": [m for m in project.training.metrics
+                                                if str(m).lower() not in ("accuracy", "acc")] + ["mae"]})],
+            _tr("Show mae instead of accuracy"), WARNING,
         ))
     return problems
 
 
 def _classification(project, loss, classes, units, activation, dense, act_index) -> list[Problem]:
     out: list[Problem] = []
+    args = {"classes": classes, "units": units, "activation": activation, "loss": _LOSS_TEXT.get(loss, loss)}
     if loss in ("categorical_crossentropy", "sparse_categorical_crossentropy"):
-        nice = "categorical cross-entropy" if loss == "categorical_crossentropy" else "sparse categorical cross-entropy"
         if units != classes:
             out.append(_problem(
                 "units",
-                f"The data set has {classes} classes, but the output layer has {units} unit(s). With {nice} "
-                f"it needs one unit per class.",
-                [("update_layer", dense, {"units": classes})],
-                f"Set the output layer to {classes} units",
+                _tr("The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} "
+                    "it needs one unit per class."),
+                args, [("update_layer", dense, {"units": classes})], _tr("Set the output layer to {classes} units"),
             ))
         if activation == "sigmoid":
             out.append(_problem(
                 "sigmoid_cce",
-                f"The output uses sigmoid, but {nice} needs the outputs to be probabilities that add up "
-                "to 1: use softmax.",
-                [("update_layer", act_index, {"activation": "softmax"})],
-                "Use softmax",
+                _tr("The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up "
+                    "to 1: use softmax."),
+                args, [("update_layer", act_index, {"activation": "softmax"})], _tr("Use softmax"),
             ))
         elif activation != "softmax":
             out.append(_problem(
                 "not_softmax_cce",
-                f"The output uses {activation}, so it does not give probabilities; {nice} needs softmax "
-                "on the output layer.",
-                [("update_layer", act_index, {"activation": "softmax"})],
-                "Use softmax",
+                _tr("The output uses {activation}, so it does not give probabilities; {loss} needs softmax "
+                    "on the output layer."),
+                args, [("update_layer", act_index, {"activation": "softmax"})], _tr("Use softmax"),
             ))
     elif loss == "binary_crossentropy":
         if classes > 2:
             out.append(_problem(
                 "bce_multiclass",
-                f"Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse "
-                f"categorical cross-entropy with {classes} softmax units.",
+                _tr("Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse "
+                    "categorical cross-entropy with {classes} softmax units."),
+                args,
                 [("set_training", {"loss": "sparse_categorical_crossentropy"}),
                  ("update_layer", dense, {"units": classes}),
                  ("update_layer", act_index, {"activation": "softmax"})],
-                f"Switch to sparse categorical cross-entropy ({classes} softmax units)",
+                _tr("Switch to sparse categorical cross-entropy ({classes} softmax units)"),
             ))
         elif activation == "softmax":
             edits = [("update_layer", act_index, {"activation": "sigmoid"})]
@@ -197,75 +220,72 @@ def _classification(project, loss, classes, units, activation, dense, act_index)
                 edits.insert(0, ("update_layer", dense, {"units": 1}))
             out.append(_problem(
                 "softmax_bce",
-                "The output uses softmax with binary cross-entropy. "
-                + ("Softmax over one unit always gives 1, so nothing can be learned. " if units == 1 else "")
-                + "Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical "
-                "cross-entropy with 2 softmax units).",
-                edits,
-                "Use 1 sigmoid unit",
+                _tr("The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, "
+                    "so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss "
+                    "to sparse categorical cross-entropy with 2 softmax units).") if units == 1 else
+                _tr("The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid "
+                    "unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units)."),
+                args, edits, _tr("Use 1 sigmoid unit"),
             ))
         else:
             if units != 1:
                 out.append(_problem(
                     "units",
-                    f"Binary cross-entropy wants one output unit (the probability of class 1), but the "
-                    f"output layer has {units}; each unit would learn its own yes/no question.",
-                    [("update_layer", dense, {"units": 1})],
-                    "Set the output layer to 1 unit", WARNING,
+                    _tr("Binary cross-entropy wants one output unit (the probability of class 1), but the "
+                        "output layer has {units}; each unit would learn its own yes/no question."),
+                    args, [("update_layer", dense, {"units": 1})], _tr("Set the output layer to 1 unit"), WARNING,
                 ))
             if activation != "sigmoid":
                 out.append(_problem(
                     "not_sigmoid_bce",
-                    f"The output uses {activation}, so it is not a probability between 0 and 1; binary "
-                    "cross-entropy needs sigmoid on the output.",
-                    [("update_layer", act_index, {"activation": "sigmoid"})],
-                    "Use sigmoid",
+                    _tr("The output uses {activation}, so it is not a probability between 0 and 1; binary "
+                        "cross-entropy needs sigmoid on the output."),
+                    args, [("update_layer", act_index, {"activation": "sigmoid"})], _tr("Use sigmoid"),
                 ))
     elif loss in ERROR_LOSSES:
         if classes == 2 and units == 1:
             fix = [("set_training", {"loss": "binary_crossentropy"}),
                    ("update_layer", act_index, {"activation": "sigmoid"})]
-            label = "Use binary cross-entropy (sigmoid)"
+            label = _tr("Use binary cross-entropy (sigmoid)")
         else:
             fix = [("set_training", {"loss": "sparse_categorical_crossentropy"}),
                    ("update_layer", dense, {"units": classes}),
                    ("update_layer", act_index, {"activation": "softmax"})]
-            label = f"Use sparse categorical cross-entropy ({classes} softmax units)"
+            label = _tr("Use sparse categorical cross-entropy ({classes} softmax units)")
         if units not in (1, classes) or (units == 1 and classes > 2):
             out.append(_problem(
                 "units",
-                f"The data set has {classes} classes, but the output layer has {units} unit(s); with "
-                f"{loss} the output needs one unit per class (the labels become one-hot).",
-                [("update_layer", dense, {"units": classes})],
-                f"Set the output layer to {classes} units",
+                _tr("The data set has {classes} classes, but the output layer has {units} unit(s); with "
+                    "{loss} the output needs one unit per class (the labels become one-hot)."),
+                args, [("update_layer", dense, {"units": classes})], _tr("Set the output layer to {classes} units"),
             ))
         out.append(_problem(
             "mse_classification",
-            f"The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy "
-            "loss learns classes faster and more reliably.",
-            fix, label, WARNING,
+            _tr("The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy "
+                "loss learns classes faster and more reliably."),
+            args, fix, label, WARNING,
         ))
     return out
 
 
 def _regression(project, loss, out_dim, units, activation, dense, act_index, info) -> list[Problem]:
     out: list[Problem] = []
+    args = {"loss": _LOSS_TEXT.get(loss, loss), "targets": out_dim, "units": units, "activation": activation}
     if loss in CLASSIFICATION_LOSSES:
         edits = [("set_training", {"loss": "mse"})]
         if activation != "linear":
             edits.append(("update_layer", act_index, {"activation": "linear"}))
         out.append(_problem(
             "classification_loss_regression",
-            f"The targets are numbers (regression), but {loss.replace('_', ' ')} is a loss for classes. "
-            "Use mean squared error with a linear output.",
-            edits, "Use mse with a linear output",
+            _tr("The targets are numbers (regression), but {loss} is a loss for classes. "
+                "Use mean squared error with a linear output."),
+            args, edits, _tr("Use mse with a linear output"),
         ))
     if out_dim and units != out_dim:
         out.append(_problem(
             "units",
-            f"Each sample has {out_dim} target value(s), but the output layer has {units} unit(s).",
-            [("update_layer", dense, {"units": out_dim})],
-            f"Set the output layer to {out_dim} unit(s)",
+            _tr("Each sample has {targets} target value(s), but the output layer has {units} unit(s)."),
+            args, [("update_layer", dense, {"units": out_dim})], _tr("Set the output layer to {targets} unit(s)"),
         ))
     if loss not in CLASSIFICATION_LOSSES and activation in ("softmax", "sigmoid", "tanh", "relu"):
         lo, hi = _target_range(info)
@@ -276,13 +296,15 @@ def _regression(project, loss, out_dim, units, activation, dense, act_index, inf
             "relu": lo is not None and lo < 0,
         }[activation]
         if bad:
+            if lo is not None:
+                args = {**args, "low": f"{lo:.3g}", "high": f"{hi:.3g}"}
             out.append(_problem(
                 "squashed_regression",
-                f"The output uses {activation}, which cannot give every target value"
-                + (f" (they range from {lo:.3g} to {hi:.3g})" if lo is not None else "")
-                + "; a regression output is usually linear.",
-                [("update_layer", act_index, {"activation": "linear"})],
-                "Use a linear output", WARNING,
+                _tr("The output uses {activation}, which cannot give every target value (they range from "
+                    "{low} to {high}); a regression output is usually linear.") if lo is not None else
+                _tr("The output uses {activation}, which cannot give every target value; a regression output "
+                    "is usually linear."),
+                args, [("update_layer", act_index, {"activation": "linear"})], _tr("Use a linear output"), WARNING,
             ))
     return out
 

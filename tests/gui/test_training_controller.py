@@ -136,6 +136,8 @@ def test_pause_step_batch_step_epoch_resume(qtbot, controllers):
     # saving while paused writes the weights and the two finished epochs
     assert c.capture()
     assert doc.project.epochs_trained == 2 and len(doc.project.history["loss"]) == 2
+    assert c.capture()  # nothing new: still up to date, nothing appended twice
+    assert len(doc.project.history["loss"]) == 2
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("running"), timeout=5000):
         c.resume()
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):

@@ -124,3 +124,33 @@ def test_format_duration():
     assert format_duration(725) == "12:05"
     assert format_duration(3723) == "1:02:03"
     assert format_duration(None) == "" and format_duration(float("inf")) == ""
+
+
+def test_check_messages_are_translated_in_context_checks(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from nnstudio.gui.training.controller import problem_fix_label, problem_text
+    from nnstudio.project.checks import check
+
+    class Korean(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            if context == "checks" and source.startswith("The data set has {classes} classes"):
+                return "데이터 세트의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다."
+            if context == "checks" and source == "Set the output layer to {classes} units":
+                return "출력층을 {classes}개 유닛으로"
+            return ""
+
+    p = moons_project()
+    p.layers[2].config.update(units=3, activation="softmax")
+    p.training.loss = "sparse_categorical_crossentropy"
+    from nnstudio.project import build
+
+    (problem,) = check(p, build.build_dataset(p))
+    translator = Korean()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert problem_text(problem) == "데이터 세트의 클래스는 2개인데 출력층의 유닛은 3개입니다."
+        assert problem_fix_label(problem) == "출력층을 2개 유닛으로"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert problem_text(problem) == problem.message and problem.message.startswith("The data set has 2 classes")

@@ -36,6 +36,19 @@ def _tr(text: str) -> str:
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 
 
+def problem_text(problem) -> str:
+    """A check's message in the user's language (its template translated in context "checks")."""
+    if not getattr(problem, "template", ""):
+        return problem.message
+    return QCoreApplication.translate("checks", problem.template).format(**problem.args)
+
+
+def problem_fix_label(problem) -> str:
+    if not getattr(problem, "fix_template", ""):
+        return problem.fix_label
+    return QCoreApplication.translate("checks", problem.fix_template).format(**problem.args)
+
+
 class ResetTrainingCommand(QUndoCommand):
     """Forget weights, optimizer state and history; Undo brings them back."""
 
@@ -173,7 +186,7 @@ class TrainingController(QObject):
                         return False
                     errors = [p for p in problems if p.severity == "error"]
                     if errors:
-                        self.failed.emit("\n".join(p.message for p in errors))
+                        self.failed.emit("\n".join(problem_text(p) for p in errors))
                         return False
             model = build_model(project)
             x, y, _, _ = build.prepare_data(project, dataset)
@@ -265,7 +278,8 @@ class TrainingController(QObject):
 
     def capture(self) -> bool:
         """While paused, write the current weights, optimizer state and the epochs finished so
-        far to the document (so Save stores them). True when something was written."""
+        far to the document (so Save stores them). True when the document is now up to date
+        (also when there was nothing new to write); False when not paused between batches."""
         run = self._run
         if run is None or self._state != PAUSED or run.control.go.is_set():
             return False  # only between batches, with the worker blocked

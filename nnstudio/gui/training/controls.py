@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import commands
+from nnstudio.gui.training.controller import problem_fix_label, problem_text
 
 
 def _tr(text: str) -> str:
@@ -214,12 +215,12 @@ class ProblemsDialog(QDialog):
             icon = QLabel("⛔" if problem.severity == "error" else "⚠️")
             icon.setAlignment(Qt.AlignmentFlag.AlignTop)
             row.addWidget(icon)
-            text = QLabel(problem.message)
+            text = QLabel(problem_text(problem))
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             row.addWidget(text, 1)
             if problem.edits:
-                button = QPushButton(problem.fix_label or self.tr("Fix"))
+                button = QPushButton(problem_fix_label(problem) or self.tr("Fix"))
                 button.clicked.connect(lambda checked=False, p=problem: self.apply_fix(p))
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
                 self.fix_buttons.append(button)
@@ -267,7 +268,7 @@ def push_fix(document, undo_stack, problem) -> None:
     if undo_stack is None:
         problem.fix(document)
         return
-    undo_stack.beginMacro(problem.fix_label or commands._tr("Fix network"))
+    undo_stack.beginMacro(problem_fix_label(problem) or commands._tr("Fix network"))
     try:
         for edit in problem.edits:
             kind = edit[0]
