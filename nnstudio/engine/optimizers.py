@@ -47,6 +47,7 @@ def _number(name, value, low=None, high=None, low_open=False, high_open=False, a
     """Validate a hyper-parameter and return it as a Python float."""
     if value is None and allow_none:
         return None
+    received = value
     ok = not isinstance(value, bool) and isinstance(value, (int, float, np.integer, np.floating))
     if ok:
         value = float(value)
@@ -59,7 +60,7 @@ def _number(name, value, low=None, high=None, low_open=False, high_open=False, a
         lo = "" if low is None else ("(" if low_open else "[") + f"{low:g}"
         hi = "" if high is None else f"{high:g}" + (")" if high_open else "]")
         rng = f" in {lo}, {hi}" if lo and hi else (f" > {low:g}" if low_open else f" >= {low:g}" if lo else "")
-        raise ValueError(f"{name} must be a number{rng}, received: {name}={value!r}")
+        raise ValueError(f"{name} must be a number{rng}, received: {name}={received!r}")
     return value
 
 
@@ -99,7 +100,7 @@ class Optimizer:
 
     @learning_rate.setter
     def learning_rate(self, value):
-        self._learning_rate = _number("learning_rate", value, 0, low_open=True)
+        self._learning_rate = _number("learning_rate", value, 0)  # Keras accepts 0 (nothing moves)
 
     def slot_names(self):
         """Names of the per-parameter state arrays this optimizer keeps."""

@@ -172,7 +172,7 @@ def test_keras_defaults_and_config_round_trip():
 
 
 @pytest.mark.parametrize("bad,match", [
-    (lambda: SGD(learning_rate=0), "learning_rate must be a number > 0, received: learning_rate=0"),
+    (lambda: SGD(learning_rate=-1), "learning_rate must be a number >= 0, received: learning_rate=-1"),
     (lambda: SGD(momentum=1.5), "momentum"),
     (lambda: Adam(beta_1=1.0), "beta_1"),
     (lambda: optimizers.get("adamw"), "adamw"),
