@@ -279,3 +279,16 @@ def test_class_colours_match_the_other_views():
 
     colors = pytest.importorskip("nnstudio.gui.views.colors")
     assert [QColor(c).getRgb()[:3] for c in CLASS_COLORS] == [tuple(c) for c in colors.CLASS_COLORS]
+
+
+def test_a_setting_the_dataset_does_not_take_is_explained_and_fixable(qtbot, undo_stack):
+    doc = Document(Project(input_shape=(2,), dataset=DatasetSpec(name="xor", params={"n_samples": 200})))
+    p = DataPanel(doc, undo_stack)
+    qtbot.addWidget(p)
+    assert p.current_dataset() is None and p.preview.kind == "message"
+    assert "n_samples" in p.preview.message.text()
+    assert set(p._param_widgets) == set(data.DATASETS["xor"].params)  # no box for n_samples
+    with qtbot.waitSignal(p.datasetLoaded, timeout=5000):
+        p.param_widget("seed").setValue(1)
+    assert doc.project.dataset.params == {"repeats": 1, "noise": 0.0, "seed": 1}
+    assert p.preview.kind == "table"

@@ -532,7 +532,7 @@ class DataPanel(QWidget):
         doc_spec = self.document.project.dataset
         params = dict(info.params)
         if doc_spec.name == name:  # re-picking the document's data set keeps its settings
-            params.update(doc_spec.params or {})
+            params.update({k: v for k, v in (doc_spec.params or {}).items() if k in info.params})
         self._show_info_for(name)
         self._syncing = True
         try:
@@ -818,7 +818,9 @@ class DataPanel(QWidget):
             self.combo.setCurrentIndex(index)
             if info is not None:
                 params = dict(info.params)
-                params.update(spec.params or {})
+                # a setting the data set does not take (an old or hand-edited file) gets no box;
+                # the preview says why the data cannot be made, the next edit drops it
+                params.update({k: v for k, v in (spec.params or {}).items() if k in info.params})
                 self._build_params(spec.name, params)
             else:
                 self._build_params(spec.name, {})
