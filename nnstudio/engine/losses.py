@@ -11,7 +11,9 @@ Cross-entropies follow keras/src/backend/numpy/nn.py: probabilities are divided 
 output gives a large finite loss, never inf or NaN. When the model's output activation is the
 one a loss is paired with (softmax + categorical/sparse cross-entropy, sigmoid + binary
 cross-entropy) the model uses `fused_gradient`: the derivative with respect to the
-pre-activation, which simplifies to (y - t) / batch.
+pre-activation, which simplifies to (y - t) / batch. It never divides by a probability, so it
+stays finite in float32, and a saturated sample still gets its gradient (as in Keras on
+TensorFlow, or with from_logits=True) where the clipped formula would give it zero.
 
 "sse" is the textbook's sum_squares_error (Deep Learning from Scratch, 4.2.1):
 0.5 * sum((y - t)^2) over the outputs of one sample, then the mean over the batch like every
