@@ -21,8 +21,28 @@ OPTIMIZER_DEFAULTS: dict[str, dict] = {
     "Adagrad": {"learning_rate": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7},
     "Adam": {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7},
 }
-LOSSES = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy", "mse", "mae", "sse")
-_LOSS_ALIASES = {"mean_squared_error": "mse", "mean_absolute_error": "mae"}
+_PREFERRED = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy", "mse", "mae", "sse")
+_LOSS_ALIASES = {"mean_squared_error": "mse", "mean_absolute_error": "mae", "sum_squared_error": "sse",
+                 "sum_squares_error": "sse"}
+
+
+def engine_losses() -> tuple[str, ...]:
+    """The engine's loss names, one per loss (short aliases), in the order students meet them."""
+    try:
+        from nnstudio.engine import losses
+
+        names = [str(n).lower() for n in losses.LOSSES]
+    except ImportError:  # pragma: no cover - the engine is part of the package
+        names = list(_PREFERRED)
+    canonical = []
+    for name in names:
+        name = _LOSS_ALIASES.get(name, name)
+        if name not in canonical:
+            canonical.append(name)
+    return tuple(sorted(canonical, key=lambda n: (_PREFERRED.index(n) if n in _PREFERRED else len(_PREFERRED), n)))
+
+
+LOSSES = engine_losses()
 
 
 def canonical_optimizer(name: str) -> str:
