@@ -36,6 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
+# One BLAS thread on both sides (set before NumPy loads OpenBLAS): deterministic sums and a
+# fair timing. On a busy 2-core machine a multi-threaded OpenBLAS spins and a 128x784 @
+# 784x512 float32 matmul took 49 ms instead of 1 ms.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 
@@ -552,8 +556,10 @@ def edge_cases():
     cases.append(Case("boundary: softmax ties, evaluate", 4, net3, cce, "sgd", xc, yc, metrics=acc,
                       steps=[], evaluate=True, zero_output=True))
     # Regularisers: Keras adds the penalties to the reported loss.
-    for reg in ("l2", "l1"):
-        cases.append(Case(f"kernel_regularizer={reg!r} Adam / cce", 4,
+    for reg in ("l2", "l1", {"class_name": "L2", "config": {"l2": 0.003}},
+                {"class_name": "L1L2", "config": {"l1": 0.001, "l2": 0.002}}):
+        label = reg if isinstance(reg, str) else f"{reg['class_name']}({reg['config']})"
+        cases.append(Case(f"kernel_regularizer={label} Adam / cce", 4,
                           [("dense", 8, "relu", {"kernel_regularizer": reg}),
                            ("dense", 3, "softmax", {"kernel_regularizer": reg})], cce,
                           ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc, evaluate=True))
@@ -724,6 +730,7 @@ def main(argv=None) -> int:
     print(head)
     print("-" * len(head))
     results = []
+    timings = []  # (case, keras float32 seconds, engine float32 seconds) of the training steps
     for case in cases:
         runs = {}
         for side, runner, mod in (("keras", run_keras, keras), ("engine", run_engine, engine)):
@@ -740,6 +747,7 @@ def main(argv=None) -> int:
             results.append((case, None, None, v))
             continue
         (k64, k32), (e64, e32) = runs["keras"], runs["engine"]
+        timings.append((case.name, k32.seconds, e32.seconds))
         d64, d32 = compare(e64, k64), compare(e32, k32)
         k_drift, e_drift = compare(k32, k64), compare(e32, e64)
         v = verdict(d64, d32, e_drift, k_drift, len(case.y))
@@ -773,6 +781,13 @@ def main(argv=None) -> int:
             if k64.evaluate:
                 print(f"    evaluate keras {k64.evaluate} engine {e64.evaluate}")
         sys.stdout.flush()
+    if timings:
+        print(f"\ntraining time, float32, all cases: Keras/torch {sum(t[1] for t in timings):.2f} s, "
+              f"nnstudio.engine {sum(t[2] for t in timings):.2f} s (1 torch thread, "
+              f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')})")
+        for name, kt, et in timings:
+            if name.startswith("MNIST"):
+                print(f"  {name}: Keras/torch {kt:.2f} s, nnstudio.engine {et:.2f} s")
     print("\nAPI: what the public methods return (Keras | nnstudio.engine)")
     api_diff = 0
     for check, kv, ev in api_checks(keras, engine):
