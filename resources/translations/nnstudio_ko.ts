@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
   <context>
+    <name>ConfusionMatrixView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="134" />
+      <source>The confusion matrix is for classification data sets; this one is regression.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="136" />
+      <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="153" />
+      <source>test set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="153" />
+      <source>training set (there is no test set)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="154" />
+      <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="173" />
+      <source>predicted class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="177" />
+      <source>true class</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CurvesPanel</name>
     <message>
       <location filename="../../nnstudio/gui/plots/curves.py" line="94" />
@@ -317,12 +355,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="835" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="837" />
       <source>Your data from {path}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="837" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="839" />
       <source>Classes: {names}.</source>
       <translation type="unfinished" />
     </message>
@@ -449,6 +487,34 @@
     </message>
   </context>
   <context>
+    <name>DigitGridView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="54" />
+      <source>Misclassified first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
+      <source>Show the test images the network gets wrong before the others</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="67" />
+      <source>The test-image grid shows image data sets such as MNIST.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="69" />
+      <source>This data set has no test images.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="84" />
+      <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>DownloadDialog</name>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="138" />
@@ -478,6 +544,62 @@
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="181" />
       <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>FirstLayerWeightsView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="212" />
+      <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="214" />
+      <source>The network has no Dense layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="225" />
+      <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HealthCurvesView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="30" />
+      <source>Clear</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="31" />
+      <source>Forget the points recorded so far</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="39" />
+      <source>gradient size (L2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="40" />
+      <source>training step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="44" />
+      <source>dead ReLU units (share)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="73" />
+      <source>The data set's targets do not fit the network's output yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="92" />
+      <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1074,22 +1196,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="152" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="153" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="167" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="168" />
       <source>Choose a data set in the Data panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="169" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="170" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="213" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="214" />
       <source>Edit weight {key}{index}</source>
       <translation type="unfinished" />
     </message>
@@ -1239,34 +1361,143 @@
     </message>
   </context>
   <context>
+    <name>NeuronView</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="130" />
+      <source>Sample:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="132" />
+      <source>The training sample whose neuron outputs are shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="151" />
+      <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="165" />
+      <source>{layer} unit {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="193" />
+      <source>inputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="218" />
+      <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="221" />
+      <source>Click a line or a circle to change a weight or bias.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="236" />
+      <source>Weight from {a} to {b}: {w:.4f}
+{hint}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="238" />
+      <source>Click to change it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="255" />
+      <source>Stop training to edit the weights.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="260" />
+      <source>Input {name} of sample {n}: {v:.4f}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
+      <source>output for sample {n}: {v:.4f}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
+      <source>bias: {b}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="267" />
+      <source>weights in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
+      <source>Click to change the bias.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="290" />
+      <source>Weight from {a} to {b}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="296" />
+      <source>This layer has no bias (use_bias is off).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="298" />
+      <source>Bias of {unit}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="301" />
+      <source>Edit weight</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="182" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="183" />
       <source>Before training</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="193" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
       <source>Train anyway</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
       <source>Fix all</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
       <source>Training would not work yet:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
       <source>Training can start, but look at this first:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
       <source>Fix</source>
       <translation type="unfinished" />
     </message>
@@ -1342,17 +1573,17 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="43" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="56" />
       <source>Reset weights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="182" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="195" />
       <source>Could not start training: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="337" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="350" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation type="unfinished" />
     </message>
@@ -1360,37 +1591,37 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="52" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="53" />
       <source>Not training</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="68" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="69" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="79" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="80" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="82" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="83" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="89" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="90" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="92" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="93" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="94" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="95" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
@@ -1398,177 +1629,177 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingSettingsPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="120" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="140" />
       <source>Loss and metrics</source>
       <translation>손실과 평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="126" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="146" />
       <source>What training makes small: cross-entropy for classes, mse/mae for numbers</source>
       <translation>학습이 줄이는 값: 분류에는 교차 엔트로피, 수치 예측에는 mse/mae</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="127" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="147" />
       <source>Loss</source>
       <translation>손실 함수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="132" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="152" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="139" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="159" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="143" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="163" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="152" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="172" />
       <source>Step size of each update. Too large: the loss jumps or becomes NaN; too small: learning is slow.</source>
       <translation>한 번 갱신할 때의 보폭입니다. 너무 크면 손실이 튀거나 NaN이 되고, 너무 작으면 학습이 느립니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="154" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="174" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="155" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="175" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="156" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="176" />
       <source>Nesterov momentum</source>
       <translation>네스테로프 모멘텀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="160" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="180" />
       <source>rho (decay)</source>
       <translation>rho (감쇠)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="161" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="181" />
       <source>beta_1</source>
       <translation>beta_1</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="162" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="182" />
       <source>beta_2</source>
       <translation>beta_2</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="163" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="183" />
       <source>Initial accumulator</source>
       <translation>누적값 초깃값</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="164" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="184" />
       <source>epsilon</source>
       <translation>epsilon</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="168" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="188" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="173" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="193" />
       <source>Samples per update (the arrows step in powers of two)</source>
       <translation>한 번 갱신에 쓰는 샘플 수(화살표는 2의 거듭제곱으로 바뀝니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="174" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="194" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="178" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="198" />
       <source>Passes over the training data for one press of Train</source>
       <translation>학습 버튼을 한 번 누를 때 훈련 데이터를 도는 횟수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="179" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="199" />
       <source>Epochs</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="185" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="205" />
       <source>Fraction of the training data held back (the last samples, as in Keras) to measure val_loss</source>
       <translation>val_loss를 재려고 떼어 두는 훈련 데이터의 비율(Keras처럼 마지막 샘플들)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="187" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="207" />
       <source>Validation split</source>
       <translation>검증 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="191" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="211" />
       <source>Same seed, same initial weights and shuffling: runs can be repeated</source>
       <translation>시드가 같으면 초기 가중치와 섞는 순서가 같아 결과를 재현할 수 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="192" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="212" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="228" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="248" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="229" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="249" />
       <source>Categorical cross-entropy (one-hot)</source>
       <translation>범주형 교차 엔트로피 (원-핫)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="230" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="250" />
       <source>Sparse categorical cross-entropy</source>
       <translation>희소 범주형 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="231" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="251" />
       <source>Mean squared error (mse)</source>
       <translation>평균 제곱 오차 (mse)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="232" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="252" />
       <source>Mean absolute error (mae)</source>
       <translation>평균 절대 오차 (mae)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="233" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="253" />
       <source>Sum of squared errors (sse)</source>
       <translation>제곱 오차 합 (sse)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="288" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="308" />
       <source>Class labels are turned into one-hot vectors for categorical cross-entropy (sparse categorical cross-entropy uses them as they are).</source>
       <translation>범주형 교차 엔트로피에서는 클래스 레이블을 원-핫 벡터로 바꿉니다(희소 범주형 교차 엔트로피는 그대로 씁니다).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="303" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="323" />
       <source>Use loss {name}</source>
       <translation>손실 함수 {name} 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="311" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="331" />
       <source>Change metrics</source>
       <translation>평가 지표 변경</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="320" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="340" />
       <source>Use optimizer {name}</source>
       <translation>옵티마이저 {name} 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="332" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="352" />
       <source>Set {name} {key}</source>
       <translation>{name} {key} 설정</translation>
     </message>
@@ -1576,72 +1807,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="102" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="117" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="118" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="118" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="120" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="120" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="121" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -1690,6 +1921,174 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/views/base.py" line="155" />
       <source>Could not export the view</source>
       <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>checks</name>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="140" />
+      <source>The network has no input shape yet, and the data set gives inputs of shape {shape}.</source>
+      <translation>신경망의 입력 모양이 아직 없고, 데이터셋의 입력 모양은 {shape}입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="142" />
+      <source>The network expects inputs of shape {network}, but the data set gives {shape}.</source>
+      <translation>신경망은 {network} 모양의 입력을 기대하지만 데이터셋의 입력은 {shape}입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="143" />
+      <source>Use input shape {shape}</source>
+      <translation>입력 모양을 {shape}(으)로</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="152" />
+      <source>The network has no layers. It needs at least an output Dense layer.</source>
+      <translation>신경망에 레이어가 없습니다. 적어도 출력 Dense 레이어 하나가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="153" />
+      <source>The network has no Dense layer, so it has nothing to learn. It needs at least an output Dense layer.</source>
+      <translation>신경망에 Dense 레이어가 없어 학습할 것이 없습니다. 적어도 출력 Dense 레이어 하나가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="156" />
+      <source>Add a Dense output layer ({units} units, {activation})</source>
+      <translation>Dense 출력 레이어 추가 ({units}개 유닛, {activation})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="171" />
+      <source>Accuracy counts correct classes, but this data set's targets are numbers (regression); accuracy will mean nothing here.</source>
+      <translation>정확도는 맞힌 클래스를 세는 지표인데, 이 데이터셋의 타깃은 수치(회귀)라서 여기서는 의미가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="175" />
+      <source>Show mae instead of accuracy</source>
+      <translation>정확도 대신 mae 표시</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="187" />
+      <source>The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} it needs one unit per class.</source>
+      <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 유닛이 하나씩 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="189" />
+      <source>Set the output layer to {classes} units</source>
+      <translation>출력 레이어를 {classes}개 유닛으로</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="194" />
+      <source>The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up to 1: use softmax.</source>
+      <translation>출력이 sigmoid를 쓰지만 {loss}에는 합이 1인 확률이 필요합니다. softmax를 쓰세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="196" />
+      <source>Use softmax</source>
+      <translation>softmax 사용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="201" />
+      <source>The output uses {activation}, so it does not give probabilities; {loss} needs softmax on the output layer.</source>
+      <translation>출력이 {activation}을(를) 써서 확률이 나오지 않습니다. {loss}에는 출력 레이어에 softmax가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="209" />
+      <source>Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse categorical cross-entropy with {classes} softmax units.</source>
+      <translation>이진 교차 엔트로피는 클래스가 두 개일 때 쓰는데, 이 데이터셋에는 {classes}개가 있습니다. softmax 유닛 {classes}개와 희소 범주형 교차 엔트로피를 쓰세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="215" />
+      <source>Switch to sparse categorical cross-entropy ({classes} softmax units)</source>
+      <translation>희소 범주형 교차 엔트로피로 바꾸기 (softmax 유닛 {classes}개)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="223" />
+      <source>The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
+      <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="226" />
+      <source>The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
+      <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="228" />
+      <source>Use 1 sigmoid unit</source>
+      <translation>sigmoid 유닛 1개 사용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="234" />
+      <source>Binary cross-entropy wants one output unit (the probability of class 1), but the output layer has {units}; each unit would learn its own yes/no question.</source>
+      <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력 레이어의 유닛은 {units}개입니다. 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="236" />
+      <source>Set the output layer to 1 unit</source>
+      <translation>출력 레이어를 유닛 1개로</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="241" />
+      <source>The output uses {activation}, so it is not a probability between 0 and 1; binary cross-entropy needs sigmoid on the output.</source>
+      <translation>출력이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력에 sigmoid가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="243" />
+      <source>Use sigmoid</source>
+      <translation>sigmoid 사용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="249" />
+      <source>Use binary cross-entropy (sigmoid)</source>
+      <translation>이진 교차 엔트로피 사용 (sigmoid)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="254" />
+      <source>Use sparse categorical cross-entropy ({classes} softmax units)</source>
+      <translation>희소 범주형 교차 엔트로피 사용 (softmax 유닛 {classes}개)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="258" />
+      <source>The data set has {classes} classes, but the output layer has {units} unit(s); with {loss} the output needs one unit per class (the labels become one-hot).</source>
+      <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="264" />
+      <source>The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy loss learns classes faster and more reliably.</source>
+      <translation>레이블은 클래스인데 {loss}은(는) 수치용 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="280" />
+      <source>The targets are numbers (regression), but {loss} is a loss for classes. Use mean squared error with a linear output.</source>
+      <translation>타깃은 수치(회귀)인데 {loss}은(는) 분류용 손실 함수입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="282" />
+      <source>Use mse with a linear output</source>
+      <translation>선형 출력과 mse 사용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="287" />
+      <source>Each sample has {targets} target value(s), but the output layer has {units} unit(s).</source>
+      <translation>샘플마다 타깃 값이 {targets}개인데 출력 레이어의 유닛은 {units}개입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="288" />
+      <source>Set the output layer to {targets} unit(s)</source>
+      <translation>출력 레이어를 {targets}개 유닛으로</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="303" />
+      <source>The output uses {activation}, which cannot give every target value (they range from {low} to {high}); a regression output is usually linear.</source>
+      <translation>출력이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="305" />
+      <source>The output uses {activation}, which cannot give every target value; a regression output is usually linear.</source>
+      <translation>출력이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="307" />
+      <source>Use a linear output</source>
+      <translation>선형 출력 사용</translation>
     </message>
   </context>
   <context>

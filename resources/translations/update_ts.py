@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCES = [ROOT / "nnstudio" / "gui"]
+SOURCES = [ROOT / "nnstudio"]  # gui/ plus Qt-free modules that mark text for translation (project/checks.py)
 
 
 def _literal(node) -> str | None:

@@ -138,6 +138,19 @@ def test_translation_source_is_up_to_date_and_the_shell_is_translated():
             assert sorted(re.findall(r"\{[^}]*\}", text)) == sorted(re.findall(r"\{[^}]*\}", translation)), text
 
 
+def test_every_translation_keeps_the_placeholders():
+    """A translation that drops or renames a {placeholder} would make str.format fail at run time."""
+    import re
+
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            source, tr = msg.findtext("source"), msg.find("translation")
+            if not tr.text or tr.get("type") == "unfinished":
+                continue
+            want = sorted(re.findall(r"\{[^}]*\}", source))
+            assert sorted(re.findall(r"\{[^}]*\}", tr.text)) == want, (ctx.findtext("name"), source)
+
+
 def test_compiled_qm_matches_the_ts(tmp_path):
     """The committed .qm is what pyside6-lrelease (shipped with PySide6-Essentials) makes of the .ts."""
     import shutil
