@@ -50,11 +50,11 @@ def drop(canvas, mime: QMimeData, pos: QPoint) -> QDropEvent:
     """
     viewport = canvas.viewport()
     buttons, mods = Qt.LeftButton, Qt.NoModifier
-    enter = QDragEnterEvent(QPointF(pos), Qt.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(pos), Qt.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     if not enter.isAccepted():
         return enter
-    move = QDragMoveEvent(QPointF(pos), Qt.CopyAction, mime, buttons, mods)
+    move = QDragMoveEvent(QPoint(pos), Qt.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     event = QDropEvent(QPointF(pos), Qt.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(viewport, event)

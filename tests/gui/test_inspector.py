@@ -35,8 +35,8 @@ def drop_between(canvas, layer_type, gap):
     """Drop a palette block into the gap above layer ``gap`` (see test_canvas.drop for why events)."""
     pos = QPointF(canvas.mapFromScene(QPointF(0, canvas.gap_y(gap))))
     mime = layer_mime_data(layer_type)
-    for event in (QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
-                  QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+    for event in (QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+                  QDragMoveEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
                   QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)):
         QApplication.sendEvent(canvas.viewport(), event)
 
