@@ -130,7 +130,8 @@ def init_weights(sizes, seed: int, scale: float = 1.0, zero_output: bool = False
 class Case:
     """One network, one data set, one training procedure, run identically in both.
 
-    `layers` are ("dense", units, activation, {extra Dense kwargs}) or ("activation", name).
+    `layers` are ("dense", units, activation, {extra Dense kwargs}), ("activation", name) or
+    ("dropout", rate).
     `steps` is the procedure; each step is one of
       ("fit", {fit kwargs})          fit(x, y, batch_size, shuffle=False, **kwargs)
       ("lr", value)                  optimizer.learning_rate = value
@@ -164,6 +165,7 @@ class Case:
     # float64 run): float32 is reported but only float64 is judged; verdict "PASS(f64)".
     chaotic: bool = False
     raw_inputs: bool = False  # hand x and y over exactly as given (e.g. int arrays), no cast
+    eval_data: tuple | None = None  # evaluate()/predict() on these instead of the training data
 
     @property
     def sizes(self):
@@ -231,9 +233,10 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
     secs = time.perf_counter() - t0
     ev = pred = None
     if case.evaluate:
-        ev = model.evaluate(x, y, batch_size=case.batch_size, verbose=0, return_dict=True)
+        ex, ey = (x, y) if case.eval_data is None else _cast(*case.eval_data, dtype)
+        ev = model.evaluate(ex, ey, batch_size=case.batch_size, verbose=0, return_dict=True)
         ev = {k: float(v) for k, v in ev.items()}
-        pred = np.asarray(model.predict(x, batch_size=case.batch_size, verbose=0))
+        pred = np.asarray(model.predict(ex, batch_size=case.batch_size, verbose=0))
     weights = [np.asarray(w) for w in model.get_weights()]
     if weights[0].dtype != np.dtype(dtype):
         raise RuntimeError(f"the model holds {weights[0].dtype} weights, not {dtype}")
@@ -246,6 +249,8 @@ def _build(layers_api, input_layer, case: Case):
         if spec[0] == "dense":
             _, units, act, extra = spec
             out.append(layers_api.Dense(units, activation=act, **extra))
+        elif spec[0] == "dropout":
+            out.append(layers_api.Dropout(spec[1]))
         else:
             out.append(layers_api.Activation(spec[1]))
     return out
@@ -480,6 +485,16 @@ def extra_cases(quick: bool):
                           dense_stack((784, 512, 10), ("relu", "softmax")), "categorical_crossentropy", "rmsprop", xm,
                           np.eye(10)[lm], metrics=["accuracy"], batch_size=128, epochs=2,
                           evaluate=True))
+        if not quick:  # the README's reference run: all 4,000, 5 epochs, tested on the 1,000
+            xt = read_idx(MNIST_DIR / "t10k-images-idx3-ubyte.gz").reshape(-1, 784) / 255.0
+            lt = read_idx(MNIST_DIR / "t10k-labels-idx1-ubyte.gz").astype(np.int64)
+            xm = read_idx(MNIST_DIR / "train-images-idx3-ubyte.gz").reshape(-1, 784) / 255.0
+            lm = read_idx(MNIST_DIR / "train-labels-idx1-ubyte.gz").astype(np.int64)
+            cases.append(Case("MNIST README run 4000x5 ep, test on 1000", 784,
+                              dense_stack((784, 512, 10), ("relu", "softmax")),
+                              "categorical_crossentropy", "rmsprop", xm, np.eye(10)[lm],
+                              metrics=["accuracy"], batch_size=128, epochs=5, evaluate=True,
+                              eval_data=(xt, np.eye(10)[lt])))
     else:
         print(f"note: {MNIST_DIR} missing; MNIST case skipped")
     return cases
@@ -590,6 +605,23 @@ def edge_cases():
     cases.append(Case("shuffle=True, lr~0, validation_split=0.2 / cce", 4, net3, cce,
                       ("SGD", {"learning_rate": 1e-30}), xc, yc, metrics=acc,
                       steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})]))
+    # Dropout: rate 0 trains exactly like no dropout; at inference any rate is the identity.
+    cases.append(Case("Dropout(0.0) between Dense layers Adam / cce", 4,
+                      [("dense", 8, "relu", {}), ("dropout", 0.0), ("dense", 3, "softmax", {})], cce,
+                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc, evaluate=True))
+    cases.append(Case("Dropout(0.5) at inference: evaluate/predict", 4,
+                      [("dense", 8, "relu", {}), ("dropout", 0.5), ("dense", 3, "softmax", {})], cce,
+                      "sgd", xc, yc, metrics=acc, steps=[], evaluate=True))
+    # Metric names: the History keys are the strings given.
+    cases.append(Case("metrics=['acc', 'mse', 'categorical_accuracy'] / cce", 4, net3, cce,
+                      ("Adam", {"learning_rate": 0.01}), xc, yc,
+                      metrics=["acc", "mse", "categorical_accuracy"], evaluate=True))
+    cases.append(Case("metrics=['binary_accuracy', 'mae'] / bce", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+                      "binary_crossentropy", ("Adam", {"learning_rate": 0.01}), xb, yb,
+                      metrics=["binary_accuracy", "mae"], evaluate=True))
+    cases.append(Case("metrics=['sparse_categorical_accuracy'] / scce", 4, net3,
+                      "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xs, ys,
+                      metrics=["sparse_categorical_accuracy"], evaluate=True))
     # EarlyStopping: when it stops, and which weights it leaves (restore_best_weights).
     xv, yv = xr[50:], yr[50:] + 0.3 * np.random.default_rng(5).normal(size=yr[50:].shape)
     for label, cfg in [
@@ -747,7 +779,7 @@ def main(argv=None) -> int:
             results.append((case, None, None, v))
             continue
         (k64, k32), (e64, e32) = runs["keras"], runs["engine"]
-        timings.append((case.name, k32.seconds, e32.seconds))
+        timings.append((case.name, k32.seconds, e32.seconds, k32.evaluate, e32.evaluate))
         d64, d32 = compare(e64, k64), compare(e32, k32)
         k_drift, e_drift = compare(k32, k64), compare(e32, e64)
         v = verdict(d64, d32, e_drift, k_drift, len(case.y))
@@ -785,9 +817,10 @@ def main(argv=None) -> int:
         print(f"\ntraining time, float32, all cases: Keras/torch {sum(t[1] for t in timings):.2f} s, "
               f"nnstudio.engine {sum(t[2] for t in timings):.2f} s (1 torch thread, "
               f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')})")
-        for name, kt, et in timings:
+        for name, kt, et, kev, eev in timings:
             if name.startswith("MNIST"):
-                print(f"  {name}: Keras/torch {kt:.2f} s, nnstudio.engine {et:.2f} s")
+                print(f"  {name}: Keras/torch {kt:.2f} s, nnstudio.engine {et:.2f} s; "
+                      f"evaluate Keras {_fmt_eval(kev)}, engine {_fmt_eval(eev)}")
     print("\nAPI: what the public methods return (Keras | nnstudio.engine)")
     api_diff = 0
     for check, kv, ev in api_checks(keras, engine):
@@ -805,6 +838,10 @@ def main(argv=None) -> int:
     for name, v in bad:
         print(f"  {v}: {name}")
     return 0 if not bad else 1
+
+
+def _fmt_eval(ev: dict | None) -> str:
+    return "-" if not ev else ", ".join(f"{k} {v:.4f}" for k, v in sorted(ev.items()))
 
 
 def _epochs(run: Run) -> int:
