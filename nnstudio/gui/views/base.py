@@ -1,0 +1,172 @@
+"""ViewBase: what every "inside the network" view shares.
+
+* redraws from the :class:`~nnstudio.gui.views.mirror.ModelMirror` when it is visible, at a
+  bounded rate (QTimer-coalesced), and only marks itself stale while hidden (a hidden view
+  costs nothing; it catches up in ``showEvent``);
+* a header line (title, the view's own controls, an "Export PNG…" button) and a message in
+  place of the drawing when there is nothing to draw (with the reason);
+* ``export_png(path)`` and the same from the right-click menu.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .mirror import ModelMirror, RateLimiter
+
+
+class ViewBase(QWidget):
+    """Subclasses build their drawing in ``build_body()`` (returns a widget), say why they
+    cannot draw in ``problem()`` ("" when they can) and draw in ``redraw()``."""
+
+    title = "View"
+    export_stem = "view"
+
+    def __init__(self, mirror: ModelMirror, undo_stack=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.mirror = mirror
+        self.undo_stack = undo_stack
+        self.redraws = 0  # how many times redraw() ran (tests, benchmarks)
+        self._stale = True
+        self._limiter = RateLimiter()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self.header = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.header.addWidget(self.title_label, 1)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export PNG…"))
+        self.export_button.setToolTip(self.tr("Save this view as a PNG image"))
+        self.export_button.clicked.connect(self.export_dialog)
+        layout.addLayout(self.header)
+        self.stack = QStackedWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMargin(16)
+        self.stack.addWidget(self.message)
+        self.body = self.build_body()
+        self.stack.addWidget(self.body)
+        layout.addWidget(self.stack, 1)
+        self.header.addWidget(self.export_button)
+
+        self.export_action = QAction(self.tr("Export as PNG…"), self)
+        self.export_action.triggered.connect(self.export_dialog)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addAction(self.export_action)
+
+        mirror.updated.connect(self.request)
+        mirror.datasetChanged.connect(self.request)
+
+    # -- to override -------------------------------------------------------------------------
+    def build_body(self) -> QWidget:
+        raise NotImplementedError
+
+    def problem(self) -> str:
+        return self.mirror.problem()
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+    # -- scheduling --------------------------------------------------------------------------
+    def request(self) -> None:
+        """Something changed: redraw soon if visible, else remember to do it when shown."""
+        self._stale = True
+        if not self.isVisible():
+            return
+        if not self._timer.isActive():
+            self._timer.start(int(self._limiter.wait() * 1000))
+
+    def refresh(self) -> None:
+        """Redraw now (the timer, showEvent and tests call this)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        self._stale = False
+        reason = self.problem()
+        if reason:
+            self.message.setText(reason)
+            self.stack.setCurrentWidget(self.message)
+        else:
+            self.stack.setCurrentWidget(self.body)
+            self.redraw()
+            self.redraws += 1
+        self._limiter.done(started)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._refresh_if_visible)
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible() and self._stale:
+            self.refresh()
+
+    @property
+    def showing(self) -> bool:
+        """True when the drawing (not the message) is shown."""
+        return self.stack.currentWidget() is self.body
+
+    # -- export ------------------------------------------------------------------------------
+    def export_widget(self) -> QWidget:
+        return self.stack
+
+    def export_png(self, path) -> Path:
+        """Write the view (without its header) as a PNG image; raises OSError if it cannot."""
+        from nnstudio.gui.screenshots import grab
+
+        if self._stale:
+            self.refresh()
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        return grab(self.export_widget(), path)
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as PNG"), f"{self.export_stem}.png",
+                                              self.tr("PNG images (*.png)"))
+        if not path:
+            return
+        try:
+            self.export_png(path)
+        except OSError as exc:
+            from nnstudio.gui import dialogs
+
+            dialogs.show_error(self, self.tr("Could not export the view"), str(exc))
+
+
+def plot_widget(background: str = "w"):
+    """A pyqtgraph PlotWidget without its own context menu (its SVG export crashes in 0.14;
+    the view's "Export PNG…" is used instead), equal axes, readable on a projector."""
+    import pyqtgraph as pg
+
+    widget = pg.PlotWidget(background=background)
+    widget.setMenuEnabled(False)
+    widget.hideButtons()
+    plot = widget.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen("k"))
+        axis.setTextPen(pg.mkPen("k"))
+        axis.enableAutoSIPrefix(False)
+    return widget

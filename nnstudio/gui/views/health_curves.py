@@ -1,0 +1,129 @@
+"""Training health: per-layer gradient size (L2 norm, log scale) and the share of ReLU units
+that never fire ("dead" units), recorded while the view is visible during training.
+
+Both are measured on the views' own copy of the network (the training thread is never
+touched): after each snapshot, one forward/backward pass without an optimizer step on a fixed
+probe batch of training samples gives each layer's gradients; the same samples decide which
+ReLU units never fire.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from nnstudio.engine import introspect
+
+from . import colors
+from .base import ViewBase, plot_widget
+
+PROBE_GRAD = 256
+PROBE_DEAD = 1000
+
+
+class _Log10Axis(pg.AxisItem):
+    """An axis over log10 values that labels each tick with the value itself (0.01, 0.1, 1 …)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        return [f"{10.0 ** v:.2g}" for v in values]
+
+
+class HealthCurvesView(ViewBase):
+    title = "Gradients and dead units"
+    export_stem = "gradients-dead-units"
+
+    def build_body(self) -> QWidget:
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Forget the points recorded so far"))
+        self.clear_button.clicked.connect(self.clear)
+        self.header.addWidget(self.clear_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.grad_plot = plot_widget()
+        # log scale: the curves hold log10(norm); the axis writes the norms themselves
+        self.grad_plot.setAxisItems({"left": _Log10Axis(orientation="left")})
+        axis = self.grad_plot.getAxis("left")
+        axis.setPen(pg.mkPen("k"))
+        axis.setTextPen(pg.mkPen("k"))
+        self.grad_plot.setLabel("left", self.tr("gradient size (L2)"))
+        self.grad_plot.setLabel("bottom", self.tr("training step"))
+        self.grad_plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.dead_plot = plot_widget()
+        self.dead_plot.setYRange(0, 1, padding=0.05)
+        self.dead_plot.setLabel("left", self.tr("dead ReLU units (share)"))
+        self.dead_plot.setLabel("bottom", self.tr("training step"))
+        self.dead_plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.dead_plot.setXLink(self.grad_plot)
+        layout.addWidget(self.grad_plot)
+        layout.addWidget(self.dead_plot)
+        self.grad_series: dict[str, tuple[list, list]] = {}
+        self.dead_series: dict[str, tuple[list, list]] = {}
+        self._curves: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self._signature = None
+        self.last_norms: dict[str, float] = {}
+        self.last_dead: dict[str, float] = {}
+        return body
+
+    def clear(self) -> None:
+        self.grad_series.clear()
+        self.dead_series.clear()
+        for plot in (self.grad_plot, self.dead_plot):
+            plot.getPlotItem().clear()
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                legend.clear()
+        self._curves.clear()
+
+    def problem(self) -> str:
+        reason = super().problem()
+        if reason:
+            return reason
+        if self.mirror.prepared() is None:
+            return self.tr("The data set's targets do not fit the network's output yet.")
+        return ""
+
+    def _curve(self, kind: str, name: str, index: int) -> pg.PlotDataItem:
+        item = self._curves.get((kind, name))
+        if item is None:
+            rgb = colors.class_color(index)
+            plot = self.grad_plot if kind == "grad" else self.dead_plot
+            item = plot.plot(pen=pg.mkPen(*rgb, width=2.5), name=name, symbol="o", symbolSize=4,
+                             symbolBrush=pg.mkBrush(*rgb), symbolPen=None)
+            self._curves[(kind, name)] = item
+        return item
+
+    def redraw(self) -> None:
+        model = self.mirror.model
+        signature = tuple((layer.name, tuple(p.shape for p in layer.params.values())) for layer in model.layers)
+        if signature != self._signature:
+            self._signature = signature
+            self.clear()
+        self.title_label.setText(self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU "
+                                         "units</b> (never firing on {n} training samples)").format(
+            n=min(PROBE_DEAD, len(self.mirror.prepared()[0]))))
+        x, y = self.mirror.prepared()
+        step = int(self.mirror.iteration)
+        key = ("health", step)
+        norms, dead = self.mirror.cached(key, lambda: self._measure(x, y))
+        self.last_norms, self.last_dead = norms, dead
+        for series, values, kind in ((self.grad_series, norms, "grad"), (self.dead_series, dead, "dead")):
+            for index, (name, value) in enumerate(values.items()):
+                xs, ys = series.setdefault(name, ([], []))
+                if xs and xs[-1] >= step:  # the same step again (or an earlier one after a reset)
+                    while xs and xs[-1] >= step:
+                        xs.pop()
+                        ys.pop()
+                xs.append(step)
+                ys.append(float(np.log10(max(float(value), 1e-12))) if kind == "grad" else float(value))
+                self._curve(kind, name, index).setData(np.array(xs, np.float64), np.array(ys, np.float64))
+        self.dead_plot.setVisible(bool(dead))
+
+    def _measure(self, x, y):
+        model = self.mirror.model
+        n = min(PROBE_GRAD, len(x))
+        introspect.compute_gradients(model, x[:n], y[:n])
+        norms = introspect.gradient_norms(model)
+        dead = introspect.dead_unit_share(model, x[:PROBE_DEAD])
+        return norms, dead

@@ -1,0 +1,243 @@
+"""ModelMirror: the views' private copy of the network, kept in the GUI thread.
+
+The training thread's model is never touched from here. The mirror builds its own engine
+model from the document (``nnstudio.project.build.build_model``: the same seed, so an
+untrained network shows the very weights training will start from), takes the weights of
+the controller's ``snapshot`` signal while training runs (only the newest one is kept; it is
+applied at most ``rate_hz`` times a second by a single-shot QTimer), and the document's
+weights otherwise. Views listen to ``updated`` and redraw only when they are visible.
+
+Weight edits by hand go through :class:`SetWeightsCommand` on the window's undo stack, so the
+document (the one truth) changes, and the mirror follows its "weights" event.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
+
+from nnstudio.project.document import Document
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModelMirror", text)
+
+
+class SetWeightsCommand(QUndoCommand):
+    """Replace the document's weights (one value edited by hand); the optimizer state is kept."""
+
+    def __init__(self, document: Document, new: dict, old: dict | None, text: str):
+        super().__init__(text)
+        self.document = document
+        self.new, self.old = new, old
+        self.state = document.project.optimizer_state
+
+    def redo(self):
+        self.document.set_weights(self.new, self.state)
+
+    def undo(self):
+        self.document.set_weights(self.old, self.state)
+
+
+class ModelMirror(QObject):
+    """``updated`` after the mirror's weights or network changed (≤ rate_hz per second);
+    ``datasetChanged`` when a new data set arrived."""
+
+    updated = Signal()
+    datasetChanged = Signal()
+
+    def __init__(self, document: Document, controller=None, data_panel=None, parent=None, *,
+                 rate_hz: float = 10.0):
+        super().__init__(parent)
+        self.document = document
+        self.controller = controller
+        self.model = None
+        self.error = ""
+        self.dataset = None
+        self.version = 0  # +1 whenever the weights or the network change
+        self.iteration = 0  # optimizer steps behind the current weights (for curves)
+        self._structure_dirty = True
+        self._pending: dict | None = None
+        self._cache: dict = {}
+        self._prepared = None
+        self._run_start_iteration = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, int(1000 / rate_hz)))
+        self._timer.timeout.connect(self.apply)
+        self._unsubscribe = document.subscribe(self._on_document)
+        self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
+        if controller is not None:
+            controller.snapshot.connect(self._on_snapshot)
+            controller.stateChanged.connect(lambda *_: self.updated.emit())  # e.g. "locked" texts
+            if hasattr(controller, "runStarted"):
+                controller.runStarted.connect(self._on_run_started)
+        if data_panel is not None:
+            data_panel.datasetLoaded.connect(self.set_dataset)
+            current = data_panel.current_dataset()
+            if current is not None:
+                self.dataset = current
+
+    # -- inputs -----------------------------------------------------------------------------
+    @property
+    def is_training(self) -> bool:
+        return bool(self.controller is not None and self.controller.is_training)
+
+    def set_dataset(self, dataset) -> None:
+        self.dataset = dataset
+        self._prepared = None
+        self._cache.clear()
+        self.version += 1
+        self.datasetChanged.emit()
+        self.schedule()
+
+    def _on_document(self, event: str, info: dict) -> None:
+        if event in ("layers", "project", "dataset", "training", "weights"):
+            self._structure_dirty = True
+            self._prepared = None
+            if event in ("project", "layers", "dataset"):
+                self.iteration = 0
+            elif event == "weights" and not self.document.project.weights:
+                self.iteration = 0  # weights were reset
+            self.schedule()
+
+    def _on_run_started(self, info: dict) -> None:
+        self._run_start_iteration = int(info.get("iteration", 0) or 0)
+
+    def _on_snapshot(self, weights) -> None:
+        self._pending = weights  # keep only the newest
+        self.schedule()
+
+    def schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    # -- the model ----------------------------------------------------------------------------
+    def ensure(self) -> None:
+        """Bring the model up to date now (a view about to draw calls this)."""
+        if self._structure_dirty or self._pending is not None:
+            self._timer.stop()
+            self.apply(emit=False)
+
+    def apply(self, emit: bool = True) -> None:
+        changed = False
+        if self._structure_dirty:
+            self._rebuild()
+            changed = True
+        pending, self._pending = self._pending, None
+        if pending is not None and self.model is not None:
+            try:
+                self.model.set_weight_dict(pending)
+                changed = True
+                progress = getattr(self.controller, "last_progress", None) or {}
+                self.iteration = self._run_start_iteration + int(progress.get("iteration", 0) or 0)
+            except ValueError:
+                pass  # a snapshot of another network (the run just ended); the document follows
+        if changed:
+            self.version += 1
+            self._cache.clear()
+            if emit:
+                self.updated.emit()
+
+    def _rebuild(self) -> None:
+        from nnstudio.project import build
+
+        self._structure_dirty = False
+        project = self.document.project
+        self.model, self.error = None, ""
+        if not project.layers:
+            self.error = _tr("The network has no layers yet: add a Dense layer to see inside it.")
+            return
+        try:
+            self.model = build.build_model(project)
+        except Exception as exc:  # ProjectError, ValueError: the views say why they are empty
+            self.error = str(exc) or exc.__class__.__name__
+            return
+        self.iteration = max(self.iteration, int(getattr(self.model.optimizer, "iterations", 0) or 0))
+
+    def problem(self) -> str:
+        """Why there is nothing to draw ("" when model and data fit together)."""
+        self.ensure()
+        if self.model is None:
+            return self.error
+        if self.dataset is None:
+            return _tr("Choose a data set in the Data panel.")
+        if tuple(self.dataset.input_shape) != tuple(self.model.input_shape or ()):
+            return _tr("The network's input does not match the data set; choose the data set again.")
+        return ""
+
+    # -- cached results of the current weights ---------------------------------------------
+    def cached(self, key, compute):
+        """compute() once per weights version (views share test-set predictions this way)."""
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = compute()
+        return hit
+
+    def outputs(self, which: str = "test") -> np.ndarray:
+        """The model's outputs for the data set's test (or "train") inputs."""
+        x = self.dataset.x_test if which == "test" else self.dataset.x_train
+        return self.cached(("outputs", which), lambda: self.model.predict(x, batch_size=1024, verbose=0)
+                           if len(x) else np.zeros((0, *self.model.output_shape), np.float32))
+
+    def prepared(self):
+        """(x_train, y_train) with targets in the form the loss expects, or None."""
+        if self._prepared is None and self.dataset is not None:
+            from nnstudio.project import build
+
+            try:
+                x, y, _, _ = build.prepare_data(self.document.project, self.dataset)
+                self._prepared = (x, y)
+            except Exception:
+                self._prepared = False
+        return self._prepared or None
+
+    # -- edits by hand ----------------------------------------------------------------------------
+    def edit_weight(self, key: str, index: tuple, value: float, undo_stack=None) -> bool:
+        """Set one weight (``key`` like "dense/kernel", ``index`` into it) in the document.
+        Refused (False) while training runs."""
+        if self.is_training:
+            return False
+        self.ensure()
+        if self.model is None:
+            return False
+        old = copy.deepcopy(self.document.project.weights) if self.document.project.weights else None
+        new = self.model.weight_dict()
+        if key not in new:
+            return False
+        new[key][tuple(index)] = float(value)
+        label = "[" + ", ".join(str(i) for i in index) + "]"
+        text = _tr("Edit weight {key}{index}").format(key=key, index=label)
+        command = SetWeightsCommand(self.document, new, old, text)
+        if undo_stack is not None:
+            undo_stack.push(command)
+        else:
+            command.redo()
+        self.ensure()
+        self.updated.emit()
+        return True
+
+
+class RateLimiter:
+    """Decides when a view may redraw: at most every ``min_interval`` seconds, and never more
+    often than keeps its own drawing under ~1/8 of the time (slow views slow down)."""
+
+    def __init__(self, min_interval: float = 0.1, duty: float = 0.125):
+        self.min_interval = min_interval
+        self.duty = duty
+        self.last = -1e9
+        self.cost = 0.0
+
+    def wait(self) -> float:
+        """Seconds to wait before the next redraw (0: now)."""
+        interval = max(self.min_interval, self.cost / self.duty)
+        return max(0.0, self.last + interval - time.perf_counter())
+
+    def done(self, started: float) -> None:
+        now = time.perf_counter()
+        self.cost = now - started
+        self.last = now

@@ -1,0 +1,304 @@
+"""Neuron view (small networks, every layer at most 16 units wide).
+
+A circle per neuron, a line per weight: blue positive, vermillion negative, thicker = larger.
+Each circle is shaded by what that neuron outputs for one chosen training sample (the
+number is written inside). Hovering shows a neuron's incoming weights, bias and output, or
+one weight's value. Clicking a weight (or a neuron, for its bias) asks for a new value, which
+goes to the document through the undo stack; training uses it next time and every view
+follows. Editing is locked while training runs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QInputDialog,
+    QLabel,
+    QSpinBox,
+    QToolTip,
+    QWidget,
+)
+
+from nnstudio.engine import introspect
+
+from . import colors
+from .base import ViewBase
+
+MAX_UNITS = 16
+RADIUS = 15.0
+COL_GAP = 150.0
+ROW_GAP = 40.0
+
+
+class NodeItem(QGraphicsEllipseItem):
+    def __init__(self, column: int, unit: int, center: QPointF):
+        super().__init__(QRectF(center.x() - RADIUS, center.y() - RADIUS, 2 * RADIUS, 2 * RADIUS))
+        self.column, self.unit = column, unit  # column 0: the inputs
+        self.center = center
+        self.setZValue(10)
+        self.setAcceptHoverEvents(True)
+        self.label = QGraphicsSimpleTextItem(self)
+        font = QFont()
+        font.setPointSizeF(7.5)
+        self.label.setFont(font)
+
+    def set_value(self, value: float, scale: float) -> None:
+        rgb = colors.diverging(np.array([value]), -scale, scale)[0]
+        self.setBrush(QBrush(QColor(*(int(c) for c in rgb))))
+        self.setPen(QPen(QColor(40, 40, 40), 1.5))
+        text = f"{value:.2f}" if abs(value) < 9.995 else f"{value:.0f}"
+        self.label.setText(text)
+        dark = abs(value) / scale > 0.7 if scale > 0 else False
+        self.label.setBrush(QBrush(Qt.GlobalColor.white if dark else Qt.GlobalColor.black))
+        r = self.label.boundingRect()
+        self.label.setPos(self.center.x() - r.width() / 2, self.center.y() - r.height() / 2)
+
+
+class EdgeItem(QGraphicsLineItem):
+    def __init__(self, key: str, i: int, j: int, a: QPointF, b: QPointF):
+        super().__init__(a.x(), a.y(), b.x(), b.y())
+        self.key, self.i, self.j = key, i, j
+        self.setAcceptHoverEvents(True)
+
+    def shape(self) -> QPainterPath:  # an easy target: 10 px wide whatever the line's width
+        path = QPainterPath()
+        path.moveTo(self.line().p1())
+        path.lineTo(self.line().p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(10.0, self.pen().widthF()))
+        return stroker.createStroke(path)
+
+
+class _NetworkView(QGraphicsView):
+    clicked = Signal(object)  # the NodeItem or EdgeItem under a click
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self._press = None
+
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        if rect.isValid():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
+
+    def item_at(self, pos):
+        for item in self.items(pos):
+            if isinstance(item, QGraphicsSimpleTextItem):
+                item = item.parentItem()
+            if isinstance(item, (NodeItem, EdgeItem)):
+                return item
+        return None
+
+    def mousePressEvent(self, event):  # noqa: N802
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if self._press is not None and (pos - self._press).manhattanLength() < 6:
+            item = self.item_at(pos)
+            if item is not None:
+                self.clicked.emit(item)
+        self._press = None
+
+
+class NeuronView(ViewBase):
+    title = "Neurons"
+    export_stem = "neurons"
+    editRefused = Signal(str)
+    weightEdited = Signal(str)
+
+    def build_body(self) -> QWidget:
+        self.sample_label = QLabel(self.tr("Sample:"))
+        self.sample_box = QSpinBox()
+        self.sample_box.setToolTip(self.tr("The training sample whose neuron outputs are shown"))
+        self.sample_box.valueChanged.connect(lambda *_: self.request())
+        self.header.addWidget(self.sample_label)
+        self.header.addWidget(self.sample_box)
+        self.view = _NetworkView()
+        self.view.clicked.connect(self._on_clicked)
+        self.nodes: list[list[NodeItem]] = []
+        self.edges: list[EdgeItem] = []
+        self._structure = None
+        return self.view
+
+    def problem(self) -> str:
+        reason = super().problem()
+        if reason:
+            return reason
+        model = self.mirror.model
+        shape = tuple(model.input_shape)
+        widths = [model.layers[i].params["kernel"].shape[1] for i, _ in introspect.unit_groups(model)]
+        if len(shape) != 1 or shape[0] > MAX_UNITS or any(w > MAX_UNITS for w in widths):
+            return self.tr("The neuron view draws small networks (at most {max} inputs and {max} units per layer); "
+                           "this one has {inputs} inputs and layers of {widths} units.").format(
+                max=MAX_UNITS, inputs=int(np.prod(shape)), widths=", ".join(str(w) for w in widths))
+        return ""
+
+    # -- names ----------------------------------------------------------------------------------
+    def _input_names(self, n: int) -> list[str]:
+        names = getattr(self.mirror.dataset, "feature_names", None)
+        return list(names) if names and len(names) == n else [f"x{k + 1}" for k in range(n)]
+
+    def _unit_name(self, column: int, unit: int) -> str:
+        if column == 0:
+            return self._input_names(len(self.nodes[0]))[unit]
+        dense = self.mirror.model.layers[self._groups[column - 1][0]]
+        return self.tr("{layer} unit {n}").format(layer=dense.name, n=unit + 1)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _build_items(self, model) -> None:
+        scene = self.view.scene()
+        scene.clear()
+        self._groups = introspect.unit_groups(model)
+        widths = [model.input_shape[0]] + [model.layers[i].params["kernel"].shape[1] for i, _ in self._groups]
+        tallest = max(widths)
+        self.nodes = []
+        for col, n in enumerate(widths):
+            top = (tallest - n) * ROW_GAP / 2
+            self.nodes.append([NodeItem(col, u, QPointF(col * COL_GAP, top + u * ROW_GAP)) for u in range(n)])
+        self.edges = []
+        for col, (dense_i, _) in enumerate(self._groups, start=1):
+            key = f"{model.layers[dense_i].name}/kernel"
+            for i, a in enumerate(self.nodes[col - 1]):
+                for j, b in enumerate(self.nodes[col]):
+                    edge = EdgeItem(key, i, j, a.center, b.center)
+                    scene.addItem(edge)
+                    self.edges.append(edge)
+        for column in self.nodes:
+            for node in column:
+                scene.addItem(node)
+        font = QFont()
+        font.setPointSizeF(8.5)
+        for col, column in enumerate(self.nodes):
+            if col == 0:
+                title = self.tr("inputs")
+            else:
+                layer = model.layers[self._groups[col - 1][1]]
+                dense = model.layers[self._groups[col - 1][0]]
+                act = getattr(getattr(layer, "activation", None), "name", None) or dense.activation.name
+                title = f"{dense.name}\n({act})"
+            text = scene.addSimpleText(title, font)
+            r = text.boundingRect()
+            text.setPos(col * COL_GAP - r.width() / 2, column[0].center.y() - RADIUS - r.height() - 4)
+        for name, node in zip(self._input_names(widths[0]), self.nodes[0]):
+            text = scene.addSimpleText(name, font)
+            r = text.boundingRect()
+            text.setPos(node.center.x() - RADIUS - r.width() - 6, node.center.y() - r.height() / 2)
+        self.view.fit()
+
+    def sample(self) -> np.ndarray:
+        ds = self.mirror.dataset
+        x = ds.x_train if len(ds.x_train) else ds.x_test
+        self.sample_box.setMaximum(max(0, len(x) - 1))
+        return np.asarray(x[self.sample_box.value():self.sample_box.value() + 1], np.float32)
+
+    def redraw(self) -> None:
+        model = self.mirror.model
+        locked = self.mirror.is_training
+        self.title_label.setText(
+            self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
+                    "outputs for the sample. ")
+            + (self.tr("<i>Locked while training.</i>") if locked else
+               self.tr("Click a line or a circle to change a weight or bias.")))
+        structure = (tuple(model.input_shape), tuple((model.layers[i].name, model.layers[i].params["kernel"].shape)
+                                                     for i, _ in introspect.unit_groups(model)))
+        if structure != self._structure:
+            self._structure = structure
+            self._build_items(model)
+        weights = model.weight_dict()
+        kernels = [weights[f"{model.layers[i].name}/kernel"] for i, _ in self._groups]
+        wmax = max((float(np.abs(k).max()) for k in kernels if k.size), default=1.0) or 1.0
+        for edge in self.edges:
+            w = float(weights[edge.key][edge.i, edge.j])
+            rgb = colors.POSITIVE if w >= 0 else colors.NEGATIVE
+            edge.setPen(QPen(QColor(*rgb, 220), 0.6 + 7.0 * abs(w) / wmax))
+            edge.setZValue(abs(w) / wmax)
+            col = self._edge_column(edge)
+            edge.setToolTip(self.tr("Weight from {a} to {b}: {w:.4f}\n{hint}").format(
+                a=self._unit_name(col, edge.i), b=self._unit_name(col + 1, edge.j), w=w,
+                hint=self._hint(locked, self.tr("Click to change it."))))
+        x = self.sample()
+        acts = [x[0]] + [a[0] for a in introspect.unit_outputs(model, x)]
+        self.last_activations = acts
+        for col, (column, values) in enumerate(zip(self.nodes, acts)):
+            scale = max(1.0, float(np.abs(values).max()))
+            for node, value in zip(column, values):
+                node.set_value(float(value), scale)
+                node.setToolTip(self._node_tip(model, weights, col, node.unit, float(value), locked))
+
+    def _edge_column(self, edge: EdgeItem) -> int:
+        for col, (dense_i, _) in enumerate(self._groups):
+            if edge.key == f"{self.mirror.model.layers[dense_i].name}/kernel":
+                return col
+        return 0
+
+    def _hint(self, locked: bool, text: str) -> str:
+        return self.tr("Stop training to edit the weights.") if locked else text
+
+    def _node_tip(self, model, weights, col: int, unit: int, value: float, locked: bool) -> str:
+        n = self.sample_box.value() + 1
+        if col == 0:
+            return self.tr("Input {name} of sample {n}: {v:.4f}").format(name=self._unit_name(0, unit), n=n, v=value)
+        dense = model.layers[self._groups[col - 1][0]]
+        kernel = weights[f"{dense.name}/kernel"][:, unit]
+        bias = weights.get(f"{dense.name}/bias")
+        lines = [f"<b>{self._unit_name(col, unit)}</b>",
+                 self.tr("output for sample {n}: {v:.4f}").format(n=n, v=value),
+                 self.tr("bias: {b}").format(b=f"{float(bias[unit]):.4f}" if bias is not None else self.tr("none")),
+                 self.tr("weights in:")]
+        for i, w in enumerate(kernel):
+            lines.append(f"&nbsp;&nbsp;{self._unit_name(col - 1, i)}: {float(w):+.4f}")
+        if bias is not None:
+            lines.append("<i>" + self._hint(locked, self.tr("Click to change the bias.")) + "</i>")
+        return "<br>".join(lines)
+
+    # -- editing by hand ---------------------------------------------------------------------------
+    def ask_value(self, title: str, label: str, value: float) -> tuple[float, bool]:
+        """The number the student types (QInputDialog; tests replace this)."""
+        return QInputDialog.getDouble(self, title, label, value, -1e6, 1e6, 4)
+
+    def _on_clicked(self, item) -> None:
+        if self.mirror.is_training:
+            message = self.tr("Stop training to edit the weights.")
+            self.editRefused.emit(message)
+            QToolTip.showText(self.view.mapToGlobal(self.view.rect().center()), message, self.view)
+            return
+        model = self.mirror.model
+        weights = model.weight_dict()
+        if isinstance(item, EdgeItem):
+            col = self._edge_column(item)
+            key, index = item.key, (item.i, item.j)
+            label = self.tr("Weight from {a} to {b}:").format(a=self._unit_name(col, item.i),
+                                                              b=self._unit_name(col + 1, item.j))
+        elif isinstance(item, NodeItem) and item.column > 0:
+            dense = model.layers[self._groups[item.column - 1][0]]
+            key, index = f"{dense.name}/bias", (item.unit,)
+            if key not in weights:
+                self.editRefused.emit(self.tr("This layer has no bias (use_bias is off)."))
+                return
+            label = self.tr("Bias of {unit}:").format(unit=self._unit_name(item.column, item.unit))
+        else:
+            return
+        value, ok = self.ask_value(self.tr("Edit weight"), label, float(weights[key][index]))
+        if ok and self.mirror.edit_weight(key, index, value, self.undo_stack):
+            self.weightEdited.emit(key)
+            self.refresh()
