@@ -212,12 +212,23 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
             kw = dict(arg)
             if "validation_data" in kw:
                 kw["validation_data"] = _cast(*kw["validation_data"], dtype)
-            if "callbacks" in kw:  # [("EarlyStopping", {config}), ...]
-                kw["callbacks"] = [getattr(callbacks_api, cls)(**cfg) for cls, cfg in kw["callbacks"]]
+            recorder = None
+            if "callbacks" in kw:  # [("EarlyStopping", {config}), ("Recorder", {}), ...]
+                made = []
+                for cls, cfg in kw["callbacks"]:
+                    if cls == "Recorder":
+                        recorder = _recorder(callbacks_api)
+                        made.append(recorder)
+                    else:
+                        made.append(getattr(callbacks_api, cls)(**cfg))
+                kw["callbacks"] = made
             kw.setdefault("shuffle", False)
             h = model.fit(x, y, batch_size=case.batch_size, verbose=0, **kw)
             for k, v in h.history.items():
                 history.setdefault(k, []).extend(map(float, v))
+            if recorder is not None:
+                for k, v in recorder.seen.items():
+                    history.setdefault(k, []).extend(v)
         elif kind == "lr":
             model.optimizer.learning_rate = arg
         elif kind == "train_on_batch":
@@ -241,6 +252,36 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
     if weights[0].dtype != np.dtype(dtype):
         raise RuntimeError(f"the model holds {weights[0].dtype} weights, not {dtype}")
     return Run(weights, history, ev, pred, secs)
+
+
+def _recorder(callbacks_api):
+    """A callback that writes down what Keras's callback protocol hands it."""
+
+    class Recorder(callbacks_api.Callback):
+        def __init__(self):
+            super().__init__()
+            self.seen = {}
+
+        def _note(self, key, value):
+            self.seen.setdefault(key, []).append(float(value))
+
+        def on_train_begin(self, logs=None):
+            self._note("cb_params_epochs", self.params["epochs"])
+            self._note("cb_params_steps", self.params["steps"])
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self._note("cb_epoch_begin", epoch)
+
+        def on_train_batch_end(self, batch, logs=None):
+            self._note("cb_batch_index", batch)
+            for k, v in (logs or {}).items():
+                self._note(f"cb_batch_{k}", v)
+
+        def on_epoch_end(self, epoch, logs=None):
+            for k, v in (logs or {}).items():
+                self._note(f"cb_epoch_{k}", v)
+
+    return Recorder()
 
 
 def _build(layers_api, input_layer, case: Case):
@@ -622,6 +663,11 @@ def edge_cases():
     cases.append(Case("metrics=['sparse_categorical_accuracy'] / scce", 4, net3,
                       "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xs, ys,
                       metrics=["sparse_categorical_accuracy"], evaluate=True))
+    # What callbacks see: params, epoch indices, batch indices, running-mean batch logs.
+    cases.append(Case("callback logs (batch running means) Adam / scce", 4, net3,
+                      "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xs, ys,
+                      metrics=acc, steps=[("fit", {"epochs": 3, "validation_split": 0.2,
+                                                   "callbacks": [("Recorder", {})]})]))
     # EarlyStopping: when it stops, and which weights it leaves (restore_best_weights).
     xv, yv = xr[50:], yr[50:] + 0.3 * np.random.default_rng(5).normal(size=yr[50:].shape)
     for label, cfg in [
