@@ -235,7 +235,8 @@ class Sequential:
         if index is None:
             return x[start:stop].astype(self.dtype, copy=False)
         if out is not None and len(index) == len(out) and x.dtype == self.dtype:
-            return np.take(x, index, axis=0, out=out)
+            # mode="clip": the indices are valid, and the default mode would copy through a temporary
+            return np.take(x, index, axis=0, out=out, mode="clip")
         return x[index].astype(self.dtype, copy=False)
 
     # ----- one step -----
@@ -366,7 +367,7 @@ class Sequential:
                     if order is None:
                         xb, tb = self._batch(x, start, stop), t[start:stop]
                     else:
-                        index = np.sort(order[start:stop])
+                        index = order[start:stop]
                         xb, tb = self._batch(x, start, stop, index, buffer), t[index]
                     batch_logs = self._train_step(xb, tb)
                     size = stop - start
