@@ -136,6 +136,9 @@ class Case:
       ("fit", {fit kwargs})          fit(x, y, batch_size, shuffle=False, **kwargs)
       ("lr", value)                  optimizer.learning_rate = value
       ("train_on_batch", (i, j))     train_on_batch(x[i:j], y[i:j]) (logs kept as tob_*)
+      ("reload", None)               engine only: a fresh model from get_config() with the
+                                     weights and optimizer state copied over (a save + load);
+                                     Keras simply carries on with the same model
     and defaults to one fit over `epochs`. Histories of several fits are concatenated.
     """
 
@@ -195,8 +198,9 @@ class Run:
     seconds: float = 0.0
 
 
-def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
-    """The same procedure on a Keras or an nnstudio model (identical public API)."""
+def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str, rebuild=None) -> Run:
+    """The same procedure on a Keras or an nnstudio model (identical public API).
+    `rebuild(model) -> model` serves the "reload" step (None: the step is a no-op)."""
     init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output)
     model.set_weights([w.astype(dtype) for w in init])
     opt = case.optimizer if isinstance(case.optimizer, str) else make_optimizer(*case.optimizer)
@@ -231,6 +235,9 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str) -> Run:
                     history.setdefault(k, []).extend(v)
         elif kind == "lr":
             model.optimizer.learning_rate = arg
+        elif kind == "reload":
+            if rebuild is not None:
+                model = rebuild(model)
         elif kind == "train_on_batch":
             i, j = arg
             try:
@@ -337,9 +344,20 @@ def run_engine(engine, case: Case, dtype: str) -> Run:
 
     engine.set_floatx(dtype)
     try:
+        def make_optimizer(cls, cfg):
+            return optimizers.get({"class_name": cls, "config": dict(cfg)})
+
+        def rebuild(old):
+            """What a save + load does: config, weights, optimizer config and state."""
+            new = engine.Sequential.from_config(old.get_config())
+            new.set_weight_dict(old.weight_dict())
+            opt = optimizers.deserialize(optimizers.serialize(old.optimizer))
+            new.compile(optimizer=opt, loss=old.loss, metrics=list(case.metrics) or None)
+            opt.set_state(old.optimizer.get_state())
+            return new
+
         model = engine.Sequential(_build(layers, layers.Input, case))
-        return _drive(model, lambda cls, cfg: optimizers.get({"class_name": cls, "config": dict(cfg)}),
-                      callbacks, case, dtype)
+        return _drive(model, make_optimizer, callbacks, case, dtype, rebuild)
     finally:
         engine.set_floatx("float32")
 
@@ -632,6 +650,13 @@ def edge_cases():
     cases.append(Case("fit 2, lr=0.003, fit initial_epoch=2..5 Adam / cce", 4, net3, cce,
                       ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc,
                       steps=[("fit", {"epochs": 2}), ("lr", 0.003), ("fit", {"epochs": 5, "initial_epoch": 2})]))
+    for label, opt in [("Adam", ("Adam", {"learning_rate": 0.01})),
+                       ("RMSprop momentum", ("RMSprop", {"learning_rate": 0.005, "momentum": 0.9})),
+                       ("SGD nesterov", ("SGD", {"learning_rate": 0.05, "momentum": 0.9, "nesterov": True})),
+                       ("Adagrad", ("Adagrad", {"learning_rate": 0.05}))]:
+        cases.append(Case(f"fit 2, save+load (engine), fit 2..5 {label} / cce", 4, net3, cce, opt, xc, yc,
+                          metrics=acc, steps=[("fit", {"epochs": 2}), ("reload", None),
+                                              ("fit", {"epochs": 5, "initial_epoch": 2})]))
     cases.append(Case("train_on_batch x3 (16, 16, 43) Adam / scce", 4, net3, "sparse_categorical_crossentropy",
                       ("Adam", {"learning_rate": 0.01}), xs, ys, metrics=acc,
                       steps=[("train_on_batch", (0, 16)), ("train_on_batch", (16, 32)), ("train_on_batch", (32, 75))]))
