@@ -109,19 +109,22 @@ def make_data(kind: str, n: int = 75, d: int = 4, seed: int = 0):
     return x, np.eye(3)[labels]  # categorical, one-hot
 
 
-def init_weights(sizes, seed: int, scale: float = 1.0, zero_output: bool = False):
+def init_weights(sizes, seed: int, scale: float = 1.0, zero_output: bool = False, biases=None):
     """Glorot-uniform kernels (times `scale`) and small NON-zero biases (so the bias path is
     exercised); `zero_output` zeroes the last layer (every output then sits exactly on a
     decision boundary: sigmoid 0.5, softmax ties)."""
     rng = np.random.default_rng(seed)
     out = []
-    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+    biases = biases or [True] * (len(sizes) - 1)
+    for fan_in, fan_out, has_bias in zip(sizes[:-1], sizes[1:], biases):
         lim = math.sqrt(6.0 / (fan_in + fan_out))
         out.append(scale * rng.uniform(-lim, lim, size=(fan_in, fan_out)))
-        out.append(rng.uniform(-0.1, 0.1, size=(fan_out,)))
-    if zero_output:
-        out[-2][:] = 0.0
-        out[-1][:] = 0.0
+        bias = rng.uniform(-0.1, 0.1, size=(fan_out,))
+        if has_bias:
+            out.append(bias)
+    if zero_output:  # the last kernel, and its bias if it has one
+        for w in out[-2 if biases[-1] else -1:]:
+            w[:] = 0.0
     return out
 
 
@@ -201,7 +204,8 @@ class Run:
 def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str, rebuild=None) -> Run:
     """The same procedure on a Keras or an nnstudio model (identical public API).
     `rebuild(model) -> model` serves the "reload" step (None: the step is a no-op)."""
-    init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output)
+    biases = [spec[3].get("use_bias", True) for spec in case.layers if spec[0] == "dense"]
+    init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output, biases)
     model.set_weights([w.astype(dtype) for w in init])
     opt = case.optimizer if isinstance(case.optimizer, str) else make_optimizer(*case.optimizer)
     # a callable makes its loss object now, after floatx is set (Loss objects keep the
@@ -669,6 +673,9 @@ def edge_cases():
     cases.append(Case("shuffle=True, lr=0, validation_split=0.2 / cce", 4, net3, cce,
                       ("SGD", {"learning_rate": 0.0}), xc, yc, metrics=acc,
                       steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})]))
+    cases.append(Case("use_bias=False hidden layer RMSprop / cce", 4,
+                      [("dense", 8, "tanh", {"use_bias": False}), ("dense", 3, "softmax", {})], cce,
+                      ("RMSprop", {"learning_rate": 0.01}), xc, yc, metrics=acc))
     # Dropout: rate 0 trains exactly like no dropout; at inference any rate is the identity.
     cases.append(Case("Dropout(0.0) between Dense layers Adam / cce", 4,
                       [("dense", 8, "relu", {}), ("dropout", 0.0), ("dense", 3, "softmax", {})], cce,
