@@ -16,7 +16,7 @@ returns the :class:`StudioViews`; ``StudioViews.show_all()`` shows every dock si
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QStackedWidget, QWidget
 
 from .base import ViewBase
@@ -56,6 +56,9 @@ class ViewSwitch(QStackedWidget):
         self.choose()
         super().showEvent(event)
 
+    def catch_up(self) -> None:
+        self.choose().catch_up()
+
 
 class StudioViews(QObject):
     """The views of one window: ``mirror``, the view widgets by name, and their docks."""
@@ -89,17 +92,35 @@ class StudioViews(QObject):
                 ("health", tr("Gradients"), self.health)]
 
     def show_all(self, window) -> None:
-        """Show every dock side by side (un-tabbed) in the bottom area (benchmarks, demos)."""
-        previous = getattr(window, "curves_dock", None)
-        for dock in self.docks:
+        """Show every dock at once beside the curves (benchmarks, demos). A wide window gets
+        [curves] [output / confusion] [neurons / gradients]; a narrow one (a 1366x768
+        projector) [curves / confusion] [output / neurons / gradients], so it still fits."""
+        output, neurons, confusion, health = self.docks
+        size = window.size()
+        wide = size.width() >= 1600
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        for dock in self.docks:  # out of their tab group first (a split inside a group adds a tab)
+            window.removeDockWidget(dock)
             dock.setFloating(False)
+            window.addDockWidget(bottom, dock)
             dock.show()
-        for dock in self.docks:
-            if previous is not None:
-                window.splitDockWidget(previous, dock, Qt.Orientation.Horizontal)
-            previous = dock
+        curves = getattr(window, "curves_dock", None)
+        if curves is not None:
+            window.splitDockWidget(curves, output, Qt.Orientation.Horizontal)
+        if wide or curves is None:
+            window.splitDockWidget(output, neurons, Qt.Orientation.Horizontal)
+            window.splitDockWidget(output, confusion, Qt.Orientation.Vertical)
+            window.splitDockWidget(neurons, health, Qt.Orientation.Vertical)
+        else:
+            window.splitDockWidget(curves, confusion, Qt.Orientation.Vertical)
+            window.splitDockWidget(output, neurons, Qt.Orientation.Vertical)
+            window.splitDockWidget(neurons, health, Qt.Orientation.Vertical)
         for dock in self.docks:
             dock.raise_()
+        if curves is not None:
+            curves.raise_()
+        # moving the docks widens the window for a moment (laid out later): back to its size then
+        QTimer.singleShot(0, lambda: window.resize(size))
 
 
 def install_views(window) -> StudioViews:
@@ -115,11 +136,11 @@ def install_views(window) -> StudioViews:
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        window.addDockWidget(bottom, dock)
+        window.addDockWidget(bottom, dock, Qt.Orientation.Horizontal)  # beside the curves
+        # a tab brought to the front: its view catches up on what it skipped while behind
+        dock.visibilityChanged.connect(
+            lambda visible, w=widget: visible and QTimer.singleShot(0, w.catch_up))
         if first is None:
-            curves = getattr(window, "curves_dock", None)
-            if curves is not None:
-                window.splitDockWidget(curves, dock, Qt.Orientation.Horizontal)
             first = dock
         else:
             window.tabifyDockWidget(first, dock)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -56,8 +56,8 @@ class ViewBase(QWidget):
         self.title_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.header.addWidget(self.title_label, 1)
         self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export PNG…"))
-        self.export_button.setToolTip(self.tr("Save this view as a PNG image"))
+        self.export_button.setText(self.tr("PNG…"))
+        self.export_button.setToolTip(self.tr("Export this view as a PNG image…"))
         self.export_button.clicked.connect(self.export_dialog)
         layout.addLayout(self.header)
         self.stack = QStackedWidget()
@@ -79,6 +79,25 @@ class ViewBase(QWidget):
         mirror.updated.connect(self.request)
         mirror.datasetChanged.connect(self.request)
 
+    # -- caption -------------------------------------------------------------------------------
+    def set_caption(self, short: str, long: str | None = None) -> None:
+        """The header text: ``long`` (an explanation) when it fits in two lines, else ``short``;
+        the long one is always the tooltip."""
+        self._caption = (short, long or short)
+        self.title_label.setToolTip(long or short)
+        self._fit_caption()
+
+    def _fit_caption(self) -> None:
+        short, long = getattr(self, "_caption", ("", ""))
+        plain = QTextDocument()
+        plain.setHtml(long)
+        width = self.fontMetrics().horizontalAdvance(plain.toPlainText())
+        self.title_label.setText(long if width <= 1.9 * max(1, self.title_label.width()) else short)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_caption()
+
     # -- to override -------------------------------------------------------------------------
     def build_body(self) -> QWidget:
         raise NotImplementedError
@@ -93,7 +112,7 @@ class ViewBase(QWidget):
     def request(self) -> None:
         """Something changed: redraw soon if visible, else remember to do it when shown."""
         self._stale = True
-        if not self.isVisible():
+        if not self.exposed():
             return
         if not self._timer.isActive():
             self._timer.start(int(self._limiter.wait() * 1000))
@@ -113,13 +132,19 @@ class ViewBase(QWidget):
             self.redraws += 1
         self._limiter.done(started)
 
+    def exposed(self) -> bool:
+        """On screen: visible and not covered (a dock tabbed behind another stays "visible" to
+        Qt but has an empty visible region)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self._refresh_if_visible)
+            QTimer.singleShot(0, self.catch_up)
 
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible() and self._stale:
+    def catch_up(self) -> None:
+        """Redraw if something changed while this view was hidden and it is on screen now."""
+        if self._stale and self.exposed():
             self.refresh()
 
     @property

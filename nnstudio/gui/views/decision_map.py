@@ -60,7 +60,7 @@ class NeuronMaps(QWidget):
         self.layers: list[tuple[str, list[QImage]]] = []
         self.tile = 56
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumWidth(4 * 60 + 8)
+        self.setMinimumWidth(4 * 20 + 8)
 
     def set_maps(self, layers: list[tuple[str, list[QImage]]]) -> None:
         self.layers = layers
@@ -150,8 +150,9 @@ class DecisionMapView(ViewBase):
         classification = ds.task == "classification"
         what = self.tr("class colour, paler where the network is unsure") if classification else \
             self.tr("output: vermillion low, white middle, blue high")
-        self.title_label.setText(self.tr("<b>Decision map</b> — {what}; training points filled, test points "
-                                         "hollow").format(what=what))
+        self.set_caption(self.tr("<b>Decision map</b>"),
+                         self.tr("<b>Decision map</b> — {what}; training points filled, test points "
+                                 "hollow").format(what=what))
         xs, ys, out = introspect.decision_grid(model, xlim, ylim, MAP_RESOLUTION)
         rng = None if classification else self._target_range()
         rgb = decision_colors(out, ds.task, rng)
@@ -228,8 +229,9 @@ class RegressionView(ViewBase):
 
     def redraw(self) -> None:
         ds, model = self.mirror.dataset, self.mirror.model
-        self.title_label.setText(self.tr("<b>Network curve</b> — the network's output for every input; "
-                                         "training points filled, test points hollow"))
+        self.set_caption(self.tr("<b>Network curve</b>"),
+                         self.tr("<b>Network curve</b> — the network's output for every input; "
+                                 "training points filled, test points hollow"))
         xs_all = np.concatenate([np.asarray(ds.x_train, np.float64).ravel(), np.asarray(ds.x_test, np.float64).ravel()])
         lo, hi = float(xs_all.min()), float(xs_all.max())
         pad = 0.05 * (hi - lo if hi > lo else 1.0)

@@ -100,9 +100,10 @@ class HealthCurvesView(ViewBase):
         if signature != self._signature:
             self._signature = signature
             self.clear()
-        self.title_label.setText(self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU "
-                                         "units</b> (never firing on {n} training samples)").format(
-            n=min(PROBE_DEAD, len(self.mirror.prepared()[0]))))
+        self.set_caption(
+            self.tr("<b>Gradient size, dead units</b>"),
+            self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU units</b> "
+                    "(never firing on {n} training samples)").format(n=min(PROBE_DEAD, len(self.mirror.prepared()[0]))))
         x, y = self.mirror.prepared()
         step = int(self.mirror.iteration)
         key = ("health", step)

@@ -33,7 +33,7 @@ def image_dataset(ds) -> bool:
 class _Canvas(QWidget):
     """A widget that paints through a callback (keeps each view's drawing code in the view)."""
 
-    def __init__(self, paint, min_size=QSize(200, 160)):
+    def __init__(self, paint, min_size=QSize(120, 100)):
         super().__init__()
         self._paint = paint
         self.setMinimumSize(min_size)
@@ -51,8 +51,8 @@ class DigitGridView(ViewBase):
     export_stem = "test-images"
 
     def build_body(self) -> QWidget:
-        self.wrong_first = QCheckBox(self.tr("Misclassified first"))
-        self.wrong_first.setToolTip(self.tr("Show the test images the network gets wrong before the others"))
+        self.wrong_first = QCheckBox(self.tr("Wrong first"))
+        self.wrong_first.setToolTip(self.tr("Misclassified first: show the test images the network gets wrong before the others"))
         self.wrong_first.toggled.connect(lambda *_: self.request())
         self.header.addWidget(self.wrong_first)
         self.tiles: list[tuple[QImage, int, int, int]] = []  # image, test index, predicted, true
@@ -81,7 +81,8 @@ class DigitGridView(ViewBase):
         self.tiles = [(gray_image(ds.x_test[i].reshape(ds.image_shape[:2])), int(i), int(pred[i]), int(true[i]))
                       for i in shown]
         n_right = int(right.sum())
-        self.title_label.setText(self.tr("<b>Test images</b> — predicted label: ✓ right (green), ✗ wrong (vermillion, "
+        self.set_caption(self.tr("<b>Test images</b> — accuracy {acc:.1%}").format(acc=n_right / len(true)),
+                         self.tr("<b>Test images</b> — predicted label: ✓ right (green), ✗ wrong (vermillion, "
                                          "true label after it). Test accuracy {acc:.1%} ({r} of {n})").format(
             acc=n_right / len(true), r=n_right, n=len(true)))
         self.body.update()
@@ -123,7 +124,7 @@ class ConfusionMatrixView(ViewBase):
 
     def build_body(self) -> QWidget:
         self.matrix = None
-        return _Canvas(self._paint, QSize(220, 200))
+        return _Canvas(self._paint, QSize(140, 120))
 
     def problem(self) -> str:
         reason = super().problem()
@@ -151,7 +152,8 @@ class ConfusionMatrixView(ViewBase):
         total = int(self.matrix.sum())
         acc = float(np.trace(self.matrix)) / total if total else 0.0
         where = self.tr("test set") if which == "test" else self.tr("training set (there is no test set)")
-        self.title_label.setText(self.tr("<b>Confusion matrix</b> — {where}, {n} samples, accuracy {acc:.1%}; "
+        self.set_caption(self.tr("<b>Confusion matrix</b> — accuracy {acc:.1%}").format(acc=acc),
+                         self.tr("<b>Confusion matrix</b> — {where}, {n} samples, accuracy {acc:.1%}; "
                                          "rows: true class, columns: predicted; shading: share of the row").format(
             where=where, n=total, acc=acc))
         self.body.update()
@@ -222,7 +224,8 @@ class FirstLayerWeightsView(ViewBase):
         count = 64 if self.units >= 64 else min(self.units, 32)
         imgs = introspect.kernel_images(kernel, ds.image_shape[:2], count)
         self.images = [rgb_image(colors.symmetric_diverging(img)) for img in imgs]
-        self.title_label.setText(self.tr("<b>{name}</b>: the weights into each of the first {n} of {units} units "
+        self.set_caption(self.tr("<b>{name}</b> weights as images").format(name=dense.name),
+                         self.tr("<b>{name}</b>: the weights into each of the first {n} of {units} units "
                                          "as an image (blue +, vermillion −): the pattern each unit looks for").format(
             name=dense.name, n=len(imgs), units=self.units))
         self.body.update()

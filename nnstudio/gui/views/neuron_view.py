@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QInputDialog,
-    QLabel,
     QSpinBox,
     QToolTip,
     QWidget,
@@ -127,11 +126,10 @@ class NeuronView(ViewBase):
     weightEdited = Signal(str)
 
     def build_body(self) -> QWidget:
-        self.sample_label = QLabel(self.tr("Sample:"))
         self.sample_box = QSpinBox()
+        self.sample_box.setPrefix(self.tr("sample "))
         self.sample_box.setToolTip(self.tr("The training sample whose neuron outputs are shown"))
         self.sample_box.valueChanged.connect(lambda *_: self.request())
-        self.header.addWidget(self.sample_label)
         self.header.addWidget(self.sample_box)
         self.view = _NetworkView()
         self.view.clicked.connect(self._on_clicked)
@@ -214,7 +212,8 @@ class NeuronView(ViewBase):
     def redraw(self) -> None:
         model = self.mirror.model
         locked = self.mirror.is_training
-        self.title_label.setText(
+        self.set_caption(
+            self.tr("<b>Neurons</b>") + (self.tr(" — <i>Locked while training.</i>") if locked else ""),
             self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
                     "outputs for the sample. ")
             + (self.tr("<i>Locked while training.</i>") if locked else
