@@ -179,6 +179,7 @@ class Case:
     chaotic: bool = False
     raw_inputs: bool = False  # hand x and y over exactly as given (e.g. int arrays), no cast
     eval_data: tuple | None = None  # evaluate()/predict() on these instead of the training data
+    keep_init: bool = False  # keep the layers' own (deterministic) initializers: no set_weights
 
     @property
     def sizes(self):
@@ -213,7 +214,8 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str, rebuild
     `rebuild(model) -> model` serves the "reload" step (None: the step is a no-op)."""
     biases = [spec[3].get("use_bias", True) for spec in case.layers if spec[0] == "dense"]
     init = init_weights(case.sizes, case.seed, case.init_scale, case.zero_output, biases)
-    model.set_weights([w.astype(dtype) for w in init])
+    if not case.keep_init:
+        model.set_weights([w.astype(dtype) for w in init])
     opt = case.optimizer if isinstance(case.optimizer, str) else make_optimizer(*case.optimizer)
     # a callable makes its loss object now, after floatx is set (Loss objects keep the
     # dtype that was floatx when they were made)
@@ -680,6 +682,10 @@ def edge_cases():
     cases.append(Case("shuffle=True, lr=0, validation_split=0.2 / cce", 4, net3, cce,
                       ("SGD", {"learning_rate": 0.0}), xc, yc, metrics=acc,
                       steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})]))
+    cases.append(Case("initializers ones/zeros (no set_weights) SGD / mse", 4,
+                      [("dense", 8, "tanh", {"kernel_initializer": "ones", "bias_initializer": "zeros"}),
+                       ("dense", 2, None, {"kernel_initializer": "zeros", "bias_initializer": "ones"})],
+                      "mse", ("SGD", {"learning_rate": 0.05}), xr, yr, metrics=["mae"], keep_init=True))
     cases.append(Case("use_bias=False hidden layer RMSprop / cce", 4,
                       [("dense", 8, "tanh", {"use_bias": False}), ("dense", 3, "softmax", {})], cce,
                       ("RMSprop", {"learning_rate": 0.01}), xc, yc, metrics=acc))
