@@ -164,6 +164,17 @@ def check(project: Project, dataset_info) -> list[Problem]:
     elif task == "regression":
         problems += _regression(project, loss, out_dim, units, activation, dense, act_index, dataset_info)
 
+    split = float(project.training.validation_split or 0.0)
+    n = _sample_count(dataset_info)
+    if split and n is not None and int(n * (1.0 - split)) in (0, n):
+        problems.append(_problem(
+            "validation_split",
+            _tr("The data set has only {samples} training sample(s), too few to hold back {percent}% of them "
+                "for validation."),
+            {"samples": n, "percent": round(100 * split)},
+            [("set_training", {"validation_split": 0.0})], _tr("Don't hold back validation data"),
+        ))
+
     metrics = [str(m).lower() for m in project.training.metrics or []]
     if task == "regression" and any(m in ("accuracy", "acc") for m in metrics):
         problems.append(_problem(
@@ -317,6 +328,11 @@ def _target_width(info) -> int | None:
         return int(y.shape[1]) if getattr(y, "ndim", 1) > 1 else 1
     dim = getattr(info, "output_dim", None)
     return int(dim) if dim else None
+
+
+def _sample_count(info) -> int | None:
+    x = getattr(info, "x_train", None)
+    return int(len(x)) if x is not None else None
 
 
 def _target_range(info):

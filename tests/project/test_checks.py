@@ -166,3 +166,19 @@ def test_squashed_regression_output_warns_only_when_targets_do_not_fit():
     inside = regression_data()
     inside.y_train = np.clip(inside.y_train, 0, 1) * 0 + 0.5
     assert check(p, inside) == []
+
+
+def test_validation_split_on_a_tiny_data_set():
+    p = project("binary_crossentropy", (8, "tanh"), (1, "sigmoid"))
+    p.training.validation_split = 0.2
+    x = np.zeros((1, 2), np.float32)
+    tiny = Dataset(x, [1], x, [0], task="classification", num_classes=2, name="one")
+    (problem,) = check(p, tiny)
+    assert problem.code == "validation_split" and "only 1 training sample(s)" in problem.message
+    assert "20%" in problem.message
+    doc = Document(p)
+    problem.fix(doc)
+    assert doc.project.training.validation_split == 0.0 and check(doc.project, tiny) == []
+    q = project("binary_crossentropy", (8, "tanh"), (1, "sigmoid"))
+    q.training.validation_split = 0.2
+    assert check(q, classes_data(2, n=4)) == []  # 3 to train on, 1 to validate: fine

@@ -207,7 +207,7 @@ class TrainingController(QObject):
             model, x, y, epochs=target, initial_epoch=initial, batch_size=int(training.batch_size),
             validation_split=float(training.validation_split), control=control,
             rate_hz=self.rate_hz, snapshot_hz=self.snapshot_hz,
-            want_snapshots=lambda: self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot)),
+            want_snapshots=(lambda want=self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot)): want),
         )
         thread = QThread()
         thread.setObjectName("nnstudio-training")
