@@ -273,3 +273,45 @@ def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tm
     screenshot(views.neuron_switch, "views-mnist-first-layer")
     path = views.confusion.export_png(tmp_path / "cm.png")
     assert path.exists() and path.stat().st_size > 2000
+
+
+def test_regression_on_a_plane_uses_the_diverging_scale(qtbot):
+    doc = Document(project("plane", hidden=(8,), out=1, out_act="linear", loss="mse", lr=0.01, batch=16))
+    ds = build.build_dataset(doc.project)
+    model = train_into(doc, ds, 20)
+    views = make_views(qtbot, doc, ds)
+    show(qtbot, views.output_switch)
+    view = views.decision_map
+    view.refresh()
+    assert view.showing
+    xs, ys = view.grid
+    _, _, pts = introspect.grid_points((xs[0], xs[-1]), (ys[0], ys[-1]), len(xs))
+    out = model.predict(pts, verbose=0)[:, 0].reshape(len(ys), len(xs))
+    lo, hi = float(min(ds.y_train.min(), ds.y_test.min())), float(max(ds.y_train.max(), ds.y_test.max()))
+    np.testing.assert_array_equal(view.last_rgb, colors.diverging(out, lo, hi))
+    # the highest output is the bluest pixel, the lowest the most vermillion one
+    i, j = np.unravel_index(out.argmax(), out.shape)
+    assert view.last_rgb[i, j, 2] >= view.last_rgb[i, j, 0]
+    assert "regression" in views.confusion.problem()
+
+
+def test_while_training_a_big_network_sees_only_the_first_test_samples(qtbot):
+    doc = Document(project("mnist-5k", input_shape=(784,), hidden=(512,), activation="relu", out=10,
+                           out_act="softmax", loss="sparse_categorical_crossentropy", lr=0.001, batch=64))
+    ds = build.build_dataset(doc.project)
+
+    class Training:
+        is_training = True
+
+    views = make_views(qtbot, doc, ds)
+    views.mirror.controller = Training()
+    show(qtbot, views.confusion, 500, 400)
+    views.confusion.refresh()
+    n = int(views.confusion.matrix.sum())
+    assert 64 <= n < len(ds.y_test)  # 407k weights: a few hundred rows per redraw
+    assert f"first {n} of 1000" in views.confusion.title_label.toolTip()
+    views.mirror.controller = None  # training over: the whole test set again
+    views.mirror.version += 1
+    views.mirror._cache.clear()
+    views.confusion.refresh()
+    assert views.confusion.matrix.sum() == len(ds.y_test)

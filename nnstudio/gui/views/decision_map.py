@@ -23,7 +23,7 @@ from . import colors
 from .base import ViewBase, plot_widget
 
 MAP_RESOLUTION = 80
-NEURON_RESOLUTION = 32
+NEURON_RESOLUTION = 40
 MAX_NEURONS = 16
 MAX_HIDDEN_LAYERS = 3
 
@@ -117,8 +117,9 @@ class DecisionMapView(ViewBase):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plot)
         split.addWidget(self.neurons)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
+        split.setSizes([640, 300])  # kept in proportion as the dock resizes
         self.last_rgb = None
         self.last_outputs = None
         self.grid = None
@@ -153,7 +154,10 @@ class DecisionMapView(ViewBase):
         self.set_caption(self.tr("<b>Decision map</b>"),
                          self.tr("<b>Decision map</b> — {what}; training points filled, test points "
                                  "hollow").format(what=what))
-        xs, ys, out = introspect.decision_grid(model, xlim, ylim, MAP_RESOLUTION)
+        # one forward pass over the grid gives the map and every hidden neuron's picture
+        xs, ys, points = introspect.grid_points(xlim, ylim, MAP_RESOLUTION)
+        per_layer = [o.reshape(len(ys), len(xs), -1) for o in introspect.unit_outputs(model, points)]
+        out = per_layer[-1]
         rng = None if classification else self._target_range()
         rgb = decision_colors(out, ds.task, rng)
         self.grid, self.last_outputs, self.last_rgb = (xs, ys), out, rgb
@@ -164,7 +168,7 @@ class DecisionMapView(ViewBase):
             self._points_key = ds
             self._draw_points(ds, rng)
             self.plot.setRange(xRange=xlim, yRange=ylim, padding=0)
-        self._draw_neurons(model, xlim, ylim)
+        self._draw_neurons(model, per_layer[:-1])
 
     def _draw_points(self, ds, rng) -> None:
         def brushes(y):
@@ -182,8 +186,9 @@ class DecisionMapView(ViewBase):
         self.test_points.setData(pos=pos, brush=pg.mkBrush(255, 255, 255, 0),
                                  pen=[pg.mkPen(b.color(), width=2.0) for b in test_b])
 
-    def _draw_neurons(self, model, xlim, ylim) -> None:
-        _, _, maps = introspect.hidden_grid(model, xlim, ylim, NEURON_RESOLUTION, MAX_NEURONS)
+    def _draw_neurons(self, model, hidden: list[np.ndarray]) -> None:
+        step = max(1, MAP_RESOLUTION // NEURON_RESOLUTION)  # every other grid point is enough
+        maps = [h[::step, ::step, :MAX_NEURONS] for h in hidden]
         groups = introspect.unit_groups(model)
         layers = []
         for (dense_i, _), m in list(zip(groups, maps))[:MAX_HIDDEN_LAYERS]:
@@ -191,7 +196,10 @@ class DecisionMapView(ViewBase):
             name = model.layers[dense_i].name
             title = self.tr("{name}: {shown} of {units} neurons").format(name=name, shown=m.shape[-1], units=units) \
                 if units > m.shape[-1] else self.tr("{name}: {units} neurons").format(name=name, units=units)
-            images = [rgb_image(colors.symmetric_diverging(m[::-1, :, u])) for u in range(m.shape[-1])]
+            scale = np.abs(m).max(axis=(0, 1))  # each neuron on its own scale, 0 = white
+            scale = np.where(scale > 0, scale, 1.0)
+            rgb = colors.diverging(m[::-1] / scale, -1.0, 1.0)
+            images = [rgb_image(rgb[:, :, u]) for u in range(m.shape[-1])]
             layers.append((title, images))
         self.neuron_maps = maps
         self.neurons.setVisible(bool(layers))

@@ -20,6 +20,7 @@ from .base import ViewBase, plot_widget
 
 PROBE_GRAD = 256
 PROBE_DEAD = 1000
+PROBE_BUDGET = 1.5e8  # multiply-adds per measurement (a big network gets a smaller probe)
 
 
 class _Log10Axis(pg.AxisItem):
@@ -64,6 +65,7 @@ class HealthCurvesView(ViewBase):
         self._signature = None
         self.last_norms: dict[str, float] = {}
         self.last_dead: dict[str, float] = {}
+        self.dead_rows = 0
         return body
 
     def clear(self) -> None:
@@ -100,14 +102,13 @@ class HealthCurvesView(ViewBase):
         if signature != self._signature:
             self._signature = signature
             self.clear()
+        x, y = self.mirror.prepared()
+        step = int(self.mirror.iteration)
+        norms, dead = self.mirror.cached(("health", step), lambda: self._measure(x, y))
         self.set_caption(
             self.tr("<b>Gradient size, dead units</b>"),
             self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU units</b> "
-                    "(never firing on {n} training samples)").format(n=min(PROBE_DEAD, len(self.mirror.prepared()[0]))))
-        x, y = self.mirror.prepared()
-        step = int(self.mirror.iteration)
-        key = ("health", step)
-        norms, dead = self.mirror.cached(key, lambda: self._measure(x, y))
+                    "(never firing on {n} training samples)").format(n=self.dead_rows))
         self.last_norms, self.last_dead = norms, dead
         for series, values, kind in ((self.grad_series, norms, "grad"), (self.dead_series, dead, "dead")):
             for index, (name, value) in enumerate(values.items()):
@@ -123,8 +124,9 @@ class HealthCurvesView(ViewBase):
 
     def _measure(self, x, y):
         model = self.mirror.model
-        n = min(PROBE_GRAD, len(x))
+        n = self.mirror.rows_for(PROBE_BUDGET / 3, min(PROBE_GRAD, len(x)))  # backward ~ 2x forward
         introspect.compute_gradients(model, x[:n], y[:n])
         norms = introspect.gradient_norms(model)
-        dead = introspect.dead_unit_share(model, x[:PROBE_DEAD])
+        self.dead_rows = self.mirror.rows_for(PROBE_BUDGET, min(PROBE_DEAD, len(x)))
+        dead = introspect.dead_unit_share(model, x[:self.dead_rows])
         return norms, dead

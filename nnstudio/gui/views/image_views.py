@@ -72,7 +72,7 @@ class DigitGridView(ViewBase):
     def redraw(self) -> None:
         ds = self.mirror.dataset
         pred = introspect.predicted_classes(self.mirror.outputs("test"))
-        true = np.asarray(ds.y_test, np.int64)
+        true = np.asarray(ds.y_test, np.int64)[:len(pred)]  # fewer while training (see outputs)
         right = pred == true
         order = np.arange(len(true))
         if self.wrong_first.isChecked():
@@ -147,11 +147,16 @@ class ConfusionMatrixView(ViewBase):
         ds = self.mirror.dataset
         which, y = self.data()
         pred = introspect.predicted_classes(self.mirror.outputs(which))
+        y = np.asarray(y)[:len(pred)]  # the first samples only while training (see outputs)
         k = int(ds.num_classes)
         self.matrix = introspect.confusion_matrix(y, np.minimum(pred, k - 1), k)
         total = int(self.matrix.sum())
         acc = float(np.trace(self.matrix)) / total if total else 0.0
         where = self.tr("test set") if which == "test" else self.tr("training set (there is no test set)")
+        full = len(ds.y_test) if which == "test" else len(ds.y_train)
+        if total < full:
+            where = self.tr("the first {n} of {all} samples of the {where} while training").format(
+                n=total, all=full, where=where)
         self.set_caption(self.tr("<b>Confusion matrix</b> — accuracy {acc:.1%}").format(acc=acc),
                          self.tr("<b>Confusion matrix</b> — {where}, {n} samples, accuracy {acc:.1%}; "
                                          "rows: true class, columns: predicted; shading: share of the row").format(

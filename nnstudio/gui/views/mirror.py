@@ -23,6 +23,9 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project.document import Document
 
 
+TRAINING_BUDGET = 2.5e8  # multiply-adds per redraw while training (~10-20 ms on one core)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ModelMirror", text)
 
@@ -178,11 +181,20 @@ class ModelMirror(QObject):
             hit = self._cache[key] = compute()
         return hit
 
+    def rows_for(self, budget: float, limit: int) -> int:
+        """How many samples one GUI-thread pass may take: about ``budget`` multiply-adds
+        (weights x samples), at least 64, at most ``limit``, so no redraw stalls the window."""
+        params = max(1, self.model.count_params()) if self.model is not None else 1
+        return int(min(limit, max(64, budget // params)))
+
     def outputs(self, which: str = "test") -> np.ndarray:
-        """The model's outputs for the data set's test (or "train") inputs."""
+        """The model's outputs for the data set's test (or "train") inputs. While training runs,
+        only for the first samples (``rows_for``: a big network on a big test set would block
+        the window); all of them otherwise. ``len(outputs)`` says how many."""
         x = self.dataset.x_test if which == "test" else self.dataset.x_train
-        return self.cached(("outputs", which), lambda: self.model.predict(x, batch_size=1024, verbose=0)
-                           if len(x) else np.zeros((0, *self.model.output_shape), np.float32))
+        n = self.rows_for(TRAINING_BUDGET, len(x)) if self.is_training else len(x)
+        return self.cached(("outputs", which, n), lambda: self.model.predict(x[:n], batch_size=1024, verbose=0)
+                           if n else np.zeros((0, *self.model.output_shape), np.float32))
 
     def prepared(self):
         """(x_train, y_train) with targets in the form the loss expects, or None."""
