@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QWidget,
 )
 
@@ -34,10 +35,11 @@ from nnstudio.gui.plots.curves import CurvesPanel
 from nnstudio.gui.screenshots import grab
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
+from nnstudio.gui.views import install_views
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
 AUTOSAVE_DELAY_MS = 30_000
 
 
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)
         self._apply_default_geometry()
+        self._default_dock_sizes()  # tabs for a small screen before the window is first laid out
         self._layout_restored = self.restore_layout()
         self._shown_once = False
         self._update_title()
@@ -158,13 +161,9 @@ class MainWindow(QMainWindow):
         )
         self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left, scroll=True)
-        self.splitDockWidget(self.palette_dock, self.data_dock, Qt.Orientation.Vertical)
         self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector, right, scroll=True)
         self.training_dock = self._dock("training", self.tr("Training"), self.training_panel, right, scroll=True)
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary_panel, right)
-        self.splitDockWidget(self.inspector_dock, self.training_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.training_dock, self.summary_dock)
-        self.training_dock.raise_()
         self.curves_dock = self._dock("curves", self.tr("Curves"), self.curves, bottom)
         self.docks: list[QDockWidget] = [
             self.palette_dock,
@@ -174,10 +173,37 @@ class MainWindow(QMainWindow):
             self.summary_dock,
             self.curves_dock,
         ]
+        # The "inside the network" views (gui/views): docks in the bottom area, added to self.docks.
+        self.views = install_views(self)
+        self._arrange_docks()
         self.toolbar = self.training_toolbar
         self.toolbar.setObjectName("toolbar_training")
         self.toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _arrange_docks(self) -> None:
+        """The default places (a desk): palette over data on the left; inspector over training
+        settings and summary (tabbed) on the right; curves beside the views (tabbed) under the
+        canvas. ``_default_dock_sizes`` folds this into tabs on a small screen."""
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        placed = [(self.palette_dock, left), (self.data_dock, left), (self.inspector_dock, right),
+                  (self.training_dock, right), (self.curves_dock, bottom)]
+        placed += [(dock, bottom) for dock in self.views.docks[:1]]
+        for dock, area in placed:
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+        for group, dock in [(self.training_dock, self.summary_dock)] + [
+            (self.views.docks[0], d) for d in self.views.docks[1:]
+        ]:
+            dock.setFloating(False)
+            self.tabifyDockWidget(group, dock)
+            dock.show()
+        self.training_dock.raise_()
+        if self.views.docks:
+            self.views.docks[0].raise_()
 
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -270,6 +296,7 @@ class MainWindow(QMainWindow):
             m.addAction(dock.toggleViewAction())
         m.addAction(self.toolbar.toggleViewAction())
         m.addSeparator()
+        m.addAction(self._action(self.tr("Show All &Views Inside the Network"), self.show_all_views))
         m.addAction(self.act_reset_layout)
         self.view_menu = m
 
@@ -762,15 +789,21 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         """Default split for the window's size: a 1366x768 projector gets tabbed right-hand
-        panels (Inspector / Training / Summary), a 1920x1080 desk shows Inspector above them."""
+        panels (Inspector / Training / Summary) and the views as tabs behind the curves; a
+        1920x1080 desk shows Inspector above the settings and the views beside the curves."""
         w, h = self.width(), self.height()
-        small = h < 900
-        right_tabs = self.tabifiedDockWidgets(self.inspector_dock)
-        if small and self.training_dock not in right_tabs:
-            self.tabifyDockWidget(self.training_dock, self.inspector_dock)
-        elif not small and self.training_dock in right_tabs:
-            self.splitDockWidget(self.inspector_dock, self.training_dock, Qt.Orientation.Vertical)
-            self.tabifyDockWidget(self.training_dock, self.summary_dock)
+        small = w < 1600 or h < 900
+        right_tabbed = self.training_dock in self.tabifiedDockWidgets(self.inspector_dock)
+        views_tabbed = bool(self.views.docks) and self.views.docks[0] in self.tabifiedDockWidgets(self.curves_dock)
+        if not small and (right_tabbed or views_tabbed):
+            self._arrange_docks()
+        elif small:
+            if not right_tabbed:
+                self.tabifyDockWidget(self.training_dock, self.inspector_dock)
+            if not views_tabbed:
+                for dock in self.views.docks:
+                    self.tabifyDockWidget(self.curves_dock, dock)
+            self.curves_dock.raise_()
         self.training_dock.raise_()
         side_l = max(self.dock_content(self.data_dock).minimumSizeHint().width() + 24, int(w * 0.17))
         side_r = max(self.training_dock.minimumSizeHint().width(), int(w * 0.21))
@@ -782,6 +815,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.inspector_dock, self.training_dock], [int(h * 0.35), int(h * 0.55)],
                              Qt.Orientation.Vertical)
         self.resizeDocks([self.curves_dock], [max(200, int(h * 0.30))], Qt.Orientation.Vertical)
+        if not small and self.views.docks:
+            bottom = max(0, w - side_l - side_r)
+            self.resizeDocks([self.curves_dock, self.views.docks[0]], [bottom // 2, bottom // 2],
+                             Qt.Orientation.Horizontal)
+        self._tidy_tab_bars()
+
+    def _tidy_tab_bars(self) -> None:
+        """Qt leaves the tab bars of dissolved dock tab groups on screen after docks move
+        between groups; hide them all and let the layout show the ones still in use."""
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+        self.layout().invalidate()
+        self.layout().activate()
 
     def restore_layout(self) -> bool:
         if int(self.settings.value("window/layoutVersion", 0) or 0) != LAYOUT_VERSION:
@@ -801,10 +847,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/layoutVersion", LAYOUT_VERSION)
         self.settings.sync()
 
+    def show_all_views(self) -> None:
+        """Show every "inside the network" view at once, side by side under the canvas."""
+        self.views.show_all(self)
+
     def reset_layout(self) -> None:
-        for dock in self.docks:
-            dock.setFloating(False)
-            dock.show()
+        """View ▸ Reset Layout: every dock back in its default place and size."""
+        self._arrange_docks()
         self.toolbar.show()
         self._default_dock_sizes()
 

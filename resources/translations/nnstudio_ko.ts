@@ -4,37 +4,47 @@
   <context>
     <name>ConfusionMatrixView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="134" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="135" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="136" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="137" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="153" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="155" />
       <source>test set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="153" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="155" />
       <source>training set (there is no test set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="154" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="158" />
+      <source>the first {n} of {all} samples of the {where} while training</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
+      <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="173" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="180" />
       <source>predicted class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="177" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="184" />
       <source>true class</source>
       <translation type="unfinished" />
     </message>
@@ -456,32 +466,37 @@
   <context>
     <name>DecisionMapView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="129" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="134" />
       <source>The decision map draws networks with two inputs (a plane); this data set has {n} inputs per sample.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="147" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="152" />
       <source>class colour, paler where the network is unsure</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="148" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="153" />
       <source>output: vermillion low, white middle, blue high</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="149" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="154" />
+      <source>&lt;b&gt;Decision map&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="155" />
       <source>&lt;b&gt;Decision map&lt;/b&gt; — {what}; training points filled, test points hollow</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="185" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="197" />
       <source>{name}: {shown} of {units} neurons</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="186" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="198" />
       <source>{name}: {units} neurons</source>
       <translation type="unfinished" />
     </message>
@@ -490,12 +505,12 @@
     <name>DigitGridView</name>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="54" />
-      <source>Misclassified first</source>
+      <source>Wrong first</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
-      <source>Show the test images the network gets wrong before the others</source>
+      <source>Misclassified first: show the test images the network gets wrong before the others</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -510,6 +525,11 @@
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="84" />
+      <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="85" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
       <translation type="unfinished" />
     </message>
@@ -550,17 +570,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="212" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="219" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="214" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="221" />
       <source>The network has no Dense layer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="225" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="232" />
+      <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/image_views.py" line="233" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation type="unfinished" />
     </message>
@@ -568,37 +593,42 @@
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="30" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="38" />
       <source>Clear</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="31" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="39" />
       <source>Forget the points recorded so far</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="39" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="51" />
       <source>gradient size (L2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="40" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="52" />
       <source>training step</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="44" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
       <source>dead ReLU units (share)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="73" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="86" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="92" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="109" />
+      <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="110" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation type="unfinished" />
     </message>
@@ -858,337 +888,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="159" />
+      <location filename="../../nnstudio/gui/main_window.py" line="162" />
       <source>Layers</source>
       <translation>레이어</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="160" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="162" />
+      <location filename="../../nnstudio/gui/main_window.py" line="164" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="164" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="196" />
+      <location filename="../../nnstudio/gui/main_window.py" line="222" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="197" />
+      <location filename="../../nnstudio/gui/main_window.py" line="223" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="198" />
+      <location filename="../../nnstudio/gui/main_window.py" line="224" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="199" />
+      <location filename="../../nnstudio/gui/main_window.py" line="225" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="200" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="201" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="202" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="203" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="207" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="208" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="210" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>&amp;Delete Layer</source>
       <translation>레이어 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="256" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="257" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="262" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="268" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="280" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="268" />
+      <location filename="../../nnstudio/gui/main_window.py" line="294" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="276" />
+      <location filename="../../nnstudio/gui/main_window.py" line="299" />
+      <source>Show All &amp;Views Inside the Network</source>
+      <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="303" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="331" />
+      <location filename="../../nnstudio/gui/main_window.py" line="358" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="345" />
+      <location filename="../../nnstudio/gui/main_window.py" line="372" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="348" />
+      <location filename="../../nnstudio/gui/main_window.py" line="375" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="359" />
+      <location filename="../../nnstudio/gui/main_window.py" line="386" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="362" />
+      <location filename="../../nnstudio/gui/main_window.py" line="389" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="381" />
+      <location filename="../../nnstudio/gui/main_window.py" line="408" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="382" />
+      <location filename="../../nnstudio/gui/main_window.py" line="409" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="398" />
+      <location filename="../../nnstudio/gui/main_window.py" line="425" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="424" />
+      <location filename="../../nnstudio/gui/main_window.py" line="451" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="432" />
+      <location filename="../../nnstudio/gui/main_window.py" line="459" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="432" />
+      <location filename="../../nnstudio/gui/main_window.py" line="459" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="432" />
+      <location filename="../../nnstudio/gui/main_window.py" line="459" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="440" />
+      <location filename="../../nnstudio/gui/main_window.py" line="467" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="452" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="459" />
+      <location filename="../../nnstudio/gui/main_window.py" line="486" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="467" />
+      <location filename="../../nnstudio/gui/main_window.py" line="494" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="472" />
+      <location filename="../../nnstudio/gui/main_window.py" line="499" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="479" />
+      <location filename="../../nnstudio/gui/main_window.py" line="506" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
+      <location filename="../../nnstudio/gui/main_window.py" line="523" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="529" />
+      <location filename="../../nnstudio/gui/main_window.py" line="556" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="544" />
+      <location filename="../../nnstudio/gui/main_window.py" line="571" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="547" />
+      <location filename="../../nnstudio/gui/main_window.py" line="574" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="556" />
+      <location filename="../../nnstudio/gui/main_window.py" line="583" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="565" />
+      <location filename="../../nnstudio/gui/main_window.py" line="592" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="565" />
+      <location filename="../../nnstudio/gui/main_window.py" line="592" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="574" />
+      <location filename="../../nnstudio/gui/main_window.py" line="601" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="591" />
+      <location filename="../../nnstudio/gui/main_window.py" line="618" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="604" />
+      <location filename="../../nnstudio/gui/main_window.py" line="631" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
+      <location filename="../../nnstudio/gui/main_window.py" line="666" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="640" />
+      <location filename="../../nnstudio/gui/main_window.py" line="667" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="641" />
+      <location filename="../../nnstudio/gui/main_window.py" line="668" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="642" />
+      <location filename="../../nnstudio/gui/main_window.py" line="669" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="662" />
+      <location filename="../../nnstudio/gui/main_window.py" line="689" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="667" />
+      <location filename="../../nnstudio/gui/main_window.py" line="694" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="668" />
+      <location filename="../../nnstudio/gui/main_window.py" line="695" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
+      <location filename="../../nnstudio/gui/main_window.py" line="696" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="670" />
+      <location filename="../../nnstudio/gui/main_window.py" line="697" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="676" />
+      <location filename="../../nnstudio/gui/main_window.py" line="703" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="694" />
+      <location filename="../../nnstudio/gui/main_window.py" line="721" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="696" />
+      <location filename="../../nnstudio/gui/main_window.py" line="723" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1196,22 +1231,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="153" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="156" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="168" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="171" />
       <source>Choose a data set in the Data panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="170" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="173" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="214" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="226" />
       <source>Edit weight {key}{index}</source>
       <translation type="unfinished" />
     </message>
@@ -1364,107 +1399,117 @@
     <name>NeuronView</name>
     <message>
       <location filename="../../nnstudio/gui/views/neuron_view.py" line="130" />
-      <source>Sample:</source>
+      <source>sample </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="132" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="131" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="151" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="149" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="165" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="163" />
       <source>{layer} unit {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="193" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="191" />
       <source>inputs</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="218" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="216" />
+      <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="216" />
+      <source> — &lt;i&gt;Locked while training.&lt;/i&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="217" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="219" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="221" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
       <source>Click a line or a circle to change a weight or bias.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="236" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="235" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="238" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="237" />
       <source>Click to change it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="255" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
       <source>Stop training to edit the weights.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="260" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="259" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
       <source>bias: {b}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
       <source>none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="267" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
       <source>weights in:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
       <source>Click to change the bias.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="290" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="289" />
       <source>Weight from {a} to {b}:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="296" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="295" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="298" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="297" />
       <source>Bias of {unit}:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="301" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="300" />
       <source>Edit weight</source>
       <translation type="unfinished" />
     </message>
@@ -1505,27 +1550,32 @@
   <context>
     <name>RegressionView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="202" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="217" />
       <source>training data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="205" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="220" />
       <source>test data</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="206" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="221" />
       <source>network</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="219" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="234" />
       <source>The curve view draws networks with one input; this data set has {n} inputs per sample.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="225" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="240" />
+      <source>&lt;b&gt;Network curve&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="241" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation type="unfinished" />
     </message>
@@ -1894,12 +1944,12 @@ Non-trainable params: 0 (0.00 B)</source>
     <name>ViewBase</name>
     <message>
       <location filename="../../nnstudio/gui/views/base.py" line="59" />
-      <source>Export PNG…</source>
+      <source>PNG…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/base.py" line="60" />
-      <source>Save this view as a PNG image</source>
+      <source>Export this view as a PNG image…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1908,17 +1958,17 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="146" />
+      <location filename="../../nnstudio/gui/views/base.py" line="171" />
       <source>Export as PNG</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="147" />
+      <location filename="../../nnstudio/gui/views/base.py" line="172" />
       <source>PNG images (*.png)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="155" />
+      <location filename="../../nnstudio/gui/views/base.py" line="180" />
       <source>Could not export the view</source>
       <translation type="unfinished" />
     </message>
@@ -1956,137 +2006,147 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>Dense 출력 레이어 추가 ({units}개 유닛, {activation})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="171" />
+      <location filename="../../nnstudio/project/checks.py" line="172" />
+      <source>The data set has only {samples} training sample(s), too few to hold back {percent}% of them for validation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="175" />
+      <source>Don't hold back validation data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="182" />
       <source>Accuracy counts correct classes, but this data set's targets are numbers (regression); accuracy will mean nothing here.</source>
       <translation>정확도는 맞힌 클래스를 세는 지표인데, 이 데이터셋의 타깃은 수치(회귀)라서 여기서는 의미가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="175" />
+      <location filename="../../nnstudio/project/checks.py" line="186" />
       <source>Show mae instead of accuracy</source>
       <translation>정확도 대신 mae 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="187" />
+      <location filename="../../nnstudio/project/checks.py" line="198" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} it needs one unit per class.</source>
       <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 유닛이 하나씩 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="189" />
+      <location filename="../../nnstudio/project/checks.py" line="200" />
       <source>Set the output layer to {classes} units</source>
       <translation>출력 레이어를 {classes}개 유닛으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="194" />
+      <location filename="../../nnstudio/project/checks.py" line="205" />
       <source>The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up to 1: use softmax.</source>
       <translation>출력이 sigmoid를 쓰지만 {loss}에는 합이 1인 확률이 필요합니다. softmax를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="196" />
+      <location filename="../../nnstudio/project/checks.py" line="207" />
       <source>Use softmax</source>
       <translation>softmax 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="201" />
+      <location filename="../../nnstudio/project/checks.py" line="212" />
       <source>The output uses {activation}, so it does not give probabilities; {loss} needs softmax on the output layer.</source>
       <translation>출력이 {activation}을(를) 써서 확률이 나오지 않습니다. {loss}에는 출력 레이어에 softmax가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="209" />
+      <location filename="../../nnstudio/project/checks.py" line="220" />
       <source>Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse categorical cross-entropy with {classes} softmax units.</source>
       <translation>이진 교차 엔트로피는 클래스가 두 개일 때 쓰는데, 이 데이터셋에는 {classes}개가 있습니다. softmax 유닛 {classes}개와 희소 범주형 교차 엔트로피를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="215" />
+      <location filename="../../nnstudio/project/checks.py" line="226" />
       <source>Switch to sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피로 바꾸기 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="223" />
+      <location filename="../../nnstudio/project/checks.py" line="234" />
       <source>The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="226" />
+      <location filename="../../nnstudio/project/checks.py" line="237" />
       <source>The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="228" />
+      <location filename="../../nnstudio/project/checks.py" line="239" />
       <source>Use 1 sigmoid unit</source>
       <translation>sigmoid 유닛 1개 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="234" />
+      <location filename="../../nnstudio/project/checks.py" line="245" />
       <source>Binary cross-entropy wants one output unit (the probability of class 1), but the output layer has {units}; each unit would learn its own yes/no question.</source>
       <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력 레이어의 유닛은 {units}개입니다. 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="236" />
+      <location filename="../../nnstudio/project/checks.py" line="247" />
       <source>Set the output layer to 1 unit</source>
       <translation>출력 레이어를 유닛 1개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="241" />
+      <location filename="../../nnstudio/project/checks.py" line="252" />
       <source>The output uses {activation}, so it is not a probability between 0 and 1; binary cross-entropy needs sigmoid on the output.</source>
       <translation>출력이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력에 sigmoid가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="243" />
+      <location filename="../../nnstudio/project/checks.py" line="254" />
       <source>Use sigmoid</source>
       <translation>sigmoid 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="249" />
+      <location filename="../../nnstudio/project/checks.py" line="260" />
       <source>Use binary cross-entropy (sigmoid)</source>
       <translation>이진 교차 엔트로피 사용 (sigmoid)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="254" />
+      <location filename="../../nnstudio/project/checks.py" line="265" />
       <source>Use sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피 사용 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="258" />
+      <location filename="../../nnstudio/project/checks.py" line="269" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s); with {loss} the output needs one unit per class (the labels become one-hot).</source>
       <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="264" />
+      <location filename="../../nnstudio/project/checks.py" line="275" />
       <source>The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy loss learns classes faster and more reliably.</source>
       <translation>레이블은 클래스인데 {loss}은(는) 수치용 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="280" />
+      <location filename="../../nnstudio/project/checks.py" line="291" />
       <source>The targets are numbers (regression), but {loss} is a loss for classes. Use mean squared error with a linear output.</source>
       <translation>타깃은 수치(회귀)인데 {loss}은(는) 분류용 손실 함수입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="282" />
+      <location filename="../../nnstudio/project/checks.py" line="293" />
       <source>Use mse with a linear output</source>
       <translation>선형 출력과 mse 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="287" />
+      <location filename="../../nnstudio/project/checks.py" line="298" />
       <source>Each sample has {targets} target value(s), but the output layer has {units} unit(s).</source>
       <translation>샘플마다 타깃 값이 {targets}개인데 출력 레이어의 유닛은 {units}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="288" />
+      <location filename="../../nnstudio/project/checks.py" line="299" />
       <source>Set the output layer to {targets} unit(s)</source>
       <translation>출력 레이어를 {targets}개 유닛으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="303" />
+      <location filename="../../nnstudio/project/checks.py" line="314" />
       <source>The output uses {activation}, which cannot give every target value (they range from {low} to {high}); a regression output is usually linear.</source>
       <translation>출력이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="305" />
+      <location filename="../../nnstudio/project/checks.py" line="316" />
       <source>The output uses {activation}, which cannot give every target value; a regression output is usually linear.</source>
       <translation>출력이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="307" />
+      <location filename="../../nnstudio/project/checks.py" line="318" />
       <source>Use a linear output</source>
       <translation>선형 출력 사용</translation>
     </message>

@@ -367,17 +367,21 @@ def test_layout_is_remembered(qtbot, dialogs, config_dir):
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
-    first.resize(first.width() - 37, first.height() - 23)
-    size = first.size()
+    first.resize(first.width(), first.height() - 23)  # (the 800x800 offscreen screen is narrower than the window)
+    height = first.height()
     first.curves_dock.hide()
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.palette_dock)
     first.close()
+    assert (config_dir / "nnstudio.ini").exists()
     second = MainWindow()
     qtbot.addWidget(second)
     second.show()
-    # (the offscreen test screen is 800x800, smaller than the window, so Qt may nudge the width)
-    assert second.height() == size.height() and abs(second.width() - size.width()) <= 4
-    assert not second.curves_dock.isVisible()
-    assert second.palette_dock.isVisible()
+    assert second.height() == height
+    assert not second.curves_dock.isVisible() and second.data_dock.isVisible()
+    assert second.dockWidgetArea(second.palette_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    second.act_reset_layout.trigger()
+    assert second.curves_dock.isVisible()
+    assert second.dockWidgetArea(second.palette_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     second.close()
 
 
@@ -574,3 +578,31 @@ def test_delete_key_on_the_canvas_removes_exactly_one_layer(qtbot, opened):
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_Delete)
     assert [s.id for s in window.document.layers] == ["dense_1"]
+
+
+def test_default_layout_for_a_projector_and_a_desk(qtbot, window):
+    """1366x768: right panels and the views become tabs (nothing too narrow to read);
+    1920x1080: inspector above the settings, views beside the curves. No stale tab bars."""
+    from PySide6.QtWidgets import QTabBar
+
+    def tab_groups():
+        QApplication.processEvents()
+        bars = [b for b in window.findChildren(QTabBar) if b.isVisible()]
+        return sorted(sorted(b.tabText(i) for i in range(b.count())) for b in bars)
+
+    window.resize(1366, 768)
+    window.act_reset_layout.trigger()
+    window.resize(1366, 768)
+    assert window.width() <= 1366, window.minimumSizeHint()
+    assert tab_groups() == sorted([
+        sorted(["Curves", "Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
+        sorted(["Training", "Summary", "Inspector"]),
+    ])
+    window.resize(1920, 1080)
+    window.act_reset_layout.trigger()
+    assert tab_groups() == sorted([
+        sorted(["Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
+        sorted(["Training", "Summary"]),
+    ])
+    assert window.curves_dock.visibleRegion().isEmpty() is False
+    assert window.inspector_dock.geometry().bottom() < window.training_dock.geometry().top()
