@@ -134,21 +134,12 @@ def test_first_lesson_end_to_end(qtbot, window, shown, tmp_path):
     type_into(qtbot, window.training_panel.epochs, "200")
     assert doc.project.training.epochs == 200
 
-    # train until accuracy is 100 % (a screenshot while it runs)
-    grabbed = []
-
-    def mid_run(info):
-        if not grabbed and window.controller.state == "running":
-            grabbed.append(grab(window, SCREENSHOTS / "studio-training.png"))
-
-    window.controller.epochEnd.connect(mid_run)
+    # train until accuracy is 100 %
     for _ in range(6):
         assert train_once(qtbot, window) == "completed"
         if doc.project.history["accuracy"][-1] == 1.0:
             break
-    window.controller.epochEnd.disconnect(mid_run)
     assert doc.project.history["accuracy"][-1] == 1.0
-    assert grabbed, "no screenshot during training"
     assert not [m for m in shown["messages"] if m[0] == "critical"], shown["messages"]
     trained = doc.project.epochs_trained
     assert trained >= 200 and len(doc.project.history["loss"]) == trained
@@ -196,7 +187,17 @@ def test_finished_mnist_run(qtbot, window, shown):
     assert doc.project.dataset.name.startswith("mnist")
     window.training_panel.epochs.setValue(1)
     qtbot.waitUntil(lambda: doc.project.training.epochs == 1, timeout=2000)
+    grabbed = []
+
+    def mid_run(info):  # a screenshot of training in progress, a few batches in
+        if not grabbed and window.controller.state == "running" and int(info.get("batch") or 0) >= 6:
+            window.curves._redraw()
+            grabbed.append(grab(window, SCREENSHOTS / "studio-training.png"))
+
+    window.controller.progress.connect(mid_run)
     assert train_once(qtbot, window, timeout=120000) == "completed"
+    window.controller.progress.disconnect(mid_run)
+    assert grabbed, "no screenshot while training"
     assert doc.project.epochs_trained == 1
     assert doc.project.history["accuracy"][-1] > 0.5
     assert "samples/s" in window.speed_label.text() or window.state_label.text()
