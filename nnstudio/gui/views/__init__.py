@@ -115,12 +115,16 @@ class StudioViews(QObject):
             window.splitDockWidget(curves, confusion, Qt.Orientation.Vertical)
             window.splitDockWidget(output, neurons, Qt.Orientation.Vertical)
             window.splitDockWidget(neurons, health, Qt.Orientation.Vertical)
-        for dock in self.docks:
-            dock.raise_()
-        if curves is not None:
-            curves.raise_()
-        # moving the docks widens the window for a moment (laid out later): back to its size then
-        QTimer.singleShot(0, lambda: window.resize(size))
+
+        def finish():  # moving the docks widened the window for a moment: back to its size
+            window.resize(size)
+            width = max(300, size.width() - 700)  # about what the side docks leave
+            if curves is not None and wide:
+                window.resizeDocks([curves, output, neurons], [width // 3] * 3, Qt.Orientation.Horizontal)
+            elif curves is not None:
+                window.resizeDocks([curves, output], [width * 2 // 5, width * 3 // 5], Qt.Orientation.Horizontal)
+
+        QTimer.singleShot(100, finish)
 
 
 def install_views(window) -> StudioViews:

@@ -213,7 +213,7 @@ class NeuronView(ViewBase):
         model = self.mirror.model
         locked = self.mirror.is_training
         self.set_caption(
-            self.tr("<b>Neurons</b>") + (self.tr(" — <i>Locked while training.</i>") if locked else ""),
+            self.tr("<b>Neurons</b> (locked)") if locked else self.tr("<b>Neurons</b>"),
             self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
                     "outputs for the sample. ")
             + (self.tr("<i>Locked while training.</i>") if locked else
