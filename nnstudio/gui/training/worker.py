@@ -91,6 +91,9 @@ class RunResult:
     reason: str = "completed"  # "completed" | "stopped" | "nan" | "error"
     message: str = ""
     nan_restored: bool = False
+    fit_started: float = 0.0  # perf_counter() around model.fit (for benchmarks)
+    fit_ended: float = 0.0
+    fit_cpu_s: float = 0.0  # process CPU seconds during fit (all threads)
 
 
 def _studio_callback(worker: "TrainingWorker"):
@@ -181,12 +184,16 @@ class TrainingWorker(QObject):
                 result.reason = "stopped"
             else:
                 # overflow on the way to NaN is reported by the NaN guard, not as warnings
+                result.fit_started = time.perf_counter()
+                cpu = time.process_time()
                 with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     self.model.fit(
                         self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
                         initial_epoch=self.initial_epoch, validation_split=self.validation_split,
                         shuffle=True, verbose=0, callbacks=[_studio_callback(self)],
                     )
+                result.fit_ended = time.perf_counter()
+                result.fit_cpu_s = time.process_time() - cpu
                 if result.reason != "nan":
                     result.reason = "stopped" if self.control.stop.is_set() else "completed"
             if result.reason != "nan" and not self._weights_finite():
