@@ -97,6 +97,7 @@ class CurvesPanel(QWidget):
         self.log_loss = QCheckBox(self.tr("Log scale loss"), self)
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
         self.status = QLabel(self)
+        self.status.setMinimumWidth(40)  # a long line of numbers is cut, never widens the window (1366 px)
         options.addWidget(self.show_batches)
         options.addWidget(self.log_loss)
         options.addStretch(1)
