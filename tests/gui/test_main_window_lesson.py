@@ -142,6 +142,7 @@ def test_first_lesson_end_to_end(qtbot, window, shown, tmp_path):
     assert doc.project.history["accuracy"][-1] == 1.0
     assert not [m for m in shown["messages"] if m[0] == "critical"], shown["messages"]
     trained = doc.project.epochs_trained
+    assert window.width() <= 1366, "a panel grew the window past a 1366-pixel projector"
     assert trained >= 200 and len(doc.project.history["loss"]) == trained
     qtbot.wait(120)  # one curves redraw (50 ms timer)
     grab(window, SCREENSHOTS / "studio-xor-trained.png")
@@ -199,6 +200,7 @@ def test_finished_mnist_run(qtbot, window, shown):
     window.controller.progress.disconnect(mid_run)
     assert grabbed, "no screenshot while training"
     assert doc.project.epochs_trained == 1
+    assert window.width() <= 1366, "a panel grew the window past a 1366-pixel projector"
     assert doc.project.history["accuracy"][-1] > 0.5
     assert "samples/s" in window.speed_label.text() or window.state_label.text()
     qtbot.wait(120)
