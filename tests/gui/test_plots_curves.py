@@ -50,6 +50,10 @@ def test_live_training_fills_batch_and_epoch_curves(qtbot):
     ax, ay = curve_data(panel, "accuracy")
     assert len(ax) == 40 and ay[-1] == pytest.approx(doc.project.history["accuracy"][-1])
     assert len(curve_data(panel, "val_loss")[0]) == 0  # no validation split
+    names = [label.text for _, label in panel.loss_plot.legend.items]
+    assert names == ["loss (batch)", "loss"]  # no val_loss entry without validation data
+    assert [label.text for _, label in panel.metric_plot.legend.items] == ["accuracy"]
+    assert panel.metric_plot.viewRange()[1][0] <= 0.0 and panel.metric_plot.viewRange()[1][1] >= 1.0
     # reset clears everything
     c.reset_weights()
     qtbot.waitUntil(lambda: len(curve_data(panel, "loss")[0]) == 0, timeout=2000)
@@ -86,4 +90,5 @@ def test_validation_curves_appear_with_a_split(qtbot):
     with qtbot.waitSignal(c.finished, timeout=20000):
         c.start()
     qtbot.waitUntil(lambda: len(curve_data(panel, "val_accuracy")[0]) == 5, timeout=2000)
+    assert [label.text for _, label in panel.loss_plot.legend.items] == ["loss (batch)", "loss", "val_loss"]
     assert np.allclose(curve_data(panel, "val_loss")[1], doc.project.history["val_loss"])

@@ -73,6 +73,9 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
     text = bar.progress.label.text()
     assert text.startswith("Epoch ") and "/2000 · batch " in text and "left" in text and text.endswith("paused")
     assert 0 < bar.progress.bar.value() < 1000
+    info = c.last_progress
+    exact = (info["epoch"] + info["batch"] / info["steps"]) / info["epochs"]
+    assert bar.progress.bar.value() == int(1000 * exact)  # up to date while paused
     qtbot.wait(120)  # two curve redraws (50 ms timer) so the picture shows the curves
     path = screenshot(studio, "training-in-progress")
     assert path.stat().st_size > 10_000

@@ -123,11 +123,13 @@ class CurvesPanel(QWidget):
             plot.setMenuEnabled(True)
         self.loss_plot.addLegend(offset=(-10, 10))  # top right: losses fall away from it
         self.metric_plot.addLegend(offset=(-10, -10))  # bottom right: accuracy rises away from it
-        self.metric_plot.setYRange(0.0, 1.0)
+        self.metric_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.metric_plot.disableAutoRange(axis="y")  # accuracy is a fraction: keep 0..1
 
         # key -> (plot, pen, legend name); curves are created here, once.
         self.series: dict[str, Series] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self._names: dict[str, str] = {}
         self._add("batch_loss", self.loss_plot, _pen(OKABE_ITO["sky"], 1.0, alpha=150), self.tr("loss (batch)"))
         self._add("loss", self.loss_plot, _pen(OKABE_ITO["blue"], 2.5), self.tr("loss"))
         self._add("val_loss", self.loss_plot, _pen(OKABE_ITO["vermillion"], 2.5, dashed=True), self.tr("val_loss"))
@@ -138,6 +140,9 @@ class CurvesPanel(QWidget):
         self._dirty: set[str] = set()
         self._last_redraw = 0.0
         self._last_cost = 0.0
+        self._run_end: float | None = None  # last epoch of the running run (x axis limit)
+        self._x_max = 0.0
+        self._in_legend: set[str] = set()
 
         self.timer = QTimer(self)
         self.timer.setInterval(50)
@@ -154,7 +159,8 @@ class CurvesPanel(QWidget):
 
     # -- curves ----------------------------------------------------------------------------
     def _add(self, key: str, plot, pen, name: str) -> pg.PlotDataItem:
-        curve = plot.plot([], [], pen=pen, name=name, connect="finite")
+        curve = plot.plot([], [], pen=pen, connect="finite")  # named in the legend once it has data
+        self._names[key] = name
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
         self.series[key] = Series(4096 if key.startswith("batch") else 256)
@@ -170,10 +176,25 @@ class CurvesPanel(QWidget):
             return None
         color = self._extra_colors[len(self.series) % len(self._extra_colors)]
         self._add(key, self.metric_plot, _pen(color, 2.0, dashed=key.startswith("val_")), key)
+        self.metric_plot.enableAutoRange(axis="y")  # mse/mae are not fractions
         if "accuracy" not in self.document.project.training.metrics:
             self.metric_plot.setTitle(self.tr("Metrics"))
-            self.metric_plot.enableAutoRange(axis="y")
         return key
+
+    def _show_in_legend(self, key: str, show: bool) -> None:
+        """Only curves with data are named in the legends (no val_loss without validation)."""
+        if show == (key in self._in_legend):
+            return
+        if show:
+            self._in_legend.add(key)
+        else:
+            self._in_legend.discard(key)
+        for plot in (self.loss_plot, self.metric_plot):  # rebuilt in a fixed order
+            plot.legend.clear()
+            items = plot.listDataItems()
+            for k, curve in self.curves.items():
+                if k in self._in_legend and curve in items:
+                    plot.legend.addItem(curve, self._names[k])
 
     def _toggle_batches(self, on: bool) -> None:
         self.curves["batch_loss"].setVisible(bool(on))
@@ -196,7 +217,11 @@ class CurvesPanel(QWidget):
         started = time.perf_counter()
         for key in self._dirty:
             x, y = self.series[key].data()
-            self.curves[key].setData(x, y)
+            curve = self.curves[key]
+            curve.setData(x, y)
+            self._show_in_legend(key, len(x) > 0)
+            if len(x):
+                self._grow_x(float(x[-1]))
         self._dirty.clear()
         self._last_redraw = now
         self._last_cost = time.perf_counter() - started
@@ -210,18 +235,28 @@ class CurvesPanel(QWidget):
     # -- live ----------------------------------------------------------------------------
     @Slot(str)
     def on_state(self, state: str) -> None:
-        """While training, the x axis spans the whole run, so it isn't re-laid out on every
-        redraw (cheaper repaints); afterwards it fits the data again."""
+        """While training, the x axis grows in steps (doubling, up to the run's last epoch)
+        instead of following every point, so the axes aren't re-laid out on each redraw
+        (cheaper repaints); afterwards it fits the data again."""
         if state == "idle":
+            self._run_end = None
             for plot in (self.loss_plot, self.metric_plot):
                 plot.enableAutoRange(axis="x")
 
+    def _grow_x(self, x: float) -> None:
+        if self._run_end is None or x <= self._x_max:
+            return
+        self._x_max = min(self._run_end, max(2.0 * self._x_max, 1.5 * x, 1.0))
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.setXRange(0.0, self._x_max, padding=0.02)
+
     @Slot(dict)
     def on_run_started(self, info: dict) -> None:
-        end = max(float(info["epochs"]), 1.0)
+        self._run_end = max(float(info["epochs"]), 1.0)
+        self._x_max = 0.0
         for plot in (self.loss_plot, self.metric_plot):
             plot.disableAutoRange(axis="x")
-            plot.setXRange(0.0, end, padding=0.02)
+        self._grow_x(float(info["initial_epoch"]) + 1.0)
         # drop batch points beyond where this run starts (e.g. after a stop mid-epoch)
         s = self.series["batch_loss"]
         keep = int(np.searchsorted(s.x[: s.n], float(info["initial_epoch"]), side="right"))

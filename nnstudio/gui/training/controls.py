@@ -61,12 +61,14 @@ class TrainingProgress(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._text = ""
         self._bar_time = 0.0
+        self._value = 0
         controller.progress.connect(self.on_progress)
         controller.stateChanged.connect(self.on_state)
         controller.runStarted.connect(self.on_run_started)
 
     @Slot(dict)
     def on_run_started(self, info: dict) -> None:
+        self._value = 0
         self.bar.setValue(0)
         self.label.setText(self.tr("Starting: epoch {epoch} of {epochs}…").format(
             epoch=info["initial_epoch"] + 1, epochs=info["epochs"]))
@@ -77,7 +79,7 @@ class TrainingProgress(QWidget):
         steps = max(1, info["steps"])
         span = max(1, epochs - first)
         done = (info["epoch"] - first) + info["batch"] / steps
-        value = int(1000 * min(1.0, max(0.0, done / span)))
+        value = self._value = int(1000 * min(1.0, max(0.0, done / span)))
         now = time.perf_counter()
         # QProgressBar repaints synchronously on every visible change: 4 times a second is plenty
         if value != self.bar.value() and (now - self._bar_time >= 0.25 or value in (0, 1000)):
@@ -93,6 +95,8 @@ class TrainingProgress(QWidget):
 
     @Slot(str)
     def on_state(self, state: str) -> None:
+        if state != "running":
+            self.bar.setValue(self._value)  # the throttled bar catches up when training halts
         if state == "idle":
             self.label.setText(self._text + " · " + self.tr("done") if self._text else self.tr("Not training"))
             self._text = ""
