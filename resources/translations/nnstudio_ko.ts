@@ -4,47 +4,47 @@
   <context>
     <name>ConfusionMatrixView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="135" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="140" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="137" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="155" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
       <source>test set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="155" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
       <source>training set (there is no test set)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="158" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="163" />
       <source>the first {n} of {all} samples of the {where} while training</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="165" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="166" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="180" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="185" />
       <source>predicted class</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="184" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="189" />
       <source>true class</source>
       <translation type="unfinished" />
     </message>
@@ -62,52 +62,52 @@
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="109" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="110" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="110" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="121" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="122" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="130" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="133" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="131" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="134" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="132" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="133" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="136" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="173" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="181" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="252" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="289" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -514,22 +514,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="67" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="68" />
       <source>The test-image grid shows image data sets such as MNIST.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="69" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="70" />
       <source>This data set has no test images.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="84" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="89" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="85" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="90" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
       <translation type="unfinished" />
     </message>
@@ -570,22 +570,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="219" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="224" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="221" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="226" />
       <source>The network has no Dense layer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="232" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="237" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="233" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="238" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation type="unfinished" />
     </message>
@@ -1231,22 +1231,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="156" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="158" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="171" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="173" />
       <source>Choose a data set in the Data panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="173" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="175" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="226" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="228" />
       <source>Edit weight {key}{index}</source>
       <translation type="unfinished" />
     </message>
@@ -1413,103 +1413,108 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="163" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="166" />
+      <source>{layer} unit {n} (class {name})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="167" />
       <source>{layer} unit {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="191" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="195" />
       <source>inputs</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="216" />
-      <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="216" />
-      <source> — &lt;i&gt;Locked while training.&lt;/i&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="217" />
-      <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="219" />
-      <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="221" />
+      <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="223" />
+      <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="224" />
       <source>Click a line or a circle to change a weight or bias.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="235" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="239" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="237" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="241" />
       <source>Click to change it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="258" />
       <source>Stop training to edit the weights.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="259" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="263" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="268" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="269" />
       <source>bias: {b}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="269" />
       <source>none</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="266" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
       <source>weights in:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
       <source>Click to change the bias.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="289" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="293" />
       <source>Weight from {a} to {b}:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="295" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="299" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="297" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="301" />
       <source>Bias of {unit}:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="300" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="304" />
       <source>Edit weight</source>
       <translation type="unfinished" />
     </message>
@@ -1517,32 +1522,32 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="183" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
       <source>Before training</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
       <source>Train anyway</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
       <source>Fix all</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="218" />
       <source>Training would not work yet:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
       <source>Training can start, but look at this first:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="234" />
       <source>Fix</source>
       <translation type="unfinished" />
     </message>
@@ -1641,37 +1646,37 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="53" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="54" />
       <source>Not training</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="69" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="73" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="80" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="89" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="83" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="92" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="90" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="93" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="104" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="95" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="106" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
@@ -1857,72 +1862,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="102" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="113" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="118" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="120" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="121" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="132" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="123" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="134" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="135" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="136" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="126" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="137" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="138" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="139" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="141" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="142" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="166" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -1930,12 +1935,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="200" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="207" />
       <source>Training failed: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="236" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="243" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation type="unfinished" />
     </message>
@@ -1958,17 +1963,17 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="171" />
+      <location filename="../../nnstudio/gui/views/base.py" line="187" />
       <source>Export as PNG</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="172" />
+      <location filename="../../nnstudio/gui/views/base.py" line="188" />
       <source>PNG images (*.png)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="180" />
+      <location filename="../../nnstudio/gui/views/base.py" line="196" />
       <source>Could not export the view</source>
       <translation type="unfinished" />
     </message>
