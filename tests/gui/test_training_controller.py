@@ -227,3 +227,18 @@ def test_checks_block_training_when_nobody_listens(qtbot, controllers):
     assert [p.code for p in problems[0]] == ["softmax_bce"]
     assert c.start(check=False)  # "Train anyway"
     assert c.wait(20000)
+
+
+def test_nan_in_the_very_first_batch_keeps_the_starting_weights(qtbot, controllers):
+    p = Project(title="boom", input_shape=(1,), dataset=DatasetSpec(name="linear", params={"n_samples": 400}),
+                training=TrainingSpec(loss="mse", metrics=[], batch_size=400, epochs=5,
+                                      optimizer={"class_name": "SGD", "config": {"learning_rate": 0.01}}))
+    p.add_layer("Dense", units=1)
+    # trained weights so large that the very first loss overflows float32
+    p.weights = {"dense/kernel": np.full((1, 1), 3e38, np.float32), "dense/bias": np.zeros(1, np.float32)}
+    doc = Document(p)
+    c = make(doc, controllers)
+    with qtbot.waitSignal(c.finished, timeout=20000) as blocker:
+        c.start()
+    assert blocker.args == ["nan"]
+    assert doc.project.weights["dense/kernel"][0, 0] == np.float32(3e38)  # unchanged, still finite

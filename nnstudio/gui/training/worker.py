@@ -171,6 +171,7 @@ class TrainingWorker(QObject):
         self._cand: dict[str, np.ndarray] = {}
         self._good: dict[str, np.ndarray] = {}
         self._good_valid = False
+        self._cand_valid = False
 
     # -- the thread's entry point ------------------------------------------------------
     @Slot()
@@ -224,6 +225,7 @@ class TrainingWorker(QObject):
     def _save_candidate(self) -> None:
         for key, layer, pname in self._keys:
             np.copyto(self._cand[key], layer.params[pname])
+        self._cand_valid = True
 
     def _accept_candidate(self) -> None:
         self._cand, self._good = self._good, self._cand
@@ -233,9 +235,12 @@ class TrainingWorker(QObject):
         return all(np.isfinite(layer.params[p]).all() for _, layer, p in self._keys)
 
     def _restore_good(self) -> None:
-        if self._good_valid:
-            self.model.set_weight_dict({k: v.copy() for k, v in self._good.items()})
-        self.result.nan_restored = self._good_valid
+        """Put back the weights of the last batch whose loss was finite (or, when the very first
+        batch already failed, the finite weights it started from)."""
+        source = self._good if self._good_valid else self._cand
+        if self._good_valid or (self._cand_valid and all(np.isfinite(a).all() for a in self._cand.values())):
+            self.model.set_weight_dict({k: v.copy() for k, v in source.items()})
+            self.result.nan_restored = True
 
     def _nan_message(self) -> str:
         lr = getattr(self.model.optimizer, "learning_rate", None)
