@@ -227,6 +227,7 @@ def test_spirals_mid_training_screenshot(qtbot, screenshot):
     try:
         assert c.start()
         qtbot.waitUntil(lambda: views.mirror.iteration >= 3000, timeout=60000)
+        qtbot.waitUntil(lambda: health.redraws >= 3, timeout=20000)  # several points on its curves
         with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
             c.pause()
         views.decision_map.refresh()

@@ -45,7 +45,7 @@ class ViewBase(QWidget):
         self._limiter = RateLimiter()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._on_timer)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -115,7 +115,22 @@ class ViewBase(QWidget):
         if not self.exposed():
             return
         if not self._timer.isActive():
-            self._timer.start(int(self._limiter.wait() * 1000))
+            self._timer.start(int(self._wait() * 1000))
+
+    def _wait(self) -> float:
+        """Seconds until this view may redraw: its own pace, and while training also the
+        views' shared budget (all views together stay under ~8% of the window's time)."""
+        wait = self._limiter.wait()
+        if self.mirror.is_training:
+            wait = max(wait, self.mirror.limiter.wait())
+        return wait
+
+    def _on_timer(self) -> None:
+        wait = self._wait()
+        if wait > 0.002:  # another view spent the shared budget meanwhile
+            self._timer.start(int(wait * 1000))
+        elif self.exposed():
+            self.refresh()
 
     def refresh(self) -> None:
         """Redraw now (the timer, showEvent and tests call this)."""
@@ -131,6 +146,7 @@ class ViewBase(QWidget):
             self.redraw()
             self.redraws += 1
         self._limiter.done(started)
+        self.mirror.limiter.done(started)
 
     def exposed(self) -> bool:
         """On screen: visible and not covered (a dock tabbed behind another stays "visible" to

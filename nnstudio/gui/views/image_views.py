@@ -56,6 +56,7 @@ class DigitGridView(ViewBase):
         self.wrong_first.toggled.connect(lambda *_: self.request())
         self.header.addWidget(self.wrong_first)
         self.tiles: list[tuple[QImage, int, int, int]] = []  # image, test index, predicted, true
+        self._images_for, self._images = None, {}
         return _Canvas(self._paint)
 
     def problem(self) -> str:
@@ -78,8 +79,12 @@ class DigitGridView(ViewBase):
         if self.wrong_first.isChecked():
             order = np.concatenate([order[~right], order[right]])
         shown = order[:MAX_DIGITS]
-        self.tiles = [(gray_image(ds.x_test[i].reshape(ds.image_shape[:2])), int(i), int(pred[i]), int(true[i]))
-                      for i in shown]
+        if self._images_for is not ds:  # the pictures never change, only their labels
+            self._images_for, self._images = ds, {}
+        for i in shown:
+            if i not in self._images:
+                self._images[i] = gray_image(ds.x_test[i].reshape(ds.image_shape[:2]))
+        self.tiles = [(self._images[i], int(i), int(pred[i]), int(true[i])) for i in shown]
         n_right = int(right.sum())
         self.set_caption(self.tr("<b>Test images</b> — accuracy {acc:.1%}").format(acc=n_right / len(true)),
                          self.tr("<b>Test images</b> — predicted label: ✓ right (green), ✗ wrong (vermillion, "

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project.document import Document
 
 
+SHARED_DUTY = 0.08  # while training, all views together take at most ~8% of the GUI thread
 TRAINING_BUDGET = 2.5e8  # multiply-adds per redraw while training (~10-20 ms on one core)
 
 
@@ -68,6 +69,7 @@ class ModelMirror(QObject):
         self._cache: dict = {}
         self._prepared = None
         self._run_start_iteration = 0
+        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY)  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, int(1000 / rate_hz)))
@@ -235,21 +237,25 @@ class ModelMirror(QObject):
 
 
 class RateLimiter:
-    """Decides when a view may redraw: at most every ``min_interval`` seconds, and never more
-    often than keeps its own drawing under ~1/8 of the time (slow views slow down)."""
+    """Decides when a view may redraw: at most every ``min_interval`` seconds, and no more
+    often than keeps its drawing under ``duty`` of the time (a slow view slows down; the cost
+    is a moving average, so one slow first draw does not stall it), but at least every
+    ``max_interval`` seconds."""
 
-    def __init__(self, min_interval: float = 0.1, duty: float = 0.125):
+    def __init__(self, min_interval: float = 0.1, duty: float = 0.125, max_interval: float = 1.0):
         self.min_interval = min_interval
         self.duty = duty
+        self.max_interval = max_interval
         self.last = -1e9
         self.cost = 0.0
 
     def wait(self) -> float:
         """Seconds to wait before the next redraw (0: now)."""
-        interval = max(self.min_interval, self.cost / self.duty)
+        interval = min(self.max_interval, max(self.min_interval, self.cost / self.duty))
         return max(0.0, self.last + interval - time.perf_counter())
 
     def done(self, started: float) -> None:
         now = time.perf_counter()
-        self.cost = now - started
+        cost = now - started
+        self.cost = cost if self.cost == 0.0 else 0.7 * self.cost + 0.3 * cost
         self.last = now

@@ -160,6 +160,10 @@ class NeuronView(ViewBase):
         if column == 0:
             return self._input_names(len(self.nodes[0]))[unit]
         dense = self.mirror.model.layers[self._groups[column - 1][0]]
+        ds = self.mirror.dataset
+        names = getattr(ds, "class_names", None) or []
+        if column == len(self.nodes) - 1 and len(names) == len(self.nodes[-1]) > 1:
+            return self.tr("{layer} unit {n} (class {name})").format(layer=dense.name, n=unit + 1, name=names[unit])
         return self.tr("{layer} unit {n}").format(layer=dense.name, n=unit + 1)
 
     # -- drawing --------------------------------------------------------------------------------
