@@ -120,6 +120,15 @@ def test_warnings_allow_train_anyway(qtbot, studio):
     with qtbot.waitSignal(c.finished, timeout=20000):
         qtbot.mouseClick(dialog.btn_anyway, Qt.MouseButton.LeftButton)
     assert doc.project.training.loss == "mse" and doc.project.epochs_trained == 3
+    # the same warning isn't asked again for the same network, loss and data ...
+    with qtbot.waitSignal(c.finished, timeout=20000):
+        studio.toolbar.act_train.trigger()
+    assert doc.project.epochs_trained == 6
+    # ... but is after a change
+    doc.update_layer(0, units=8)
+    studio.toolbar.act_train.trigger()
+    assert studio.toolbar.problems_dialog is not None and not c.is_training
+    studio.toolbar.problems_dialog.reject()
 
 
 def test_format_duration():

@@ -114,6 +114,7 @@ class TrainingController(QObject):
         self._run: _Run | None = None
         self._dataset = None
         self._dataset_key = None
+        self._accepted_warnings: set[str] = set()
         self._unsubscribe = document.subscribe(self._on_document)
         self.destroyed.connect(lambda *_: self._unsubscribe())
 
@@ -151,6 +152,17 @@ class TrainingController(QObject):
         self._dataset = dataset
         self._dataset_key = _dataset_key(self.document.project)
 
+    def _warning_key(self, problem) -> str:
+        p = self.document.project
+        return json.dumps([problem.code, _network_signature(p), p.training.loss, _dataset_key(p)], default=str)
+
+    def _accepted(self, problem) -> bool:
+        return problem.severity == "warning" and self._warning_key(problem) in self._accepted_warnings
+
+    def accept_warnings(self, problems) -> None:
+        """"Train anyway": don't ask about these warnings again while network, loss and data stay."""
+        self._accepted_warnings.update(self._warning_key(p) for p in problems if p.severity == "warning")
+
     def check(self) -> list:
         """The before-training checks for the document and its data set."""
         return checks.check(self.document.project, self.dataset())
@@ -179,7 +191,7 @@ class TrainingController(QObject):
         try:
             dataset = self.dataset()
             if check:
-                problems = checks.check(project, dataset)
+                problems = [p for p in checks.check(project, dataset) if not self._accepted(p)]
                 if problems:
                     if self.isSignalConnected(QMetaMethod.fromSignal(self.problemsFound)):
                         self.problemsFound.emit(problems)

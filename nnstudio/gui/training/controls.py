@@ -270,6 +270,7 @@ class ProblemsDialog(QDialog):
         return True
 
     def _train_anyway(self) -> None:
+        self.controller.accept_warnings(self.problems)
         self.accept()
         self.controller.start(check=False)
 
