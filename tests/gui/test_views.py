@@ -187,7 +187,7 @@ def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothin
     from nnstudio.paths import EXAMPLES
 
     doc = Document(files.load_project(str(EXAMPLES / "xor.nnproj")))
-    doc.set_training(epochs=4000)
+    doc.set_training(epochs=1_000_000)  # runs until paused and shut down
     c = TrainingController(doc)
     views = make_views(qtbot, doc, c.dataset(), controller=c)
     box = side_by_side(qtbot, views.output_switch, views.neuron_switch)
@@ -219,7 +219,7 @@ def test_spirals_mid_training_screenshot(qtbot, screenshot):
     from nnstudio.gui.training.controller import TrainingController
 
     doc = Document(project("spirals", hidden=(16, 16), activation="relu", out=3, out_act="softmax",
-                           loss="sparse_categorical_crossentropy", lr=0.01, batch=16, epochs=2000))
+                           loss="sparse_categorical_crossentropy", lr=0.01, batch=16, epochs=100_000))
     c = TrainingController(doc)
     views = make_views(qtbot, doc, c.dataset(), controller=c)
     box = side_by_side(qtbot, views.output_switch, views.neuron_switch, w=1400, h=640)
