@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -12,6 +14,12 @@ from nnstudio.gui import files
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv(files.ENV_CONFIG_DIR, str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage():
+    yield
+    gc.collect()  # at a quiet moment, never while a later test's training thread runs
 
 
 @pytest.fixture

@@ -169,6 +169,9 @@ class NeuronView(ViewBase):
     # -- drawing --------------------------------------------------------------------------------
     def _build_items(self, model) -> None:
         scene = self.view.scene()
+        for item in self.edges + [n for column in self.nodes for n in column]:
+            scene.removeItem(item)  # back to Python's ownership before the scene drops the rest
+        self.nodes, self.edges = [], []
         scene.clear()
         self._groups = introspect.unit_groups(model)
         widths = [model.input_shape[0]] + [model.layers[i].params["kernel"].shape[1] for i, _ in self._groups]
