@@ -184,7 +184,7 @@ def test_dead_unit_share_on_a_relu_layer_with_large_negative_biases(qtbot):
     assert view.dead_series[first][1] == [pytest.approx(5 / 8)]
 
 
-def test_regression_curve_is_the_networks_output(qtbot):
+def test_regression_curve_is_the_networks_output(qtbot, screenshot):
     doc = Document(project("sine", input_shape=(1,), hidden=(16,), out=1, out_act="linear", loss="mse",
                            lr=0.01, batch=16))
     ds = build.build_dataset(doc.project)
@@ -197,6 +197,7 @@ def test_regression_curve_is_the_networks_output(qtbot):
     assert x.min() < ds.x_train.min() and x.max() > ds.x_train.max()
     np.testing.assert_allclose(y, model.predict(x[:, None].astype(np.float32), verbose=0)[:, 0], rtol=1e-5)
     assert "two inputs" in views.decision_map.problem()
+    screenshot(views.output_switch, "views-sine-curve")
 
 
 def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothing(qtbot, screenshot):
