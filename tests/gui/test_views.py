@@ -134,6 +134,15 @@ def test_editing_a_weight_by_hand_changes_predict_and_undo_restores(qtbot, monke
     # the views follow the document: the mirror's model predicts what a fresh build predicts
     np.testing.assert_allclose(views.mirror.model.predict(x, verbose=0), after, rtol=1e-6)
     assert "7.5000" in edge.toolTip()
+    # hovering a neuron: its incoming weights, its bias and its output for the chosen sample
+    hidden = view.nodes[1][1]
+    kernel = doc.project.weights[f"{doc.project.layers[0].id}/kernel"][:, 1]
+    bias = doc.project.weights[f"{doc.project.layers[0].id}/bias"][1]
+    out = np.tanh(ds.x_train[0] @ doc.project.weights[f"{doc.project.layers[0].id}/kernel"]
+                  + doc.project.weights[f"{doc.project.layers[0].id}/bias"])[1]
+    tip = hidden.toolTip()
+    assert f"bias: {bias:.4f}" in tip and f"{kernel[0]:+.4f}" in tip and f"{kernel[1]:+.4f}" in tip
+    assert f"output for sample 1: {out:.4f}" in tip
 
     # a neuron's bias, by clicking its circle
     node = view.nodes[1][0]
@@ -261,7 +270,7 @@ def test_spirals_mid_training_screenshot(qtbot, screenshot):
         assert c.shutdown(3000)
 
 
-def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tmp_path):
+def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tmp_path, monkeypatch):
     doc = Document(project("mnist-5k", input_shape=(784,), hidden=(64,), activation="relu", out=10,
                            out_act="softmax", loss="sparse_categorical_crossentropy", lr=0.001, batch=64))
     ds = build.build_dataset(doc.project)
@@ -293,6 +302,16 @@ def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tm
     screenshot(views.neuron_switch, "views-mnist-first-layer")
     path = views.confusion.export_png(tmp_path / "cm.png")
     assert path.exists() and path.stat().st_size > 2000
+    # the right-click menu's "Export as PNG…" (the file dialog answered by the test)
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "digits"  # no suffix typed: .png is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    assert views.digits.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert views.digits.export_action in views.digits.actions()
+    views.digits.export_action.trigger()
+    png = target.with_suffix(".png")
+    assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_regression_on_a_plane_uses_the_diverging_scale(qtbot):
