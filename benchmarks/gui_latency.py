@@ -126,6 +126,22 @@ def mnist_project(dataset_name: str):
     return p
 
 
+def spirals(samples: int):
+    """A 2-D lesson at benchmark size: spirals, 2-16-16-3 (relu, softmax), Adam, batch 32, 30 epochs."""
+    import nnstudio.data as data
+    from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
+
+    ds = data.load("spirals", n_samples=samples, seed=0)
+    p = Project(title="spirals", input_shape=(2,), dataset=DatasetSpec(name="spirals", params={"n_samples": samples}),
+                training=TrainingSpec(loss="sparse_categorical_crossentropy", batch_size=32, epochs=30,
+                                      optimizer={"class_name": "Adam", "config": {"learning_rate": 0.01}},
+                                      metrics=["accuracy"], seed=0))
+    p.add_layer("Dense", units=16, activation="relu")
+    p.add_layer("Dense", units=16, activation="relu")
+    p.add_layer("Dense", units=3, activation="softmax")
+    return ds, p
+
+
 def headless_fit(project, dataset) -> tuple[float, float]:
     """(samples per wall second, samples per CPU second) of plain model.fit on the same model and data."""
     from nnstudio.project import build
@@ -133,8 +149,8 @@ def headless_fit(project, dataset) -> tuple[float, float]:
     model = build.build_model(project)
     x, y, _, _ = build.prepare_data(project, dataset)
     t, c = time.perf_counter(), time.process_time()
-    model.fit(x, y, batch_size=project.training.batch_size, epochs=1, verbose=0)
-    return len(x) / (time.perf_counter() - t), len(x) / (time.process_time() - c)
+    model.fit(x, y, batch_size=project.training.batch_size, epochs=project.training.epochs, verbose=0)
+    return project.training.epochs * len(x) / (time.perf_counter() - t), len(x) / (time.process_time() - c)
 
 
 def make_window():
@@ -176,6 +192,9 @@ def gui_fit(app, window, project, dataset):
     doc, controller = window.document, window.controller
     doc.replace_project(project)
     controller.set_dataset(dataset)
+    views = getattr(window, "views", None)
+    if views is not None:  # the views follow the data panel; here the benchmark hands them the data
+        views.mirror.set_dataset(dataset)
     app.processEvents()
 
     ticks: list[float] = []
@@ -208,7 +227,7 @@ def gui_fit(app, window, project, dataset):
         raise SystemExit(f"training ended with {reasons}: {failures}")
     gaps = np.diff(np.asarray(ticks)) * 1000.0
     lateness = np.maximum(0.0, gaps - 10.0)
-    n = int(len(dataset.x_train) * (1 - project.training.validation_split))
+    n = project.training.epochs * int(len(dataset.x_train) * (1 - project.training.validation_split))
     info = {"signals_progress": len(progress), "history": dict(doc.project.history), "cpu_sps": n / cpu,
             "gui_thread_share": gui_cpu / (t_end - t0), "start_s": start_s, "finish_s": finish_s}
     return n / elapsed, lateness, info
@@ -223,6 +242,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up time measurement")
     parser.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (s) to try")
     parser.add_argument("--hide", default="", help="comma-separated window attributes to hide (e.g. curves)")
+    parser.add_argument("--views", action="store_true", help="show every 'inside the network' view while training")
+    parser.add_argument("--data", choices=("images", "spirals"), default="images",
+                        help="images: the MNIST-sized model; spirals: a 2-D data set (with --views: the decision map)")
     args = parser.parse_args(argv)
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
@@ -234,15 +256,22 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    dataset = load_images(args.random, args.samples)
-    project = mnist_project(dataset.name if dataset.name in ("fashion-mnist",) else "mnist")
+    if args.data == "spirals":
+        dataset, project = spirals(min(args.samples, 20000))
+    else:
+        dataset = load_images(args.random, args.samples)
+        project = mnist_project(dataset.name if dataset.name in ("fashion-mnist",) else "mnist")
     window, kind = make_window()
     window.resize(1280, 800)
     window.show()
     for name in filter(None, args.hide.split(",")):
         getattr(window, name).hide()
+    if args.views:
+        window.show_all_views()
     app.processEvents()
-    print(f"window: {kind}; data: {dataset.name} {dataset.x_train.shape}; 784-512-10 RMSprop batch 128, 1 epoch")
+    net = "-".join(str(d) for d in (project.input_shape[0], *[l.config["units"] for l in project.layers]))
+    print(f"window: {kind}; views: {'all shown' if args.views else 'default'}; data: {dataset.name} "
+          f"{dataset.x_train.shape}; {net}, batch {project.training.batch_size}, {project.training.epochs} epoch(s)")
 
     headless, gui, lateness, headless_cpu, gui_cpu, gui_share, fixed = [], [], [], [], [], [], []
     info = {}
@@ -293,9 +322,10 @@ def main(argv=None) -> int:
         "headless_samples_per_s": round(float(np.mean(headless)), 1),
         "startup_s": None if startup is None else round(startup, 3),
         "dataset": dataset.name,
+        "views": bool(args.views),
         "window": kind,
         "final_loss": info.get("history", {}).get("loss", [None])[-1],
-        "pass": bool(np.percentile(late, 99) < 50 and ratio >= 0.85),
+        "pass": bool(np.percentile(late, 99) < 50 and ratio >= (0.8 if args.views else 0.85)),
     }
     controller = window.controller
     controller.shutdown()
