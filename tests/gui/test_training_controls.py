@@ -59,6 +59,8 @@ def is_state(name):
 
 def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screenshot):
     bar, c = studio.toolbar, studio.controller
+    # far more epochs than a quiet machine can finish before the Pause below (2,000 took ~5 s)
+    studio.document.set_training(epochs=200000)
     assert bar.act_train.isEnabled() and not bar.act_stop.isEnabled() and bar.act_reset.isEnabled()
     with qtbot.waitSignal(c.epochEnd, timeout=20000):
         bar.act_train.trigger()
@@ -71,7 +73,7 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
     assert bar.act_train.text() == "Resume" and bar.act_pause.isChecked()
     assert bar.act_step_batch.isEnabled() and bar.act_step_epoch.isEnabled()
     text = bar.progress.label.text()
-    assert text.startswith("Epoch ") and "/2000 · batch " in text and "left" in text and text.endswith("paused")
+    assert text.startswith("Epoch ") and "/200000 · batch " in text and "left" in text and text.endswith("paused")
     assert 0 < bar.progress.bar.value() < 1000
     info = c.last_progress
     exact = (info["epoch"] + info["batch"] / info["steps"]) / info["epochs"]
