@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import time
 from pathlib import Path
 
 import shiboken6
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.state_label = QLabel()
         self.speed_label = QLabel()
+        self._speed_shown_at = 0.0
         self.state_label.setObjectName("stateLabel")
         self.speed_label.setObjectName("speedLabel")
         bar.addPermanentWidget(self.speed_label)
@@ -685,7 +687,9 @@ class MainWindow(QMainWindow):
     @Slot(dict)
     def _on_progress(self, info: dict) -> None:
         speed = info.get("samples_per_s")
-        if speed:
+        now = time.perf_counter()
+        if speed and now - self._speed_shown_at >= 0.5:  # a number that changes 2x a second is readable
+            self._speed_shown_at = now
             self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=float(speed)))
 
     @Slot(str)

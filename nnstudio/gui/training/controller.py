@@ -100,7 +100,7 @@ class TrainingController(QObject):
     problemsFound = Signal(list)  # list[checks.Problem]; training did not start
     runStarted = Signal(dict)  # {"initial_epoch", "epochs", "steps", "iteration"}
 
-    def __init__(self, document: Document, undo_stack=None, parent=None, *, rate_hz: float = 20.0,
+    def __init__(self, document: Document, undo_stack=None, parent=None, *, rate_hz: float = 10.0,
                  snapshot_hz: float = 10.0):
         super().__init__(parent)
         self.document = document

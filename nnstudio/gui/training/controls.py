@@ -60,7 +60,8 @@ class TrainingProgress(QWidget):
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._text = ""
-        self._bar_time = 0.0
+        self._shown_at = 0.0
+        self._latest: dict | None = None
         self._value = 0
         controller.progress.connect(self.on_progress)
         controller.stateChanged.connect(self.on_state)
@@ -69,22 +70,33 @@ class TrainingProgress(QWidget):
     @Slot(dict)
     def on_run_started(self, info: dict) -> None:
         self._value = 0
+        self._shown_at, self._latest = 0.0, None
         self.bar.setValue(0)
         self.label.setText(self.tr("Starting: epoch {epoch} of {epochs}…").format(
             epoch=info["initial_epoch"] + 1, epochs=info["epochs"]))
 
+    # Text and bar change at most this often while training: QLabel.setText re-lays out the
+    # toolbar and QProgressBar repaints synchronously, and every millisecond the GUI thread
+    # spends is taken from the training thread (the GIL, and on a two-core laptop the CPU).
+    SHOW_INTERVAL = 0.25
+
     @Slot(dict)
     def on_progress(self, info: dict) -> None:
+        self._latest = info
+        now = time.perf_counter()
+        last = info["batch"] >= max(1, info["steps"]) and info["epoch"] + 1 >= info["epochs"]
+        if now - self._shown_at >= self.SHOW_INTERVAL or last or not self._shown_at:
+            self._show(info, now)
+
+    def _show(self, info: dict, now: float) -> None:
+        self._shown_at = now
         epochs, first = max(1, info["epochs"]), info.get("initial_epoch", 0)
         steps = max(1, info["steps"])
         span = max(1, epochs - first)
         done = (info["epoch"] - first) + info["batch"] / steps
         value = self._value = int(1000 * min(1.0, max(0.0, done / span)))
-        now = time.perf_counter()
-        # QProgressBar repaints synchronously on every visible change: 4 times a second is plenty
-        if value != self.bar.value() and (now - self._bar_time >= 0.25 or value in (0, 1000)):
+        if value != self.bar.value():
             self.bar.setValue(value)
-            self._bar_time = now
         left = format_duration(info.get("eta_s"))
         text = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
             epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps)
@@ -93,10 +105,16 @@ class TrainingProgress(QWidget):
         self._text = text
         self.label.setText(text)
 
+    def _catch_up(self) -> None:
+        """Show the newest progress now (training paused or ended between two updates)."""
+        if self._latest is not None:
+            self._show(self._latest, time.perf_counter())
+            self._latest = None
+
     @Slot(str)
     def on_state(self, state: str) -> None:
         if state != "running":
-            self.bar.setValue(self._value)  # the throttled bar catches up when training halts
+            self._catch_up()
         if state == "idle":
             self.label.setText(self._text + " · " + self.tr("done") if self._text else self.tr("Not training"))
             self._text = ""

@@ -133,7 +133,7 @@ class TrainingWorker(QObject):
     done = Signal(object)
 
     def __init__(self, model, x, y, *, epochs: int, initial_epoch: int, batch_size: int,
-                 validation_split: float, control: Control, rate_hz: float = 20.0,
+                 validation_split: float, control: Control, rate_hz: float = 10.0,
                  snapshot_hz: float = 10.0, want_snapshots=None):
         super().__init__()
         self.model = model

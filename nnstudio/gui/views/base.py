@@ -83,6 +83,8 @@ class ViewBase(QWidget):
     def set_caption(self, short: str, long: str | None = None) -> None:
         """The header text: ``long`` (an explanation) when it fits in two lines, else ``short``;
         the long one is always the tooltip."""
+        if getattr(self, "_caption", None) == (short, long or short):
+            return  # a new text re-lays out the dock: skip it when nothing changed
         self._caption = (short, long or short)
         self.title_label.setToolTip(long or short)
         self._fit_caption()

@@ -23,7 +23,8 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project.document import Document
 
 
-SHARED_DUTY = 0.08  # while training, all views together take at most ~8% of the GUI thread
+SHARED_DUTY = 0.04  # while training, all views together take at most ~4% of the GUI thread
+SHARED_MAX_INTERVAL = 5.0  # ... and yet one of them redraws at least every 5 s
 TRAINING_BUDGET = 2.5e8  # multiply-adds per redraw while training (~10-20 ms on one core)
 
 
@@ -69,7 +70,7 @@ class ModelMirror(QObject):
         self._cache: dict = {}
         self._prepared = None
         self._run_start_iteration = 0
-        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY)  # all views together
+        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL)  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, int(1000 / rate_hz)))
