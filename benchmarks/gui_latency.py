@@ -153,7 +153,8 @@ def headless_fit(project, dataset) -> tuple[float, float]:
     x, y, _, _ = build.prepare_data(project, dataset)
     t, c = time.perf_counter(), time.process_time()
     model.fit(x, y, batch_size=project.training.batch_size, epochs=project.training.epochs, verbose=0)
-    return project.training.epochs * len(x) / (time.perf_counter() - t), len(x) / (time.process_time() - c)
+    n = project.training.epochs * len(x)
+    return n / (time.perf_counter() - t), n / (time.process_time() - c)
 
 
 def make_window():

@@ -477,6 +477,13 @@ class Sequential:
             layer.set_weights(weights[i:i + k])
             i += k
 
+    def weights_buffer(self):
+        """Every parameter as one contiguous 1-D array in get_weights() order. It is the model's
+        own storage (each kernel and bias is a view into it): a copy of it is a snapshot of all
+        the weights in one step, and ``buffer[...] = snapshot`` puts them all back."""
+        self._ensure_built()
+        return self._flat.params
+
     def weight_dict(self):
         """{"dense/kernel": array, "dense/bias": array, ...} (copies)."""
         self._ensure_built()

@@ -366,3 +366,30 @@ def test_ascii_fallback_when_the_console_cannot_print_box_characters():
     stream.flush()
     text = stream.buffer.getvalue().decode("ascii")
     assert "4/4 ====================" in text and "loss: 0.5000" in text
+
+
+def test_weights_buffer_is_the_models_storage_for_snapshots():
+    model = Sequential([Input((3,)), Dense(4, activation="relu"), Dense(2)])
+    buf = model.weights_buffer()
+    assert buf.ndim == 1 and buf.size == model.count_params()
+    assert np.array_equal(buf, np.concatenate([w.ravel() for w in model.get_weights()]))
+    snapshot = buf.copy()
+    model.set_weights([w + 1 for w in model.get_weights()])
+    assert np.allclose(buf, snapshot + 1)  # set_weights writes into the same storage
+    buf[...] = snapshot
+    assert np.array_equal(np.concatenate([w.ravel() for w in model.get_weights()]), snapshot)
+
+
+def test_callback_hooks_set_on_the_instance_are_called_and_each_hook_once_per_batch():
+    seen = []
+
+    class Counter(Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            seen.append(("class", batch))
+
+    counter, plain = Counter(), Callback()
+    plain.on_train_batch_end = lambda batch, logs=None: seen.append(("instance", batch))
+    model = Sequential([Input((2,)), Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    model.fit(np.zeros((8, 2)), np.zeros((8, 1)), batch_size=4, epochs=1, verbose=0, callbacks=[counter, plain])
+    assert seen == [("class", 0), ("instance", 0), ("class", 1), ("instance", 1)]

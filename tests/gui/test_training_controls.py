@@ -66,7 +66,7 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
         bar.act_train.trigger()
     assert not bar.act_train.isEnabled() and bar.act_pause.isEnabled() and bar.act_stop.isEnabled()
     assert not bar.act_reset.isEnabled() and not bar.act_step_batch.isEnabled()
-    with qtbot.waitSignal(c.epochEnd, timeout=20000, check_params_cb=lambda info: info["epoch"] >= 30):
+    with qtbot.waitSignal(c.epochEnd, timeout=20000, check_params_cb=lambda info: info["epoch"] >= 400):  # bar > 0 needs 200+ of 200,000
         pass
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=5000):
         bar.act_pause.trigger()

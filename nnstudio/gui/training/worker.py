@@ -59,6 +59,8 @@ class Control:
 
     def take_step(self, kind: str) -> bool:
         """True (and clears it) when a step of ``kind`` was requested."""
+        if self._step is None:  # the common case, read without the lock (asked after every batch)
+            return False
         with self._lock:
             if self._step == kind:
                 self._step = None
@@ -167,9 +169,9 @@ class TrainingWorker(QObject):
         self._batches_run = 0
         self._samples_run = 0
         # NaN guard: weights before the current batch (candidate) and of the last finite one
-        self._keys: list[tuple[str, object, str]] = []
-        self._cand: dict[str, np.ndarray] = {}
-        self._good: dict[str, np.ndarray] = {}
+        self._weights: np.ndarray | None = None
+        self._cand: np.ndarray | None = None
+        self._good: np.ndarray | None = None
         self._good_valid = False
         self._cand_valid = False
 
@@ -214,17 +216,13 @@ class TrainingWorker(QObject):
 
     # -- NaN guard -----------------------------------------------------------------------
     def _prepare_guard(self) -> None:
-        self._keys = []
-        for layer in self.model.layers:
-            for pname, arr in layer.params.items():
-                key = f"{layer.name}/{pname}"
-                self._keys.append((key, layer, pname))
-                self._cand[key] = np.empty_like(arr)
-                self._good[key] = np.empty_like(arr)
+        # the model keeps all its weights in one array: one copy per batch, whatever the layers
+        self._weights = self.model.weights_buffer()
+        self._cand = np.empty_like(self._weights)
+        self._good = np.empty_like(self._weights)
 
     def _save_candidate(self) -> None:
-        for key, layer, pname in self._keys:
-            np.copyto(self._cand[key], layer.params[pname])
+        np.copyto(self._cand, self._weights)
         self._cand_valid = True
 
     def _accept_candidate(self) -> None:
@@ -232,14 +230,14 @@ class TrainingWorker(QObject):
         self._good_valid = True
 
     def _weights_finite(self) -> bool:
-        return all(np.isfinite(layer.params[p]).all() for _, layer, p in self._keys)
+        return bool(np.isfinite(self._weights).all())
 
     def _restore_good(self) -> None:
         """Put back the weights of the last batch whose loss was finite (or, when the very first
         batch already failed, the finite weights it started from)."""
         source = self._good if self._good_valid else self._cand
-        if self._good_valid or (self._cand_valid and all(np.isfinite(a).all() for a in self._cand.values())):
-            self.model.set_weight_dict({k: v.copy() for k, v in source.items()})
+        if self._good_valid or (self._cand_valid and np.isfinite(self._cand).all()):
+            self._weights[...] = source
             self.result.nan_restored = True
 
     def _nan_message(self) -> str:
