@@ -6,47 +6,47 @@
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="140" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
-      <translation type="unfinished" />
+      <translation>혼동 행렬은 분류 데이터셋에 쓰는데, 이 데이터셋은 회귀입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
-      <translation type="unfinished" />
+      <translation>혼동 행렬은 클래스를 {max}개까지 보여 주는데, 이 데이터셋에는 {n}개가 있습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
       <source>test set</source>
-      <translation type="unfinished" />
+      <translation>테스트 세트</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
       <source>training set (there is no test set)</source>
-      <translation type="unfinished" />
+      <translation>훈련 세트(테스트 세트 없음)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="163" />
       <source>the first {n} of {all} samples of the {where} while training</source>
-      <translation type="unfinished" />
+      <translation>학습 중이라 {where}의 샘플 {all}개 중 처음 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="165" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="166" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — {where}, 샘플 {n}개, 정확도 {acc:.1%}; 행: 실제 클래스, 열: 예측 클래스, 색 농도: 행에서 차지하는 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="185" />
       <source>predicted class</source>
-      <translation type="unfinished" />
+      <translation>예측 클래스</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="189" />
       <source>true class</source>
-      <translation type="unfinished" />
+      <translation>실제 클래스</translation>
     </message>
   </context>
   <context>
@@ -117,262 +117,262 @@
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="103" />
       <source>No data file is set; use Open file… to choose one.</source>
-      <translation type="unfinished" />
+      <translation>데이터 파일이 지정되지 않았습니다. 파일 열기…로 파일을 고르세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="107" />
       <source>There is no built-in data set called “{name}”; choose one from the list.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”(이)라는 내장 데이터셋은 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="136" />
       <source>Cannot read {file} ({error}); check that the file exists and that you may open it.</source>
-      <translation type="unfinished" />
+      <translation>{file}을(를) 읽을 수 없습니다({error}). 파일이 있는지, 열 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="139" />
       <source>{file} is not a text file (it contains binary bytes); expected a CSV table with one sample per line.</source>
-      <translation type="unfinished" />
+      <translation>{file}은(는) 텍스트 파일이 아닙니다(바이너리 바이트가 들어 있습니다). 한 줄에 샘플 하나씩 담긴 CSV 표여야 합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="149" />
       <source>{file} is empty; expected a table with one sample per row.</source>
-      <translation type="unfinished" />
+      <translation>{file}이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="279" />
       <source>The data set the network learns from</source>
-      <translation type="unfinished" />
+      <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="287" />
       <source>Open file…</source>
-      <translation type="unfinished" />
+      <translation>파일 열기…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
-      <translation type="unfinished" />
+      <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="291" />
       <source>CSV, NPZ or IDX file…</source>
-      <translation type="unfinished" />
+      <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="292" />
       <source>Folder of IDX files…</source>
-      <translation type="unfinished" />
+      <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>Logic gates &amp; tables</source>
-      <translation type="unfinished" />
+      <translation>논리 게이트와 표</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>2-D classification</source>
-      <translation type="unfinished" />
+      <translation>2차원 분류</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>Regression</source>
-      <translation type="unfinished" />
+      <translation>회귀</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
       <source>Images</source>
-      <translation type="unfinished" />
+      <translation>이미지</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="345" />
       <source>Your data</source>
-      <translation type="unfinished" />
+      <translation>내 데이터</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="355" />
       <source>(download, {mb} MB)</source>
-      <translation type="unfinished" />
+      <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
       <source>(download)</source>
-      <translation type="unfinished" />
+      <translation>(다운로드)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="377" />
       <source>{file} ({format})</source>
-      <translation type="unfinished" />
+      <translation>{file} ({format})</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
       <source>Samples</source>
-      <translation type="unfinished" />
+      <translation>샘플 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
       <source>Noise</source>
-      <translation type="unfinished" />
+      <translation>노이즈</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
       <source>Seed</source>
-      <translation type="unfinished" />
+      <translation>시드</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="418" />
       <source>Test fraction</source>
-      <translation type="unfinished" />
+      <translation>테스트 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
       <source>Classes</source>
-      <translation type="unfinished" />
+      <translation>클래스 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
       <source>Repeats</source>
-      <translation type="unfinished" />
+      <translation>반복 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="421" />
       <source>Inner radius</source>
-      <translation type="unfinished" />
+      <translation>안쪽 반지름</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="422" />
       <source>Squares per side</source>
-      <translation type="unfinished" />
+      <translation>한 변의 칸 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="425" />
       <source>How many points to make (train and test together)</source>
-      <translation type="unfinished" />
+      <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
       <source>How much random jitter is added to each point</source>
-      <translation type="unfinished" />
+      <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
       <source>The same seed always makes the same points</source>
-      <translation type="unfinished" />
+      <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
       <source>The share of points kept aside to test on (never trained on)</source>
-      <translation type="unfinished" />
+      <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
       <source>How many classes (one colour each)</source>
-      <translation type="unfinished" />
+      <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
-      <translation type="unfinished" />
+      <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
-      <translation type="unfinished" />
+      <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="432" />
       <source>Squares along each side of the board</source>
-      <translation type="unfinished" />
+      <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="574" />
       <source>Open a data file</source>
-      <translation type="unfinished" />
+      <translation>데이터 파일 열기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="590" />
       <source>Cannot open the file</source>
-      <translation type="unfinished" />
+      <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="593" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
-      <translation type="unfinished" />
+      <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="610" />
       <source>Open a folder of IDX files</source>
-      <translation type="unfinished" />
+      <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="650" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
-      <translation type="unfinished" />
+      <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="653" />
       <source>Download…</source>
-      <translation type="unfinished" />
+      <translation>다운로드…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
       <source>Loading {title}…</source>
-      <translation type="unfinished" />
+      <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="729" />
       <source>Cannot use this data set</source>
-      <translation type="unfinished" />
+      <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
       <source>about {mb} MB</source>
-      <translation type="unfinished" />
+      <translation>약 {mb} MB</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
       <source>a few MB</source>
-      <translation type="unfinished" />
+      <translation>몇 MB</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="746" />
       <source>Download {title}?</source>
-      <translation type="unfinished" />
+      <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="747" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
-      <translation type="unfinished" />
+      <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="758" />
       <source>Downloading {title}…</source>
-      <translation type="unfinished" />
+      <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="770" />
       <source>Download failed</source>
-      <translation type="unfinished" />
+      <translation>다운로드 실패</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="803" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
-      <translation type="unfinished" />
+      <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="837" />
       <source>Your data from {path}.</source>
-      <translation type="unfinished" />
+      <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="839" />
       <source>Classes: {names}.</source>
-      <translation type="unfinished" />
+      <translation>클래스: {names}.</translation>
     </message>
   </context>
   <context>
@@ -380,125 +380,130 @@
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
       <source>{train} train / {test} test</source>
-      <translation type="unfinished" />
+      <translation>훈련 {train} / 테스트 {test}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
       <source>1 feature</source>
-      <translation type="unfinished" />
+      <translation>특성 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
       <source>{n} features</source>
-      <translation type="unfinished" />
+      <translation>특성 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>1 class</source>
-      <translation type="unfinished" />
+      <translation>클래스 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>{n} classes</source>
-      <translation type="unfinished" />
+      <translation>클래스 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
       <source>regression, 1 target</source>
-      <translation type="unfinished" />
+      <translation>회귀, 타깃 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
       <source>regression, {n} targets</source>
-      <translation type="unfinished" />
+      <translation>회귀, 타깃 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="229" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="230" />
       <source>No data set yet.</source>
-      <translation type="unfinished" />
+      <translation>아직 데이터셋이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="316" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="319" />
       <source>test (hollow)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="326" />
-      <source>train</source>
-      <translation type="unfinished" />
+      <translation>테스트 (속 빈 점)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_preview.py" line="329" />
+      <source>train</source>
+      <translation>훈련</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="332" />
       <source>test</source>
-      <translation type="unfinished" />
+      <translation>테스트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="351" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="354" />
       <source>y ≈ {v}</source>
-      <translation type="unfinished" />
+      <translation>y ≈ {v}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="383" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
       <source>class</source>
-      <translation type="unfinished" />
+      <translation>클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="389" />
       <source>target</source>
-      <translation type="unfinished" />
+      <translation>타깃</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="389" />
       <source>target {n}</source>
-      <translation type="unfinished" />
+      <translation>타깃 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="387" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="390" />
       <source>split</source>
-      <translation type="unfinished" />
+      <translation>구분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="424" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="427" />
       <source>Showing the first {shown} of {total} rows.</source>
-      <translation type="unfinished" />
+      <translation>전체 {total}행 중 처음 {shown}행을 보여 줍니다.</translation>
     </message>
   </context>
   <context>
     <name>DecisionMapView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="134" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="167" />
       <source>The decision map draws networks with two inputs (a plane); this data set has {n} inputs per sample.</source>
-      <translation type="unfinished" />
+      <translation>결정 경계는 입력이 두 개(평면)인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="152" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="185" />
       <source>class colour, paler where the network is unsure</source>
-      <translation type="unfinished" />
+      <translation>클래스 색, 신경망이 확신하지 못하는 곳은 옅게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="153" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="186" />
       <source>output: vermillion low, white middle, blue high</source>
-      <translation type="unfinished" />
+      <translation>출력: 낮으면 주황, 중간은 흰색, 높으면 파랑</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="154" />
-      <source>&lt;b&gt;Decision map&lt;/b&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="155" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="187" />
       <source>&lt;b&gt;Decision map&lt;/b&gt; — {what}; training points filled, test points hollow</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;결정 경계&lt;/b&gt; — {what}; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="197" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="189" />
+      <source> (a sample of {train:,} training and {test:,} test points is drawn)</source>
+      <translation> (훈련 점 {train:,}개와 테스트 점 {test:,}개만 골라 그립니다)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="191" />
+      <source>&lt;b&gt;Decision map&lt;/b&gt;</source>
+      <translation>&lt;b&gt;결정 경계&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="238" />
       <source>{name}: {shown} of {units} neurons</source>
-      <translation type="unfinished" />
+      <translation>{name}: 뉴런 {units}개 중 {shown}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="198" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="239" />
       <source>{name}: {units} neurons</source>
-      <translation type="unfinished" />
+      <translation>{name}: 뉴런 {units}개</translation>
     </message>
   </context>
   <context>
@@ -506,32 +511,32 @@
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="54" />
       <source>Wrong first</source>
-      <translation type="unfinished" />
+      <translation>틀린 것 먼저</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
       <source>Misclassified first: show the test images the network gets wrong before the others</source>
-      <translation type="unfinished" />
+      <translation>틀린 것 먼저: 신경망이 잘못 분류한 테스트 이미지를 앞에 보여 줍니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="68" />
       <source>The test-image grid shows image data sets such as MNIST.</source>
-      <translation type="unfinished" />
+      <translation>테스트 이미지 격자는 MNIST 같은 이미지 데이터셋에서만 보입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="70" />
       <source>This data set has no test images.</source>
-      <translation type="unfinished" />
+      <translation>이 데이터셋에는 테스트 이미지가 없습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="89" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="90" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 예측 레이블: ✓ 맞음(초록), ✗ 틀림(주황, 뒤에 실제 레이블). 테스트 정확도 {acc:.1%} ({n}개 중 {r}개)</translation>
     </message>
   </context>
   <context>
@@ -539,32 +544,32 @@
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="138" />
       <source>Downloading {title}</source>
-      <translation type="unfinished" />
+      <translation>{title} 다운로드</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="139" />
       <source>Connecting…</source>
-      <translation type="unfinished" />
+      <translation>연결하는 중…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="140" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>취소</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="172" />
       <source>Downloading {title}… {done} MB of {total} MB</source>
-      <translation type="unfinished" />
+      <translation>{title} 다운로드 중… {total} MB 중 {done} MB</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="175" />
       <source>Downloading {title}… {done} MB</source>
-      <translation type="unfinished" />
+      <translation>{title} 다운로드 중… {done} MB</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="181" />
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>취소하는 중…</translation>
     </message>
   </context>
   <context>
@@ -572,22 +577,22 @@
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="224" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
-      <translation type="unfinished" />
+      <translation>첫 번째 층의 가중치는 MNIST 같은 이미지 데이터셋일 때 이미지로 그려집니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="226" />
       <source>The network has no Dense layer.</source>
-      <translation type="unfinished" />
+      <translation>신경망에 Dense 층이 없습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="237" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;{name}&lt;/b&gt; 가중치 이미지</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="238" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;{name}&lt;/b&gt;: 유닛 {units}개 중 처음 {n}개에 들어가는 가중치를 이미지로 나타낸 것(파랑 +, 주황 −): 각 유닛이 찾는 패턴</translation>
     </message>
   </context>
   <context>
@@ -595,42 +600,42 @@
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="38" />
       <source>Clear</source>
-      <translation type="unfinished" />
+      <translation>지우기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="39" />
       <source>Forget the points recorded so far</source>
-      <translation type="unfinished" />
+      <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="51" />
       <source>gradient size (L2)</source>
-      <translation type="unfinished" />
+      <translation>그레이디언트 크기 (L2)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="52" />
       <source>training step</source>
-      <translation type="unfinished" />
+      <translation>학습 스텝</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
       <source>dead ReLU units (share)</source>
-      <translation type="unfinished" />
+      <translation>죽은 ReLU 유닛 (비율)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="86" />
       <source>The data set's targets do not fit the network's output yet.</source>
-      <translation type="unfinished" />
+      <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="109" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="110" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
-      <translation type="unfinished" />
+      <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
   </context>
   <context>
@@ -638,152 +643,152 @@
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="47" />
       <source>Layer inspector</source>
-      <translation type="unfinished" />
+      <translation>층 속성</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="70" />
       <source>Stop training to edit the network.</source>
-      <translation type="unfinished" />
+      <translation>신경망을 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="78" />
       <source>Select a layer to edit it</source>
-      <translation type="unfinished" />
+      <translation>편집할 층을 선택하세요</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="94" />
       <source>How many neurons this layer has (its output size)</source>
-      <translation type="unfinished" />
+      <translation>이 층의 뉴런 수(출력 크기)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="96" />
       <source>add a bias</source>
-      <translation type="unfinished" />
+      <translation>편향 추가</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="97" />
       <source>Add a learned bias to each unit</source>
-      <translation type="unfinished" />
+      <translation>유닛마다 학습되는 편향을 더합니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="101" />
       <source>Units</source>
-      <translation type="unfinished" />
+      <translation>유닛 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="102" />
       <source>Activation</source>
-      <translation type="unfinished" />
+      <translation>활성화 함수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="103" />
       <source>Use bias</source>
-      <translation type="unfinished" />
+      <translation>편향 사용</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="104" />
       <source>Kernel initializer</source>
-      <translation type="unfinished" />
+      <translation>커널 초기화</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="105" />
       <source>Bias initializer</source>
-      <translation type="unfinished" />
+      <translation>편향 초기화</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="106" />
       <source>Every input connects to every unit: output = activation(input · kernel + bias).</source>
-      <translation type="unfinished" />
+      <translation>모든 입력이 모든 유닛에 연결됩니다: 출력 = activation(입력 · kernel + bias).</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="117" />
       <source>Applies the function to every value on its own; learns nothing.</source>
-      <translation type="unfinished" />
+      <translation>각 값에 함수를 따로따로 적용합니다. 학습하는 것은 없습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="131" />
       <source>Share of inputs set to zero at each training step</source>
-      <translation type="unfinished" />
+      <translation>학습 스텝마다 0으로 만드는 입력의 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="132" />
       <source>Rate</source>
-      <translation type="unfinished" />
+      <translation>비율 (rate)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="133" />
       <source>While training, each input is set to 0 with probability rate and the others are scaled by 1 / (1 − rate). When predicting it does nothing.</source>
-      <translation type="unfinished" />
+      <translation>학습하는 동안 각 입력을 rate 확률로 0으로 만들고, 나머지는 1 / (1 − rate)배 합니다. 예측할 때는 아무것도 하지 않습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="193" />
       <source>f(x) = x (no activation)</source>
-      <translation type="unfinished" />
+      <translation>f(x) = x (활성화 함수 없음)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="194" />
       <source>f(x) = 1 / (1 + e^−x): between 0 and 1</source>
-      <translation type="unfinished" />
+      <translation>f(x) = 1 / (1 + e^−x): 0과 1 사이</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="195" />
       <source>f(x) = tanh(x): between −1 and 1</source>
-      <translation type="unfinished" />
+      <translation>f(x) = tanh(x): −1과 1 사이</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="196" />
       <source>f(x) = max(0, x)</source>
-      <translation type="unfinished" />
+      <translation>f(x) = max(0, x)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="197" />
       <source>f(x) = x if x &gt; 0, else 0.2·x</source>
-      <translation type="unfinished" />
+      <translation>f(x) = x &gt; 0이면 x, 아니면 0.2·x</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="198" />
       <source>f(x) = x if x &gt; 0, else e^x − 1</source>
-      <translation type="unfinished" />
+      <translation>f(x) = x &gt; 0이면 x, 아니면 e^x − 1</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="199" />
       <source>f(x) = log(1 + e^x): a smooth relu</source>
-      <translation type="unfinished" />
+      <translation>f(x) = log(1 + e^x): 매끄러운 relu</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="200" />
       <source>turns the outputs into probabilities that add up to 1</source>
-      <translation type="unfinished" />
+      <translation>출력을 합이 1인 확률로 바꿉니다</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="237" />
       <source>Inspector</source>
-      <translation type="unfinished" />
+      <translation>속성</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="275" />
       <source>Input size unknown until a data set is chosen.</source>
-      <translation type="unfinished" />
+      <translation>데이터셋을 고르기 전에는 입력 크기를 알 수 없습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="277" />
       <source>{a} in → {b} out</source>
-      <translation type="unfinished" />
+      <translation>입력 {a} → 출력 {b}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="282" />
       <source>{n} parameters = {i}×{u} weights + {u} biases</source>
-      <translation type="unfinished" />
+      <translation>파라미터 {n}개 = 가중치 {i}×{u} + 편향 {u}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="285" />
       <source>{n} parameters = {i}×{u} weights</source>
-      <translation type="unfinished" />
+      <translation>파라미터 {n}개 = 가중치 {i}×{u}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="288" />
       <source>no parameters to learn</source>
-      <translation type="unfinished" />
+      <translation>학습할 파라미터 없음</translation>
     </message>
   </context>
   <context>
@@ -791,37 +796,37 @@
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="178" />
       <source>Choose the label column</source>
-      <translation type="unfinished" />
+      <translation>레이블 열 고르기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="180" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
-      <translation type="unfinished" />
+      <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
       <source>(column {n})</source>
-      <translation type="unfinished" />
+      <translation>({n}열)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="192" />
       <source>Decide from the labels</source>
-      <translation type="unfinished" />
+      <translation>레이블을 보고 자동으로</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
       <source>Classification (labels are classes)</source>
-      <translation type="unfinished" />
+      <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="194" />
       <source>Regression (labels are numbers to predict)</source>
-      <translation type="unfinished" />
+      <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
       <source>Task</source>
-      <translation type="unfinished" />
+      <translation>문제 유형</translation>
     </message>
   </context>
   <context>
@@ -829,7 +834,7 @@
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="185" />
       <source>Layer palette</source>
-      <translation>레이어 팔레트</translation>
+      <translation>층 팔레트</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
@@ -882,348 +887,348 @@
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="52" />
       <source>Loading the data failed unexpectedly: {error}</source>
-      <translation type="unfinished" />
+      <translation>데이터를 불러오다가 예기치 않은 오류가 났습니다: {error}</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="162" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Layers</source>
-      <translation>레이어</translation>
+      <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="164" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="164" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="222" />
+      <location filename="../../nnstudio/gui/main_window.py" line="223" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="223" />
+      <location filename="../../nnstudio/gui/main_window.py" line="224" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="224" />
+      <location filename="../../nnstudio/gui/main_window.py" line="225" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="226" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Delete Layer</source>
-      <translation>레이어 삭제(&amp;D)</translation>
+      <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="255" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="257" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="257" />
+      <location filename="../../nnstudio/gui/main_window.py" line="258" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <location filename="../../nnstudio/gui/main_window.py" line="262" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="262" />
+      <location filename="../../nnstudio/gui/main_window.py" line="263" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="268" />
+      <location filename="../../nnstudio/gui/main_window.py" line="269" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="280" />
+      <location filename="../../nnstudio/gui/main_window.py" line="281" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="288" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="294" />
+      <location filename="../../nnstudio/gui/main_window.py" line="295" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="299" />
+      <location filename="../../nnstudio/gui/main_window.py" line="300" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="303" />
+      <location filename="../../nnstudio/gui/main_window.py" line="304" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="358" />
+      <location filename="../../nnstudio/gui/main_window.py" line="360" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="372" />
+      <location filename="../../nnstudio/gui/main_window.py" line="374" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="375" />
+      <location filename="../../nnstudio/gui/main_window.py" line="377" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="386" />
+      <location filename="../../nnstudio/gui/main_window.py" line="388" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="389" />
+      <location filename="../../nnstudio/gui/main_window.py" line="391" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="408" />
+      <location filename="../../nnstudio/gui/main_window.py" line="410" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="409" />
+      <location filename="../../nnstudio/gui/main_window.py" line="411" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="425" />
+      <location filename="../../nnstudio/gui/main_window.py" line="427" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="451" />
+      <location filename="../../nnstudio/gui/main_window.py" line="453" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="459" />
+      <location filename="../../nnstudio/gui/main_window.py" line="461" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="459" />
+      <location filename="../../nnstudio/gui/main_window.py" line="461" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="459" />
+      <location filename="../../nnstudio/gui/main_window.py" line="461" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="467" />
+      <location filename="../../nnstudio/gui/main_window.py" line="469" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="479" />
+      <location filename="../../nnstudio/gui/main_window.py" line="481" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="486" />
+      <location filename="../../nnstudio/gui/main_window.py" line="488" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="494" />
+      <location filename="../../nnstudio/gui/main_window.py" line="496" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="499" />
+      <location filename="../../nnstudio/gui/main_window.py" line="501" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="508" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="523" />
+      <location filename="../../nnstudio/gui/main_window.py" line="525" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="556" />
+      <location filename="../../nnstudio/gui/main_window.py" line="558" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
-      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 중지한 뒤 다시 저장하세요.</translation>
+      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="571" />
+      <location filename="../../nnstudio/gui/main_window.py" line="573" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="574" />
+      <location filename="../../nnstudio/gui/main_window.py" line="576" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="583" />
+      <location filename="../../nnstudio/gui/main_window.py" line="585" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="592" />
+      <location filename="../../nnstudio/gui/main_window.py" line="594" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="592" />
+      <location filename="../../nnstudio/gui/main_window.py" line="594" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="601" />
+      <location filename="../../nnstudio/gui/main_window.py" line="603" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="618" />
+      <location filename="../../nnstudio/gui/main_window.py" line="620" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="631" />
+      <location filename="../../nnstudio/gui/main_window.py" line="633" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="666" />
+      <location filename="../../nnstudio/gui/main_window.py" line="668" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="667" />
+      <location filename="../../nnstudio/gui/main_window.py" line="669" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="668" />
+      <location filename="../../nnstudio/gui/main_window.py" line="670" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
+      <location filename="../../nnstudio/gui/main_window.py" line="671" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="689" />
+      <location filename="../../nnstudio/gui/main_window.py" line="693" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="694" />
+      <location filename="../../nnstudio/gui/main_window.py" line="698" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="695" />
+      <location filename="../../nnstudio/gui/main_window.py" line="699" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="696" />
+      <location filename="../../nnstudio/gui/main_window.py" line="700" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="697" />
+      <location filename="../../nnstudio/gui/main_window.py" line="701" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="703" />
+      <location filename="../../nnstudio/gui/main_window.py" line="707" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="721" />
+      <location filename="../../nnstudio/gui/main_window.py" line="725" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="723" />
+      <location filename="../../nnstudio/gui/main_window.py" line="727" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1231,24 +1236,24 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="158" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="159" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
-      <translation type="unfinished" />
+      <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="173" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="174" />
       <source>Choose a data set in the Data panel.</source>
-      <translation type="unfinished" />
+      <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="175" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="176" />
       <source>The network's input does not match the data set; choose the data set again.</source>
-      <translation type="unfinished" />
+      <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="228" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="229" />
       <source>Edit weight {key}{index}</source>
-      <translation type="unfinished" />
+      <translation>가중치 {key}{index} 수정</translation>
     </message>
   </context>
   <context>
@@ -1256,333 +1261,335 @@
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="67" />
       <source>Network</source>
-      <translation type="unfinished" />
+      <translation>신경망</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="68" />
       <source>Drag layers here from the palette. Drag a block to move it; Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits.</source>
-      <translation type="unfinished" />
+      <translation>팔레트에서 층을 여기로 끌어 놓으세요. 블록을 끌면 옮겨지고, Delete로 지우고, Ctrl+Up/Down으로 위아래로 옮깁니다. Ctrl+휠로 확대/축소, Ctrl+0으로 화면에 맞춥니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="189" />
       <source>Locked while training — stop training to edit the network</source>
-      <translation type="unfinished" />
+      <translation>학습 중에는 잠김 — 신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="196" />
       <source>Input</source>
-      <translation type="unfinished" />
+      <translation>입력</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="201" />
       <source>Drag layers here from the palette
 (or double-click one there)</source>
-      <translation type="unfinished" />
+      <translation>팔레트에서 층을 여기로 끌어 놓으세요
+(또는 팔레트에서 두 번 클릭)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="216" />
       <source>Output</source>
-      <translation type="unfinished" />
+      <translation>출력</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="229" />
       <source>Total parameters: {n}</source>
-      <translation type="unfinished" />
+      <translation>전체 파라미터: {n}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
       <source>Dense</source>
-      <translation type="unfinished" />
+      <translation>Dense</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
       <source>Activation</source>
-      <translation type="unfinished" />
+      <translation>Activation</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="254" />
       <source>Dropout</source>
-      <translation type="unfinished" />
+      <translation>Dropout</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
       <source>{n} units</source>
-      <translation type="unfinished" />
+      <translation>유닛 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
       <source>1 unit</source>
-      <translation type="unfinished" />
+      <translation>유닛 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="265" />
       <source>rate {rate:g}</source>
-      <translation type="unfinished" />
+      <translation>rate {rate:g}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="270" />
       <source>? params (choose a data set)</source>
-      <translation type="unfinished" />
+      <translation>파라미터 ?개 (데이터셋을 고르세요)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="272" />
       <source>1 param</source>
-      <translation type="unfinished" />
+      <translation>파라미터 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="273" />
       <source>{n} params</source>
-      <translation type="unfinished" />
+      <translation>파라미터 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="278" />
       <source>in: {a} → out: {b}</source>
-      <translation type="unfinished" />
+      <translation>입력: {a} → 출력: {b}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="280" />
       <source>weights {i}×{u} = {k}, biases {b}</source>
-      <translation type="unfinished" />
+      <translation>가중치 {i}×{u} = {k}, 편향 {b}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
       <source>shape comes from the data set</source>
-      <translation type="unfinished" />
+      <translation>모양은 데이터셋에서 정해짐</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="294" />
       <source>{n} features ({h}×{w} image)</source>
-      <translation type="unfinished" />
+      <translation>특성 {n}개 ({h}×{w} 이미지)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="296" />
       <source>shape {shape}</source>
-      <translation type="unfinished" />
+      <translation>모양 {shape}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="304" />
       <source>1 output</source>
-      <translation type="unfinished" />
+      <translation>출력 1개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="306" />
       <source>{n} outputs</source>
-      <translation type="unfinished" />
+      <translation>출력 {n}개</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="307" />
       <source>loss: {loss}</source>
-      <translation type="unfinished" />
+      <translation>손실: {loss}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="323" />
       <source>Stop training to edit the network</source>
-      <translation type="unfinished" />
+      <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="481" />
       <source>Move Up</source>
-      <translation type="unfinished" />
+      <translation>위로 이동</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="483" />
       <source>Move Down</source>
-      <translation type="unfinished" />
+      <translation>아래로 이동</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/canvas/view.py" line="486" />
       <source>Delete</source>
-      <translation type="unfinished" />
+      <translation>삭제</translation>
     </message>
   </context>
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="130" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="161" />
       <source>sample </source>
-      <translation type="unfinished" />
+      <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="131" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="162" />
       <source>The training sample whose neuron outputs are shown</source>
-      <translation type="unfinished" />
+      <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="149" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="180" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
-      <translation type="unfinished" />
+      <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="166" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="197" />
       <source>{layer} unit {n} (class {name})</source>
-      <translation type="unfinished" />
+      <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="167" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="198" />
       <source>{layer} unit {n}</source>
-      <translation type="unfinished" />
+      <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="195" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="229" />
       <source>inputs</source>
-      <translation type="unfinished" />
+      <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="220" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="221" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="255" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="223" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="257" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="224" />
-      <source>Click a line or a circle to change a weight or bias.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="239" />
-      <source>Weight from {a} to {b}: {w:.4f}
-{hint}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="241" />
-      <source>Click to change it.</source>
-      <translation type="unfinished" />
+      <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/neuron_view.py" line="258" />
+      <source>Click a line or a circle to change a weight or bias.</source>
+      <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="277" />
+      <source>Weight from {a} to {b}: {w:.4f}
+{hint}</source>
+      <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
+{hint}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="279" />
+      <source>Click to change it.</source>
+      <translation>클릭하면 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="296" />
       <source>Stop training to edit the weights.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="263" />
-      <source>Input {name} of sample {n}: {v:.4f}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="268" />
-      <source>output for sample {n}: {v:.4f}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="269" />
-      <source>bias: {b}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="269" />
-      <source>none</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
-      <source>weights in:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
-      <source>Click to change the bias.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="293" />
-      <source>Weight from {a} to {b}:</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="299" />
-      <source>This layer has no bias (use_bias is off).</source>
-      <translation type="unfinished" />
+      <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/neuron_view.py" line="301" />
-      <source>Bias of {unit}:</source>
-      <translation type="unfinished" />
+      <source>Input {name} of sample {n}: {v:.4f}</source>
+      <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="304" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="306" />
+      <source>output for sample {n}: {v:.4f}</source>
+      <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="307" />
+      <source>bias: {b}</source>
+      <translation>편향: {b}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="307" />
+      <source>none</source>
+      <translation>없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="308" />
+      <source>weights in:</source>
+      <translation>들어오는 가중치:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="312" />
+      <source>Click to change the bias.</source>
+      <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="331" />
+      <source>Weight from {a} to {b}:</source>
+      <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="337" />
+      <source>This layer has no bias (use_bias is off).</source>
+      <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
+      <source>Bias of {unit}:</source>
+      <translation>{unit}의 편향:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="342" />
       <source>Edit weight</source>
-      <translation type="unfinished" />
+      <translation>가중치 수정</translation>
     </message>
   </context>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="194" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
       <source>Before training</source>
-      <translation type="unfinished" />
+      <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
       <source>Train anyway</source>
-      <translation type="unfinished" />
+      <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="224" />
       <source>Fix all</source>
-      <translation type="unfinished" />
+      <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="218" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="236" />
       <source>Training would not work yet:</source>
-      <translation type="unfinished" />
+      <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="237" />
       <source>Training can start, but look at this first:</source>
-      <translation type="unfinished" />
+      <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="234" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="252" />
       <source>Fix</source>
-      <translation type="unfinished" />
+      <translation>고치기</translation>
     </message>
   </context>
   <context>
     <name>RegressionView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="217" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="258" />
       <source>training data</source>
-      <translation type="unfinished" />
+      <translation>훈련 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="220" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="261" />
       <source>test data</source>
-      <translation type="unfinished" />
+      <translation>테스트 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="221" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="262" />
       <source>network</source>
-      <translation type="unfinished" />
+      <translation>신경망</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="234" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="275" />
       <source>The curve view draws networks with one input; this data set has {n} inputs per sample.</source>
-      <translation type="unfinished" />
+      <translation>곡선 보기는 입력이 하나인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="240" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="281" />
       <source>&lt;b&gt;Network curve&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;신경망 곡선&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="241" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="282" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
   </context>
   <context>
@@ -1590,39 +1597,41 @@
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
       <source>Layer (type)</source>
-      <translation type="unfinished" />
+      <translation>층 (종류)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
       <source>Output shape</source>
-      <translation type="unfinished" />
+      <translation>출력 모양</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
       <source>Param #</source>
-      <translation type="unfinished" />
+      <translation>파라미터 수</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="108" />
       <source>Model summary</source>
-      <translation type="unfinished" />
+      <translation>모델 요약</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="113" />
       <source>The network can't be built yet: {reason}</source>
-      <translation type="unfinished" />
+      <translation>아직 신경망을 만들 수 없습니다: {reason}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="118" />
       <source>Model: "sequential" — input {shape}</source>
-      <translation type="unfinished" />
+      <translation>모델: "sequential" — 입력 {shape}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/summary.py" line="128" />
       <source>Total params: {total} ({size})
 Trainable params: {total} ({size})
 Non-trainable params: 0 (0.00 B)</source>
-      <translation type="unfinished" />
+      <translation>전체 파라미터: {total} ({size})
+훈련되는 파라미터: {total} ({size})
+훈련되지 않는 파라미터: 0 (0.00 B)</translation>
     </message>
   </context>
   <context>
@@ -1630,17 +1639,17 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/training/controller.py" line="56" />
       <source>Reset weights</source>
-      <translation type="unfinished" />
+      <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="195" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="207" />
       <source>Could not start training: {error}</source>
-      <translation type="unfinished" />
+      <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="350" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="362" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
-      <translation type="unfinished" />
+      <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
   </context>
   <context>
@@ -1651,32 +1660,32 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="73" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="75" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="89" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="92" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="104" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="104" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="106" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
@@ -1862,72 +1871,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="113" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="129" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="147" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="130" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="148" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="149" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="132" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="150" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="134" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="152" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="135" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="136" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="137" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="138" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="156" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="139" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="157" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="141" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="142" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="166" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="184" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -1935,14 +1944,14 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="207" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="210" />
       <source>Training failed: {error}</source>
-      <translation type="unfinished" />
+      <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="243" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="246" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
-      <translation type="unfinished" />
+      <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 유한했던 마지막 배치의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
   </context>
   <context>
@@ -1950,32 +1959,32 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/views/base.py" line="59" />
       <source>PNG…</source>
-      <translation type="unfinished" />
+      <translation>PNG…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/base.py" line="60" />
       <source>Export this view as a PNG image…</source>
-      <translation type="unfinished" />
+      <translation>이 보기를 PNG 이미지로 내보내기…</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/base.py" line="74" />
       <source>Export as PNG…</source>
-      <translation type="unfinished" />
+      <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="187" />
+      <location filename="../../nnstudio/gui/views/base.py" line="189" />
       <source>Export as PNG</source>
-      <translation type="unfinished" />
+      <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="188" />
+      <location filename="../../nnstudio/gui/views/base.py" line="190" />
       <source>PNG images (*.png)</source>
-      <translation type="unfinished" />
+      <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="196" />
+      <location filename="../../nnstudio/gui/views/base.py" line="198" />
       <source>Could not export the view</source>
-      <translation type="unfinished" />
+      <translation>보기를 내보낼 수 없습니다</translation>
     </message>
   </context>
   <context>
@@ -1998,27 +2007,27 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="152" />
       <source>The network has no layers. It needs at least an output Dense layer.</source>
-      <translation>신경망에 레이어가 없습니다. 적어도 출력 Dense 레이어 하나가 필요합니다.</translation>
+      <translation>신경망에 층이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="153" />
       <source>The network has no Dense layer, so it has nothing to learn. It needs at least an output Dense layer.</source>
-      <translation>신경망에 Dense 레이어가 없어 학습할 것이 없습니다. 적어도 출력 Dense 레이어 하나가 필요합니다.</translation>
+      <translation>신경망에 Dense 층이 없어 학습할 것이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="156" />
       <source>Add a Dense output layer ({units} units, {activation})</source>
-      <translation>Dense 출력 레이어 추가 ({units}개 유닛, {activation})</translation>
+      <translation>Dense 출력층 추가 (유닛 {units}개, {activation})</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="172" />
       <source>The data set has only {samples} training sample(s), too few to hold back {percent}% of them for validation.</source>
-      <translation type="unfinished" />
+      <translation>데이터셋의 훈련 샘플이 {samples}개뿐이라 그중 {percent}%를 검증용으로 떼어 두기에는 너무 적습니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="175" />
       <source>Don't hold back validation data</source>
-      <translation type="unfinished" />
+      <translation>검증 데이터를 떼어 두지 않기</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="182" />
@@ -2033,17 +2042,17 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="198" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} it needs one unit per class.</source>
-      <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 유닛이 하나씩 필요합니다.</translation>
+      <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 유닛이 하나씩 필요합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="200" />
       <source>Set the output layer to {classes} units</source>
-      <translation>출력 레이어를 {classes}개 유닛으로</translation>
+      <translation>출력층을 유닛 {classes}개로</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="205" />
       <source>The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up to 1: use softmax.</source>
-      <translation>출력이 sigmoid를 쓰지만 {loss}에는 합이 1인 확률이 필요합니다. softmax를 쓰세요.</translation>
+      <translation>출력층이 sigmoid를 쓰지만, 손실 함수 {loss}에는 합이 1인 확률 출력이 필요합니다. softmax를 쓰세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="207" />
@@ -2053,7 +2062,7 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="212" />
       <source>The output uses {activation}, so it does not give probabilities; {loss} needs softmax on the output layer.</source>
-      <translation>출력이 {activation}을(를) 써서 확률이 나오지 않습니다. {loss}에는 출력 레이어에 softmax가 필요합니다.</translation>
+      <translation>출력층이 {activation}을(를) 써서 확률이 나오지 않습니다. 손실 함수 {loss}에는 출력층의 softmax가 필요합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="220" />
@@ -2068,12 +2077,12 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="234" />
       <source>The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
-      <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
+      <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="237" />
       <source>The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
-      <translation>출력이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실을 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
+      <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="239" />
@@ -2083,17 +2092,17 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="245" />
       <source>Binary cross-entropy wants one output unit (the probability of class 1), but the output layer has {units}; each unit would learn its own yes/no question.</source>
-      <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력 레이어의 유닛은 {units}개입니다. 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
+      <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력층의 유닛은 {units}개입니다. 이대로면 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="247" />
       <source>Set the output layer to 1 unit</source>
-      <translation>출력 레이어를 유닛 1개로</translation>
+      <translation>출력층을 유닛 1개로</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="252" />
       <source>The output uses {activation}, so it is not a probability between 0 and 1; binary cross-entropy needs sigmoid on the output.</source>
-      <translation>출력이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력에 sigmoid가 필요합니다.</translation>
+      <translation>출력층이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력층의 sigmoid가 필요합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="254" />
@@ -2113,17 +2122,17 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="269" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s); with {loss} the output needs one unit per class (the labels become one-hot).</source>
-      <translation>데이터셋에는 클래스가 {classes}개인데 출력 레이어의 유닛은 {units}개입니다. {loss}에서는 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
+      <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="275" />
       <source>The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy loss learns classes faster and more reliably.</source>
-      <translation>레이블은 클래스인데 {loss}은(는) 수치용 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
+      <translation>레이블은 클래스인데 {loss}은(는) 수치를 예측할 때 쓰는 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="291" />
       <source>The targets are numbers (regression), but {loss} is a loss for classes. Use mean squared error with a linear output.</source>
-      <translation>타깃은 수치(회귀)인데 {loss}은(는) 분류용 손실 함수입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
+      <translation>타깃은 수치(회귀)인데 손실 함수 {loss}은(는) 분류용입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="293" />
@@ -2133,22 +2142,22 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="298" />
       <source>Each sample has {targets} target value(s), but the output layer has {units} unit(s).</source>
-      <translation>샘플마다 타깃 값이 {targets}개인데 출력 레이어의 유닛은 {units}개입니다.</translation>
+      <translation>샘플마다 타깃 값이 {targets}개인데 출력층의 유닛은 {units}개입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="299" />
       <source>Set the output layer to {targets} unit(s)</source>
-      <translation>출력 레이어를 {targets}개 유닛으로</translation>
+      <translation>출력층을 유닛 {targets}개로</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="314" />
       <source>The output uses {activation}, which cannot give every target value (they range from {low} to {high}); a regression output is usually linear.</source>
-      <translation>출력이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
+      <translation>출력층이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="316" />
       <source>The output uses {activation}, which cannot give every target value; a regression output is usually linear.</source>
-      <translation>출력이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력은 보통 선형입니다.</translation>
+      <translation>출력층이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="318" />
@@ -2161,7 +2170,7 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/commands.py" line="40" />
       <source>Add {type} layer</source>
-      <translation>{type} 레이어 추가</translation>
+      <translation>{type} 층 추가</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/commands.py" line="54" />
@@ -2229,7 +2238,7 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/dialogs.py" line="79" />
       <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
-      <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 레이어를 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
+      <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 층을 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
     </message>
   </context>
 </TS>
