@@ -228,6 +228,12 @@ def gui_fit(app, window, project, dataset):
     progress: list[dict] = []
     controller.progress.connect(progress.append)
 
+    try:
+        from nnstudio.gui.views.base import ViewBase
+        views_list = [v for v in window.findChildren(ViewBase)]
+    except ImportError:
+        views_list = []
+    redraws0 = {type(v).__name__: v.redraws for v in views_list}
     probe.start()
     t0, c0, g0 = time.perf_counter(), time.process_time(), time.thread_time()
     if not controller.start(check=False):
@@ -246,7 +252,10 @@ def gui_fit(app, window, project, dataset):
     gaps = np.diff(np.asarray(ticks)) * 1000.0
     lateness = np.maximum(0.0, gaps - 10.0)
     n = project.training.epochs * int(len(dataset.x_train) * (1 - project.training.validation_split))
-    info = {"signals_progress": len(progress), "history": dict(doc.project.history), "cpu_sps": n / cpu,
+    span = max(1e-9, t_end - t0)
+    redraw_rates = {type(v).__name__: round((v.redraws - redraws0[type(v).__name__]) / span, 1)
+                    for v in views_list if v.redraws > redraws0[type(v).__name__]}
+    info = {"redraws_per_s": redraw_rates, "signals_progress": len(progress), "history": dict(doc.project.history), "cpu_sps": n / cpu,
             "gui_thread_share": gui_cpu / (t_end - t0), "start_s": start_s, "finish_s": finish_s}
     return n / elapsed, lateness, info
 
@@ -314,6 +323,8 @@ def main(argv=None) -> int:
                       f"{100 * info['gui_thread_share']:.1f}% of the time; start {info['start_s'] * 1000:.0f} ms, "
                       f"write-back {info['finish_s'] * 1000:.0f} ms")
                 fixed.append((info["start_s"], info["finish_s"]))
+                if info["redraws_per_s"]:
+                    print("  view redraws per second: " + ", ".join(f"{k} {v}" for k, v in info["redraws_per_s"].items()))
     load_after = os.getloadavg()[0]
     late = np.concatenate(lateness)
     # Best of N, as timeit does: on a shared machine the other programs only ever make a run
@@ -348,6 +359,7 @@ def main(argv=None) -> int:
         "views": bool(args.views),
         "window": kind,
         "final_loss": info.get("history", {}).get("loss", [None])[-1],
+        "view_redraws_per_s": info.get("redraws_per_s", {}),
         "pass": bool(np.percentile(late, 99) < 50 and ratio >= (0.8 if args.views else 0.85)),
     }
     controller = window.controller

@@ -312,6 +312,10 @@ class MainWindow(QMainWindow):
         self.state_label = QLabel()
         self.speed_label = QLabel()
         self._speed_shown_at = 0.0
+        # fixed size: a changing text must not re-lay out the window while training
+        self.speed_label.setFixedSize(
+            self.speed_label.fontMetrics().horizontalAdvance(self.tr("{speed:,.0f} samples/s").format(speed=99999999.0)) + 12,
+            self.speed_label.sizeHint().height())
         self.state_label.setObjectName("stateLabel")
         self.speed_label.setObjectName("speedLabel")
         bar.addPermanentWidget(self.speed_label)

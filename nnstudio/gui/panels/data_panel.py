@@ -792,7 +792,7 @@ class DataPanel(QWidget):
         self._sync_widgets()
         key = spec_key(spec)
         if key == self._current_key and self._current is not None:
-            if force_show:
+            if force_show and self.preview.shown is not self._current:  # redrawing 20,000 points takes a while
                 self._current_kind = self.preview.show_dataset(self._current, info.kind if info else None)
                 self.summary.setText(summary_text(self._current))
                 self._show_info_for(spec.name, self._current)

@@ -173,6 +173,7 @@ class DataPreview(QStackedWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.kind = "message"
+        self.shown = None
 
         # a message page ("Loading…", errors, "not downloaded yet")
         self.message_page = QWidget()
@@ -232,6 +233,7 @@ class DataPreview(QStackedWidget):
     def show_message(self, text: str, action: str | None = None) -> None:
         """A sentence instead of data ("Loading…", an error); ``action`` labels ``action_button``."""
         self.kind = "message"
+        self.shown = None
         self.message.setText(text)
         self.action_button.setText(action or "")
         self.action_button.setVisible(bool(action))
@@ -251,6 +253,7 @@ class DataPreview(QStackedWidget):
         else:
             self._show_table(dataset)
         self.kind = kind
+        self.shown = dataset  # what is on screen (a panel can skip drawing it again)
         return kind
 
     # -- scatter helpers ------------------------------------------------------------------------

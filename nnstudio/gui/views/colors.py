@@ -58,16 +58,31 @@ def blend_classes(outputs: np.ndarray, strength: float = 0.85) -> np.ndarray:
     return np.round(WHITE + a * (colors - WHITE)).astype(np.uint8)
 
 
-def diverging(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """uint8 RGB (..., 3): ``lo`` vermillion, the middle white, ``hi`` blue (blue–white–vermillion
-    reads for red-green colour-blind people too)."""
-    v = np.asarray(values, dtype=np.float64)
-    mid = 0.5 * (lo + hi)
-    half = max(0.5 * (hi - lo), 1e-12)
-    t = np.clip((v - mid) / half, -1.0, 1.0)[..., None]
+DIVERGING_STEPS = 1024  # shades between lo and hi: adjacent ones differ by at most 1 in a channel
+
+
+def _diverging_table() -> np.ndarray:
+    t = np.linspace(-1.0, 1.0, DIVERGING_STEPS + 1)[:, None]
     pos, neg = np.array(POSITIVE, np.float64), np.array(NEGATIVE, np.float64)
     rgb = np.where(t >= 0, WHITE + t * (pos - WHITE), WHITE + (-t) * (neg - WHITE))
     return np.round(rgb).astype(np.uint8)
+
+
+_DIVERGING = _diverging_table()
+
+
+def diverging(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """uint8 RGB (..., 3): ``lo`` vermillion, the middle white, ``hi`` blue (blue–white–vermillion
+    reads for red-green colour-blind people too); NaN is white. A table look-up: the views colour
+    tens of thousands of values per redraw while training runs."""
+    v = np.asarray(values, dtype=np.float64)
+    mid = 0.5 * (lo + hi)
+    half = max(0.5 * (hi - lo), 1e-12)
+    t = np.asarray((v - mid) * (DIVERGING_STEPS / 2 / half))  # an array even for one value (out= below)
+    np.clip(t, -DIVERGING_STEPS / 2, DIVERGING_STEPS / 2, out=t)
+    t += DIVERGING_STEPS / 2
+    np.nan_to_num(t, copy=False, nan=DIVERGING_STEPS / 2)
+    return _DIVERGING[np.rint(t).astype(np.intp)]
 
 
 def symmetric_diverging(values: np.ndarray) -> np.ndarray:

@@ -25,6 +25,9 @@ from .base import ViewBase, plot_widget
 MAP_RESOLUTION = 80
 NEURON_RESOLUTION = 40
 MAX_NEURONS = 16
+# Points drawn on the map, per set: a repaint of 20,000 scatter points took ~30 ms of the GUI
+# thread on every redraw; a student can't tell more than this many apart anyway.
+MAX_POINTS = {"train": 1500, "test": 750}
 MAX_HIDDEN_LAYERS = 3
 
 
@@ -42,6 +45,36 @@ def data_limits(*arrays, pad: float = 0.1):
     span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
     lo, hi = lo - pad * span, hi + pad * span
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
+
+
+# Per-point brushes and pens are kept for the life of the program: pyqtgraph 0.14's symbol atlas
+# keeps raw references to them, and freeing them crashed PySide6 6.12 (see data_preview).
+_BRUSHES: dict = {}
+_PENS: dict = {}
+
+
+def _brush(rgba):
+    key = tuple(int(v) for v in rgba)
+    brush = _BRUSHES.get(key)
+    if brush is None:
+        brush = _BRUSHES[key] = pg.mkBrush(*key)
+    return brush
+
+
+def _pen(rgb, width: float):
+    key = (*(int(v) for v in rgb), float(width))
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = pg.mkPen(*key[:-1], width=width)
+    return pen
+
+
+def shown_points(x, y, limit: int):
+    """All the points, or an even-handed sample of ``limit`` of them (the same every time)."""
+    if len(x) <= limit:
+        return x, y
+    keep = np.sort(np.random.default_rng(0).choice(len(x), size=limit, replace=False))
+    return np.asarray(x)[keep], np.asarray(y)[keep]
 
 
 def decision_colors(outputs: np.ndarray, task: str, target_range=None) -> np.ndarray:
@@ -151,9 +184,11 @@ class DecisionMapView(ViewBase):
         classification = ds.task == "classification"
         what = self.tr("class colour, paler where the network is unsure") if classification else \
             self.tr("output: vermillion low, white middle, blue high")
-        self.set_caption(self.tr("<b>Decision map</b>"),
-                         self.tr("<b>Decision map</b> — {what}; training points filled, test points "
-                                 "hollow").format(what=what))
+        long = self.tr("<b>Decision map</b> — {what}; training points filled, test points hollow").format(what=what)
+        if len(ds.x_train) > MAX_POINTS["train"] or len(ds.x_test) > MAX_POINTS["test"]:
+            long += self.tr(" (a sample of {train:,} training and {test:,} test points is drawn)").format(
+                train=min(len(ds.x_train), MAX_POINTS["train"]), test=min(len(ds.x_test), MAX_POINTS["test"]))
+        self.set_caption(self.tr("<b>Decision map</b>"), long)
         # one forward pass over the grid gives the map and every hidden neuron's picture
         xs, ys, points = introspect.grid_points(xlim, ylim, MAP_RESOLUTION)
         per_layer = [o.reshape(len(ys), len(xs), -1) for o in introspect.unit_outputs(model, points)]
@@ -173,18 +208,24 @@ class DecisionMapView(ViewBase):
     def _draw_points(self, ds, rng) -> None:
         def brushes(y):
             if ds.task == "classification":
-                return [pg.mkBrush(*colors.class_color(int(k))) for k in y]
-            cols = colors.diverging(np.asarray(y, np.float64).reshape(len(y), -1)[:, 0], *rng)
-            return [pg.mkBrush(*c) for c in cols]
+                return [_brush(colors.class_color(int(k))) for k in y]
+            lo, hi = rng
+            v = np.asarray(y, np.float64).reshape(len(y), -1)[:, 0]
+            if hi > lo:  # 65 shades are plenty, and keep the cache of brushes small
+                v = lo + np.round((v - lo) / (hi - lo) * 64) / 64 * (hi - lo)
+            return [_brush(c) for c in colors.diverging(v, lo, hi)]
 
-        train_b = brushes(ds.y_train)
-        self.train_points.setData(pos=np.asarray(ds.x_train, np.float64), brush=train_b,
+        x_train, y_train = shown_points(ds.x_train, ds.y_train, MAX_POINTS["train"])
+        x_test, y_test = shown_points(ds.x_test, ds.y_test, MAX_POINTS["test"])
+        self.points_shown = (len(x_train), len(ds.x_train), len(x_test), len(ds.x_test))
+        train_b = brushes(y_train)
+        self.train_points.setData(pos=np.asarray(x_train, np.float64).reshape(-1, 2), brush=train_b,
                                   pen=pg.mkPen(20, 20, 20, width=1.5))
-        test_b = brushes(ds.y_test)
-        pos = np.asarray(ds.x_test, np.float64).reshape(-1, 2)
+        test_b = brushes(y_test)
+        pos = np.asarray(x_test, np.float64).reshape(-1, 2)
         self.test_rim.setData(pos=pos)
-        self.test_points.setData(pos=pos, brush=pg.mkBrush(255, 255, 255, 0),
-                                 pen=[pg.mkPen(b.color(), width=2.0) for b in test_b])
+        self.test_points.setData(pos=pos, brush=_brush((255, 255, 255, 0)),
+                                 pen=[_pen(b.color().getRgb()[:3], 2.0) for b in test_b])
 
     def _draw_neurons(self, model, hidden: list[np.ndarray]) -> None:
         step = max(1, MAP_RESOLUTION // NEURON_RESOLUTION)  # every other grid point is enough

@@ -10,9 +10,11 @@ follows. Editing is locked while training runs.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsLineItem,
@@ -48,31 +50,40 @@ class NodeItem(QGraphicsEllipseItem):
         font.setPointSizeF(7.5)
         self.label.setFont(font)
 
-    def set_value(self, value: float, scale: float) -> None:
-        rgb = colors.diverging(np.array([value]), -scale, scale)[0]
-        self.setBrush(QBrush(QColor(*(int(c) for c in rgb))))
-        self.setPen(QPen(QColor(40, 40, 40), 1.5))
+    def set_value(self, value: float, scale: float, rgb=None) -> None:
+        """Shade by ``value`` on a -scale..scale diverging scale (``rgb``: that colour, precomputed)."""
+        if rgb is None:
+            rgb = colors.diverging(np.array([value]), -scale, scale)[0]
+        self.setBrush(QBrush(QColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))))
+        if self.pen().widthF() != 1.5:
+            self.setPen(QPen(QColor(40, 40, 40), 1.5))
         text = f"{value:.2f}" if abs(value) < 9.995 else f"{value:.0f}"
-        self.label.setText(text)
+        if text != self.label.text():
+            self.label.setText(text)
+            r = self.label.boundingRect()
+            self.label.setPos(self.center.x() - r.width() / 2, self.center.y() - r.height() / 2)
         dark = abs(value) / scale > 0.7 if scale > 0 else False
-        self.label.setBrush(QBrush(Qt.GlobalColor.white if dark else Qt.GlobalColor.black))
-        r = self.label.boundingRect()
-        self.label.setPos(self.center.x() - r.width() / 2, self.center.y() - r.height() / 2)
+        if dark != getattr(self, "_dark", None):
+            self._dark = dark
+            self.label.setBrush(QBrush(Qt.GlobalColor.white if dark else Qt.GlobalColor.black))
 
 
 class EdgeItem(QGraphicsLineItem):
+    # No Python overrides of Qt's virtual methods here: Qt calls them while painting, each call
+    # needs the GIL, and while a small network trains the GIL is busy (a shape() override made
+    # one repaint take 130-700 ms instead of 4). The view's item_at() makes lines easy targets.
     def __init__(self, key: str, i: int, j: int, a: QPointF, b: QPointF):
         super().__init__(a.x(), a.y(), b.x(), b.y())
         self.key, self.i, self.j = key, i, j
+        self.look = None  # (sign, width) last drawn
         self.setAcceptHoverEvents(True)
 
-    def shape(self) -> QPainterPath:  # an easy target: 10 px wide whatever the line's width
-        path = QPainterPath()
-        path.moveTo(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(10.0, self.pen().widthF()))
-        return stroker.createStroke(path)
+
+def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))
 
 
 class _NetworkView(QGraphicsView):
@@ -81,6 +92,9 @@ class _NetworkView(QGraphicsView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # every line changes pen and depth on each redraw: a BSP index re-sorting hundreds of
+        # items made one redraw take ~200 ms; without an index the scene just repaints
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -97,13 +111,39 @@ class _NetworkView(QGraphicsView):
         super().resizeEvent(event)
         self.fit()
 
+    LINE_REACH = 5  # px: a line counts as hit this close to it, however thin it is drawn
+
     def item_at(self, pos):
+        """The neuron, else the nearest weight line within LINE_REACH px, under ``pos`` (view
+        coordinates); None if there is none."""
         for item in self.items(pos):
             if isinstance(item, QGraphicsSimpleTextItem):
                 item = item.parentItem()
-            if isinstance(item, (NodeItem, EdgeItem)):
+            if isinstance(item, NodeItem):
                 return item
-        return None
+        r = self.LINE_REACH
+        best, best_d = None, r + 1e-9
+        p = QPointF(pos)
+        for item in self.items(QRect(pos.x() - r, pos.y() - r, 2 * r + 1, 2 * r + 1)):
+            if isinstance(item, EdgeItem):
+                line = item.line()
+                d = _distance_to_segment(p, QPointF(self.mapFromScene(line.p1())), QPointF(self.mapFromScene(line.p2())))
+                if d <= best_d:
+                    best, best_d = item, d
+        return best
+
+    tip_for = None  # item -> tool tip text, built when asked (the view sets it)
+
+    def viewportEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:  # the same reach for tool tips as for clicks
+            item = self.item_at(event.pos())
+            text = (self.tip_for(item) if self.tip_for is not None else item.toolTip()) if item is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event):  # noqa: N802
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
@@ -132,6 +172,7 @@ class NeuronView(ViewBase):
         self.sample_box.valueChanged.connect(lambda *_: self.request())
         self.header.addWidget(self.sample_box)
         self.view = _NetworkView()
+        self.view.tip_for = self.tip_for
         self.view.clicked.connect(self._on_clicked)
         self.nodes: list[list[NodeItem]] = []
         self.edges: list[EdgeItem] = []
@@ -235,21 +276,42 @@ class NeuronView(ViewBase):
         wmax = max((float(np.abs(k).max()) for k in kernels if k.size), default=1.0) or 1.0
         for edge in self.edges:
             w = float(weights[edge.key][edge.i, edge.j])
-            rgb = colors.POSITIVE if w >= 0 else colors.NEGATIVE
-            edge.setPen(QPen(QColor(*rgb, 220), 0.6 + 7.0 * abs(w) / wmax))
-            edge.setZValue(abs(w) / wmax)
-            col = self._edge_column(edge)
-            edge.setToolTip(self.tr("Weight from {a} to {b}: {w:.4f}\n{hint}").format(
-                a=self._unit_name(col, edge.i), b=self._unit_name(col + 1, edge.j), w=w,
-                hint=self._hint(locked, self.tr("Click to change it."))))
+            # pen and depth change only when the picture does (a tenth of a pixel, a sign)
+            look = (w >= 0, round(0.6 + 7.0 * abs(w) / wmax, 1))
+            if look != edge.look:
+                edge.look = look
+                rgb = colors.POSITIVE if look[0] else colors.NEGATIVE
+                edge.setPen(QPen(QColor(*rgb, 220), look[1]))
+                edge.setZValue(look[1])
         x = self.sample()
         acts = [x[0]] + [a[0] for a in introspect.unit_outputs(model, x)]
         self.last_activations = acts
-        for col, (column, values) in enumerate(zip(self.nodes, acts)):
+        self._tip_state = (model, weights, locked)
+        for column, values in zip(self.nodes, acts):
+            values = np.asarray(values, np.float64)
             scale = max(1.0, float(np.abs(values).max()))
-            for node, value in zip(column, values):
-                node.set_value(float(value), scale)
-                node.setToolTip(self._node_tip(model, weights, col, node.unit, float(value), locked))
+            shades = colors.diverging(values, -scale, scale)
+            for node, value, rgb in zip(column, values, shades):
+                node.set_value(float(value), scale, rgb)
+        # Tool tips name every weight: hundreds of strings. While training they are made when
+        # the mouse asks (tip_for); at rest they are set on the items too.
+        for item in ([] if locked else self.edges + [n for column in self.nodes for n in column]):
+            item.setToolTip(self.tip_for(item))
+
+    def tip_for(self, item) -> str:
+        """The tool tip of a weight line or a neuron, from the weights drawn last."""
+        model, weights, locked = getattr(self, "_tip_state", (None, None, False))
+        if model is None:
+            return ""
+        if isinstance(item, EdgeItem):
+            col = self._edge_column(item)
+            return self.tr("Weight from {a} to {b}: {w:.4f}\n{hint}").format(
+                a=self._unit_name(col, item.i), b=self._unit_name(col + 1, item.j),
+                w=float(weights[item.key][item.i, item.j]), hint=self._hint(locked, self.tr("Click to change it.")))
+        if isinstance(item, NodeItem) and item.column < len(self.last_activations):
+            value = float(self.last_activations[item.column][item.unit])
+            return self._node_tip(model, weights, item.column, item.unit, value, locked)
+        return ""
 
     def _edge_column(self, edge: EdgeItem) -> int:
         for col, (dense_i, _) in enumerate(self._groups):
