@@ -253,10 +253,7 @@ def _drive(model, make_optimizer, callbacks_api, case: Case, dtype: str, rebuild
                 model = rebuild(model)
         elif kind == "train_on_batch":
             i, j = arg
-            try:
-                logs = model.train_on_batch(x[i:j], y[i:j], return_dict=True)
-            except TypeError:  # no return_dict: the engine's contract returns a dict
-                logs = model.train_on_batch(x[i:j], y[i:j])
+            logs = model.train_on_batch(x[i:j], y[i:j], return_dict=True)
             for k, v in logs.items():
                 history.setdefault(f"tob_{k}", []).append(float(v))
         else:

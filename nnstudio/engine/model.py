@@ -288,11 +288,16 @@ class Sequential:
         self.last_batch_logs = logs
         return logs
 
-    def train_on_batch(self, x, y):
-        """One optimizer step on this batch; returns its logs {"loss": ..., metric: ...}."""
+    def train_on_batch(self, x, y, return_dict=False):
+        """One optimizer step on this batch. Returns, as Keras does, the batch's loss (a float), or
+        [loss, *metrics] when the model has metrics, or with return_dict=True {"loss": ..., metric: ...}."""
         self._require_compiled("train_on_batch")
         x, t = self._check_xy(x, y)
-        return dict(self._train_step(x.astype(self.dtype, copy=False), t))
+        logs = dict(self._train_step(x.astype(self.dtype, copy=False), t))
+        if return_dict:
+            return logs
+        values = [logs[name] for name in self.metrics_names]
+        return values[0] if len(values) == 1 else values
 
     @np.errstate(over="ignore", invalid="ignore")
     def _test_step(self, x, t):

@@ -875,6 +875,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controller.shutdown()  # idempotent; joins the worker thread
+        self.data_panel.shutdown()  # cancels and joins data loads still running
         self._autosave_timer.stop()
         self.autosaver.discard()
         self.save_layout()

@@ -69,7 +69,7 @@ def test_regularizer_penalty_is_added_to_the_loss():
     data_loss = float(np.mean(model.predict(x, verbose=0) ** 2))
     expected = data_loss + 0.01 * float((w1 ** 2).sum()) + 0.5 * float(np.abs(w2).sum())
     assert model.evaluate(x, y, verbose=0) == pytest.approx(expected, rel=1e-5)
-    assert model.train_on_batch(x, y)["loss"] == pytest.approx(expected, rel=1e-5)
+    assert model.train_on_batch(x, y) == pytest.approx(expected, rel=1e-5)
     assert regularizers.get("l1").l1 == regularizers.get("l2").l2 == 0.01
     with pytest.raises(ValueError, match="l2 must be a non-negative number, received: l2=-1"):
         regularizers.L2(-1)

@@ -393,3 +393,15 @@ def test_callback_hooks_set_on_the_instance_are_called_and_each_hook_once_per_ba
     model.compile(optimizer="sgd", loss="mse")
     model.fit(np.zeros((8, 2)), np.zeros((8, 1)), batch_size=4, epochs=1, verbose=0, callbacks=[counter, plain])
     assert seen == [("class", 0), ("instance", 0), ("class", 1), ("instance", 1)]
+
+
+def test_train_on_batch_returns_what_keras_returns():
+    x, y = blobs(16)
+    plain = Sequential([Input((4,)), Dense(3, activation="softmax")])
+    plain.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    assert isinstance(plain.train_on_batch(x, y), float)
+    model = classifier()
+    values = model.train_on_batch(x, y)
+    assert isinstance(values, list) and len(values) == 2 and 0 <= values[1] <= 1
+    logs = model.train_on_batch(x, y, return_dict=True)
+    assert set(logs) == {"loss", "accuracy"} and all(math.isfinite(v) for v in logs.values())

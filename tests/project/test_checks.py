@@ -56,7 +56,7 @@ def trains(p, data):
     """The fixed project really builds and one training step runs on the data."""
     model = build.build_model(p)
     x, y, _, _ = build.prepare_data(p, data)
-    logs = model.train_on_batch(x[:8], y[:8])
+    logs = model.train_on_batch(x[:8], y[:8], return_dict=True)
     return np.isfinite(logs["loss"])
 
 
