@@ -26,6 +26,7 @@ OKABE_ITO = {
 }
 
 
+SYMBOLS_UP_TO = 40  # per-epoch curves show a dot per epoch up to this many epochs
 GRID_COLOR = "#dcdcdc"
 TEXT_COLOR = "#505050"
 
@@ -160,6 +161,10 @@ class CurvesPanel(QWidget):
     # -- curves ----------------------------------------------------------------------------
     def _add(self, key: str, plot, pen, name: str) -> pg.PlotDataItem:
         curve = plot.plot([], [], pen=pen, connect="finite")  # named in the legend once it has data
+        if not key.startswith("batch"):  # dots while there are few epochs: one epoch is a dot, not nothing
+            curve.setSymbolBrush(pg.mkBrush(pen.color()))
+            curve.setSymbolPen(None)
+            curve.setSymbolSize(7)
         self._names[key] = name
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
@@ -218,6 +223,10 @@ class CurvesPanel(QWidget):
         for key in self._dirty:
             x, y = self.series[key].data()
             curve = self.curves[key]
+            if not key.startswith("batch"):
+                symbol = "o" if len(x) <= SYMBOLS_UP_TO else None
+                if curve.opts["symbol"] != symbol:
+                    curve.setSymbol(symbol)
             curve.setData(x, y)
             self._show_in_legend(key, len(x) > 0)
             if len(x):
