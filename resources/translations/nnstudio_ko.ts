@@ -610,7 +610,7 @@
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="51" />
       <source>gradient size (L2)</source>
-      <translation>그레이디언트 크기 (L2)</translation>
+      <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="52" />
@@ -620,7 +620,7 @@
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
       <source>dead ReLU units (share)</source>
-      <translation>죽은 ReLU 유닛 (비율)</translation>
+      <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="86" />
@@ -910,7 +910,7 @@
     <message>
       <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Training</source>
-      <translation>학습</translation>
+      <translation>학습 설정</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/main_window.py" line="167" />
@@ -1404,124 +1404,124 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="161" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="170" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="162" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="171" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="180" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="190" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="197" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="207" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="198" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="208" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="229" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="239" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="254" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="255" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="257" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="267" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="258" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="268" />
       <source>Click a line or a circle to change a weight or bias.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="277" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="308" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="279" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="310" />
       <source>Click to change it.</source>
       <translation>클릭하면 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="296" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="323" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="301" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="328" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="306" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="333" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="307" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="307" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="308" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="335" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="312" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="331" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="358" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="337" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="364" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="366" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="342" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="369" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
     </message>
@@ -1590,6 +1590,29 @@
       <location filename="../../nnstudio/gui/views/decision_map.py" line="282" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
+    </message>
+  </context>
+  <context>
+    <name>StudioViews</name>
+    <message>
+      <location filename="../../nnstudio/gui/views/__init__.py" line="89" />
+      <source>Network Output</source>
+      <translation>신경망 출력</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/__init__.py" line="90" />
+      <source>Neurons</source>
+      <translation>뉴런</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/__init__.py" line="91" />
+      <source>Confusion Matrix</source>
+      <translation>혼동 행렬</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/views/__init__.py" line="92" />
+      <source>Gradients</source>
+      <translation>그레이디언트</translation>
     </message>
   </context>
   <context>
@@ -1873,7 +1896,7 @@ Non-trainable params: 0 (0.00 B)</source>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="131" />
       <source>Training</source>
-      <translation>학습</translation>
+      <translation>학습 도구 모음</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/training/controls.py" line="147" />

@@ -5,7 +5,8 @@
 Why not plain ``pyside6-lupdate``: it only sees ``self.tr("...")`` and literal
 ``QCoreApplication.translate("ctx", "...")`` calls, while the studio's modules also use a small
 ``_tr(text)`` helper that calls ``QCoreApplication.translate("<context>", text)``. This script
-reads the Python sources with ``ast`` and finds all three forms, with the same context Qt uses at
+reads the Python sources with ``ast`` and finds all three forms (and local shorthands such as
+``tr = lambda s: self.tr(s)`` inside a class), with the same context Qt uses at
 run time (the class name for ``self.tr``; the helper's literal context otherwise). Existing
 translations in the .ts files are kept; new strings are added as unfinished; strings no longer in
 the code are marked vanished. Then ``pyside6-lrelease`` (shipped with PySide6-Essentials)
@@ -45,21 +46,35 @@ def _helper_contexts(tree: ast.Module) -> dict[str, str]:
     return found
 
 
+def _tr_aliases(cls: ast.ClassDef) -> frozenset:
+    """Local shorthands in a class's methods, like ``tr = lambda s: self.tr(s)``: their calls
+    with a literal are ``self.tr`` calls in that class's context."""
+    names = set()
+    for node in ast.walk(cls):
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Lambda) and isinstance(node.value.body, ast.Call)):
+            f = node.value.body.func
+            if isinstance(f, ast.Attribute) and f.attr == "tr" and isinstance(f.value, ast.Name) and f.value.id == "self":
+                names.add(node.targets[0].id)
+    return frozenset(names)
+
+
 def extract(path: Path) -> list[tuple[str, str, int]]:
     """(context, source text, line) for every translatable string in one file."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     helpers = _helper_contexts(tree)
     out: list[tuple[str, str, int]] = []
 
-    def visit(node, cls: str | None):
+    def visit(node, cls: str | None, aliases: frozenset = frozenset()):
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.ClassDef):
-                visit(child, child.name)
+                visit(child, child.name, _tr_aliases(child))
                 continue
             if isinstance(child, ast.Call):
                 f = child.func
-                if (isinstance(f, ast.Attribute) and f.attr == "tr" and isinstance(f.value, ast.Name)
-                        and f.value.id == "self" and cls and child.args and _literal(child.args[0]) is not None):
+                if (((isinstance(f, ast.Attribute) and f.attr == "tr" and isinstance(f.value, ast.Name)
+                      and f.value.id == "self") or (isinstance(f, ast.Name) and f.id in aliases))
+                        and cls and child.args and _literal(child.args[0]) is not None):
                     out.append((cls, _literal(child.args[0]), child.lineno))
                 elif (isinstance(f, ast.Attribute) and f.attr == "translate" and len(child.args) >= 2
                         and _literal(child.args[0]) and _literal(child.args[1]) is not None):
@@ -67,7 +82,7 @@ def extract(path: Path) -> list[tuple[str, str, int]]:
                 elif (isinstance(f, ast.Name) and f.id in helpers and child.args
                         and _literal(child.args[0]) is not None):
                     out.append((helpers[f.id], _literal(child.args[0]), child.lineno))
-            visit(child, cls)
+            visit(child, cls, aliases)
 
     visit(tree, None)
     return out

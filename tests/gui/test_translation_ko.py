@@ -129,3 +129,24 @@ def test_studio_speaks_korean_in_a_korean_locale(qapp):
 def test_pieces_glued_to_other_text_keep_their_spaces(context, source):
     tr = dict(((c, s), t) for c, s, t, _ in messages())[(context, source)]
     assert tr[:1].isspace() == source[:1].isspace() and tr[-1:].isspace() == source[-1:].isspace()
+
+
+def test_update_ts_finds_every_way_the_code_marks_text(tmp_path):
+    """self.tr, QCoreApplication.translate, a module's _tr helper and a local `tr = lambda s: self.tr(s)`."""
+    sys.path.insert(0, str(paths.TRANSLATIONS))
+    try:
+        import update_ts
+    finally:
+        sys.path.pop(0)
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n    return QCoreApplication.translate('helper', text)\n"
+        "class Panel:\n"
+        "    def build(self):\n"
+        "        self.tr('one')\n"
+        "        tr = lambda s: self.tr(s)\n"
+        "        return [tr('two'), _tr('three'), QCoreApplication.translate('ctx', 'four'), tr(name)]\n",
+        encoding="utf-8")
+    found = {(ctx, text) for ctx, text, _ in update_ts.extract(source)}
+    assert found == {("Panel", "one"), ("Panel", "two"), ("helper", "three"), ("ctx", "four")}
