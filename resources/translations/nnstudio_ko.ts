@@ -52,62 +52,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="94" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="95" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="98" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="110" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="112" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="122" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="123" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="133" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="134" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="134" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="136" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="136" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="139" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="181" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="186" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="289" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="298" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -806,12 +806,12 @@
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
       <source>(column {n})</source>
-      <translation>({n}열)</translation>
+      <translation>({n}번째 열)</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="192" />
       <source>Decide from the labels</source>
-      <translation>레이블을 보고 자동으로</translation>
+      <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
@@ -1033,202 +1033,202 @@
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="360" />
-      <source>(no lessons installed)</source>
-      <translation>(설치된 수업 없음)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="374" />
-      <source>Clear Recent Files</source>
-      <translation>최근 파일 목록 지우기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="377" />
-      <source>(no recent files)</source>
-      <translation>(최근 파일 없음)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="388" />
-      <source>Untitled</source>
-      <translation>제목 없음</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="391" />
-      <source>{name}[*] — nnstudio</source>
-      <translation>{name}[*] — nnstudio</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="410" />
-      <source>Training is running</source>
-      <translation>학습 중입니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="411" />
-      <source>Stop training first (Train ▸ Stop), then {what}.</source>
-      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="427" />
-      <source>start a new project</source>
-      <translation>새 프로젝트를 시작하세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
-      <source>Could not open the lesson</source>
-      <translation>수업을 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="461" />
-      <source>Open Project</source>
-      <translation>프로젝트 열기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="461" />
-      <source>nnstudio projects (*.nnproj)</source>
-      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="461" />
-      <source>All files (*)</source>
-      <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="469" />
-      <source>open another project</source>
-      <translation>다른 프로젝트를 여세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="481" />
-      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
-      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="488" />
-      <source>Opened {name}</source>
-      <translation>{name}을(를) 열었습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
-      <source>Could not open the project</source>
-      <translation>프로젝트를 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="501" />
-      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
-      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
-      <source>{path} could not be opened: {reason}</source>
-      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="525" />
-      <source>Save Project As</source>
-      <translation>다른 이름으로 프로젝트 저장</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="558" />
-      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
-      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="573" />
-      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
-      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="576" />
-      <source>Could not save the project</source>
-      <translation>프로젝트를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="585" />
-      <source>Saved {name}</source>
-      <translation>{name}을(를) 저장했습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="594" />
-      <source>Export Curves</source>
-      <translation>학습 곡선 내보내기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="594" />
-      <source>PNG images (*.png)</source>
-      <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="603" />
-      <source>Could not export the curves</source>
-      <translation>학습 곡선을 내보낼 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="620" />
-      <source>Autosave failed: {reason}</source>
-      <translation>자동 저장 실패: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="633" />
-      <source>an unsaved project</source>
-      <translation>저장하지 않은 프로젝트</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="668" />
-      <source>Ready</source>
-      <translation>준비</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
-      <source>Training…</source>
-      <translation>학습 중…</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="670" />
-      <source>Paused</source>
-      <translation>일시 정지됨</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="671" />
-      <source>Stopping…</source>
-      <translation>중지하는 중…</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="693" />
+      <location filename="../../nnstudio/gui/main_window.py" line="317" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="698" />
+      <location filename="../../nnstudio/gui/main_window.py" line="364" />
+      <source>(no lessons installed)</source>
+      <translation>(설치된 수업 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="378" />
+      <source>Clear Recent Files</source>
+      <translation>최근 파일 목록 지우기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="381" />
+      <source>(no recent files)</source>
+      <translation>(최근 파일 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="392" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="395" />
+      <source>{name}[*] — nnstudio</source>
+      <translation>{name}[*] — nnstudio</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="414" />
+      <source>Training is running</source>
+      <translation>학습 중입니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="415" />
+      <source>Stop training first (Train ▸ Stop), then {what}.</source>
+      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <source>start a new project</source>
+      <translation>새 프로젝트를 시작하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="457" />
+      <source>Could not open the lesson</source>
+      <translation>수업을 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <source>Open Project</source>
+      <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <source>nnstudio projects (*.nnproj)</source>
+      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="473" />
+      <source>open another project</source>
+      <translation>다른 프로젝트를 여세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="485" />
+      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
+      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="492" />
+      <source>Opened {name}</source>
+      <translation>{name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="500" />
+      <source>Could not open the project</source>
+      <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
+      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="512" />
+      <source>{path} could not be opened: {reason}</source>
+      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="529" />
+      <source>Save Project As</source>
+      <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="562" />
+      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
+      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="577" />
+      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
+      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="580" />
+      <source>Could not save the project</source>
+      <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="589" />
+      <source>Saved {name}</source>
+      <translation>{name}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="598" />
+      <source>Export Curves</source>
+      <translation>학습 곡선 내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="598" />
+      <source>PNG images (*.png)</source>
+      <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="607" />
+      <source>Could not export the curves</source>
+      <translation>학습 곡선을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="624" />
+      <source>Autosave failed: {reason}</source>
+      <translation>자동 저장 실패: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="637" />
+      <source>an unsaved project</source>
+      <translation>저장하지 않은 프로젝트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="672" />
+      <source>Ready</source>
+      <translation>준비</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="673" />
+      <source>Training…</source>
+      <translation>학습 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <source>Paused</source>
+      <translation>일시 정지됨</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="675" />
+      <source>Stopping…</source>
+      <translation>중지하는 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/main_window.py" line="702" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="699" />
+      <location filename="../../nnstudio/gui/main_window.py" line="703" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="700" />
+      <location filename="../../nnstudio/gui/main_window.py" line="704" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="701" />
+      <location filename="../../nnstudio/gui/main_window.py" line="705" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="707" />
+      <location filename="../../nnstudio/gui/main_window.py" line="711" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="725" />
+      <location filename="../../nnstudio/gui/main_window.py" line="729" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="727" />
+      <location filename="../../nnstudio/gui/main_window.py" line="731" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1529,32 +1529,32 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="218" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="224" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="230" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="236" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="242" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="237" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="243" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="252" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="258" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -1683,34 +1683,34 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="75" />
-      <source>Starting: epoch {epoch} of {epochs}…</source>
-      <translation>시작: 에포크 {epoch}/{epochs}…</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="101" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="58" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="104" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="59" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="119" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="60" />
+      <source>stopping…</source>
+      <translation>중지하는 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="81" />
+      <source>Starting: epoch {epoch} of {epochs}…</source>
+      <translation>시작: 에포크 {epoch}/{epochs}…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="122" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
-      <source>stopping…</source>
-      <translation>중지하는 중…</translation>
     </message>
   </context>
   <context>
@@ -1894,72 +1894,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="131" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="137" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="147" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="148" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="149" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="150" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="156" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="152" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="158" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="161" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="156" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="162" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="157" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="163" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="165" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="166" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="184" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="190" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
