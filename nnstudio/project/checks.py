@@ -117,10 +117,10 @@ def output_layers(project: Project) -> tuple[int | None, int | None]:
     return dense, act
 
 
-_LOSS_TEXT = {
-    "binary_crossentropy": "binary cross-entropy",
-    "categorical_crossentropy": "categorical cross-entropy",
-    "sparse_categorical_crossentropy": "sparse categorical cross-entropy",
+_LOSS_TEXT = {  # marked for translation; problem_text() translates them when it fills {loss} in
+    "binary_crossentropy": _tr("binary cross-entropy"),
+    "categorical_crossentropy": _tr("categorical cross-entropy"),
+    "sparse_categorical_crossentropy": _tr("sparse categorical cross-entropy"),
 }
 
 

@@ -1660,17 +1660,17 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="56" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="61" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="207" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="212" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="362" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="367" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -2012,6 +2012,21 @@ Non-trainable params: 0 (0.00 B)</source>
   </context>
   <context>
     <name>checks</name>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="121" />
+      <source>binary cross-entropy</source>
+      <translation>이진 크로스 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="122" />
+      <source>categorical cross-entropy</source>
+      <translation>범주형 크로스 엔트로피</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/checks.py" line="123" />
+      <source>sparse categorical cross-entropy</source>
+      <translation>희소 범주형 크로스 엔트로피</translation>
+    </message>
     <message>
       <location filename="../../nnstudio/project/checks.py" line="140" />
       <source>The network has no input shape yet, and the data set gives inputs of shape {shape}.</source>

@@ -40,13 +40,18 @@ def problem_text(problem) -> str:
     """A check's message in the user's language (its template translated in context "checks")."""
     if not getattr(problem, "template", ""):
         return problem.message
-    return QCoreApplication.translate("checks", problem.template).format(**problem.args)
+    return QCoreApplication.translate("checks", problem.template).format(**_translated_args(problem.args))
+
+
+def _translated_args(args: dict) -> dict:
+    """Text arguments (loss names) in the user's language too (numbers and shapes as they are)."""
+    return {k: QCoreApplication.translate("checks", v) if isinstance(v, str) else v for k, v in args.items()}
 
 
 def problem_fix_label(problem) -> str:
     if not getattr(problem, "fix_template", ""):
         return problem.fix_label
-    return QCoreApplication.translate("checks", problem.fix_template).format(**problem.args)
+    return QCoreApplication.translate("checks", problem.fix_template).format(**_translated_args(problem.args))
 
 
 class ResetTrainingCommand(QUndoCommand):
