@@ -683,9 +683,11 @@ class MainWindow(QMainWindow):
         self._training_state = state
         self._show_state(state)
         locked = state != "idle"
-        for widget in (self.canvas, self.inspector, self.training_panel, self.data_panel):
-            if hasattr(widget, "set_locked"):
-                widget.set_locked(locked)
+        if locked != getattr(self, "_locked_for_training", None):  # not again on each pause / resume
+            self._locked_for_training = locked
+            for widget in (self.canvas, self.inspector, self.training_panel, self.data_panel):
+                if hasattr(widget, "set_locked"):
+                    widget.set_locked(locked)
         self._update_actions()
 
     @Slot(dict)

@@ -242,3 +242,21 @@ def test_nan_in_the_very_first_batch_keeps_the_starting_weights(qtbot, controlle
         c.start()
     assert blocker.args == ["nan"]
     assert doc.project.weights["dense/kernel"][0, 0] == np.float32(3e38)  # unchanged, still finite
+
+
+def test_progress_while_paused_counts_only_training_time(qtbot, controllers):
+    c = make(xor_doc(epochs=1_000_000), controllers)
+    started = time.perf_counter()
+    with qtbot.waitSignal(c.progress, timeout=20000):
+        assert c.start(check=False)
+    qtbot.wait(600)
+    with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=5000):
+        c.pause()
+    wall = time.perf_counter() - started
+    elapsed = c.last_progress["elapsed_s"]
+    # the time trained, not twice the last stretch of it (samples/s and time left come from it)
+    assert 0.3 < elapsed <= wall
+    qtbot.wait(400)  # paused time is not training time either
+    with qtbot.waitSignal(c.progress, timeout=5000):
+        c.resume()
+    assert c.last_progress["elapsed_s"] < elapsed + 0.3

@@ -315,6 +315,7 @@ class TrainingWorker(QObject):
 
     def _wait_while_paused(self) -> None:
         self._active_time += time.perf_counter() - self._run_started
+        self._run_started = 0.0  # paused: the time from here on is not training time
         self._flush(force=True)
         self.stateChanged.emit("paused")
         while not self.control.go.wait(0.25):

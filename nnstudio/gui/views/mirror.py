@@ -79,7 +79,7 @@ class ModelMirror(QObject):
         self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
         if controller is not None:
             controller.snapshot.connect(self._on_snapshot)
-            controller.stateChanged.connect(lambda *_: self.updated.emit())  # e.g. "locked" texts
+            controller.stateChanged.connect(self._on_state)
             if hasattr(controller, "runStarted"):
                 controller.runStarted.connect(self._on_run_started)
         if data_panel is not None:
@@ -110,6 +110,13 @@ class ModelMirror(QObject):
             elif event == "weights" and not self.document.project.weights:
                 self.iteration = 0  # weights were reset
             self.schedule()
+
+    def _on_state(self, *_) -> None:
+        """Views say "locked" while training: redraw when that changes (not on every pause/resume)."""
+        training = self.is_training
+        if training != getattr(self, "_was_training", None):
+            self._was_training = training
+            self.updated.emit()
 
     def _on_run_started(self, info: dict) -> None:
         self._run_start_iteration = int(info.get("iteration", 0) or 0)
