@@ -1198,37 +1198,37 @@
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="702" />
+      <location filename="../../nnstudio/gui/main_window.py" line="704" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="703" />
+      <location filename="../../nnstudio/gui/main_window.py" line="705" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="704" />
+      <location filename="../../nnstudio/gui/main_window.py" line="706" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="705" />
+      <location filename="../../nnstudio/gui/main_window.py" line="707" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="711" />
+      <location filename="../../nnstudio/gui/main_window.py" line="713" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="729" />
+      <location filename="../../nnstudio/gui/main_window.py" line="731" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="731" />
+      <location filename="../../nnstudio/gui/main_window.py" line="733" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1236,22 +1236,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="159" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="166" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="174" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="181" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="176" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="183" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="229" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="236" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1972,9 +1972,9 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="246" />
-      <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
-      <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 유한했던 마지막 배치의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
+      <location filename="../../nnstudio/gui/training/worker.py" line="260" />
+      <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
+      <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
   </context>
   <context>

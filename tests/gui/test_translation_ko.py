@@ -112,7 +112,7 @@ def test_studio_speaks_korean_in_a_korean_locale(qapp):
         assert tr("ConfusionMatrixView", "true class") == "실제 클래스"
         assert tr("ProblemsDialog", "Fix all") == "모두 고치기"
         message = tr("TrainingWorker", "The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training "
-                     "stopped. The weights from the last batch with a finite loss were kept. The learning rate{lr} "
+                     "stopped. The weights from just before the loss went bad were kept. The learning rate{lr} "
                      "is probably too large: try one ten times smaller.").format(epoch=3, batch=7, lr=" (0.5)")
         assert "에포크 3" in message and "배치 7" in message and "학습률 (0.5)" in message
         assert tr("checks", "Set the output layer to {classes} units").format(classes=10) == "출력층을 유닛 10개로"

@@ -215,26 +215,40 @@ class TrainingWorker(QObject):
             self.done.emit(result)
 
     # -- NaN guard -----------------------------------------------------------------------
+    # A copy of the weights before a batch at most this often (and before the first): copying
+    # MNIST's 407,050 weights before every batch cost ~3% of the training time.
+    GUARD_INTERVAL = 0.05
+
     def _prepare_guard(self) -> None:
-        # the model keeps all its weights in one array: one copy per batch, whatever the layers
+        # the model keeps all its weights in one array: one copy, whatever the layers
         self._weights = self.model.weights_buffer()
         self._cand = np.empty_like(self._weights)
         self._good = np.empty_like(self._weights)
+        self._cand_pending = False
+        self._cand_time = -math.inf
 
     def _save_candidate(self) -> None:
+        now = time.perf_counter()
+        if now - self._cand_time < self.GUARD_INTERVAL and self._good_valid:
+            return
         np.copyto(self._cand, self._weights)
-        self._cand_valid = True
+        self._cand_valid = self._cand_pending = True
+        self._cand_time = now
 
     def _accept_candidate(self) -> None:
-        self._cand, self._good = self._good, self._cand
-        self._good_valid = True
+        """The batch after the candidate copy had a finite loss: the copy is good weights."""
+        if self._cand_pending:
+            self._cand, self._good = self._good, self._cand
+            self._good_valid = True
+            self._cand_pending = False
 
     def _weights_finite(self) -> bool:
         return bool(np.isfinite(self._weights).all())
 
     def _restore_good(self) -> None:
-        """Put back the weights of the last batch whose loss was finite (or, when the very first
-        batch already failed, the finite weights it started from)."""
+        """Put back the newest copy of weights whose batch had a finite loss (at most
+        GUARD_INTERVAL of training back; when the very first batch already failed, the finite
+        weights it started from)."""
         source = self._good if self._good_valid else self._cand
         if self._good_valid or (self._cand_valid and np.isfinite(self._cand).all()):
             self._weights[...] = source
@@ -245,7 +259,7 @@ class TrainingWorker(QObject):
         lr_text = f" ({lr:g})" if isinstance(lr, (int, float)) else ""
         return _tr(
             "The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. "
-            "The weights from the last batch with a finite loss were kept. The learning rate{lr} "
+            "The weights from just before the loss went bad were kept. The learning rate{lr} "
             "is probably too large: try one ten times smaller."
         ).format(epoch=self._epoch + 1, batch=self._batch, lr=lr_text)
 
