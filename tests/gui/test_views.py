@@ -226,7 +226,7 @@ def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothin
     try:
         assert c.start()
         qtbot.waitUntil(lambda: views.mirror.iteration >= 1500, timeout=30000)
-        qtbot.waitUntil(lambda: views.decision_map.redraws >= start + 3, timeout=10000)
+        qtbot.waitUntil(lambda: views.decision_map.redraws >= start + 3, timeout=30000)
         with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
             c.pause()
         qtbot.waitUntil(lambda: not views.decision_map._stale, timeout=5000)

@@ -137,8 +137,8 @@ class ViewBase(QWidget):
     def refresh(self) -> None:
         """Redraw now (the timer, showEvent and tests call this)."""
         self._timer.stop()
-        started = time.perf_counter()
-        self._stale = False
+        started = time.thread_time()  # the GUI thread's CPU: time spent waiting for the GIL is not
+        self._stale = False           # taken from training, so it does not count against the budget
         reason = self.problem()
         if reason:
             self.message.setText(reason)
@@ -147,8 +147,9 @@ class ViewBase(QWidget):
             self.stack.setCurrentWidget(self.body)
             self.redraw()
             self.redraws += 1
-        self._limiter.done(started)
-        self.mirror.limiter.done(started)
+        cost = time.thread_time() - started
+        self._limiter.done(cost=cost)
+        self.mirror.limiter.done(cost=cost)
 
     def exposed(self) -> bool:
         """On screen: visible and not covered (a dock tabbed behind another stays "visible" to

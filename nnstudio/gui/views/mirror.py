@@ -262,8 +262,9 @@ class RateLimiter:
         interval = min(self.max_interval, max(self.min_interval, self.cost / self.duty))
         return max(0.0, self.last + interval - time.perf_counter())
 
-    def done(self, started: float) -> None:
+    def done(self, started: float | None = None, cost: float | None = None) -> None:
+        """A redraw ended: it began at perf_counter() ``started``, or it cost ``cost`` seconds."""
         now = time.perf_counter()
-        cost = now - started
+        cost = now - started if cost is None else cost
         self.cost = cost if self.cost == 0.0 else 0.7 * self.cost + 0.3 * cost
         self.last = now
