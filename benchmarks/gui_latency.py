@@ -390,6 +390,17 @@ def main(argv=None) -> int:
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
 
+    # a fresh settings folder: the window opens with the default layout, not the one a previous
+    # run (e.g. with --views) saved when it closed
+    config_dir = tempfile.TemporaryDirectory(prefix="nnstudio-bench-")
+    os.environ["NNSTUDIO_CONFIG_DIR"] = config_dir.name
+    try:
+        from nnstudio.gui import files as _files
+
+        os.environ[getattr(_files, "ENV_CONFIG_DIR", "NNSTUDIO_CONFIG_DIR")] = config_dir.name
+    except ImportError:
+        pass
+
     startup = None if args.no_startup else measure_startup()
     if startup is not None:
         print(f"nnstudio start-up (process start -> window exposed): {startup:.2f} s")

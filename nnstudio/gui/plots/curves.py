@@ -208,7 +208,7 @@ class CurvesPanel(QWidget):
     def _redraw(self) -> None:
         """Hand the filled buffers to the curves (on the 50 ms timer).
 
-        Adaptive: a redraw (setData + the repaint it causes) may use at most ~1/60 of the
+        Adaptive: a redraw (setData + the repaint it causes) may use at most ~1/100 of the
         time, so on a slow or busy machine the curves update less often instead of making the
         window stutter and slowing the training thread down (they share the GIL and, on a
         two-core laptop, the CPU).
@@ -217,7 +217,7 @@ class CurvesPanel(QWidget):
             return
         now = time.perf_counter()
         cost = self._last_cost + self.view.last_paint_s
-        if now - self._last_redraw < max(self.timer.interval() / 1000.0, 60.0 * cost):
+        if now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
             return
         started = time.perf_counter()
         for key in self._dirty:

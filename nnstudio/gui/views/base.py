@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from .mirror import ModelMirror, RateLimiter
 
 
+CAPTION_INTERVAL = 2.0  # seconds between caption changes (accuracy ...) while training runs
+
+
 class ViewBase(QWidget):
     """Subclasses build their drawing in ``build_body()`` (returns a widget), say why they
     cannot draw in ``problem()`` ("" when they can) and draw in ``redraw()``."""
@@ -85,6 +88,10 @@ class ViewBase(QWidget):
         the long one is always the tooltip."""
         if getattr(self, "_caption", None) == (short, long or short):
             return  # a new text re-lays out the dock: skip it when nothing changed
+        now = time.perf_counter()
+        if self.mirror.is_training and now - getattr(self, "_caption_at", -1e9) < CAPTION_INTERVAL:
+            return  # ... and the whole window with it: while training, a new number every few seconds
+        self._caption_at = now
         self._caption = (short, long or short)
         self.title_label.setToolTip(long or short)
         self._fit_caption()
