@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import dialogs, files
+from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
 from nnstudio.gui.commands import RemoveLayerCommand
 from nnstudio.gui.panels.data_panel import DataPanel
@@ -310,12 +311,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.state_label = QLabel()
-        self.speed_label = QLabel()
+        # LiveText: a changing number must not re-lay out the window while training
+        self.speed_label = LiveText(sample=self.tr("{speed:,.0f} samples/s").format(speed=99999999.0),
+                                    align=Qt.AlignmentFlag.AlignRight)
         self._speed_shown_at = 0.0
-        # fixed size: a changing text must not re-lay out the window while training
-        self.speed_label.setFixedSize(
-            self.speed_label.fontMetrics().horizontalAdvance(self.tr("{speed:,.0f} samples/s").format(speed=99999999.0)) + 12,
-            self.speed_label.sizeHint().height())
         self.state_label.setObjectName("stateLabel")
         self.speed_label.setObjectName("speedLabel")
         bar.addPermanentWidget(self.speed_label)

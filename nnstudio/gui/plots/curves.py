@@ -17,7 +17,9 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from nnstudio.gui.live_text import LiveText
 
 # Okabe & Ito (2008): colours that stay distinct with every common colour-vision deficiency.
 OKABE_ITO = {
@@ -97,8 +99,10 @@ class CurvesPanel(QWidget):
         self.show_batches.toggled.connect(self._toggle_batches)
         self.log_loss = QCheckBox(self.tr("Log scale loss"), self)
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
-        self.status = QLabel(self)
-        self.status.setMinimumWidth(40)  # a long line of numbers is cut, never widens the window (1366 px)
+        # the newest epoch's numbers: LiveText elides a long line (never widens the window at
+        # 1366 px) and a new text does not re-lay out the window
+        self.status = LiveText("", self, sample="epoch 100: loss 0.1234, accuracy 0.9876",
+                               align=Qt.AlignmentFlag.AlignRight)
         options.addWidget(self.show_batches)
         options.addWidget(self.log_loss)
         options.addStretch(1)
@@ -144,6 +148,7 @@ class CurvesPanel(QWidget):
         self._run_end: float | None = None  # last epoch of the running run (x axis limit)
         self._x_max = 0.0
         self._in_legend: set[str] = set()
+        self._status_text, self._status_at = "", 0.0
 
         self.timer = QTimer(self)
         self.timer.setInterval(50)
@@ -217,8 +222,9 @@ class CurvesPanel(QWidget):
             return
         now = time.perf_counter()
         cost = self._last_cost + self.view.last_paint_s
-        if now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
-            return
+        running = getattr(self.controller, "state", "idle") == "running"
+        if running and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
+            return  # (once training stops or pauses, the curves catch up at once)
         started = time.perf_counter()
         for key in self._dirty:
             x, y = self.series[key].data()
@@ -239,6 +245,7 @@ class CurvesPanel(QWidget):
         for key, series in self.series.items():
             series.clear()
             self._dirty.add(key)
+        self._status_text = ""
         self.status.setText("")
 
     # -- live ----------------------------------------------------------------------------
@@ -247,6 +254,8 @@ class CurvesPanel(QWidget):
         """While training, the x axis grows in steps (doubling, up to the run's last epoch)
         instead of following every point, so the axes aren't re-laid out on each redraw
         (cheaper repaints); afterwards it fits the data again."""
+        if state != "running" and self._status_text and self.status.text() != self._status_text:
+            self.status.setText(self._status_text)  # the newest epoch's numbers, held back while running
         if state == "idle":
             self._run_end = None
             for plot in (self.loss_plot, self.metric_plot):
@@ -295,8 +304,14 @@ class CurvesPanel(QWidget):
             self._dirty.add(target)
         logs = info.get("logs") or {}
         parts = [f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)]
-        self.status.setText(self.tr("epoch {epoch}: {logs}").format(epoch=int(info.get("epoch", 0)) + 1,
-                                                                    logs=", ".join(parts)))
+        self._status_text = self.tr("epoch {epoch}: {logs}").format(epoch=int(info.get("epoch", 0)) + 1,
+                                                                    logs=", ".join(parts))
+        # a new text re-lays out the window: at most twice a second (short epochs end 10+ times a
+        # second); the newest is shown when training stops
+        now = time.perf_counter()
+        if now - self._status_at >= 0.5 or self.controller.state == "idle":
+            self._status_at = now
+            self.status.setText(self._status_text)
 
     # -- document --------------------------------------------------------------------------
     def _on_document(self, event: str, info: dict) -> None:

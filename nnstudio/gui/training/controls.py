@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import commands
+from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.controller import problem_fix_label, problem_text
 
 
@@ -51,15 +52,13 @@ class TrainingProgress(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMinimumWidth(140)
         self.bar.setMaximumWidth(260)
-        self.label = QLabel(self.tr("Not training"), self)
-        self.label.setObjectName("trainingProgressLabel")
-        # A fixed size: a new text in a label that may change size re-lays out the toolbar and
-        # then the whole window with its docks (~5 ms a time while training, 4 times a second).
+        # LiveText, not QLabel: a new text must not re-lay out the window 4 times a second
         longest = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
             epoch=99999, epochs=99999, batch=99999, steps=99999) + " · " + self.tr("{time} left").format(
             time="99:59:59") + " · " + self.tr("stopping…")
-        self.label.setFixedSize(max(260, self.label.fontMetrics().horizontalAdvance(longest) + 8),
-                                self.label.sizeHint().height())
+        self.label = LiveText(self.tr("Not training"), self, sample=longest)
+        self.label.setObjectName("trainingProgressLabel")
+        self.label.setMinimumWidth(260)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.bar)
