@@ -425,6 +425,38 @@ def test_save_while_training_captures_the_weights_and_training_goes_on(qtbot, wi
     assert window.document.project.epochs_trained >= saved.epochs_trained
 
 
+def test_window_keeps_responding_while_a_small_network_trains(qtbot, window, dialogs, tmp_path):
+    """XOR's worker releases the GIL for every tiny BLAS call and takes it straight back, which
+    starved the GUI thread (one 10 ms timer tick in 9 s, the window frozen) until the worker
+    learned to yield when the GUI's heartbeat goes stale."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    path = tmp_path / "busy.nnproj"
+    projmod.save(xor_project(epochs=1_000_000), path)
+    window.open_path(path)
+    c = window.controller
+    ticks = []
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe.start()
+    epochs = []
+    c.epochEnd.connect(lambda info: epochs.append(info["epoch"]))
+    started = time.perf_counter()
+    window.act_train.trigger()
+    qtbot.wait(2000)
+    waited = time.perf_counter() - started
+    probe.stop()
+    assert c.state == "running"
+    c.stop()
+    qtbot.waitUntil(lambda: c.state == "idle", timeout=20000)
+    assert waited < 3.0, f"a 2 s wait took {waited:.1f} s"
+    assert len(ticks) >= 40, f"the GUI thread ran a 10 ms timer only {len(ticks)} times in 2 s"
+    assert epochs and epochs[-1] > 100  # and training went on meanwhile
+
+
 def test_opening_a_bundled_lesson_never_saves_over_it(window, dialogs, tmp_path):
     from nnstudio.project import examples
 

@@ -20,7 +20,7 @@ import json
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
 from nnstudio.project import checks
@@ -120,6 +120,11 @@ class TrainingController(QObject):
         self._dataset = None
         self._dataset_key = None
         self._accepted_warnings: set[str] = set()
+        # the GUI thread's heartbeat for the worker: a stale one means the GUI is starved of
+        # the GIL and the worker yields (see TrainingWorker.GUI_STARVED_S)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(20)
+        self._heartbeat.timeout.connect(self._beat)
         self._unsubscribe = document.subscribe(self._on_document)
         self.destroyed.connect(lambda *_: self._unsubscribe())
 
@@ -244,6 +249,8 @@ class TrainingController(QObject):
         self.model = model
         self.last_progress = {}
         self._set_state(RUNNING)
+        control.gui_seen = time.perf_counter()
+        self._heartbeat.start()
         self.runStarted.emit({"initial_epoch": initial, "epochs": target, "steps": worker.steps,
                               "iteration": int(getattr(model.optimizer, "iterations", 0) or 0)})
         thread.start()
@@ -326,6 +333,11 @@ class TrainingController(QObject):
             self._finalize(run)
         return bool(ended)
 
+    @Slot()
+    def _beat(self) -> None:
+        if self._run is not None:
+            self._run.control.gui_seen = time.perf_counter()
+
     # -- from the worker ---------------------------------------------------------------------
     @Slot(str)
     def _on_worker_state(self, state: str) -> None:
@@ -351,6 +363,7 @@ class TrainingController(QObject):
         finally:
             if self._run is run:
                 self._run = None
+                self._heartbeat.stop()
             run.worker.deleteLater()
             run.thread.deleteLater()
             self._set_state(IDLE)

@@ -51,6 +51,9 @@ class Control:
         self.go.set()
         self._lock = threading.Lock()
         self._step: str | None = None  # None | "batch" | "epoch"
+        # perf_counter() of the GUI thread's latest heartbeat (the controller's timer); inf
+        # when no event loop watches (headless use): the worker then never yields.
+        self.gui_seen = math.inf
 
     def request_step(self, kind: str | None) -> None:
         with self._lock:
@@ -263,6 +266,16 @@ class TrainingWorker(QObject):
             "is probably too large: try one ten times smaller."
         ).format(epoch=self._epoch + 1, batch=self._batch, lr=lr_text)
 
+    # -- letting the GUI thread run ---------------------------------------------------------
+    # The engine releases the GIL for every BLAS call and takes it straight back. CPython
+    # makes a holder hand the GIL over only after a waiting thread saw no switch for a whole
+    # switch interval, so those short releases keep resetting the GUI thread's wait: while a
+    # small network (XOR) trained, the GUI thread waited 145 ms on average and up to 1 s for
+    # the GIL, i.e. the window froze. When the GUI's heartbeat (every 20 ms) is older than
+    # this, the worker sleeps a moment after the batch so the GUI thread can run.
+    GUI_STARVED_S = 0.05
+    GUI_YIELD_S = 0.001
+
     # -- callback hooks (worker thread) ----------------------------------------------------
     def _epoch_begin(self, epoch: int) -> None:
         self._epoch = int(epoch)
@@ -289,6 +302,8 @@ class TrainingWorker(QObject):
             model.stop_training = True
             return
         self._accept_candidate()
+        if time.perf_counter() - self.control.gui_seen > self.GUI_STARVED_S:
+            time.sleep(self.GUI_YIELD_S)
         self._last_logs = logs
         self._pending_iters.append(self._iteration)
         for key, value in per_batch.items():
