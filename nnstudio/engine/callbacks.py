@@ -68,9 +68,12 @@ class CallbackList:
         base = getattr(Callback, name)
         methods = [m for m in (getattr(cb, name) for cb in self.callbacks) if getattr(m, "__func__", None) is not base]
 
-        def call(*args):
-            for method in methods:
-                method(*args)
+        if len(methods) == 1:
+            call = methods[0]  # the common case (e.g. the studio's worker): no wrapper at all
+        else:
+            def call(*args):
+                for method in methods:
+                    method(*args)
         setattr(self, name, call)
         return call
 

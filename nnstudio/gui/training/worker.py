@@ -111,6 +111,7 @@ def _studio_callback(worker: "TrainingWorker"):
             steps = (self.params or {}).get("steps")
             if steps:
                 worker.steps = int(steps)
+                worker._last_batch_size = worker.n_train - worker.batch_size * (worker.steps - 1)
 
         def on_train_batch_begin(self, batch, logs=None):
             worker._save_candidate()
@@ -155,6 +156,7 @@ class TrainingWorker(QObject):
         n_train = int(len(x) * (1.0 - self.validation_split)) if self.validation_split else len(x)
         self.n_train = max(1, n_train)
         self.steps = max(1, math.ceil(self.n_train / self.batch_size))
+        self._last_batch_size = self.n_train - self.batch_size * (self.steps - 1)
         # what is waiting to be sent
         self._pending_iters: list[int] = []
         self._pending_batch: dict[str, list[float]] = {}
@@ -167,6 +169,7 @@ class TrainingWorker(QObject):
         self._iteration = 0
         self._last_emit = 0.0
         self._last_snapshot = 0.0
+        self._now = 0.0  # perf_counter() at the latest batch end
         self._active_time = 0.0  # seconds spent running (paused time excluded)
         self._run_started = 0.0
         self._batches_run = 0
@@ -177,6 +180,7 @@ class TrainingWorker(QObject):
         self._good: np.ndarray | None = None
         self._good_valid = False
         self._cand_valid = False
+        self._cand_pending = False
 
     # -- the thread's entry point ------------------------------------------------------
     @Slot()
@@ -231,12 +235,12 @@ class TrainingWorker(QObject):
         self._cand_time = -math.inf
 
     def _save_candidate(self) -> None:
-        now = time.perf_counter()
-        if now - self._cand_time < self.GUARD_INTERVAL and self._good_valid:
+        # self._now: the previous batch's end (microseconds ago), one clock read per batch
+        if self._good_valid and self._now - self._cand_time < self.GUARD_INTERVAL:
             return
         np.copyto(self._cand, self._weights)
         self._cand_valid = self._cand_pending = True
-        self._cand_time = now
+        self._cand_time = self._now
 
     def _accept_candidate(self) -> None:
         """The batch after the candidate copy had a finite loss: the copy is good weights."""
@@ -282,41 +286,45 @@ class TrainingWorker(QObject):
         self._batch = 0
 
     def _after_batch(self, batch: int, logs: dict) -> None:
+        # runs after every batch: a few microseconds here are a few percent of a small network
         model = self.model
-        self._batch = int(batch) + 1
+        self._now = now = time.perf_counter()
+        self._batch = batch = batch + 1
         self._iteration += 1
         self._batches_run += 1
-        self._samples_run += self.batch_size if self._batch < self.steps else (
-            self.n_train - self.batch_size * (self.steps - 1))
-        per_batch = getattr(model, "last_batch_logs", None) or logs
-        loss = per_batch.get("loss", logs.get("loss"))
-        try:
-            finite = loss is None or math.isfinite(float(loss))
-        except (TypeError, ValueError):
-            finite = True
-        if not finite:
+        self._samples_run += self.batch_size if batch < self.steps else self._last_batch_size
+        per_batch = model.last_batch_logs or logs
+        loss = per_batch.get("loss")
+        if loss is not None and not math.isfinite(loss):
             self._restore_good()
             self.result.reason = "nan"
             self.result.message = self._nan_message()
             self.control.stop.set()
             model.stop_training = True
             return
-        self._accept_candidate()
-        if time.perf_counter() - self.control.gui_seen > self.GUI_STARVED_S:
+        if self._cand_pending:
+            self._accept_candidate()
+        if now - self.control.gui_seen > self.GUI_STARVED_S:
             time.sleep(self.GUI_YIELD_S)
         self._last_logs = logs
         self._pending_iters.append(self._iteration)
+        pending = self._pending_batch
         for key, value in per_batch.items():
-            self._pending_batch.setdefault(key, []).append(float(value))
-        if self.control.stop.is_set():
+            values = pending.get(key)
+            if values is None:
+                values = pending[key] = []
+            values.append(value)
+        control = self.control
+        if control.stop.is_set():
             model.stop_training = True
             return
-        if self.control.take_step("batch"):
-            self.control.go.clear()
-        self._flush()
-        if not self.control.go.is_set():
+        if control._step is not None and control.take_step("batch"):
+            control.go.clear()
+        if now - self._last_emit >= self.min_interval:
+            self._flush()
+        if not control.go.is_set():
             self._wait_while_paused()
-            if self.control.stop.is_set():
+            if control.stop.is_set():
                 model.stop_training = True
 
     def _after_epoch(self, epoch: int, logs: dict) -> None:

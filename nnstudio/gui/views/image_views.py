@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QSizePolicy, QWidget
 from nnstudio.engine import introspect
 
 from . import colors
-from .base import ViewBase
+from .base import ViewBase, counts_paint
 from .decision_map import rgb_image
 
 MAX_DIGITS = 60
@@ -39,6 +39,7 @@ class _Canvas(QWidget):
         self.setMinimumSize(min_size)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    @counts_paint
     def paintEvent(self, event):  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), Qt.GlobalColor.white)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nnstudio.engine import introspect
 
 from . import colors
-from .base import ViewBase
+from .base import ViewBase, counts_paint
 
 MAX_UNITS = 16
 RADIUS = 15.0
@@ -133,6 +133,8 @@ class _NetworkView(QGraphicsView):
         return best
 
     tip_for = None  # item -> tool tip text, built when asked (the view sets it)
+
+    paintEvent = counts_paint(QGraphicsView.paintEvent)  # noqa: N815 (Qt name)
 
     def viewportEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:  # the same reach for tool tips as for clicks
