@@ -73,7 +73,7 @@ class ModelMirror(QObject):
         self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL)  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(max(1, int(1000 / rate_hz)))
+        self._interval_ms = max(1, int(1000 / rate_hz))
         self._timer.timeout.connect(self.apply)
         self._unsubscribe = document.subscribe(self._on_document)
         self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
@@ -127,7 +127,10 @@ class ModelMirror(QObject):
 
     def schedule(self) -> None:
         if not self._timer.isActive():
-            self._timer.start()
+            # while training, no sooner than the views' shared budget lets one of them redraw:
+            # a snapshot no view can draw yet is not worth taking (it is replaced by newer ones)
+            wait = self.limiter.wait() if self.is_training and self._pending is not None else 0.0
+            self._timer.start(max(self._interval_ms, int(wait * 1000)))
 
     # -- the model ----------------------------------------------------------------------------
     def ensure(self) -> None:
