@@ -372,7 +372,8 @@ def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, 
         raise SystemExit(f"training ended with {state['done']}: {failures}")
     late = [np.maximum(0.0, np.diff(np.asarray(seg)) * 1000.0 - 10.0) for seg in segments if len(seg) > 1]
     lateness = np.concatenate(late) if late else np.zeros(0)
-    rates = {k: round(n / max(1e-9, gui_wall), 1) for k, n in redraws.items() if n}
+    rates = {k: f"{n / max(1e-9, gui_wall):.1f}/s ({1000 * v._limiter.cost:.1f} ms)"
+             for v in shown_views for k, n in redraws.items() if n and k == type(v).__name__}
     return slices, lateness, gui_cpu / max(1e-9, gui_wall), rates
 
 
@@ -446,7 +447,7 @@ def main(argv=None) -> int:
               f"(medians); probe ticks {len(late)}, p99 lateness {np.percentile(late, 99):.1f} ms; GUI thread busy "
               f"{100 * busy:.1f}% of the GUI slices")
         if redraw_rates:
-            print("view redraws per second while training: " + ", ".join(f"{k} {v}" for k, v in redraw_rates.items()))
+            print("view redraws per second while training (GUI-thread CPU per redraw and its paint): " + ", ".join(f"{k} {v}" for k, v in redraw_rates.items()))
         result = {
             "p99_ms": round(float(np.percentile(late, 99)), 2),
             "p50_ms": round(float(np.percentile(late, 50)), 2),
