@@ -354,3 +354,24 @@ def test_while_training_a_big_network_sees_only_the_first_test_samples(qtbot):
     views.mirror._cache.clear()
     views.confusion.refresh()
     assert views.confusion.matrix.sum() == len(ds.y_test)
+
+
+def test_a_caption_held_back_while_training_is_shown_when_its_turn_comes(qtbot, monkeypatch):
+    """While training, captions change at most every CAPTION_INTERVAL (a new text re-lays out
+    the window); the newest one must still appear, not stay behind its drawing (a paused
+    confusion matrix said 50% over a 100% matrix)."""
+    from nnstudio.gui.training.controller import TrainingController
+    from nnstudio.gui.views import base
+    from nnstudio.gui.views.mirror import ModelMirror
+
+    monkeypatch.setattr(base, "CAPTION_INTERVAL", 0.3)
+    doc = Document(project("xor"))
+    views = make_views(qtbot, doc, TrainingController(doc).dataset())
+    view = show(qtbot, views.confusion)
+    qtbot.waitUntil(lambda: view.redraws >= 1)
+    qtbot.wait(400)  # its own caption is up (and CAPTION_INTERVAL over); nothing redraws it from here on
+    monkeypatch.setattr(ModelMirror, "is_training", property(lambda self: True))
+    view.set_caption("first")
+    view.set_caption("second")  # too soon: held back
+    assert view.title_label.text() == "first"
+    qtbot.waitUntil(lambda: view.title_label.text() == "second", timeout=3000)

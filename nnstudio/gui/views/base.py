@@ -82,6 +82,9 @@ class ViewBase(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
+        self._caption_timer = QTimer(self)
+        self._caption_timer.setSingleShot(True)
+        self._caption_timer.timeout.connect(lambda: self.set_caption(*self._caption_wanted))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -119,13 +122,20 @@ class ViewBase(QWidget):
     def set_caption(self, short: str, long: str | None = None) -> None:
         """The header text: ``long`` (an explanation) when it fits in two lines, else ``short``;
         the long one is always the tooltip."""
-        if getattr(self, "_caption", None) == (short, long or short):
+        self._caption_wanted = (short, long or short)
+        if getattr(self, "_caption", None) == self._caption_wanted:
             return  # a new text re-lays out the dock: skip it when nothing changed
         now = time.perf_counter()
-        if self.mirror.is_training and now - getattr(self, "_caption_at", -1e9) < CAPTION_INTERVAL:
-            return  # ... and the whole window with it: while training, a new number every few seconds
+        due = getattr(self, "_caption_at", -1e9) + CAPTION_INTERVAL
+        if self.mirror.is_training and now < due:
+            # ... and the whole window with it: while training, a new number every few
+            # seconds; the newest text is shown when its turn comes (never left stale)
+            if not self._caption_timer.isActive():
+                self._caption_timer.start(max(1, int((due - now) * 1000)))
+            return
+        self._caption_timer.stop()
         self._caption_at = now
-        self._caption = (short, long or short)
+        self._caption = self._caption_wanted
         self.title_label.setToolTip(long or short)
         self._fit_caption()
 
