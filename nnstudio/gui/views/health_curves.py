@@ -22,6 +22,8 @@ PROBE_GRAD = 256
 PROBE_DEAD = 1000
 PROBE_BUDGET = 1.5e8  # multiply-adds per measurement (a big network gets a smaller probe)
 
+SYMBOLS_UP_TO = 40  # points per curve drawn with a dot each
+
 
 class _Log10Axis(pg.AxisItem):
     """An axis over log10 values that labels each tick with the value itself (0.01, 0.1, 1 …)."""
@@ -119,7 +121,13 @@ class HealthCurvesView(ViewBase):
                         ys.pop()
                 xs.append(step)
                 ys.append(float(np.log10(max(float(value), 1e-12))) if kind == "grad" else float(value))
-                self._curve(kind, name, index).setData(np.array(xs, np.float64), np.array(ys, np.float64))
+                curve = self._curve(kind, name, index)
+                # a dot per point while they are few; then lines only (each setData re-rendered
+                # every dot: the most expensive view redraw on spirals, ~10 ms)
+                symbol = "o" if len(xs) <= SYMBOLS_UP_TO else None
+                if curve.opts["symbol"] != symbol:
+                    curve.setSymbol(symbol)
+                curve.setData(np.array(xs, np.float64), np.array(ys, np.float64))
         self.dead_plot.setVisible(bool(dead))
 
     def _measure(self, x, y):

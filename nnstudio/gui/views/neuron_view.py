@@ -262,6 +262,10 @@ class NeuronView(ViewBase):
     def redraw(self) -> None:
         model = self.mirror.model
         locked = self.mirror.is_training
+        # Qt paints these items holding the GIL the training thread needs: anti-aliased, a
+        # spirals network (~340 lines) took 3.2 ms a paint, 1.1 ms without; smooth again at rest
+        if bool(self.view.renderHints() & QPainter.RenderHint.Antialiasing) == locked:
+            self.view.setRenderHint(QPainter.RenderHint.Antialiasing, not locked)
         self.set_caption(
             self.tr("<b>Neurons</b> (locked)") if locked else self.tr("<b>Neurons</b>"),
             self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
