@@ -171,7 +171,7 @@ class ViewBase(QWidget):
 
     def _wait(self) -> float:
         """Seconds until this view may redraw: its own pace, and while training also the
-        views' shared budget (all views together stay under ~8% of the window's time)."""
+        views' shared budget (all views together: mirror.SHARED_DUTY of the window's time)."""
         wait = self._limiter.wait()
         if self.mirror.is_training:
             wait = max(wait, self.mirror.limiter.wait())
@@ -189,14 +189,15 @@ class ViewBase(QWidget):
         self._timer.stop()
         started = time.thread_time()  # the GUI thread's CPU: time spent waiting for the GIL is not
         self._stale = False           # taken from training, so it does not count against the budget
-        reason = self.problem()
-        if reason:
-            self.message.setText(reason)
-            self.stack.setCurrentWidget(self.message)
-        else:
-            self.stack.setCurrentWidget(self.body)
-            self.redraw()
-            self.redraws += 1
+        with self.mirror.gui_burst():
+            reason = self.problem()
+            if reason:
+                self.message.setText(reason)
+                self.stack.setCurrentWidget(self.message)
+            else:
+                self.stack.setCurrentWidget(self.body)
+                self.redraw()
+                self.redraws += 1
         cost = time.thread_time() - started + self.paint_cost  # with the paints of the last redraw
         self.paint_cost = 0.0
         self._limiter.done(cost=cost)

@@ -13,6 +13,7 @@ document (the one truth) changes, and the mirror follows its "weights" event.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import time
 
@@ -23,7 +24,7 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project.document import Document
 
 
-SHARED_DUTY = 0.04  # while training, all views together take at most ~4% of the GUI thread
+SHARED_DUTY = 0.03  # while training, all views together take at most ~3% of the GUI thread
 SHARED_MAX_INTERVAL = 5.0  # ... and yet one of them redraws at least every 5 s
 TRAINING_BUDGET = 2.5e8  # multiply-adds per redraw while training (~10-20 ms on one core)
 
@@ -70,7 +71,8 @@ class ModelMirror(QObject):
         self._cache: dict = {}
         self._prepared = None
         self._run_start_iteration = 0
-        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL)  # all views together
+        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL,
+                                   smooth=False)  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._interval_ms = max(1, int(1000 / rate_hz))
@@ -131,6 +133,11 @@ class ModelMirror(QObject):
             # a snapshot no view can draw yet is not worth taking (it is replaced by newer ones)
             wait = self.limiter.wait() if self.is_training and self._pending is not None else 0.0
             self._timer.start(max(self._interval_ms, int(wait * 1000)))
+
+    def gui_burst(self):
+        """Context: the training thread waits while a view redraws (see TrainingController.gui_burst)."""
+        burst = getattr(self.controller, "gui_burst", None)
+        return burst() if burst is not None else contextlib.nullcontext()
 
     # -- the model ----------------------------------------------------------------------------
     def ensure(self) -> None:
@@ -253,11 +260,13 @@ class RateLimiter:
     is a moving average, so one slow first draw does not stall it), but at least every
     ``max_interval`` seconds."""
 
-    def __init__(self, min_interval: float = 0.1, duty: float = 0.125, max_interval: float = 1.0):
+    def __init__(self, min_interval: float = 0.1, duty: float = 0.125, max_interval: float = 1.0,
+                 smooth: bool = True):
         self.min_interval = min_interval
         self.duty = duty
         self.max_interval = max_interval
-        self.last = -1e9
+        self.smooth = smooth  # False: pace by the last redraw's own cost (a budget shared by
+        self.last = -1e9      # cheap and dear views: an average let the dear ones overspend it)
         self.cost = 0.0
 
     def wait(self) -> float:
@@ -269,5 +278,5 @@ class RateLimiter:
         """A redraw ended: it began at perf_counter() ``started``, or it cost ``cost`` seconds."""
         now = time.perf_counter()
         cost = now - started if cost is None else cost
-        self.cost = cost if self.cost == 0.0 else 0.7 * self.cost + 0.3 * cost
+        self.cost = cost if self.cost == 0.0 or not self.smooth else 0.7 * self.cost + 0.3 * cost
         self.last = now
