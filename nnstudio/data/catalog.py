@@ -11,6 +11,19 @@ from .errors import DataError
 from .idx import from_idx
 from ..paths import DATASETS as DATASETS_DIR
 
+class _Marker:
+    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a title or description for the
+    translation tools (context "datasets"); the studio translates it where it shows it."""
+
+    @staticmethod
+    def translate(context: str, text: str) -> str:
+        return text
+
+
+def _t(text: str) -> str:
+    return _Marker.translate("datasets", text)
+
+
 MNIST_CLASSES = [str(i) for i in range(10)]
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                    "Ankle boot"]
@@ -60,32 +73,48 @@ _MAKERS = {
 }
 
 _C, _R = CLASSIFICATION, REGRESSION
-_ENTRIES = [
-    ("and", "AND gate", "Output 1 only when both inputs are 1: one straight line separates the answers.", _C, "table"),
-    ("or", "OR gate", "Output 1 when at least one input is 1: one straight line separates the answers.", _C, "table"),
-    ("nand", "NAND gate", "Output 0 only when both inputs are 1: the opposite of AND.", _C, "table"),
-    ("xor", "XOR gate", "Output 1 when the inputs differ: no single straight line works, so it needs a hidden "
-                        "layer.", _C, "table"),
-    ("animals", "Animals: fur and wings", "Six animals described by fur and wings, sorted into mammal, bird or "
-                                          "other.", _C, "table"),
-    ("circles", "Circles", "Two rings of points, one inside the other: no straight line separates them.", _C, "2d"),
-    ("moons", "Two moons", "Two interlocking half-moons: the boundary between them has to bend.", _C, "2d"),
-    ("spirals", "Spirals", "Spiral arms wound around each other, one class per arm: hard, needs a deeper "
-                           "network.", _C, "2d"),
-    ("blobs", "Blobs", "Round clusters of points, one class each: the easiest case to separate.", _C, "2d"),
-    ("checkerboard", "Checkerboard", "Points on a checkerboard, the class is the colour of the square: many "
-                                     "small regions to learn.", _C, "2d"),
-    ("xor-scatter", "XOR cloud", "Points in four quadrants where opposite corners share a class: XOR as a "
-                                 "cloud.", _C, "2d"),
-    ("linear", "Straight line", "Noisy points around y = 2x + 1: regression a single neuron can learn.", _R, "1d"),
-    ("sine", "Sine wave", "Noisy points on one wave of y = sin(x): a curve that needs hidden units.", _R, "1d"),
-    ("plane", "Plane", "Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.", _R, "2d"),
-    ("mnist-5k", "MNIST digits (5,000 sample)", "5,000 real handwritten digits 0-9, 28x28 pixels, shipped with "
-                                                "nnstudio: works offline.", _C, "image"),
-    ("mnist", "MNIST digits (full, 70,000)", "The full 70,000 handwritten digits (60,000 train, 10,000 test); "
-                                             "downloaded once (about 11 MB) and kept.", _C, "image"),
-    ("fashion-mnist", "Fashion-MNIST clothing", "70,000 small photos of clothes in 10 kinds (shirt, sneaker, "
-                                                "bag...); a harder drop-in for MNIST.", _C, "image"),
+_ENTRIES = [  # name, title, description (both marked for translation: context "datasets"), task, preview
+    ("and", _t("AND gate"),
+     _t("Output 1 only when both inputs are 1: one straight line separates the answers."), _C, "table"),
+    ("or", _t("OR gate"),
+     _t("Output 1 when at least one input is 1: one straight line separates the "
+        "answers."), _C, "table"),
+    ("nand", _t("NAND gate"),
+     _t("Output 0 only when both inputs are 1: the opposite of AND."), _C, "table"),
+    ("xor", _t("XOR gate"),
+     _t("Output 1 when the inputs differ: no single straight line works, so it needs a "
+        "hidden layer."), _C, "table"),
+    ("animals", _t("Animals: fur and wings"),
+     _t("Six animals described by fur and wings, sorted into mammal, bird or other."), _C, "table"),
+    ("circles", _t("Circles"),
+     _t("Two rings of points, one inside the other: no straight line separates them."), _C, "2d"),
+    ("moons", _t("Two moons"),
+     _t("Two interlocking half-moons: the boundary between them has to bend."), _C, "2d"),
+    ("spirals", _t("Spirals"),
+     _t("Spiral arms wound around each other, one class per arm: hard, needs a deeper "
+        "network."), _C, "2d"),
+    ("blobs", _t("Blobs"),
+     _t("Round clusters of points, one class each: the easiest case to separate."), _C, "2d"),
+    ("checkerboard", _t("Checkerboard"),
+     _t("Points on a checkerboard, the class is the colour of the square: many small "
+        "regions to learn."), _C, "2d"),
+    ("xor-scatter", _t("XOR cloud"),
+     _t("Points in four quadrants where opposite corners share a class: XOR as a cloud."), _C, "2d"),
+    ("linear", _t("Straight line"),
+     _t("Noisy points around y = 2x + 1: regression a single neuron can learn."), _R, "1d"),
+    ("sine", _t("Sine wave"),
+     _t("Noisy points on one wave of y = sin(x): a curve that needs hidden units."), _R, "1d"),
+    ("plane", _t("Plane"),
+     _t("Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5."), _R, "2d"),
+    ("mnist-5k", _t("MNIST digits (5,000 sample)"),
+     _t("5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works "
+        "offline."), _C, "image"),
+    ("mnist", _t("MNIST digits (full, 70,000)"),
+     _t("The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded "
+        "once (about 11 MB) and kept."), _C, "image"),
+    ("fashion-mnist", _t("Fashion-MNIST clothing"),
+     _t("70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder "
+        "drop-in for MNIST."), _C, "image"),
 ]
 
 DATASETS: dict[str, DatasetInfo] = {

@@ -4,47 +4,47 @@
   <context>
     <name>ConfusionMatrixView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="140" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="141" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
       <translation>혼동 행렬은 분류 데이터셋에 쓰는데, 이 데이터셋은 회귀입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="143" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
       <translation>혼동 행렬은 클래스를 {max}개까지 보여 주는데, 이 데이터셋에는 {n}개가 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
       <source>test set</source>
       <translation>테스트 세트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="160" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
       <source>training set (there is no test set)</source>
       <translation>훈련 세트(테스트 세트 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="163" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="164" />
       <source>the first {n} of {all} samples of the {where} while training</source>
       <translation>학습 중이라 {where}의 샘플 {all}개 중 처음 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="165" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="166" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="166" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="167" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — {where}, 샘플 {n}개, 정확도 {acc:.1%}; 행: 실제 클래스, 열: 예측 클래스, 색 농도: 행에서 차지하는 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="185" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="186" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="189" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="190" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
@@ -52,62 +52,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="95" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="98" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="100" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="111" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="115" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="112" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="116" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="123" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="127" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="134" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="139" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="136" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="140" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="139" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="143" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="186" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="191" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="298" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="307" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -115,262 +115,262 @@
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="103" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="112" />
       <source>No data file is set; use Open file… to choose one.</source>
       <translation>데이터 파일이 지정되지 않았습니다. 파일 열기…로 파일을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="107" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="116" />
       <source>There is no built-in data set called “{name}”; choose one from the list.</source>
       <translation>“{name}”(이)라는 내장 데이터셋은 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="136" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="145" />
       <source>Cannot read {file} ({error}); check that the file exists and that you may open it.</source>
       <translation>{file}을(를) 읽을 수 없습니다({error}). 파일이 있는지, 열 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="139" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="148" />
       <source>{file} is not a text file (it contains binary bytes); expected a CSV table with one sample per line.</source>
       <translation>{file}은(는) 텍스트 파일이 아닙니다(바이너리 바이트가 들어 있습니다). 한 줄에 샘플 하나씩 담긴 CSV 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="149" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="158" />
       <source>{file} is empty; expected a table with one sample per row.</source>
       <translation>{file}이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="279" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="287" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="296" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="291" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="300" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="292" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="301" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="340" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="345" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="354" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="355" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="364" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="365" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="377" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="386" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="424" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="425" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="418" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="421" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="422" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="425" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="434" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="435" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="436" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="437" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="438" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="439" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="440" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="432" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="441" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="574" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="583" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="584" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="590" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="599" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="593" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="602" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="610" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="619" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="650" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="659" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="653" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="662" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="672" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="729" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="738" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="753" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="744" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="753" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="746" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="755" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="747" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="756" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="758" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="767" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="770" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="779" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="803" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="812" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="837" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="846" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="839" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="848" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -466,42 +466,42 @@
   <context>
     <name>DecisionMapView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="167" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="171" />
       <source>The decision map draws networks with two inputs (a plane); this data set has {n} inputs per sample.</source>
       <translation>결정 경계는 입력이 두 개(평면)인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="185" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="189" />
       <source>class colour, paler where the network is unsure</source>
       <translation>클래스 색, 신경망이 확신하지 못하는 곳은 옅게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="186" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="190" />
       <source>output: vermillion low, white middle, blue high</source>
       <translation>출력: 낮으면 주황, 중간은 흰색, 높으면 파랑</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="187" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="191" />
       <source>&lt;b&gt;Decision map&lt;/b&gt; — {what}; training points filled, test points hollow</source>
       <translation>&lt;b&gt;결정 경계&lt;/b&gt; — {what}; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="189" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="193" />
       <source> (a sample of {train:,} training and {test:,} test points is drawn)</source>
       <translation> (훈련 점 {train:,}개와 테스트 점 {test:,}개만 골라 그립니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="191" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="195" />
       <source>&lt;b&gt;Decision map&lt;/b&gt;</source>
       <translation>&lt;b&gt;결정 경계&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="238" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="245" />
       <source>{name}: {shown} of {units} neurons</source>
       <translation>{name}: 뉴런 {units}개 중 {shown}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="239" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="246" />
       <source>{name}: {units} neurons</source>
       <translation>{name}: 뉴런 {units}개</translation>
     </message>
@@ -509,32 +509,32 @@
   <context>
     <name>DigitGridView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="54" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
       <source>Wrong first</source>
       <translation>틀린 것 먼저</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="56" />
       <source>Misclassified first: show the test images the network gets wrong before the others</source>
       <translation>틀린 것 먼저: 신경망이 잘못 분류한 테스트 이미지를 앞에 보여 줍니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="68" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="69" />
       <source>The test-image grid shows image data sets such as MNIST.</source>
       <translation>테스트 이미지 격자는 MNIST 같은 이미지 데이터셋에서만 보입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="70" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="71" />
       <source>This data set has no test images.</source>
       <translation>이 데이터셋에는 테스트 이미지가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="89" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="90" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="90" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="91" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 예측 레이블: ✓ 맞음(초록), ✗ 틀림(주황, 뒤에 실제 레이블). 테스트 정확도 {acc:.1%} ({n}개 중 {r}개)</translation>
     </message>
@@ -575,22 +575,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="224" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="225" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation>첫 번째 층의 가중치는 MNIST 같은 이미지 데이터셋일 때 이미지로 그려집니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="226" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="227" />
       <source>The network has no Dense layer.</source>
       <translation>신경망에 Dense 층이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="237" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="238" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt; 가중치 이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="238" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="239" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt;: 유닛 {units}개 중 처음 {n}개에 들어가는 가중치를 이미지로 나타낸 것(파랑 +, 주황 −): 각 유닛이 찾는 패턴</translation>
     </message>
@@ -598,42 +598,42 @@
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="38" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="40" />
       <source>Clear</source>
       <translation>지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="39" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="41" />
       <source>Forget the points recorded so far</source>
       <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="51" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="53" />
       <source>gradient size (L2)</source>
       <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="52" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="54" />
       <source>training step</source>
       <translation>학습 스텝</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="58" />
       <source>dead ReLU units (share)</source>
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="86" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="88" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="109" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="111" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="110" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="112" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -794,37 +794,37 @@
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="178" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="180" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="189" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="186" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="192" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="201" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="202" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="194" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="203" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="204" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -893,342 +893,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="164" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="164" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="223" />
+      <location filename="../../nnstudio/gui/main_window.py" line="224" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="224" />
+      <location filename="../../nnstudio/gui/main_window.py" line="225" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="226" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="238" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="255" />
+      <location filename="../../nnstudio/gui/main_window.py" line="256" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="257" />
+      <location filename="../../nnstudio/gui/main_window.py" line="258" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="258" />
+      <location filename="../../nnstudio/gui/main_window.py" line="259" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="262" />
+      <location filename="../../nnstudio/gui/main_window.py" line="263" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="263" />
+      <location filename="../../nnstudio/gui/main_window.py" line="264" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="269" />
+      <location filename="../../nnstudio/gui/main_window.py" line="270" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="281" />
+      <location filename="../../nnstudio/gui/main_window.py" line="282" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="295" />
+      <location filename="../../nnstudio/gui/main_window.py" line="296" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="300" />
+      <location filename="../../nnstudio/gui/main_window.py" line="301" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="304" />
+      <location filename="../../nnstudio/gui/main_window.py" line="305" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="317" />
+      <location filename="../../nnstudio/gui/main_window.py" line="315" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="364" />
+      <location filename="../../nnstudio/gui/main_window.py" line="363" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="378" />
+      <location filename="../../nnstudio/gui/main_window.py" line="377" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="381" />
+      <location filename="../../nnstudio/gui/main_window.py" line="380" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="392" />
+      <location filename="../../nnstudio/gui/main_window.py" line="391" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="395" />
+      <location filename="../../nnstudio/gui/main_window.py" line="394" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="414" />
+      <location filename="../../nnstudio/gui/main_window.py" line="413" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="415" />
+      <location filename="../../nnstudio/gui/main_window.py" line="414" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="430" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="457" />
+      <location filename="../../nnstudio/gui/main_window.py" line="456" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <location filename="../../nnstudio/gui/main_window.py" line="464" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <location filename="../../nnstudio/gui/main_window.py" line="464" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="465" />
+      <location filename="../../nnstudio/gui/main_window.py" line="464" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="473" />
+      <location filename="../../nnstudio/gui/main_window.py" line="472" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="485" />
+      <location filename="../../nnstudio/gui/main_window.py" line="484" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="492" />
+      <location filename="../../nnstudio/gui/main_window.py" line="491" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="500" />
+      <location filename="../../nnstudio/gui/main_window.py" line="499" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <location filename="../../nnstudio/gui/main_window.py" line="504" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="512" />
+      <location filename="../../nnstudio/gui/main_window.py" line="511" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="529" />
+      <location filename="../../nnstudio/gui/main_window.py" line="528" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="562" />
+      <location filename="../../nnstudio/gui/main_window.py" line="561" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="577" />
+      <location filename="../../nnstudio/gui/main_window.py" line="576" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="580" />
+      <location filename="../../nnstudio/gui/main_window.py" line="579" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="589" />
+      <location filename="../../nnstudio/gui/main_window.py" line="588" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="598" />
+      <location filename="../../nnstudio/gui/main_window.py" line="597" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="598" />
+      <location filename="../../nnstudio/gui/main_window.py" line="597" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="607" />
+      <location filename="../../nnstudio/gui/main_window.py" line="606" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="624" />
+      <location filename="../../nnstudio/gui/main_window.py" line="623" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="637" />
+      <location filename="../../nnstudio/gui/main_window.py" line="636" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="672" />
+      <location filename="../../nnstudio/gui/main_window.py" line="671" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="673" />
+      <location filename="../../nnstudio/gui/main_window.py" line="672" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <location filename="../../nnstudio/gui/main_window.py" line="673" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="675" />
+      <location filename="../../nnstudio/gui/main_window.py" line="674" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="704" />
+      <location filename="../../nnstudio/gui/main_window.py" line="703" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="705" />
+      <location filename="../../nnstudio/gui/main_window.py" line="704" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="706" />
+      <location filename="../../nnstudio/gui/main_window.py" line="705" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="707" />
+      <location filename="../../nnstudio/gui/main_window.py" line="706" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="713" />
+      <location filename="../../nnstudio/gui/main_window.py" line="712" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="731" />
+      <location filename="../../nnstudio/gui/main_window.py" line="730" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="732" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1236,22 +1236,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="166" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="176" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="181" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="191" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="183" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="193" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="236" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="246" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1404,124 +1404,124 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="170" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="172" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="171" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="173" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="190" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="192" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="207" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="209" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="208" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="210" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="239" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="241" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="264" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="265" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="267" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="273" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="268" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
       <source>Click a line or a circle to change a weight or bias.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="308" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="314" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="310" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="316" />
       <source>Click to change it.</source>
       <translation>클릭하면 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="323" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="329" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="328" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="333" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="335" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="345" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="358" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="364" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="364" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="370" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="366" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="372" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="369" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="375" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
     </message>
@@ -1529,32 +1529,32 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="218" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="217" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="230" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="242" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="243" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="242" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="258" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="257" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -1562,32 +1562,32 @@
   <context>
     <name>RegressionView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="258" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="265" />
       <source>training data</source>
       <translation>훈련 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="261" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="268" />
       <source>test data</source>
       <translation>테스트 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="262" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="269" />
       <source>network</source>
       <translation>신경망</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="275" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="282" />
       <source>The curve view draws networks with one input; this data set has {n} inputs per sample.</source>
       <translation>곡선 보기는 입력이 하나인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="281" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="288" />
       <source>&lt;b&gt;Network curve&lt;/b&gt;</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="282" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="289" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
@@ -1660,17 +1660,17 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="61" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="62" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="212" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="218" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="367" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="396" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -1678,37 +1678,37 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="54" />
-      <source>Not training</source>
-      <translation>학습 중 아님</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="58" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="56" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="59" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="57" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="60" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="58" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="81" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="59" />
+      <source>Not training</source>
+      <translation>학습 중 아님</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="80" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="125" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="128" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -1894,72 +1894,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="137" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="136" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="152" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="156" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="158" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="157" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="158" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="161" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="162" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="161" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="163" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="162" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="165" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="164" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="166" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="165" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="190" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="189" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -1967,12 +1967,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="210" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="221" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="260" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="271" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
@@ -1980,32 +1980,32 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>ViewBase</name>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="59" />
+      <location filename="../../nnstudio/gui/views/base.py" line="98" />
       <source>PNG…</source>
       <translation>PNG…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="60" />
+      <location filename="../../nnstudio/gui/views/base.py" line="99" />
       <source>Export this view as a PNG image…</source>
       <translation>이 보기를 PNG 이미지로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="74" />
+      <location filename="../../nnstudio/gui/views/base.py" line="113" />
       <source>Export as PNG…</source>
       <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="189" />
+      <location filename="../../nnstudio/gui/views/base.py" line="242" />
       <source>Export as PNG</source>
       <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="190" />
+      <location filename="../../nnstudio/gui/views/base.py" line="243" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="198" />
+      <location filename="../../nnstudio/gui/views/base.py" line="251" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
     </message>
@@ -2234,6 +2234,179 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/commands.py" line="120" />
       <source>Use data set {name}</source>
       <translation>데이터셋 {name} 사용</translation>
+    </message>
+  </context>
+  <context>
+    <name>datasets</name>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="77" />
+      <source>AND gate</source>
+      <translation>AND 게이트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="78" />
+      <source>Output 1 only when both inputs are 1: one straight line separates the answers.</source>
+      <translation>두 입력이 모두 1일 때만 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="79" />
+      <source>OR gate</source>
+      <translation>OR 게이트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="80" />
+      <source>Output 1 when at least one input is 1: one straight line separates the answers.</source>
+      <translation>입력 중 하나라도 1이면 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="82" />
+      <source>NAND gate</source>
+      <translation>NAND 게이트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="83" />
+      <source>Output 0 only when both inputs are 1: the opposite of AND.</source>
+      <translation>두 입력이 모두 1일 때만 0을 출력합니다. AND의 반대입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="84" />
+      <source>XOR gate</source>
+      <translation>XOR 게이트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="85" />
+      <source>Output 1 when the inputs differ: no single straight line works, so it needs a hidden layer.</source>
+      <translation>두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없어서 은닉층이 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="87" />
+      <source>Animals: fur and wings</source>
+      <translation>동물: 털과 날개</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="88" />
+      <source>Six animals described by fur and wings, sorted into mammal, bird or other.</source>
+      <translation>털과 날개로 설명한 동물 여섯 마리를 포유류, 조류, 기타로 분류합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="89" />
+      <source>Circles</source>
+      <translation>원</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="90" />
+      <source>Two rings of points, one inside the other: no straight line separates them.</source>
+      <translation>안쪽과 바깥쪽 두 개의 고리 모양 점들입니다. 직선으로는 나눌 수 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="91" />
+      <source>Two moons</source>
+      <translation>두 개의 달</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="92" />
+      <source>Two interlocking half-moons: the boundary between them has to bend.</source>
+      <translation>서로 맞물린 반달 두 개입니다. 경계가 휘어져야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="93" />
+      <source>Spirals</source>
+      <translation>나선</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="94" />
+      <source>Spiral arms wound around each other, one class per arm: hard, needs a deeper network.</source>
+      <translation>서로 감긴 나선 팔, 팔마다 클래스 하나입니다. 어려운 문제라 더 깊은 신경망이 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="96" />
+      <source>Blobs</source>
+      <translation>덩어리</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="97" />
+      <source>Round clusters of points, one class each: the easiest case to separate.</source>
+      <translation>클래스마다 둥글게 모인 점들입니다. 가장 나누기 쉬운 경우입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="98" />
+      <source>Checkerboard</source>
+      <translation>체커보드</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="99" />
+      <source>Points on a checkerboard, the class is the colour of the square: many small regions to learn.</source>
+      <translation>체커보드 위의 점들이며, 칸의 색이 클래스입니다. 배워야 할 작은 영역이 많습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="101" />
+      <source>XOR cloud</source>
+      <translation>XOR 점 구름</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="102" />
+      <source>Points in four quadrants where opposite corners share a class: XOR as a cloud.</source>
+      <translation>네 사분면의 점들이며, 마주 보는 모서리끼리 같은 클래스입니다. 점 구름으로 만든 XOR입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="103" />
+      <source>Straight line</source>
+      <translation>직선</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="104" />
+      <source>Noisy points around y = 2x + 1: regression a single neuron can learn.</source>
+      <translation>y = 2x + 1 주변의 잡음 섞인 점들입니다. 뉴런 하나로 배울 수 있는 회귀 문제입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="105" />
+      <source>Sine wave</source>
+      <translation>사인파</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="106" />
+      <source>Noisy points on one wave of y = sin(x): a curve that needs hidden units.</source>
+      <translation>y = sin(x) 한 주기 위의 잡음 섞인 점들입니다. 은닉 유닛이 필요한 곡선입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="107" />
+      <source>Plane</source>
+      <translation>평면</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="108" />
+      <source>Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.</source>
+      <translation>평면 y = 2·x1 − x2 + 0.5 위의 입력 두 개와 출력 하나입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="109" />
+      <source>MNIST digits (5,000 sample)</source>
+      <translation>MNIST 숫자 (5,000개 표본)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="110" />
+      <source>5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline.</source>
+      <translation>실제 손글씨 숫자 0~9 5,000개, 28x28 픽셀. nnstudio에 들어 있어 오프라인에서도 됩니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="112" />
+      <source>MNIST digits (full, 70,000)</source>
+      <translation>MNIST 숫자 (전체, 70,000개)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="113" />
+      <source>The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded once (about 11 MB) and kept.</source>
+      <translation>손글씨 숫자 전체 70,000개(훈련 60,000, 테스트 10,000). 한 번 내려받아(약 11 MB) 보관합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="115" />
+      <source>Fashion-MNIST clothing</source>
+      <translation>Fashion-MNIST 의류</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="116" />
+      <source>70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder drop-in for MNIST.</source>
+      <translation>10종류 옷(셔츠, 운동화, 가방…)의 작은 사진 70,000장. MNIST 대신 쓰는 더 어려운 데이터셋입니다.</translation>
     </message>
   </context>
   <context>

@@ -292,3 +292,24 @@ def test_a_setting_the_dataset_does_not_take_is_explained_and_fixable(qtbot, und
         p.param_widget("seed").setValue(1)
     assert doc.project.dataset.params == {"repeats": 1, "noise": 0.0, "seed": 1}
     assert p.preview.kind == "table"
+
+
+def test_dataset_titles_and_descriptions_in_korean(qtbot, qapp, xor_doc, undo_stack):
+    """Titles and descriptions live in the Qt-free data catalog (marked for translation there);
+    a Korean student reads them in Korean."""
+    from PySide6.QtCore import QLocale
+
+    from nnstudio.gui.app import install_translators
+
+    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        p = DataPanel(xor_doc, undo_stack)
+        qtbot.addWidget(p)
+        model = p.combo.model()
+        titles = [model.item(r).text().strip() for r in range(model.rowCount()) if model.item(r).data(256)]
+        assert "XOR 게이트" in titles and "나선" in titles
+        assert "은닉층" in p.description.text()
+        p.shutdown()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

@@ -73,6 +73,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DataPanel", text)
 
 
+def dataset_title(info) -> str:
+    """A built-in data set's title in the user's language (marked in nnstudio.data.catalog)."""
+    return QCoreApplication.translate("datasets", info.title)
+
+
+def dataset_description(info) -> str:
+    return QCoreApplication.translate("datasets", info.description)
+
+
 def _group_of(info) -> int:
     """0 logic gates & tables, 1 2-D classification, 2 regression, 3 images."""
     if info.kind == "image":
@@ -339,7 +348,7 @@ class DataPanel(QWidget):
             for info in by_group[g]:
                 item = QStandardItem(self._item_text(info))
                 item.setData(info.name, Qt.ItemDataRole.UserRole)
-                item.setToolTip(info.description)
+                item.setToolTip(dataset_description(info))
                 self._model.appendRow(item)
         if self._file_spec is not None:
             self._add_header(self.tr("Your data"))
@@ -349,7 +358,7 @@ class DataPanel(QWidget):
             self._model.appendRow(item)
 
     def _item_text(self, info) -> str:
-        text = "   " + info.title
+        text = "   " + dataset_title(info)
         if info.needs_download and not data.is_cached(info.name):
             size = download_size(info.name)
             text += "  " + (self.tr("(download, {mb} MB)").format(mb=f"{size / 1e6:.0f}") if size
@@ -649,7 +658,7 @@ class DataPanel(QWidget):
                 self.preview.show_message(
                     self.tr("{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, "
                             "or pick the bundled 5,000-digit sample, which works offline.").format(
-                        title=info.title, mb=f"{(size or 0) / 1e6:.0f}"),
+                        title=dataset_title(info), mb=f"{(size or 0) / 1e6:.0f}"),
                     action=self.tr("Download…"))
                 return
             if not self._ask_download(info):
@@ -659,7 +668,7 @@ class DataPanel(QWidget):
             return
         heavy = spec.name == FILE or (info is not None and (info.kind == "image" or info.needs_download))
         if heavy:
-            title = info.title if info is not None else Path(str(spec.path)).name
+            title = dataset_title(info) if info is not None else Path(str(spec.path)).name
             self.preview.show_message(self.tr("Loading {title}…").format(title=title))
             self.summary.setText("")
             job = LoadJob(lambda progress, cancel, s=copy.deepcopy(spec): load_spec(s, progress, cancel), self)
@@ -743,19 +752,19 @@ class DataPanel(QWidget):
         size = download_size(info.name)
         size_text = self.tr("about {mb} MB").format(mb=f"{size / 1e6:.0f}") if size else self.tr("a few MB")
         answer = QMessageBox.question(
-            self, self.tr("Download {title}?").format(title=info.title),
+            self, self.tr("Download {title}?").format(title=dataset_title(info)),
             self.tr("{title} is not on this computer yet. Download it now ({size}, only once)? "
                     "The bundled 5,000-digit MNIST sample works without the internet.").format(
-                title=info.title, size=size_text),
+                title=dataset_title(info), size=size_text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
     def _start_download(self, rid, spec, info, push):
         spec = copy.deepcopy(spec)
-        dialog = DownloadDialog(info.title, lambda progress, cancel: load_spec(spec, progress, cancel), self)
+        dialog = DownloadDialog(dataset_title(info), lambda progress, cancel: load_spec(spec, progress, cancel), self)
         self.download_dialog = dialog
         self._jobs.add(dialog.job)
-        self.preview.show_message(self.tr("Downloading {title}…").format(title=info.title))
+        self.preview.show_message(self.tr("Downloading {title}…").format(title=dataset_title(info)))
 
         def done(ds):
             self._jobs.discard(dialog.job)
@@ -831,7 +840,7 @@ class DataPanel(QWidget):
     def _show_info_for(self, name: str, ds=None):
         info = data.DATASETS.get(name)
         if info is not None:
-            self.description.setText(info.description)
+            self.description.setText(dataset_description(info))
         elif name == FILE:
             spec = self._file_spec or self.document.project.dataset
             text = self.tr("Your data from {path}.").format(path=spec.path)
