@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,11 @@ from nnstudio.project.schema import Project
 
 LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
 AUTOSAVE_DELAY_MS = 30_000
+
+
+def lesson_title(title: str) -> str:
+    """A bundled lesson's title in the user's language (marked in nnstudio.project.examples)."""
+    return QCoreApplication.translate("lessons", title)
 
 
 def _is_bundled_lesson(path: str | Path) -> bool:
@@ -356,7 +361,7 @@ class MainWindow(QMainWindow):
         self.lessons_menu.clear()
         items = self.lessons()
         for name, title in items:
-            action = self.lessons_menu.addAction(title)
+            action = self.lessons_menu.addAction(lesson_title(title))
             action.setData(name)
             action.triggered.connect(lambda checked=False, n=name: self.new_from_lesson(n))
         if not items:
@@ -455,6 +460,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             dialogs.show_error(self, self.tr("Could not open the lesson"), str(exc))
             return False
+        project.title = lesson_title(project.title)  # the student's copy, named in their language
         self._replace(project, None)
         return True
 
@@ -479,6 +485,7 @@ class MainWindow(QMainWindow):
             return False
         if _is_bundled_lesson(path):
             # A bundled lesson is a template: never save over it; Save asks where to keep the copy.
+            project.title = lesson_title(project.title)
             self._replace(project, None)
             self.statusBar().showMessage(
                 self.tr("Opened the lesson “{title}” as a new project; Save asks where to keep your copy.")

@@ -19,6 +19,19 @@ from .errors import ProjectError
 from .schema import DatasetSpec, Project, TrainingSpec
 
 
+class _Marker:
+    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a lesson title for the translation
+    tools (context "lessons"); the studio shows and names new projects in the user's language."""
+
+    @staticmethod
+    def translate(context: str, text: str) -> str:
+        return text
+
+
+def _t(text: str) -> str:
+    return _Marker.translate("lessons", text)
+
+
 def _full_configs(builder: Callable[[], Project]) -> Callable[[], Project]:
     """Store every layer's complete engine get_config() (all Keras defaults written out)."""
 
@@ -39,7 +52,7 @@ def _adam(learning_rate: float) -> dict:
 
 def xor() -> Project:
     p = Project(
-        title="XOR: why one neuron is not enough",
+        title=_t("XOR: why one neuron is not enough"),
         description={
             "en": (
                 "XOR outputs 1 when its two inputs differ. A single sigmoid unit can only draw one "
@@ -80,7 +93,7 @@ def xor() -> Project:
 
 def gates() -> Project:
     p = Project(
-        title="Logic gates: AND, OR, NAND with one neuron",
+        title=_t("Logic gates: AND, OR, NAND with one neuron"),
         description={
             "en": (
                 "AND, OR and NAND can each be split by one straight line, so a single sigmoid unit "
@@ -114,7 +127,7 @@ def gates() -> Project:
 
 def animals() -> Project:
     p = Project(
-        title="Animals: mammal, bird or other from fur and wings",
+        title=_t("Animals: mammal, bird or other from fur and wings"),
         description={
             "en": (
                 "Six animals, each described by two yes/no features (has fur, has wings), sorted into "
@@ -155,7 +168,7 @@ def animals() -> Project:
 
 def spirals() -> Project:
     p = Project(
-        title="Spirals: a boundary that winds",
+        title=_t("Spirals: a boundary that winds"),
         description={
             "en": (
                 "Three spiral arms wound around each other, one class per arm (the spiral data of "
@@ -196,7 +209,7 @@ def spirals() -> Project:
 
 def mnist() -> Project:
     p = Project(
-        title="MNIST: reading handwritten digits",
+        title=_t("MNIST: reading handwritten digits"),
         description={
             "en": (
                 "The first network of Deep Learning with Python (Chollet): each 28x28 digit becomes 784 "

@@ -893,342 +893,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="164" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="174" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="224" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="226" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="238" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="258" />
+      <location filename="../../nnstudio/gui/main_window.py" line="263" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="264" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="263" />
+      <location filename="../../nnstudio/gui/main_window.py" line="268" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="264" />
+      <location filename="../../nnstudio/gui/main_window.py" line="269" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="270" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="282" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="289" />
+      <location filename="../../nnstudio/gui/main_window.py" line="294" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="301" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="301" />
+      <location filename="../../nnstudio/gui/main_window.py" line="306" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="305" />
+      <location filename="../../nnstudio/gui/main_window.py" line="310" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="315" />
+      <location filename="../../nnstudio/gui/main_window.py" line="320" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="363" />
+      <location filename="../../nnstudio/gui/main_window.py" line="368" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="377" />
+      <location filename="../../nnstudio/gui/main_window.py" line="382" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="380" />
+      <location filename="../../nnstudio/gui/main_window.py" line="385" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="391" />
+      <location filename="../../nnstudio/gui/main_window.py" line="396" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="394" />
+      <location filename="../../nnstudio/gui/main_window.py" line="399" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="413" />
+      <location filename="../../nnstudio/gui/main_window.py" line="418" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="414" />
+      <location filename="../../nnstudio/gui/main_window.py" line="419" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="430" />
+      <location filename="../../nnstudio/gui/main_window.py" line="435" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="456" />
+      <location filename="../../nnstudio/gui/main_window.py" line="461" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="464" />
+      <location filename="../../nnstudio/gui/main_window.py" line="470" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="464" />
+      <location filename="../../nnstudio/gui/main_window.py" line="470" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="464" />
+      <location filename="../../nnstudio/gui/main_window.py" line="470" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="472" />
+      <location filename="../../nnstudio/gui/main_window.py" line="478" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="484" />
+      <location filename="../../nnstudio/gui/main_window.py" line="491" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="491" />
+      <location filename="../../nnstudio/gui/main_window.py" line="498" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="499" />
+      <location filename="../../nnstudio/gui/main_window.py" line="506" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="504" />
+      <location filename="../../nnstudio/gui/main_window.py" line="511" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <location filename="../../nnstudio/gui/main_window.py" line="518" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="528" />
+      <location filename="../../nnstudio/gui/main_window.py" line="535" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="561" />
+      <location filename="../../nnstudio/gui/main_window.py" line="568" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="576" />
+      <location filename="../../nnstudio/gui/main_window.py" line="583" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="579" />
+      <location filename="../../nnstudio/gui/main_window.py" line="586" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="588" />
+      <location filename="../../nnstudio/gui/main_window.py" line="595" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="597" />
+      <location filename="../../nnstudio/gui/main_window.py" line="604" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="597" />
+      <location filename="../../nnstudio/gui/main_window.py" line="604" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="606" />
+      <location filename="../../nnstudio/gui/main_window.py" line="613" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="623" />
+      <location filename="../../nnstudio/gui/main_window.py" line="630" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="636" />
+      <location filename="../../nnstudio/gui/main_window.py" line="643" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="671" />
+      <location filename="../../nnstudio/gui/main_window.py" line="678" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="672" />
+      <location filename="../../nnstudio/gui/main_window.py" line="679" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="673" />
+      <location filename="../../nnstudio/gui/main_window.py" line="680" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <location filename="../../nnstudio/gui/main_window.py" line="681" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="703" />
+      <location filename="../../nnstudio/gui/main_window.py" line="710" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="704" />
+      <location filename="../../nnstudio/gui/main_window.py" line="711" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="705" />
+      <location filename="../../nnstudio/gui/main_window.py" line="712" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="706" />
+      <location filename="../../nnstudio/gui/main_window.py" line="713" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="712" />
+      <location filename="../../nnstudio/gui/main_window.py" line="719" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="730" />
+      <location filename="../../nnstudio/gui/main_window.py" line="737" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="732" />
+      <location filename="../../nnstudio/gui/main_window.py" line="739" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2450,6 +2450,34 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/dialogs.py" line="79" />
       <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
       <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 층을 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>lessons</name>
+    <message>
+      <location filename="../../nnstudio/project/examples.py" line="55" />
+      <source>XOR: why one neuron is not enough</source>
+      <translation>XOR: 뉴런 하나로는 왜 안 될까</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/examples.py" line="96" />
+      <source>Logic gates: AND, OR, NAND with one neuron</source>
+      <translation>논리 게이트: 뉴런 하나로 AND, OR, NAND</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/examples.py" line="130" />
+      <source>Animals: mammal, bird or other from fur and wings</source>
+      <translation>동물: 털과 날개로 포유류, 조류, 기타 구분하기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/examples.py" line="171" />
+      <source>Spirals: a boundary that winds</source>
+      <translation>나선: 휘감기는 결정 경계</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/examples.py" line="212" />
+      <source>MNIST: reading handwritten digits</source>
+      <translation>MNIST: 손글씨 숫자 읽기</translation>
     </message>
   </context>
 </TS>

@@ -638,3 +638,23 @@ def test_default_layout_for_a_projector_and_a_desk(qtbot, window):
     ])
     assert window.curves_dock.visibleRegion().isEmpty() is False
     assert window.inspector_dock.geometry().bottom() < window.training_dock.geometry().top()
+
+
+def test_lessons_are_named_in_the_users_language(qapp, window, dialogs):
+    """The lessons menu and a project opened from a lesson read in Korean under a Korean
+    translation (titles are marked in the Qt-free examples module)."""
+    from PySide6.QtCore import QLocale
+
+    from nnstudio.gui.app import install_translators
+    from nnstudio.project import examples
+
+    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        window._fill_lessons_menu()
+        assert "XOR: 뉴런 하나로는 왜 안 될까" in [a.text() for a in window.lessons_menu.actions()]
+        assert window.open_path(examples.path("xor"))
+        assert window.document.project.title == "XOR: 뉴런 하나로는 왜 안 될까"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        window._fill_lessons_menu()
