@@ -1554,7 +1554,17 @@
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="257" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
+      <source>Error</source>
+      <translation>오류</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
+      <source>Warning</source>
+      <translation>경고</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="262" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>

@@ -90,7 +90,7 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
     assert studio.document.project.epochs_trained >= 30
 
 
-def test_problems_dialog_fix_button_fixes_and_starts_training(qtbot, studio):
+def test_problems_dialog_fix_button_fixes_and_starts_training(qtbot, studio, screenshot):
     doc, c, stack = studio.document, studio.controller, studio.undo_stack
     doc.set_training(epochs=5)
     doc.update_layer(2, activation="softmax")  # softmax + binary cross-entropy
@@ -100,6 +100,11 @@ def test_problems_dialog_fix_button_fixes_and_starts_training(qtbot, studio):
     assert [p.code for p in dialog.problems] == ["softmax_bce"]
     assert not dialog.btn_anyway.isEnabled()  # an error: training would not work
     assert not c.is_training
+    from PySide6.QtWidgets import QLabel
+
+    icons = [w for w in dialog.area.widget().findChildren(QLabel) if not w.pixmap().isNull()]
+    assert len(icons) == 1  # the style's error icon (an emoji needed a font bare machines lack)
+    screenshot(dialog, "problems-dialog")
     (button,) = dialog.fix_buttons
     assert button.text() == "Use 1 sigmoid unit"
     with qtbot.waitSignal(c.finished, timeout=20000):

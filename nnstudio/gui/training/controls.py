@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QToolBar, QVBoxLayout, QWidget,
+    QScrollArea, QSizePolicy, QStyle, QToolBar, QVBoxLayout, QWidget,
 )
 
 from nnstudio.gui import commands
@@ -246,7 +246,12 @@ class ProblemsDialog(QDialog):
         self.fix_buttons = []
         for problem in self.problems:
             row = QHBoxLayout()
-            icon = QLabel("⛔" if problem.severity == "error" else "⚠️")
+            # the style's own icons: an emoji needs a font a bare classroom machine may lack
+            kind = QStyle.StandardPixmap.SP_MessageBoxCritical if problem.severity == "error" \
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            icon = QLabel()
+            icon.setPixmap(self.style().standardIcon(kind).pixmap(24, 24))
+            icon.setToolTip(self.tr("Error") if problem.severity == "error" else self.tr("Warning"))
             icon.setAlignment(Qt.AlignmentFlag.AlignTop)
             row.addWidget(icon)
             text = QLabel(problem_text(problem))
