@@ -9,19 +9,12 @@ from . import generators as g
 from .dataset import CLASSIFICATION, REGRESSION, Dataset, DatasetInfo
 from .errors import DataError
 from .idx import from_idx
+from ..i18n import NoQt
 from ..paths import DATASETS as DATASETS_DIR
-
-class _Marker:
-    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a title or description for the
-    translation tools (context "datasets"); the studio translates it where it shows it."""
-
-    @staticmethod
-    def translate(context: str, text: str) -> str:
-        return text
 
 
 def _t(text: str) -> str:
-    return _Marker.translate("datasets", text)
+    return NoQt.translate("datasets", text)
 
 
 MNIST_CLASSES = [str(i) for i in range(10)]

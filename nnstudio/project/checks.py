@@ -29,6 +29,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from nnstudio.i18n import NoQt
+
 from .schema import LayerSpec, Project
 
 ERROR, WARNING = "error", "warning"
@@ -53,17 +55,8 @@ class Problem:
         return self.message
 
 
-class _NoQt:
-    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a template for the translation
-    tools (context "checks"); the GUI translates it when it shows the problem."""
-
-    @staticmethod
-    def translate(context: str, text: str) -> str:
-        return text
-
-
 def _tr(text: str) -> str:
-    return _NoQt.translate("checks", text)
+    return NoQt.translate("checks", text)
 
 
 def apply_edits(document, edits: list[tuple]) -> None:

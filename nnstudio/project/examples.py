@@ -13,23 +13,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from nnstudio.i18n import NoQt
 from nnstudio.paths import EXAMPLES as EXAMPLES_DIR
 
 from .errors import ProjectError
 from .schema import DatasetSpec, Project, TrainingSpec
 
 
-class _Marker:
-    """Qt's QT_TRANSLATE_NOOP for code without Qt: marks a lesson title for the translation
-    tools (context "lessons"); the studio shows and names new projects in the user's language."""
-
-    @staticmethod
-    def translate(context: str, text: str) -> str:
-        return text
-
-
 def _t(text: str) -> str:
-    return _Marker.translate("lessons", text)
+    return NoQt.translate("lessons", text)
 
 
 def _full_configs(builder: Callable[[], Project]) -> Callable[[], Project]:

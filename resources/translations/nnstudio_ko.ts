@@ -2023,192 +2023,192 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>checks</name>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="121" />
+      <location filename="../../nnstudio/project/checks.py" line="114" />
       <source>binary cross-entropy</source>
       <translation>이진 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="122" />
+      <location filename="../../nnstudio/project/checks.py" line="115" />
       <source>categorical cross-entropy</source>
       <translation>범주형 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="123" />
+      <location filename="../../nnstudio/project/checks.py" line="116" />
       <source>sparse categorical cross-entropy</source>
       <translation>희소 범주형 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="140" />
+      <location filename="../../nnstudio/project/checks.py" line="133" />
       <source>The network has no input shape yet, and the data set gives inputs of shape {shape}.</source>
       <translation>신경망의 입력 모양이 아직 없고, 데이터셋의 입력 모양은 {shape}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="142" />
+      <location filename="../../nnstudio/project/checks.py" line="135" />
       <source>The network expects inputs of shape {network}, but the data set gives {shape}.</source>
       <translation>신경망은 {network} 모양의 입력을 기대하지만 데이터셋의 입력은 {shape}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="143" />
+      <location filename="../../nnstudio/project/checks.py" line="136" />
       <source>Use input shape {shape}</source>
       <translation>입력 모양을 {shape}(으)로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="152" />
+      <location filename="../../nnstudio/project/checks.py" line="145" />
       <source>The network has no layers. It needs at least an output Dense layer.</source>
       <translation>신경망에 층이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="153" />
+      <location filename="../../nnstudio/project/checks.py" line="146" />
       <source>The network has no Dense layer, so it has nothing to learn. It needs at least an output Dense layer.</source>
       <translation>신경망에 Dense 층이 없어 학습할 것이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="156" />
+      <location filename="../../nnstudio/project/checks.py" line="149" />
       <source>Add a Dense output layer ({units} units, {activation})</source>
       <translation>Dense 출력층 추가 (유닛 {units}개, {activation})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="172" />
+      <location filename="../../nnstudio/project/checks.py" line="165" />
       <source>The data set has only {samples} training sample(s), too few to hold back {percent}% of them for validation.</source>
       <translation>데이터셋의 훈련 샘플이 {samples}개뿐이라 그중 {percent}%를 검증용으로 떼어 두기에는 너무 적습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="175" />
+      <location filename="../../nnstudio/project/checks.py" line="168" />
       <source>Don't hold back validation data</source>
       <translation>검증 데이터를 떼어 두지 않기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="182" />
+      <location filename="../../nnstudio/project/checks.py" line="175" />
       <source>Accuracy counts correct classes, but this data set's targets are numbers (regression); accuracy will mean nothing here.</source>
       <translation>정확도는 맞힌 클래스를 세는 지표인데, 이 데이터셋의 타깃은 수치(회귀)라서 여기서는 의미가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="186" />
+      <location filename="../../nnstudio/project/checks.py" line="179" />
       <source>Show mae instead of accuracy</source>
       <translation>정확도 대신 mae 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="198" />
+      <location filename="../../nnstudio/project/checks.py" line="191" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} it needs one unit per class.</source>
       <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 유닛이 하나씩 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="200" />
+      <location filename="../../nnstudio/project/checks.py" line="193" />
       <source>Set the output layer to {classes} units</source>
       <translation>출력층을 유닛 {classes}개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="205" />
+      <location filename="../../nnstudio/project/checks.py" line="198" />
       <source>The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up to 1: use softmax.</source>
       <translation>출력층이 sigmoid를 쓰지만, 손실 함수 {loss}에는 합이 1인 확률 출력이 필요합니다. softmax를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="207" />
+      <location filename="../../nnstudio/project/checks.py" line="200" />
       <source>Use softmax</source>
       <translation>softmax 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="212" />
+      <location filename="../../nnstudio/project/checks.py" line="205" />
       <source>The output uses {activation}, so it does not give probabilities; {loss} needs softmax on the output layer.</source>
       <translation>출력층이 {activation}을(를) 써서 확률이 나오지 않습니다. 손실 함수 {loss}에는 출력층의 softmax가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="220" />
+      <location filename="../../nnstudio/project/checks.py" line="213" />
       <source>Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse categorical cross-entropy with {classes} softmax units.</source>
       <translation>이진 교차 엔트로피는 클래스가 두 개일 때 쓰는데, 이 데이터셋에는 {classes}개가 있습니다. softmax 유닛 {classes}개와 희소 범주형 교차 엔트로피를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="226" />
+      <location filename="../../nnstudio/project/checks.py" line="219" />
       <source>Switch to sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피로 바꾸기 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="234" />
+      <location filename="../../nnstudio/project/checks.py" line="227" />
       <source>The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="237" />
+      <location filename="../../nnstudio/project/checks.py" line="230" />
       <source>The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="239" />
+      <location filename="../../nnstudio/project/checks.py" line="232" />
       <source>Use 1 sigmoid unit</source>
       <translation>sigmoid 유닛 1개 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="245" />
+      <location filename="../../nnstudio/project/checks.py" line="238" />
       <source>Binary cross-entropy wants one output unit (the probability of class 1), but the output layer has {units}; each unit would learn its own yes/no question.</source>
       <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력층의 유닛은 {units}개입니다. 이대로면 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="247" />
+      <location filename="../../nnstudio/project/checks.py" line="240" />
       <source>Set the output layer to 1 unit</source>
       <translation>출력층을 유닛 1개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="252" />
+      <location filename="../../nnstudio/project/checks.py" line="245" />
       <source>The output uses {activation}, so it is not a probability between 0 and 1; binary cross-entropy needs sigmoid on the output.</source>
       <translation>출력층이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력층의 sigmoid가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="254" />
+      <location filename="../../nnstudio/project/checks.py" line="247" />
       <source>Use sigmoid</source>
       <translation>sigmoid 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="260" />
+      <location filename="../../nnstudio/project/checks.py" line="253" />
       <source>Use binary cross-entropy (sigmoid)</source>
       <translation>이진 교차 엔트로피 사용 (sigmoid)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="265" />
+      <location filename="../../nnstudio/project/checks.py" line="258" />
       <source>Use sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피 사용 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="269" />
+      <location filename="../../nnstudio/project/checks.py" line="262" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s); with {loss} the output needs one unit per class (the labels become one-hot).</source>
       <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="275" />
+      <location filename="../../nnstudio/project/checks.py" line="268" />
       <source>The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy loss learns classes faster and more reliably.</source>
       <translation>레이블은 클래스인데 {loss}은(는) 수치를 예측할 때 쓰는 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="291" />
+      <location filename="../../nnstudio/project/checks.py" line="284" />
       <source>The targets are numbers (regression), but {loss} is a loss for classes. Use mean squared error with a linear output.</source>
       <translation>타깃은 수치(회귀)인데 손실 함수 {loss}은(는) 분류용입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="293" />
+      <location filename="../../nnstudio/project/checks.py" line="286" />
       <source>Use mse with a linear output</source>
       <translation>선형 출력과 mse 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="298" />
+      <location filename="../../nnstudio/project/checks.py" line="291" />
       <source>Each sample has {targets} target value(s), but the output layer has {units} unit(s).</source>
       <translation>샘플마다 타깃 값이 {targets}개인데 출력층의 유닛은 {units}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="299" />
+      <location filename="../../nnstudio/project/checks.py" line="292" />
       <source>Set the output layer to {targets} unit(s)</source>
       <translation>출력층을 유닛 {targets}개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="314" />
+      <location filename="../../nnstudio/project/checks.py" line="307" />
       <source>The output uses {activation}, which cannot give every target value (they range from {low} to {high}); a regression output is usually linear.</source>
       <translation>출력층이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="316" />
+      <location filename="../../nnstudio/project/checks.py" line="309" />
       <source>The output uses {activation}, which cannot give every target value; a regression output is usually linear.</source>
       <translation>출력층이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="318" />
+      <location filename="../../nnstudio/project/checks.py" line="311" />
       <source>Use a linear output</source>
       <translation>선형 출력 사용</translation>
     </message>
@@ -2249,172 +2249,172 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>datasets</name>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="77" />
+      <location filename="../../nnstudio/data/catalog.py" line="69" />
       <source>AND gate</source>
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="78" />
+      <location filename="../../nnstudio/data/catalog.py" line="70" />
       <source>Output 1 only when both inputs are 1: one straight line separates the answers.</source>
       <translation>두 입력이 모두 1일 때만 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="79" />
+      <location filename="../../nnstudio/data/catalog.py" line="71" />
       <source>OR gate</source>
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="80" />
+      <location filename="../../nnstudio/data/catalog.py" line="72" />
       <source>Output 1 when at least one input is 1: one straight line separates the answers.</source>
       <translation>입력 중 하나라도 1이면 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="82" />
+      <location filename="../../nnstudio/data/catalog.py" line="74" />
       <source>NAND gate</source>
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="83" />
+      <location filename="../../nnstudio/data/catalog.py" line="75" />
       <source>Output 0 only when both inputs are 1: the opposite of AND.</source>
       <translation>두 입력이 모두 1일 때만 0을 출력합니다. AND의 반대입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="84" />
+      <location filename="../../nnstudio/data/catalog.py" line="76" />
       <source>XOR gate</source>
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="85" />
+      <location filename="../../nnstudio/data/catalog.py" line="77" />
       <source>Output 1 when the inputs differ: no single straight line works, so it needs a hidden layer.</source>
       <translation>두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없어서 은닉층이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="87" />
+      <location filename="../../nnstudio/data/catalog.py" line="79" />
       <source>Animals: fur and wings</source>
       <translation>동물: 털과 날개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="88" />
+      <location filename="../../nnstudio/data/catalog.py" line="80" />
       <source>Six animals described by fur and wings, sorted into mammal, bird or other.</source>
       <translation>털과 날개로 설명한 동물 여섯 마리를 포유류, 조류, 기타로 분류합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="89" />
+      <location filename="../../nnstudio/data/catalog.py" line="81" />
       <source>Circles</source>
       <translation>원</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="90" />
+      <location filename="../../nnstudio/data/catalog.py" line="82" />
       <source>Two rings of points, one inside the other: no straight line separates them.</source>
       <translation>안쪽과 바깥쪽 두 개의 고리 모양 점들입니다. 직선으로는 나눌 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="91" />
+      <location filename="../../nnstudio/data/catalog.py" line="83" />
       <source>Two moons</source>
       <translation>두 개의 달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="92" />
+      <location filename="../../nnstudio/data/catalog.py" line="84" />
       <source>Two interlocking half-moons: the boundary between them has to bend.</source>
       <translation>서로 맞물린 반달 두 개입니다. 경계가 휘어져야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="93" />
+      <location filename="../../nnstudio/data/catalog.py" line="85" />
       <source>Spirals</source>
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="94" />
+      <location filename="../../nnstudio/data/catalog.py" line="86" />
       <source>Spiral arms wound around each other, one class per arm: hard, needs a deeper network.</source>
       <translation>서로 감긴 나선 팔, 팔마다 클래스 하나입니다. 어려운 문제라 더 깊은 신경망이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="96" />
+      <location filename="../../nnstudio/data/catalog.py" line="88" />
       <source>Blobs</source>
       <translation>덩어리</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="97" />
+      <location filename="../../nnstudio/data/catalog.py" line="89" />
       <source>Round clusters of points, one class each: the easiest case to separate.</source>
       <translation>클래스마다 둥글게 모인 점들입니다. 가장 나누기 쉬운 경우입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="98" />
+      <location filename="../../nnstudio/data/catalog.py" line="90" />
       <source>Checkerboard</source>
       <translation>체커보드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="99" />
+      <location filename="../../nnstudio/data/catalog.py" line="91" />
       <source>Points on a checkerboard, the class is the colour of the square: many small regions to learn.</source>
       <translation>체커보드 위의 점들이며, 칸의 색이 클래스입니다. 배워야 할 작은 영역이 많습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="101" />
+      <location filename="../../nnstudio/data/catalog.py" line="93" />
       <source>XOR cloud</source>
       <translation>XOR 점 구름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="102" />
+      <location filename="../../nnstudio/data/catalog.py" line="94" />
       <source>Points in four quadrants where opposite corners share a class: XOR as a cloud.</source>
       <translation>네 사분면의 점들이며, 마주 보는 모서리끼리 같은 클래스입니다. 점 구름으로 만든 XOR입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="103" />
+      <location filename="../../nnstudio/data/catalog.py" line="95" />
       <source>Straight line</source>
       <translation>직선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="104" />
+      <location filename="../../nnstudio/data/catalog.py" line="96" />
       <source>Noisy points around y = 2x + 1: regression a single neuron can learn.</source>
       <translation>y = 2x + 1 주변의 잡음 섞인 점들입니다. 뉴런 하나로 배울 수 있는 회귀 문제입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="105" />
+      <location filename="../../nnstudio/data/catalog.py" line="97" />
       <source>Sine wave</source>
       <translation>사인파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="106" />
+      <location filename="../../nnstudio/data/catalog.py" line="98" />
       <source>Noisy points on one wave of y = sin(x): a curve that needs hidden units.</source>
       <translation>y = sin(x) 한 주기 위의 잡음 섞인 점들입니다. 은닉 유닛이 필요한 곡선입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="107" />
+      <location filename="../../nnstudio/data/catalog.py" line="99" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="108" />
+      <location filename="../../nnstudio/data/catalog.py" line="100" />
       <source>Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.</source>
       <translation>평면 y = 2·x1 − x2 + 0.5 위의 입력 두 개와 출력 하나입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="109" />
+      <location filename="../../nnstudio/data/catalog.py" line="101" />
       <source>MNIST digits (5,000 sample)</source>
       <translation>MNIST 숫자 (5,000개 표본)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="110" />
+      <location filename="../../nnstudio/data/catalog.py" line="102" />
       <source>5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline.</source>
       <translation>실제 손글씨 숫자 0~9 5,000개, 28x28 픽셀. nnstudio에 들어 있어 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="112" />
+      <location filename="../../nnstudio/data/catalog.py" line="104" />
       <source>MNIST digits (full, 70,000)</source>
       <translation>MNIST 숫자 (전체, 70,000개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="113" />
+      <location filename="../../nnstudio/data/catalog.py" line="105" />
       <source>The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded once (about 11 MB) and kept.</source>
       <translation>손글씨 숫자 전체 70,000개(훈련 60,000, 테스트 10,000). 한 번 내려받아(약 11 MB) 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="115" />
+      <location filename="../../nnstudio/data/catalog.py" line="107" />
       <source>Fashion-MNIST clothing</source>
       <translation>Fashion-MNIST 의류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="116" />
+      <location filename="../../nnstudio/data/catalog.py" line="108" />
       <source>70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder drop-in for MNIST.</source>
       <translation>10종류 옷(셔츠, 운동화, 가방…)의 작은 사진 70,000장. MNIST 대신 쓰는 더 어려운 데이터셋입니다.</translation>
     </message>
@@ -2465,27 +2465,27 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>lessons</name>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="55" />
+      <location filename="../../nnstudio/project/examples.py" line="47" />
       <source>XOR: why one neuron is not enough</source>
       <translation>XOR: 뉴런 하나로는 왜 안 될까</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="96" />
+      <location filename="../../nnstudio/project/examples.py" line="88" />
       <source>Logic gates: AND, OR, NAND with one neuron</source>
       <translation>논리 게이트: 뉴런 하나로 AND, OR, NAND</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="130" />
+      <location filename="../../nnstudio/project/examples.py" line="122" />
       <source>Animals: mammal, bird or other from fur and wings</source>
       <translation>동물: 털과 날개로 포유류, 조류, 기타 구분하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="171" />
+      <location filename="../../nnstudio/project/examples.py" line="163" />
       <source>Spirals: a boundary that winds</source>
       <translation>나선: 휘감기는 결정 경계</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="212" />
+      <location filename="../../nnstudio/project/examples.py" line="204" />
       <source>MNIST: reading handwritten digits</source>
       <translation>MNIST: 손글씨 숫자 읽기</translation>
     </message>
