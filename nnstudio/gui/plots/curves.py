@@ -126,8 +126,11 @@ class CurvesPanel(QWidget):
             plot.showGrid(x=True, y=True, alpha=1.0)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.setMenuEnabled(True)
-        self.loss_plot.addLegend(offset=(-10, 10))  # top right: losses fall away from it
-        self.metric_plot.addLegend(offset=(-10, -10))  # bottom right: accuracy rises away from it
+        # one row each, on a light backing: in a small dock a column of three names covered the
+        # curves and was cut off at the bottom of the plot
+        backing = pg.mkBrush(255, 255, 255, 215)
+        self.loss_plot.addLegend(offset=(-10, 10), colCount=3, brush=backing, labelTextSize="8pt")  # top right
+        self.metric_plot.addLegend(offset=(-10, -10), colCount=2, brush=backing, labelTextSize="8pt")  # bottom right
         self.metric_plot.setYRange(0.0, 1.0, padding=0.02)
         self.metric_plot.disableAutoRange(axis="y")  # accuracy is a fraction: keep 0..1
 
@@ -210,7 +213,7 @@ class CurvesPanel(QWidget):
         self.curves["batch_loss"].setVisible(bool(on))
 
     @Slot()
-    def _redraw(self) -> None:
+    def _redraw(self, force: bool = False) -> None:
         """Hand the filled buffers to the curves (on the 50 ms timer).
 
         Adaptive: a redraw (setData + the repaint it causes) may use at most ~1/100 of the
@@ -223,7 +226,7 @@ class CurvesPanel(QWidget):
         now = time.perf_counter()
         cost = self._last_cost + self.view.last_paint_s
         running = getattr(self.controller, "state", "idle") == "running"
-        if running and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
+        if running and not force and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
             return  # (once training stops or pauses, the curves catch up at once)
         started = time.perf_counter()
         for key in self._dirty:
