@@ -15,7 +15,6 @@ the controller converts them to one-hot with ``to_categorical`` — see
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
 import time
@@ -333,21 +332,6 @@ class TrainingController(QObject):
         if ended:
             self._finalize(run)
         return bool(ended)
-
-    @contextlib.contextmanager
-    def gui_burst(self):
-        """A burst of GUI-thread Python work (a view's redraw) while training runs: the worker
-        waits at its next batch end until it is over. Running side by side, the two threads hand
-        the GIL over at every Qt call, which cost the training thread about twice the burst."""
-        run = self._run
-        if run is None or self._state != RUNNING:
-            yield
-            return
-        run.control.gui_free.clear()
-        try:
-            yield
-        finally:
-            run.control.gui_free.set()
 
     @Slot()
     def _beat(self) -> None:

@@ -51,10 +51,6 @@ class Control:
         self.go.set()
         self._lock = threading.Lock()
         self._step: str | None = None  # None | "batch" | "epoch"
-        # cleared while the GUI thread does a burst of Python work (a view's redraw): the worker
-        # waits at its next batch end instead of trading the GIL with it at every Qt call
-        self.gui_free = threading.Event()
-        self.gui_free.set()
         # perf_counter() of the GUI thread's latest heartbeat (the controller's timer); inf
         # when no event loop watches (headless use): the worker then never yields.
         self.gui_seen = math.inf
@@ -87,7 +83,6 @@ class Control:
     def request_stop(self) -> None:
         self.stop.set()
         self.go.set()  # wake a paused worker so it can see the stop
-        self.gui_free.set()
 
 
 @dataclass
@@ -283,7 +278,6 @@ class TrainingWorker(QObject):
     # this, the worker sleeps a moment after the batch so the GUI thread can run.
     GUI_STARVED_S = 0.05
     GUI_YIELD_S = 0.001
-    GUI_HOLD_MAX_S = 0.25  # however long the GUI's burst, training goes on after this
 
     # -- callback hooks (worker thread) ----------------------------------------------------
     def _epoch_begin(self, epoch: int) -> None:
@@ -311,8 +305,6 @@ class TrainingWorker(QObject):
             self._accept_candidate()
         if now - control.gui_seen > self.GUI_STARVED_S:
             time.sleep(self.GUI_YIELD_S)
-        if not control.gui_free.is_set():
-            control.gui_free.wait(self.GUI_HOLD_MAX_S)
         self._last_logs = logs
         self._pending_losses.append(loss)
         if control.stop.is_set():

@@ -189,15 +189,14 @@ class ViewBase(QWidget):
         self._timer.stop()
         started = time.thread_time()  # the GUI thread's CPU: time spent waiting for the GIL is not
         self._stale = False           # taken from training, so it does not count against the budget
-        with self.mirror.gui_burst():
-            reason = self.problem()
-            if reason:
-                self.message.setText(reason)
-                self.stack.setCurrentWidget(self.message)
-            else:
-                self.stack.setCurrentWidget(self.body)
-                self.redraw()
-                self.redraws += 1
+        reason = self.problem()
+        if reason:
+            self.message.setText(reason)
+            self.stack.setCurrentWidget(self.message)
+        else:
+            self.stack.setCurrentWidget(self.body)
+            self.redraw()
+            self.redraws += 1
         cost = time.thread_time() - started + self.paint_cost  # with the paints of the last redraw
         self.paint_cost = 0.0
         self._limiter.done(cost=cost)

@@ -13,7 +13,6 @@ document (the one truth) changes, and the mirror follows its "weights" event.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import time
 
@@ -133,11 +132,6 @@ class ModelMirror(QObject):
             # a snapshot no view can draw yet is not worth taking (it is replaced by newer ones)
             wait = self.limiter.wait() if self.is_training and self._pending is not None else 0.0
             self._timer.start(max(self._interval_ms, int(wait * 1000)))
-
-    def gui_burst(self):
-        """Context: the training thread waits while a view redraws (see TrainingController.gui_burst)."""
-        burst = getattr(self.controller, "gui_burst", None)
-        return burst() if burst is not None else contextlib.nullcontext()
 
     # -- the model ----------------------------------------------------------------------------
     def ensure(self) -> None:
