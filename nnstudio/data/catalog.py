@@ -18,8 +18,8 @@ def _t(text: str) -> str:
 
 
 MNIST_CLASSES = [str(i) for i in range(10)]
-FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-                   "Ankle boot"]
+FASHION_CLASSES = [_t("T-shirt/top"), _t("Trouser"), _t("Pullover"), _t("Dress"), _t("Coat"), _t("Sandal"),
+                   _t("Shirt"), _t("Sneaker"), _t("Bag"), _t("Ankle boot")]
 
 
 def _mnist_5k():

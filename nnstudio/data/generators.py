@@ -11,8 +11,14 @@ import numbers
 
 import numpy as np
 
+from ..i18n import NoQt
 from .dataset import CLASSIFICATION, REGRESSION, Dataset
 from .errors import DataError
+
+
+def _t(text: str) -> str:
+    return NoQt.translate("datasets", text)  # a class or feature name, translated where shown
+
 
 # ---------------------------------------------------------------------------
 # setting checks (one sentence, naming what was received)
@@ -90,8 +96,8 @@ GATES = {
 
 ANIMALS_X = np.array([[0, 0], [1, 0], [1, 1], [0, 0], [0, 0], [0, 1]], dtype=np.float32)
 ANIMALS_Y = np.array([0, 1, 2, 0, 0, 2], dtype=np.int64)
-ANIMALS_CLASSES = ["other", "mammal", "bird"]
-ANIMALS_FEATURES = ["fur", "wings"]
+ANIMALS_CLASSES = [_t("other"), _t("mammal"), _t("bird")]
+ANIMALS_FEATURES = [_t("fur"), _t("wings")]
 
 
 def _table(name, x, y, repeats, noise, seed):

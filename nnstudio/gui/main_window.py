@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.gui import dialogs, files
 from nnstudio.gui.live_text import LiveText
+from nnstudio.gui.texts import lesson_title
 from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
 from nnstudio.gui.commands import RemoveLayerCommand
 from nnstudio.gui.panels.data_panel import DataPanel
@@ -43,11 +44,6 @@ from nnstudio.project.schema import Project
 
 LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
 AUTOSAVE_DELAY_MS = 30_000
-
-
-def lesson_title(title: str) -> str:
-    """A bundled lesson's title in the user's language (marked in nnstudio.project.examples)."""
-    return QCoreApplication.translate("lessons", title)
 
 
 def _is_bundled_lesson(path: str | Path) -> bool:

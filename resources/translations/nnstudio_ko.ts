@@ -4,47 +4,47 @@
   <context>
     <name>ConfusionMatrixView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="141" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
       <translation>혼동 행렬은 분류 데이터셋에 쓰는데, 이 데이터셋은 회귀입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="143" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="144" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
       <translation>혼동 행렬은 클래스를 {max}개까지 보여 주는데, 이 데이터셋에는 {n}개가 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="162" />
       <source>test set</source>
       <translation>테스트 세트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="161" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="162" />
       <source>training set (there is no test set)</source>
       <translation>훈련 세트(테스트 세트 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="164" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="165" />
       <source>the first {n} of {all} samples of the {where} while training</source>
       <translation>학습 중이라 {where}의 샘플 {all}개 중 처음 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="166" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="167" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="167" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="168" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — {where}, 샘플 {n}개, 정확도 {acc:.1%}; 행: 실제 클래스, 열: 예측 클래스, 색 농도: 행에서 차지하는 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="186" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="187" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="190" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="191" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
@@ -77,37 +77,37 @@
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="139" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="142" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="140" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="143" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="144" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="143" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="146" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="191" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="194" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="307" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="310" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -115,262 +115,262 @@
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="112" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="104" />
       <source>No data file is set; use Open file… to choose one.</source>
       <translation>데이터 파일이 지정되지 않았습니다. 파일 열기…로 파일을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="116" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="108" />
       <source>There is no built-in data set called “{name}”; choose one from the list.</source>
       <translation>“{name}”(이)라는 내장 데이터셋은 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="145" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="137" />
       <source>Cannot read {file} ({error}); check that the file exists and that you may open it.</source>
       <translation>{file}을(를) 읽을 수 없습니다({error}). 파일이 있는지, 열 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="148" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="140" />
       <source>{file} is not a text file (it contains binary bytes); expected a CSV table with one sample per line.</source>
       <translation>{file}은(는) 텍스트 파일이 아닙니다(바이너리 바이트가 들어 있습니다). 한 줄에 샘플 하나씩 담긴 CSV 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="158" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="150" />
       <source>{file} is empty; expected a table with one sample per row.</source>
       <translation>{file}이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="280" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="296" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="289" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="300" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="292" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="301" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="293" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="339" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="340" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="332" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="354" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="346" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="364" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="365" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="357" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="386" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="378" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="424" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="425" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="418" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="421" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="422" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="423" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="434" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="435" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="436" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="437" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="438" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="439" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="440" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="432" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="441" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="433" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="583" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="584" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="576" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="599" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="591" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="602" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="594" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="619" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="611" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="659" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="651" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="662" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="654" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="672" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="664" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="738" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="730" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="753" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="745" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="753" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="745" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="755" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="747" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="756" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="767" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="759" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="779" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="771" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="812" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="804" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="846" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="838" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="848" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="840" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -378,87 +378,87 @@
   <context>
     <name>DataPreview</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="83" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="85" />
       <source>{train} train / {test} test</source>
       <translation>훈련 {train} / 테스트 {test}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="86" />
       <source>1 feature</source>
       <translation>특성 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="84" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="86" />
       <source>{n} features</source>
       <translation>특성 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
       <source>1 class</source>
       <translation>클래스 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
       <source>{n} classes</source>
       <translation>클래스 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="93" />
       <source>regression, 1 target</source>
       <translation>회귀, 타깃 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="91" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="93" />
       <source>regression, {n} targets</source>
       <translation>회귀, 타깃 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="230" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="232" />
       <source>No data set yet.</source>
       <translation>아직 데이터셋이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="319" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="321" />
       <source>test (hollow)</source>
       <translation>테스트 (속 빈 점)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="329" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
       <source>train</source>
       <translation>훈련</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="332" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="334" />
       <source>test</source>
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="354" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="356" />
       <source>y ≈ {v}</source>
       <translation>y ≈ {v}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="386" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="388" />
       <source>class</source>
       <translation>클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="389" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="391" />
       <source>target</source>
       <translation>타깃</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="389" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="391" />
       <source>target {n}</source>
       <translation>타깃 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="390" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="392" />
       <source>split</source>
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="427" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="429" />
       <source>Showing the first {shown} of {total} rows.</source>
       <translation>전체 {total}행 중 처음 {shown}행을 보여 줍니다.</translation>
     </message>
@@ -509,32 +509,32 @@
   <context>
     <name>DigitGridView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="55" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="56" />
       <source>Wrong first</source>
       <translation>틀린 것 먼저</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="56" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="57" />
       <source>Misclassified first: show the test images the network gets wrong before the others</source>
       <translation>틀린 것 먼저: 신경망이 잘못 분류한 테스트 이미지를 앞에 보여 줍니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="69" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="70" />
       <source>The test-image grid shows image data sets such as MNIST.</source>
       <translation>테스트 이미지 격자는 MNIST 같은 이미지 데이터셋에서만 보입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="71" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="72" />
       <source>This data set has no test images.</source>
       <translation>이 데이터셋에는 테스트 이미지가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="90" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="91" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="91" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="92" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 예측 레이블: ✓ 맞음(초록), ✗ 틀림(주황, 뒤에 실제 레이블). 테스트 정확도 {acc:.1%} ({n}개 중 {r}개)</translation>
     </message>
@@ -575,22 +575,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="225" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="226" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation>첫 번째 층의 가중치는 MNIST 같은 이미지 데이터셋일 때 이미지로 그려집니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="227" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="228" />
       <source>The network has no Dense layer.</source>
       <translation>신경망에 Dense 층이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="238" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="239" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt; 가중치 이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="239" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="240" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt;: 유닛 {units}개 중 처음 {n}개에 들어가는 가중치를 이미지로 나타낸 것(파랑 +, 주황 −): 각 유닛이 찾는 패턴</translation>
     </message>
@@ -794,37 +794,37 @@
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="179" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="189" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="181" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="201" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="202" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="194" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="203" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="204" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="196" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -893,342 +893,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="174" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="225" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="243" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <location filename="../../nnstudio/gui/main_window.py" line="257" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="263" />
+      <location filename="../../nnstudio/gui/main_window.py" line="259" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="264" />
+      <location filename="../../nnstudio/gui/main_window.py" line="260" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="268" />
+      <location filename="../../nnstudio/gui/main_window.py" line="264" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="269" />
+      <location filename="../../nnstudio/gui/main_window.py" line="265" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="275" />
+      <location filename="../../nnstudio/gui/main_window.py" line="271" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="283" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="294" />
+      <location filename="../../nnstudio/gui/main_window.py" line="290" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="301" />
+      <location filename="../../nnstudio/gui/main_window.py" line="297" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="306" />
+      <location filename="../../nnstudio/gui/main_window.py" line="302" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="310" />
+      <location filename="../../nnstudio/gui/main_window.py" line="306" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="320" />
+      <location filename="../../nnstudio/gui/main_window.py" line="316" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="368" />
+      <location filename="../../nnstudio/gui/main_window.py" line="364" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="382" />
+      <location filename="../../nnstudio/gui/main_window.py" line="378" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="385" />
+      <location filename="../../nnstudio/gui/main_window.py" line="381" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="396" />
+      <location filename="../../nnstudio/gui/main_window.py" line="392" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="399" />
+      <location filename="../../nnstudio/gui/main_window.py" line="395" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="418" />
+      <location filename="../../nnstudio/gui/main_window.py" line="414" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="419" />
+      <location filename="../../nnstudio/gui/main_window.py" line="415" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="435" />
+      <location filename="../../nnstudio/gui/main_window.py" line="431" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="461" />
+      <location filename="../../nnstudio/gui/main_window.py" line="457" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
+      <location filename="../../nnstudio/gui/main_window.py" line="466" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
+      <location filename="../../nnstudio/gui/main_window.py" line="466" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
+      <location filename="../../nnstudio/gui/main_window.py" line="466" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="478" />
+      <location filename="../../nnstudio/gui/main_window.py" line="474" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="491" />
+      <location filename="../../nnstudio/gui/main_window.py" line="487" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="498" />
+      <location filename="../../nnstudio/gui/main_window.py" line="494" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="502" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="511" />
+      <location filename="../../nnstudio/gui/main_window.py" line="507" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="518" />
+      <location filename="../../nnstudio/gui/main_window.py" line="514" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="535" />
+      <location filename="../../nnstudio/gui/main_window.py" line="531" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="568" />
+      <location filename="../../nnstudio/gui/main_window.py" line="564" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="583" />
+      <location filename="../../nnstudio/gui/main_window.py" line="579" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="586" />
+      <location filename="../../nnstudio/gui/main_window.py" line="582" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="595" />
+      <location filename="../../nnstudio/gui/main_window.py" line="591" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="604" />
+      <location filename="../../nnstudio/gui/main_window.py" line="600" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="604" />
+      <location filename="../../nnstudio/gui/main_window.py" line="600" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="613" />
+      <location filename="../../nnstudio/gui/main_window.py" line="609" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="630" />
+      <location filename="../../nnstudio/gui/main_window.py" line="626" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="643" />
+      <location filename="../../nnstudio/gui/main_window.py" line="639" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="678" />
+      <location filename="../../nnstudio/gui/main_window.py" line="674" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="679" />
+      <location filename="../../nnstudio/gui/main_window.py" line="675" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="680" />
+      <location filename="../../nnstudio/gui/main_window.py" line="676" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="681" />
+      <location filename="../../nnstudio/gui/main_window.py" line="677" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="710" />
+      <location filename="../../nnstudio/gui/main_window.py" line="706" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="711" />
+      <location filename="../../nnstudio/gui/main_window.py" line="707" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="712" />
+      <location filename="../../nnstudio/gui/main_window.py" line="708" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="713" />
+      <location filename="../../nnstudio/gui/main_window.py" line="709" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="719" />
+      <location filename="../../nnstudio/gui/main_window.py" line="715" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="737" />
+      <location filename="../../nnstudio/gui/main_window.py" line="733" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="739" />
+      <location filename="../../nnstudio/gui/main_window.py" line="735" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1236,22 +1236,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="176" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="170" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="191" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="185" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="193" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="187" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="246" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="240" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1404,124 +1404,124 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="172" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="173" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="173" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="174" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="192" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="193" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="209" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="210" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="210" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="211" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="241" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="242" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="270" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="272" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="273" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="275" />
       <source>Click a line or a circle to change a weight or bias.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="314" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="315" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="316" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="317" />
       <source>Click to change it.</source>
       <translation>클릭하면 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="329" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="330" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="334" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="335" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="339" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="342" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="345" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="346" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="364" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="365" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="370" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="371" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="372" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="373" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="375" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="376" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
     </message>
@@ -1670,17 +1670,17 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="62" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="61" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="218" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="217" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="396" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="380" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -1977,12 +1977,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="221" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="216" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="271" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="266" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
@@ -2005,17 +2005,17 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="242" />
+      <location filename="../../nnstudio/gui/views/base.py" line="241" />
       <source>Export as PNG</source>
       <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="243" />
+      <location filename="../../nnstudio/gui/views/base.py" line="242" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="251" />
+      <location filename="../../nnstudio/gui/views/base.py" line="250" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
     </message>
@@ -2249,174 +2249,249 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>datasets</name>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="69" />
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>T-shirt/top</source>
+      <translation>티셔츠/탑</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>Trouser</source>
+      <translation>바지</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>Pullover</source>
+      <translation>풀오버</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>Dress</source>
+      <translation>드레스</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>Coat</source>
+      <translation>코트</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <source>Sandal</source>
+      <translation>샌들</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <source>Shirt</source>
+      <translation>셔츠</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <source>Sneaker</source>
+      <translation>운동화</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <source>Bag</source>
+      <translation>가방</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <source>Ankle boot</source>
+      <translation>앵클 부츠</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/catalog.py" line="70" />
       <source>AND gate</source>
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="70" />
+      <location filename="../../nnstudio/data/catalog.py" line="71" />
       <source>Output 1 only when both inputs are 1: one straight line separates the answers.</source>
       <translation>두 입력이 모두 1일 때만 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="71" />
+      <location filename="../../nnstudio/data/catalog.py" line="72" />
       <source>OR gate</source>
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="72" />
+      <location filename="../../nnstudio/data/catalog.py" line="73" />
       <source>Output 1 when at least one input is 1: one straight line separates the answers.</source>
       <translation>입력 중 하나라도 1이면 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="74" />
+      <location filename="../../nnstudio/data/catalog.py" line="75" />
       <source>NAND gate</source>
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="75" />
+      <location filename="../../nnstudio/data/catalog.py" line="76" />
       <source>Output 0 only when both inputs are 1: the opposite of AND.</source>
       <translation>두 입력이 모두 1일 때만 0을 출력합니다. AND의 반대입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="76" />
+      <location filename="../../nnstudio/data/catalog.py" line="77" />
       <source>XOR gate</source>
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="77" />
+      <location filename="../../nnstudio/data/catalog.py" line="78" />
       <source>Output 1 when the inputs differ: no single straight line works, so it needs a hidden layer.</source>
       <translation>두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없어서 은닉층이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="79" />
+      <location filename="../../nnstudio/data/catalog.py" line="80" />
       <source>Animals: fur and wings</source>
       <translation>동물: 털과 날개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="80" />
+      <location filename="../../nnstudio/data/catalog.py" line="81" />
       <source>Six animals described by fur and wings, sorted into mammal, bird or other.</source>
       <translation>털과 날개로 설명한 동물 여섯 마리를 포유류, 조류, 기타로 분류합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="81" />
+      <location filename="../../nnstudio/data/catalog.py" line="82" />
       <source>Circles</source>
       <translation>원</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="82" />
+      <location filename="../../nnstudio/data/catalog.py" line="83" />
       <source>Two rings of points, one inside the other: no straight line separates them.</source>
       <translation>안쪽과 바깥쪽 두 개의 고리 모양 점들입니다. 직선으로는 나눌 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="83" />
+      <location filename="../../nnstudio/data/catalog.py" line="84" />
       <source>Two moons</source>
       <translation>두 개의 달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="84" />
+      <location filename="../../nnstudio/data/catalog.py" line="85" />
       <source>Two interlocking half-moons: the boundary between them has to bend.</source>
       <translation>서로 맞물린 반달 두 개입니다. 경계가 휘어져야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="85" />
+      <location filename="../../nnstudio/data/catalog.py" line="86" />
       <source>Spirals</source>
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="86" />
+      <location filename="../../nnstudio/data/catalog.py" line="87" />
       <source>Spiral arms wound around each other, one class per arm: hard, needs a deeper network.</source>
       <translation>서로 감긴 나선 팔, 팔마다 클래스 하나입니다. 어려운 문제라 더 깊은 신경망이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="88" />
+      <location filename="../../nnstudio/data/catalog.py" line="89" />
       <source>Blobs</source>
       <translation>덩어리</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="89" />
+      <location filename="../../nnstudio/data/catalog.py" line="90" />
       <source>Round clusters of points, one class each: the easiest case to separate.</source>
       <translation>클래스마다 둥글게 모인 점들입니다. 가장 나누기 쉬운 경우입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="90" />
+      <location filename="../../nnstudio/data/catalog.py" line="91" />
       <source>Checkerboard</source>
       <translation>체커보드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="91" />
+      <location filename="../../nnstudio/data/catalog.py" line="92" />
       <source>Points on a checkerboard, the class is the colour of the square: many small regions to learn.</source>
       <translation>체커보드 위의 점들이며, 칸의 색이 클래스입니다. 배워야 할 작은 영역이 많습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="93" />
+      <location filename="../../nnstudio/data/catalog.py" line="94" />
       <source>XOR cloud</source>
       <translation>XOR 점 구름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="94" />
+      <location filename="../../nnstudio/data/catalog.py" line="95" />
       <source>Points in four quadrants where opposite corners share a class: XOR as a cloud.</source>
       <translation>네 사분면의 점들이며, 마주 보는 모서리끼리 같은 클래스입니다. 점 구름으로 만든 XOR입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="95" />
+      <location filename="../../nnstudio/data/catalog.py" line="96" />
       <source>Straight line</source>
       <translation>직선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="96" />
+      <location filename="../../nnstudio/data/catalog.py" line="97" />
       <source>Noisy points around y = 2x + 1: regression a single neuron can learn.</source>
       <translation>y = 2x + 1 주변의 잡음 섞인 점들입니다. 뉴런 하나로 배울 수 있는 회귀 문제입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="97" />
+      <location filename="../../nnstudio/data/catalog.py" line="98" />
       <source>Sine wave</source>
       <translation>사인파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="98" />
+      <location filename="../../nnstudio/data/catalog.py" line="99" />
       <source>Noisy points on one wave of y = sin(x): a curve that needs hidden units.</source>
       <translation>y = sin(x) 한 주기 위의 잡음 섞인 점들입니다. 은닉 유닛이 필요한 곡선입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="99" />
+      <location filename="../../nnstudio/data/catalog.py" line="100" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="100" />
+      <location filename="../../nnstudio/data/catalog.py" line="101" />
       <source>Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.</source>
       <translation>평면 y = 2·x1 − x2 + 0.5 위의 입력 두 개와 출력 하나입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="101" />
+      <location filename="../../nnstudio/data/catalog.py" line="102" />
       <source>MNIST digits (5,000 sample)</source>
       <translation>MNIST 숫자 (5,000개 표본)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="102" />
+      <location filename="../../nnstudio/data/catalog.py" line="103" />
       <source>5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline.</source>
       <translation>실제 손글씨 숫자 0~9 5,000개, 28x28 픽셀. nnstudio에 들어 있어 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="104" />
+      <location filename="../../nnstudio/data/catalog.py" line="105" />
       <source>MNIST digits (full, 70,000)</source>
       <translation>MNIST 숫자 (전체, 70,000개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="105" />
+      <location filename="../../nnstudio/data/catalog.py" line="106" />
       <source>The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded once (about 11 MB) and kept.</source>
       <translation>손글씨 숫자 전체 70,000개(훈련 60,000, 테스트 10,000). 한 번 내려받아(약 11 MB) 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="107" />
+      <location filename="../../nnstudio/data/catalog.py" line="108" />
       <source>Fashion-MNIST clothing</source>
       <translation>Fashion-MNIST 의류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="108" />
+      <location filename="../../nnstudio/data/catalog.py" line="109" />
       <source>70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder drop-in for MNIST.</source>
       <translation>10종류 옷(셔츠, 운동화, 가방…)의 작은 사진 70,000장. MNIST 대신 쓰는 더 어려운 데이터셋입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <source>other</source>
+      <translation>기타</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <source>mammal</source>
+      <translation>포유류</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <source>bird</source>
+      <translation>조류</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/generators.py" line="100" />
+      <source>fur</source>
+      <translation>털</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/generators.py" line="100" />
+      <source>wings</source>
+      <translation>날개</translation>
     </message>
   </context>
   <context>

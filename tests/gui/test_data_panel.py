@@ -294,7 +294,7 @@ def test_a_setting_the_dataset_does_not_take_is_explained_and_fixable(qtbot, und
     assert p.preview.kind == "table"
 
 
-def test_dataset_titles_and_descriptions_in_korean(qtbot, qapp, xor_doc, undo_stack):
+def test_dataset_titles_descriptions_and_class_names_in_korean(qtbot, qapp, xor_doc, undo_stack):
     """Titles and descriptions live in the Qt-free data catalog (marked for translation there);
     a Korean student reads them in Korean."""
     from PySide6.QtCore import QLocale
@@ -309,6 +309,11 @@ def test_dataset_titles_and_descriptions_in_korean(qtbot, qapp, xor_doc, undo_st
         titles = [model.item(r).text().strip() for r in range(model.rowCount()) if model.item(r).data(256)]
         assert "XOR 게이트" in titles and "나선" in titles
         assert "은닉층" in p.description.text()
+        pick(qtbot, p, "animals")  # class and feature names too
+        table = p.preview.table
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        assert headers[:2] == ["털", "날개"]
+        assert {table.item(r, 2).text() for r in range(table.rowCount())} == {"기타", "포유류", "조류"}
         p.shutdown()
     finally:
         for translator in installed:

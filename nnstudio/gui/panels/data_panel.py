@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 import nnstudio.data as data
 from nnstudio.data.errors import DataError
 from nnstudio.gui.commands import SetDatasetCommand
+from nnstudio.gui.texts import class_names, dataset_description, dataset_title
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
 
@@ -71,15 +72,6 @@ PARAM_ORDER = ("n_samples", "repeats", "classes", "noise", "factor", "squares", 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DataPanel", text)
-
-
-def dataset_title(info) -> str:
-    """A built-in data set's title in the user's language (marked in nnstudio.data.catalog)."""
-    return QCoreApplication.translate("datasets", info.title)
-
-
-def dataset_description(info) -> str:
-    return QCoreApplication.translate("datasets", info.description)
 
 
 def _group_of(info) -> int:
@@ -845,7 +837,7 @@ class DataPanel(QWidget):
             spec = self._file_spec or self.document.project.dataset
             text = self.tr("Your data from {path}.").format(path=spec.path)
             if ds is not None and ds.class_names and ds.task == "classification":
-                text += " " + self.tr("Classes: {names}.").format(names=", ".join(map(str, ds.class_names[:12])))
+                text += " " + self.tr("Classes: {names}.").format(names=", ".join(class_names(ds)[:12]))
             self.description.setText(text)
         else:
             self.description.setText("")

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui import texts
+
 # Okabe & Ito (2008), the colour-blind-safe palette, in the same order as the studio's other
 # views (nnstudio/gui/views/colors.py) so class k has one colour everywhere; greys and black
 # extend it to the 10 classes of MNIST.
@@ -306,7 +308,7 @@ class DataPreview(QStackedWidget):
         n_classes = int(ds.num_classes or 0)
         xtr, ytr = ds.x_train[:MAX_SCATTER_POINTS], ds.y_train[:MAX_SCATTER_POINTS]
         xte, yte = ds.x_test[:MAX_SCATTER_POINTS], ds.y_test[:MAX_SCATTER_POINTS]
-        names = ds.class_names or [str(c) for c in range(n_classes)]
+        names = texts.class_names(ds) or [str(c) for c in range(n_classes)]
         for c in range(n_classes):
             color = CLASS_COLORS[c % len(CLASS_COLORS)]
             m = ytr == c
@@ -371,7 +373,7 @@ class DataPreview(QStackedWidget):
         if images.size and images.max() > 1.0:  # pixels stored 0-255
             images = images / 255.0
         if ds.task == "classification":
-            names = ds.class_names or []
+            names = texts.class_names(ds)
             captions = [names[int(c)] if 0 <= int(c) < len(names) else str(int(c)) for c in y]
         else:
             captions = [f"{float(np.ravel(v)[0]):.3g}" for v in y]
@@ -381,7 +383,7 @@ class DataPreview(QStackedWidget):
     # -- tables --------------------------------------------------------------------------------
     def _show_table(self, ds):
         features = ds.x_train.shape[1] if ds.x_train.ndim > 1 else 1
-        names = list(ds.feature_names or [f"x{i + 1}" for i in range(features)])
+        names = texts.feature_names(ds) or [f"x{i + 1}" for i in range(features)]
         if ds.task == "classification":
             target_headers = [self.tr("class")]
         else:
@@ -401,7 +403,7 @@ class DataPreview(QStackedWidget):
         header.setSectionResizeMode(mode)
         header.setStretchLastSection(mode != QHeaderView.ResizeMode.Stretch)
         center = Qt.AlignmentFlag.AlignCenter
-        class_names = ds.class_names or []
+        class_names = texts.class_names(ds)
         bold = QFont(self.table.font())
         bold.setBold(True)
         for r, (x, y, split) in enumerate(rows):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QCheckBox, QSizePolicy, QWidget
 
 from nnstudio.engine import introspect
+from nnstudio.gui import texts
 
 from . import colors
 from .base import ViewBase, counts_paint
@@ -96,7 +97,7 @@ class DigitGridView(ViewBase):
     def _paint(self, p: QPainter, w: QWidget) -> None:
         if not self.tiles:
             return
-        names = self.mirror.dataset.class_names or []
+        names = texts.class_names(self.mirror.dataset)
         fm = w.fontMetrics()
         label_h = fm.height() + 2
         n = len(self.tiles)
@@ -174,7 +175,7 @@ class ConfusionMatrixView(ViewBase):
         if m is None:
             return
         k = len(m)
-        names = list(self.mirror.dataset.class_names or [str(i) for i in range(k)])[:k]
+        names = (texts.class_names(self.mirror.dataset) or [str(i) for i in range(k)])[:k]
         fm = w.fontMetrics()
         left = min(max(fm.horizontalAdvance(n) for n in names) + 8, w.width() // 4) + fm.height() + 4
         top = fm.height() * 2 + 8

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.engine import introspect
+from nnstudio.gui import texts
 
 from . import colors
 from .base import ViewBase, counts_paint
@@ -196,15 +197,15 @@ class NeuronView(ViewBase):
 
     # -- names ----------------------------------------------------------------------------------
     def _input_names(self, n: int) -> list[str]:
-        names = getattr(self.mirror.dataset, "feature_names", None)
-        return list(names) if names and len(names) == n else [f"x{k + 1}" for k in range(n)]
+        names = texts.feature_names(self.mirror.dataset)
+        return names if len(names) == n else [f"x{k + 1}" for k in range(n)]
 
     def _unit_name(self, column: int, unit: int) -> str:
         if column == 0:
             return self._input_names(len(self.nodes[0]))[unit]
         dense = self.mirror.model.layers[self._groups[column - 1][0]]
         ds = self.mirror.dataset
-        names = getattr(ds, "class_names", None) or []
+        names = texts.class_names(ds)
         if column == len(self.nodes) - 1 and len(names) == len(self.nodes[-1]) > 1:
             return self.tr("{layer} unit {n} (class {name})").format(layer=dense.name, n=unit + 1, name=names[unit])
         return self.tr("{layer} unit {n}").format(layer=dense.name, n=unit + 1)
