@@ -260,7 +260,7 @@ class RegressionView(ViewBase):
 
     def build_body(self) -> QWidget:
         self.plot = plot_widget()
-        self.plot.addLegend(offset=(10, 10), labelTextColor="k")
+        self.plot.addLegend(offset=(10, 10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 215))
         self.train_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*colors.POSITIVE),
                                                pen=pg.mkPen(0, 0, 0, 160), name=self.tr("training data"))
         self.test_points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(255, 255, 255, 0),
