@@ -375,3 +375,32 @@ def test_a_caption_held_back_while_training_is_shown_when_its_turn_comes(qtbot, 
     view.set_caption("second")  # too soon: held back
     assert view.title_label.text() == "first"
     qtbot.waitUntil(lambda: view.title_label.text() == "second", timeout=3000)
+
+
+def test_gradient_sizes_come_from_training_ten_times_a_second(qtbot):
+    """While training runs, the gradient curves get the training thread's own per-batch gradient
+    sizes with its progress signals (many more points than the view redraws), exactly the
+    training model's; at rest the view measures them itself."""
+    from nnstudio.engine import introspect
+    from nnstudio.gui.training.controller import TrainingController
+
+    doc = Document(project("spirals", hidden=(16, 16), activation="tanh", out=3, out_act="softmax",
+                           loss="sparse_categorical_crossentropy", lr=0.01, batch=16, epochs=100_000))
+    c = TrainingController(doc)
+    views = make_views(qtbot, doc, c.dataset(), controller=c)
+    health = show(qtbot, views.health, 700, 450)
+    first = doc.project.layers[0].id
+    try:
+        assert c.start()
+        qtbot.waitUntil(lambda: len(health.grad_series.get(first, ([], []))[0]) >= 12, timeout=30000)
+        assert len(health.grad_series[first][0]) > health.redraws  # streamed, not only redrawn
+        with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
+            c.pause()
+        qtbot.wait(200)  # the last batchEnd (sent when pausing) has arrived
+        expected = introspect.gradient_norms(c.model)  # the training model, its last batch
+        for name, value in expected.items():
+            assert 10 ** health.grad_series[name][1][-1] == pytest.approx(value, rel=1e-4)
+        xs = health.grad_series[first][0]
+        assert xs == sorted(xs) and xs[-1] == views.mirror._run_start_iteration + c.last_progress["iteration"]
+    finally:
+        assert c.shutdown(3000)

@@ -361,13 +361,16 @@ class TrainingWorker(QObject):
         self._last_emit = now
         if self._pending_losses:
             losses = self._pending_losses
-            self.batchEnd.emit({
+            info = {
                 "epoch": self._epoch, "batch": self._batch, "steps": self.steps,
                 "iteration": self._iteration, "initial_epoch": self.initial_epoch,
                 "logs": {k: float(v) for k, v in self._last_logs.items()},
                 "iterations": list(range(self._pending_from, self._pending_from + len(losses))),
                 "batch_logs": {"loss": [float(v) if v is not None else math.nan for v in losses]},
-            })
+            }
+            if self.want_snapshots():  # the views' gradient curves: the newest batch's, per layer
+                info["grad_norms"] = self._gradient_norms()
+            self.batchEnd.emit(info)
             self._pending_from += len(losses)
             self._pending_losses = []
         if self._pending_epochs:
@@ -380,6 +383,16 @@ class TrainingWorker(QObject):
         if (force or now - self._last_snapshot >= self.snapshot_interval) and self.want_snapshots():
             self._last_snapshot = now
             self.snapshot.emit(self.model.weight_dict())
+
+    def _gradient_norms(self) -> dict[str, float]:
+        """{layer name: L2 norm of its gradients} of the last batch (float32 dots: ~0.1 ms for
+        MNIST's 407,050, sent ten times a second at most)."""
+        norms = {}
+        for layer in self.model.layers:
+            if layer.grads:
+                total = sum(float(np.dot(g.ravel(), g.ravel())) for g in layer.grads.values())
+                norms[layer.name] = math.sqrt(total) if math.isfinite(total) else math.nan
+        return norms
 
     def _progress(self, now: float) -> dict:
         active = self._active_time + (now - self._run_started if self._run_started else 0.0)

@@ -69,7 +69,15 @@ class HealthCurvesView(ViewBase):
         self.last_norms: dict[str, float] = {}
         self.last_dead: dict[str, float] = {}
         self.dead_rows = 0
+        self._streamed = False  # gradient sizes arrived from the training thread in this run
+        controller = self.mirror.controller
+        if controller is not None and hasattr(controller, "batchEnd") and hasattr(controller, "runStarted"):
+            controller.batchEnd.connect(self._on_batch)
+            controller.runStarted.connect(self._on_run_started)
         return body
+
+    def _on_run_started(self, *_) -> None:
+        self._streamed = False
 
     def clear(self) -> None:
         self.grad_series.clear()
@@ -107,21 +115,21 @@ class HealthCurvesView(ViewBase):
             self.clear()
         x, y = self.mirror.prepared()
         step = int(self.mirror.iteration)
-        norms, dead = self.mirror.cached(("health", step), lambda: self._measure(x, y))
+        # while training, the gradient sizes come from the training itself (_on_batch, ten a
+        # second); the view's own probe measures them only at rest
+        streamed = self.mirror.is_training and self._streamed
+        norms, dead = self.mirror.cached(("health", step, streamed), lambda: self._measure(x, y, not streamed))
         self.set_caption(
             self.tr("<b>Gradient size, dead units</b>"),
             self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU units</b> "
                     "(never firing on {n} training samples)").format(n=self.dead_rows))
-        self.last_norms, self.last_dead = norms, dead
-        for series, values, kind in ((self.grad_series, norms, "grad"), (self.dead_series, dead, "dead")):
-            for index, (name, value) in enumerate(values.items()):
-                xs, ys = series.setdefault(name, ([], []))
-                if xs and xs[-1] >= step:  # the same step again (or an earlier one after a reset)
-                    while xs and xs[-1] >= step:
-                        xs.pop()
-                        ys.pop()
-                xs.append(step)
-                ys.append(float(np.log10(max(float(value), 1e-12))) if kind == "grad" else float(value))
+        if norms is not None:
+            self.last_norms = norms
+            self._record(self.grad_series, norms, step, log=True)
+        self.last_dead = dead
+        self._record(self.dead_series, dead, step, log=False)
+        for kind, series in (("grad", self.grad_series), ("dead", self.dead_series)):
+            for index, (name, (xs, ys)) in enumerate(series.items()):
                 curve = self._curve(kind, name, index)
                 # a dot per point while they are few; then lines only (each setData re-rendered
                 # every dot: the most expensive view redraw on spirals, ~10 ms)
@@ -131,11 +139,37 @@ class HealthCurvesView(ViewBase):
                 curve.setData(np.array(xs, np.float64), np.array(ys, np.float64))
         self.dead_plot.setVisible(bool(dead))
 
-    def _measure(self, x, y):
+    @staticmethod
+    def _record(series: dict, values: dict, step: int, log: bool) -> None:
+        for name, value in values.items():
+            value = float(value)
+            if not np.isfinite(value):
+                continue
+            xs, ys = series.setdefault(name, ([], []))
+            while xs and xs[-1] >= step:  # the same step again (or an earlier one after a reset)
+                xs.pop()
+                ys.pop()
+            xs.append(step)
+            ys.append(float(np.log10(max(value, 1e-12))) if log else value)
+
+    def _on_batch(self, info: dict) -> None:
+        """The training thread's gradient sizes of its newest batch (recorded even while this
+        view is hidden: a few numbers, ten times a second at most; drawn when it redraws)."""
+        norms = info.get("grad_norms")
+        if not norms or self.mirror.model is None:
+            return
+        self._streamed = True
+        step = self.mirror._run_start_iteration + int(info.get("iteration") or 0)
+        self._record(self.grad_series, norms, step, log=True)
+        self.last_norms = dict(norms)
+
+    def _measure(self, x, y, grads: bool = True):
         model = self.mirror.model
-        n = self.mirror.rows_for(PROBE_BUDGET / 3, min(PROBE_GRAD, len(x)))  # backward ~ 2x forward
-        introspect.compute_gradients(model, x[:n], y[:n])
-        norms = introspect.gradient_norms(model)
+        norms = None
+        if grads:
+            n = self.mirror.rows_for(PROBE_BUDGET / 3, min(PROBE_GRAD, len(x)))  # backward ~ 2x forward
+            introspect.compute_gradients(model, x[:n], y[:n])
+            norms = introspect.gradient_norms(model)
         self.dead_rows = self.mirror.rows_for(PROBE_BUDGET, min(PROBE_DEAD, len(x)))
         dead = introspect.dead_unit_share(model, x[:self.dead_rows])
         return norms, dead
