@@ -598,44 +598,44 @@
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="40" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="41" />
       <source>Clear</source>
       <translation>지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="41" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="42" />
       <source>Forget the points recorded so far</source>
       <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="53" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="54" />
       <source>gradient size (L2)</source>
       <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="54" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="55" />
       <source>training step</source>
       <translation>학습 스텝</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="58" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="60" />
       <source>dead ReLU units (share)</source>
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="88" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="100" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="111" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="126" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="112" />
-      <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
-      <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="127" />
+      <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
+      <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
   </context>
   <context>

@@ -23,6 +23,7 @@ PROBE_DEAD = 1000
 PROBE_BUDGET = 1.5e8  # multiply-adds per measurement (a big network gets a smaller probe)
 
 SYMBOLS_UP_TO = 40  # points per curve drawn with a dot each
+STREAM_SMOOTHING = 0.2  # weight of the newest batch in the running mean of squared gradient sizes
 
 
 class _Log10Axis(pg.AxisItem):
@@ -70,6 +71,7 @@ class HealthCurvesView(ViewBase):
         self.last_dead: dict[str, float] = {}
         self.dead_rows = 0
         self._streamed = False  # gradient sizes arrived from the training thread in this run
+        self._mean_squares: dict[str, float] = {}  # per layer, over the latest reports
         controller = self.mirror.controller
         if controller is not None and hasattr(controller, "batchEnd") and hasattr(controller, "runStarted"):
             controller.batchEnd.connect(self._on_batch)
@@ -78,6 +80,7 @@ class HealthCurvesView(ViewBase):
 
     def _on_run_started(self, *_) -> None:
         self._streamed = False
+        self._mean_squares = {}
 
     def clear(self) -> None:
         self.grad_series.clear()
@@ -121,8 +124,9 @@ class HealthCurvesView(ViewBase):
         norms, dead = self.mirror.cached(("health", step, streamed), lambda: self._measure(x, y, not streamed))
         self.set_caption(
             self.tr("<b>Gradient size, dead units</b>"),
-            self.tr("<b>Gradient size</b> per layer (log scale) and the share of <b>dead ReLU units</b> "
-                    "(never firing on {n} training samples)").format(n=self.dead_rows))
+            self.tr("<b>Gradient size</b> per layer (log scale; while training, averaged over the latest "
+                    "batches) and the share of <b>dead ReLU units</b> (never firing on {n} training "
+                    "samples)").format(n=self.dead_rows))
         if norms is not None:
             self.last_norms = norms
             self._record(self.grad_series, norms, step, log=True)
@@ -160,8 +164,18 @@ class HealthCurvesView(ViewBase):
             return
         self._streamed = True
         step = self.mirror._run_start_iteration + int(info.get("iteration") or 0)
-        self._record(self.grad_series, norms, step, log=True)
-        self.last_norms = dict(norms)
+        # one batch's gradient swings over decades (a batch the network already gets right has
+        # almost none): show the root mean square over the last few reports instead
+        smoothed = {}
+        for name, value in norms.items():
+            if not np.isfinite(value):
+                continue
+            mean = self._mean_squares.get(name)
+            mean = value * value if mean is None else (1 - STREAM_SMOOTHING) * mean + STREAM_SMOOTHING * value * value
+            self._mean_squares[name] = mean
+            smoothed[name] = float(np.sqrt(mean))
+        self._record(self.grad_series, smoothed, step, log=True)
+        self.last_norms = smoothed
 
     def _measure(self, x, y, grads: bool = True):
         model = self.mirror.model
