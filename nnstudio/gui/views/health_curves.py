@@ -107,6 +107,8 @@ class HealthCurvesView(ViewBase):
             plot = self.grad_plot if kind == "grad" else self.dead_plot
             item = plot.plot(pen=pg.mkPen(*rgb, width=2.5), name=name, symbol="o", symbolSize=4,
                              symbolBrush=pg.mkBrush(*rgb), symbolPen=None)
+            item.setDownsampling(auto=True, method="peak")  # ten points a second add up over a lesson
+            item.setClipToView(True)
             self._curves[(kind, name)] = item
         return item
 
