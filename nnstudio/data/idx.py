@@ -8,7 +8,6 @@ chunks, so a lying header gives a `DataError`, never a MemoryError or a hang.
 from __future__ import annotations
 
 import gzip
-import os
 import zlib
 from pathlib import Path
 

@@ -3,7 +3,6 @@
 import gzip
 import struct
 import time
-import zlib
 
 import numpy as np
 import pytest

@@ -1,6 +1,5 @@
 """Shared fixtures for engine tests: every test starts in float32 with the global seed reset."""
 
-import numpy as np
 import pytest
 
 from nnstudio.engine import backend

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnstudio.engine import (SGD, Activation, Adam, Callback, Dense, Dropout, EarlyStopping, Input, RMSprop,
-                             Sequential, TerminateOnNaN, layers, optimizers, set_floatx, set_random_seed)
+                             Sequential, TerminateOnNaN, layers, set_floatx, set_random_seed)
 
 
 def blobs(n=60, seed=0):

@@ -8,7 +8,6 @@ import sys
 import textwrap
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 import nnstudio.data as data
 from nnstudio.gui.commands import SetDatasetCommand

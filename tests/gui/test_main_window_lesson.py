@@ -13,7 +13,6 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from nnstudio import project as projmod
 from nnstudio.gui import files
 from nnstudio.gui.screenshots import grab
 

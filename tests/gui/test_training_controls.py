@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import ProblemsDialog, TrainingToolbar, format_duration

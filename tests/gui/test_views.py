@@ -6,14 +6,13 @@ import gc
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from nnstudio.engine import introspect
 from nnstudio.gui.views import StudioViews
 from nnstudio.gui.views import colors
-from nnstudio.gui.views.neuron_view import EdgeItem, NodeItem
 from nnstudio.project import build
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec

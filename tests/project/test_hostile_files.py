@@ -3,7 +3,6 @@ and the file left exactly as it was."""
 
 import hashlib
 import io
-import json
 import pickle
 import random
 import struct
