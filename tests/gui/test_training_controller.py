@@ -262,4 +262,3 @@ def test_progress_while_paused_counts_only_training_time(qtbot, controllers):
     with qtbot.waitSignal(c.progress, timeout=5000):
         c.resume()
     assert c.last_progress["elapsed_s"] < elapsed + 0.3
-
