@@ -372,8 +372,8 @@ def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, 
         raise SystemExit(f"training ended with {state['done']}: {failures}")
     late = [np.maximum(0.0, np.diff(np.asarray(seg)) * 1000.0 - 10.0) for seg in segments if len(seg) > 1]
     lateness = np.concatenate(late) if late else np.zeros(0)
-    rates = {k: f"{n / max(1e-9, gui_wall):.1f}/s ({1000 * v._limiter.cost:.1f} ms)"
-             for v in shown_views for k, n in redraws.items() if n and k == type(v).__name__}
+    rates = {type(v).__name__: f"{redraws[type(v).__name__] / max(1e-9, gui_wall):.1f}/s "
+             f"({1000 * v._limiter.cost:.1f} ms)" for v in shown_views if redraws[type(v).__name__]}
     return slices, lateness, gui_cpu / max(1e-9, gui_wall), rates
 
 

@@ -147,13 +147,11 @@ def gradient_norms(model) -> dict[str, float]:
     for every layer with parameters, as they are after the last step (or ``compute_gradients``)."""
     norms = {}
     for layer in model.layers:
-        if not layer.grads:
-            continue
-        total = 0.0
-        for g in layer.grads.values():
-            g = np.asarray(g, dtype=np.float64)
-            total += float(np.dot(g.ravel(), g.ravel()))
-        norms[layer.name] = float(np.sqrt(total))
+        if layer.grads:
+            # dots in the gradients' own dtype, no float64 copy: the studio's training thread
+            # sends these up to ten times a second (~0.1 ms for MNIST's 407,050 float32)
+            total = sum(float(np.dot(g.ravel(), g.ravel())) for g in layer.grads.values())
+            norms[layer.name] = float(np.sqrt(total))
     return norms
 
 
