@@ -98,16 +98,26 @@ def collect() -> dict[str, dict[str, tuple[str, int]]]:
     return contexts
 
 
-def update_ts(ts_path: Path, language: str) -> tuple[int, int]:
-    """Merge the strings into ``ts_path``; returns (messages, translated)."""
-    old: dict[tuple[str, str], tuple[str, str | None]] = {}
-    if ts_path.exists():
-        for ctx in ET.parse(ts_path).getroot().iter("context"):
-            name = ctx.findtext("name")
-            for msg in ctx.iter("message"):
-                tr = msg.find("translation")
-                old[(name, msg.findtext("source"))] = ((tr.text or "") if tr is not None else "",
-                                                       tr.get("type") if tr is not None else None)
+def read_translations(ts_path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(context, source) -> (translation, type) of one .ts file."""
+    found: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for ctx in ET.parse(ts_path).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            found[(name, msg.findtext("source"))] = ((tr.text or "") if tr is not None else "",
+                                                     tr.get("type") if tr is not None else None)
+    return found
+
+
+def update_ts(ts_path: Path, language: str, extra: tuple[Path, ...] = ()) -> tuple[int, int]:
+    """Merge the strings into ``ts_path``; returns (messages, translated). Finished translations
+    in ``extra`` .ts files (e.g. another branch's copy, when merging) fill in missing ones."""
+    old = read_translations(ts_path) if ts_path.exists() else {}
+    for other in extra:
+        for key, (text, kind) in read_translations(other).items():
+            if text and kind != "unfinished" and (not old.get(key, ("",))[0] or old[key][1] == "unfinished"):
+                old[key] = (text, kind)
     root = ET.Element("TS", version="2.1", language=language)
     total = done = 0
     for ctx_name, messages in sorted(collect().items()):
@@ -141,14 +151,18 @@ def lrelease(ts_path: Path) -> Path | None:
     return qm
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """``update_ts.py [--from OTHER.ts ...]``: the optional files lend their finished translations
+    (for merging branches that each translated their own new strings)."""
+    extra = tuple(Path(a) for a in argv[argv.index("--from") + 1:]) if "--from" in argv else ()
     for ts in sorted(HERE.glob("nnstudio_*.ts")):
         language = ts.stem.split("_", 1)[1]
-        total, done = update_ts(ts, language)
+        same = tuple(e for e in extra if ET.parse(e).getroot().get("language") == language)
+        total, done = update_ts(ts, language, same)
         qm = lrelease(ts)
         print(f"{ts.name}: {done}/{total} translated" + (f" -> {qm.name}" if qm else ""))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
