@@ -112,7 +112,7 @@ def test_xor_from_gates_scores_4_of_4_untrained_in_the_engine():
     assert [s.config["units"] for s in p.layers] == [2, 1]
     assert p.dataset.name == "xor" and p.epochs_trained == 0
     model = build.build_model(p)  # the engine, with the project's weights restored
-    x, y, xt, yt = prepare_data(p, build_dataset(p))
+    x, y, _, _ = prepare_data(p, build_dataset(p))
     result = model.evaluate(x, y, verbose=0, return_dict=True)
     assert result["accuracy"] == 1.0
     out = model.predict(pc.INPUTS.astype(np.float32), verbose=0)[:, 0]
