@@ -329,7 +329,8 @@ class PerceptronLab(QWidget):
                  "relu": self.tr("ReLU"), "linear": self.tr("linear")}
         for name in pc.ACTIVATIONS:
             self.activation_box.addItem(names[name], name)
-        self.activation_box.currentIndexChanged.connect(lambda *_: self.set_activation(self.activation_box.currentData()))
+        self.activation_box.currentIndexChanged.connect(
+            lambda *_: self.set_activation(self.activation_box.currentData()))
         top.addWidget(self.activation_box)
         top.addStretch(1)
         side.addLayout(top)
@@ -370,8 +371,8 @@ class PerceptronLab(QWidget):
                 item = QTableWidgetItem()
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
-        height = self.table.horizontalHeader().sizeHint().height() + 4 * self.table.verticalHeader().defaultSectionSize() + 4
-        self.table.setFixedHeight(height)
+        rows = 4 * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + 4)
         side.addWidget(self.table)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
