@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -58,6 +58,10 @@ SPIN_RANGE = 20.0
 PLAY_INTERVAL_MS = 500
 XOR_PLAY_LIMIT = 100  # auto-play gives up on XOR after this many updates (it would cycle for ever)
 HANDLES = (0.2, 0.8)  # where the line's two handles sit along its visible part
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PerceptronLab", text)
 
 
 def _range_of(activation: str, out: np.ndarray) -> tuple[float, float]:
@@ -582,16 +586,15 @@ class LabInstaller:
     def __init__(self, window):
         self.window = window
         self.lab: PerceptronLab | None = None
-        tr = window.tr
-        self.act_lab = QAction(tr("Perceptron &Lab…"), window)
+        self.act_lab = QAction(_tr("Perceptron &Lab…"), window)
         self.act_lab.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.act_lab.setStatusTip(tr("One neuron as a logic gate: set its weights by hand, see its line"))
+        self.act_lab.setStatusTip(_tr("One neuron as a logic gate: set its weights by hand, see its line"))
         self.act_lab.triggered.connect(lambda checked=False: self.open())
-        self.act_xor = QAction(tr("Build &XOR from Gates"), window)
-        self.act_xor.setStatusTip(tr("A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights"))
+        self.act_xor = QAction(_tr("Build &XOR from Gates"), window)
+        self.act_xor.setStatusTip(_tr("A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights"))
         self.act_xor.triggered.connect(lambda checked=False: self.build_xor())
         window.addAction(self.act_lab)
-        self.lesson_button = QPushButton(tr("Open the Perceptron Lab"))
+        self.lesson_button = QPushButton(_tr("Open the Perceptron Lab"))
         self.lesson_button.setObjectName("perceptronLabLessonButton")
         self.lesson_button.setFlat(True)
         self.lesson_button.clicked.connect(self.open)
@@ -622,7 +625,7 @@ class LabInstaller:
     def build_xor(self) -> bool:
         """Replace the window's project by XOR from gates (after the unsaved-work prompt)."""
         w = self.window
-        if w._refuse_while_training(w.tr("build a new network")) or not w.maybe_save():
+        if w._refuse_while_training(_tr("build a new network")) or not w.maybe_save():
             return False
         from nnstudio.gui.texts import lesson_title
 
@@ -633,7 +636,7 @@ class LabInstaller:
         for dock in (views.docks[:1] if views is not None else []):  # the decision map, with its band
             dock.show()
             dock.raise_()
-        w.statusBar().showMessage(w.tr("XOR from gates: right on all 4 rows before any training. Reset the "
+        w.statusBar().showMessage(_tr("XOR from gates: right on all 4 rows before any training. Reset the "
                                        "weights and train to let the network find its own solution."), 15000)
         return True
 
