@@ -329,8 +329,8 @@ class PerceptronLab(QWidget):
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Activation:")))
         self.activation_box = QComboBox()
-        names = {"step": self.tr("step (the perceptron's)"), "sigmoid": self.tr("sigmoid"), "tanh": self.tr("tanh"),
-                 "relu": self.tr("ReLU"), "linear": self.tr("linear")}
+        names = {"step": self.tr("step (the perceptron's)"), "sigmoid": self.tr("sigmoid"),
+                 "tanh": "tanh", "relu": "ReLU",  # function names, as in the formula "linear": self.tr("linear")}
         for name in pc.ACTIVATIONS:
             self.activation_box.addItem(names[name], name)
         self.activation_box.currentIndexChanged.connect(

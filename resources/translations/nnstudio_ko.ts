@@ -1459,11 +1459,6 @@
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있고, 그 위에서 스크롤하면 조금씩 움직입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="353" />
-      <source>b {b}</source>
-      <translation>b {b}</translation>
-    </message>
-    <message>
       <location filename="../../nnstudio/gui/views/neuron_view.py" line="380" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
@@ -1562,16 +1557,6 @@
       <location filename="../../nnstudio/gui/perceptron_lab.py" line="332" />
       <source>sigmoid</source>
       <translation>시그모이드</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="332" />
-      <source>tanh</source>
-      <translation>tanh</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="333" />
-      <source>ReLU</source>
-      <translation>ReLU</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/perceptron_lab.py" line="333" />

@@ -350,7 +350,7 @@ class NeuronView(ViewBase):
             for node in column:
                 label = getattr(node, "bias_label", None)
                 if label is not None and bias is not None:
-                    text = self.tr("b {b}").format(b=f"{float(bias[node.unit]):+.2f}")
+                    text = f"b {float(bias[node.unit]):+.2f}"  # b: the formula's symbol, in every language
                     if label.text() != text:
                         label.setText(text)
                         r = label.boundingRect()
