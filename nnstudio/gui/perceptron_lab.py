@@ -330,7 +330,8 @@ class PerceptronLab(QWidget):
         top.addWidget(QLabel(self.tr("Activation:")))
         self.activation_box = QComboBox()
         names = {"step": self.tr("step (the perceptron's)"), "sigmoid": self.tr("sigmoid"),
-                 "tanh": "tanh", "relu": "ReLU",  # function names, as in the formula "linear": self.tr("linear")}
+                 "tanh": "tanh", "relu": "ReLU",  # function names, as in the formula
+                 "linear": self.tr("linear")}
         for name in pc.ACTIVATIONS:
             self.activation_box.addItem(names[name], name)
         self.activation_box.currentIndexChanged.connect(
