@@ -597,7 +597,6 @@ class LabInstaller:
         window.addAction(self.act_lab)
         self.lesson_button = QPushButton(_tr("Open the Perceptron Lab"))
         self.lesson_button.setObjectName("perceptronLabLessonButton")
-        self.lesson_button.setFlat(True)
         self.lesson_button.clicked.connect(self.open)
         self.lesson_button.hide()
         window.statusBar().addWidget(self.lesson_button)

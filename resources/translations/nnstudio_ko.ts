@@ -1646,7 +1646,7 @@
     <message>
       <location filename="../../nnstudio/gui/perceptron_lab.py" line="530" />
       <source>the neuron computes {gate}</source>
-      <translation>뉴런이 {gate}를 계산합니다</translation>
+      <translation>뉴런이 계산하는 게이트: {gate}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/perceptron_lab.py" line="531" />
@@ -1724,12 +1724,12 @@
       <translation>퍼셉트론 실험실 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="629" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="628" />
       <source>build a new network</source>
       <translation>새 네트워크를 만드세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="640" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="639" />
       <source>XOR from gates: right on all 4 rows before any training. Reset the weights and train to let the network find its own solution.</source>
       <translation>게이트로 만든 XOR: 학습 전부터 네 행을 모두 맞힙니다. 가중치를 초기화하고 학습시키면 네트워크가 스스로 답을 찾습니다.</translation>
     </message>
