@@ -85,6 +85,7 @@ class SquarePlot(QWidget):
         self.neuron = Neuron()
         self.target = pc.TARGETS["AND"]
         self.paints = 0
+        self.note = ""  # what the square says when no line shows
         self._image: QImage | None = None
         self._image_key = None
         self._drag = None  # (kind, handle points at press, press position) while dragging
@@ -167,8 +168,17 @@ class SquarePlot(QWidget):
     def _paint_line(self, p: QPainter) -> None:
         w1, w2, b = self.neuron.weights
         ends = pc.line_points(w1, w2, b, xlim=VIEW, ylim=VIEW)
-        if ends is None:
+        if ends is None:  # say where the line went: the map alone (all one colour) does not
+            everywhere = b > 0 if w1 == w2 == 0 else bool(self.neuron.fires([(0.5, 0.5)])[0])
+            where = self.tr("everywhere") if everywhere else self.tr("nowhere")
+            text = (self.tr("w1 = w2 = 0: no line; the neuron fires {where}.") if w1 == w2 == 0 else
+                    self.tr("The line is outside this view: the neuron fires {where} here.")).format(where=where)
+            r = self.square().adjusted(8, 8, -8, -8)
+            p.setPen(QPen(QColor(20, 20, 20)))
+            p.drawText(r, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, text)
+            self.note = text
             return
+        self.note = ""
         a, c = self.to_px(*ends[0]), self.to_px(*ends[1])
         p.setPen(QPen(QColor(20, 20, 20), 3))
         p.drawLine(a, c)

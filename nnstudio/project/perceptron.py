@@ -151,7 +151,9 @@ def learning_step(neuron: Neuron, target: str | tuple, eta: float = 0.1, start: 
             x1, x2 = INPUTS[i]
             step = eta * (t - y)
             before = neuron.weights
-            after = (round(before[0] + step * x1, 10), round(before[1] + step * x2, 10), round(before[2] + step, 10))
+            # rounded: 0.1 steps should read 0.3, not 0.30000000000000004
+            after = (round(float(before[0] + step * x1), 10), round(float(before[1] + step * x2), 10),
+                     round(float(before[2] + step), 10))
             return Update(i, (float(x1), float(x2)), t, y, before, after)
     return None
 

@@ -1529,207 +1529,207 @@
   <context>
     <name>PerceptronLab</name>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="303" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="313" />
       <source>Perceptron Lab</source>
       <translation>퍼셉트론 실험실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="319" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="329" />
       <source>Drag the line (or one of its two handles): the weights follow.</source>
       <translation>직선(또는 두 손잡이 중 하나)을 끌어 보세요. 가중치가 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="323" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="333" />
       <source>Target gate:</source>
       <translation>목표 게이트:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="330" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="340" />
       <source>Activation:</source>
       <translation>활성화 함수:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="332" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
       <source>step (the perceptron's)</source>
       <translation>계단 함수(퍼셉트론)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="332" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
       <source>sigmoid</source>
       <translation>시그모이드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="334" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="344" />
       <source>linear</source>
       <translation>선형</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="344" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="354" />
       <source>Hand weights:</source>
       <translation>손으로 정한 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="348" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="358" />
       <source>w1 = {0}, w2 = {1}, b = {2}: the textbook's {gate}</source>
       <translation>w1 = {0}, w2 = {1}, b = {2}: 교재의 {gate}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="365" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="375" />
       <source>target</source>
       <translation>목표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="373" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="383" />
       <source>z = w1·x1 + w2·x2 + b; y = f(z); the neuron fires (counts as 1) where z &gt; 0</source>
       <translation>z = w1·x1 + w2·x2 + b; y = f(z); z &gt; 0인 곳에서 뉴런이 발화합니다(1로 셈)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="391" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="401" />
       <source>The perceptron learning rule: w ← w + η (t − y) x</source>
       <translation>퍼셉트론 학습 규칙: w ← w + η (t − y) x</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="399" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="409" />
       <source>The learning rate: how far one update moves the weights</source>
       <translation>학습률: 한 번의 갱신이 가중치를 얼마나 움직이는지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="401" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="411" />
       <source>&amp;Step</source>
       <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="402" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="412" />
       <source>Correct one misclassified row</source>
       <translation>잘못 분류된 행 하나를 고칩니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="404" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="414" />
       <source>&amp;Play</source>
       <translation>재생(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="407" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="417" />
       <source>Start from &amp;zero</source>
       <translation>0에서 시작(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="408" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="418" />
       <source>w1 = w2 = b = 0: the rule starts from scratch</source>
       <translation>w1 = w2 = b = 0: 규칙이 처음부터 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="420" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="430" />
       <source>Build XOR from Gates on the Canvas</source>
       <translation>캔버스에 게이트로 XOR 만들기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="421" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="431" />
       <source>The 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)) with these hand weights</source>
       <translation>손으로 정한 이 가중치로 만든 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="490" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="500" />
       <source>&amp;Pause</source>
       <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="527" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
       <source>right</source>
       <translation>맞음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="527" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
       <source>wrong</source>
       <translation>틀림</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="530" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="540" />
       <source>the neuron computes {gate}</source>
       <translation>뉴런이 계산하는 게이트: {gate}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="531" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="541" />
       <source>the neuron computes none of AND, OR, NAND, NOR</source>
       <translation>뉴런이 AND, OR, NAND, NOR 중 어느 것도 계산하지 않습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="532" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="542" />
       <source>{n} of 4 right</source>
       <translation>4개 중 {n}개 맞음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="536" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="546" />
       <source>XOR is impossible for one neuron. Its line puts every point on one side or the other, but XOR needs (0,1) and (1,0) on the firing side and (0,0) and (1,1) on the other: the two pairs sit on crossing diagonals, and no straight line separates them. Whatever the weights, at most 3 of the 4 rows are right. Two layers can do it: XOR = AND(NAND(x1, x2), OR(x1, x2)).</source>
       <translation>XOR은 뉴런 하나로는 불가능합니다. 직선은 모든 점을 한쪽 아니면 다른 쪽에 두는데, XOR은 (0,1)과 (1,0)을 발화하는 쪽에, (0,0)과 (1,1)을 반대쪽에 두어야 합니다. 두 쌍은 서로 엇갈린 대각선 위에 있어서 어떤 직선으로도 나눌 수 없습니다. 가중치가 무엇이든 네 행 중 많아야 3개만 맞습니다. 층이 두 개면 됩니다: XOR = AND(NAND(x1, x2), OR(x1, x2)).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="543" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="553" />
       <source>All four right: the blue points (target 1) are on the side the arrow points to.</source>
       <translation>네 개 모두 맞음: 파란 점(목표 1)이 화살표가 가리키는 쪽에 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="545" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="555" />
       <source>Move the line so that the blue points (target 1) are on the firing side and the vermillion ones (target 0) are not, or let the learning rule do it.</source>
       <translation>파란 점(목표 1)은 발화하는 쪽에, 주황 점(목표 0)은 반대쪽에 오도록 직선을 옮기거나, 학습 규칙에 맡겨 보세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="550" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="560" />
       <source>Press Step: the rule picks a misclassified row and moves the line towards it.</source>
       <translation>한 단계를 누르세요. 규칙이 잘못 분류된 행을 골라 직선을 그쪽으로 옮깁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="552" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="562" />
       <source>Nothing to learn: all four rows are right.</source>
       <translation>배울 것이 없습니다. 네 행이 모두 맞습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="554" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="564" />
       <source>Update {k}: row ({x1:.0f}, {x2:.0f}) wanted t = {t} but fired y = {y}, so w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): now ({w1:.2f}, {w2:.2f}, {b:.2f}).</source>
       <translation>갱신 {k}: 행 ({x1:.0f}, {x2:.0f})의 목표는 t = {t}인데 y = {y}로 발화했으므로 w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): 이제 ({w1:.2f}, {w2:.2f}, {b:.2f}).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="561" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="571" />
       <source>&lt;b&gt;Converged after {k} updates:&lt;/b&gt; all four right.</source>
       <translation>&lt;b&gt;{k}번 갱신 후 수렴:&lt;/b&gt; 네 개 모두 맞음.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="563" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="573" />
       <source>&lt;b&gt;It never converges on XOR:&lt;/b&gt; it cycles for ever, at most 3 of 4 right.</source>
       <translation>&lt;b&gt;XOR에서는 절대 수렴하지 않습니다:&lt;/b&gt; 끝없이 맴돌며 4개 중 많아야 3개만 맞습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="590" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="600" />
       <source>Perceptron &amp;Lab…</source>
       <translation>퍼셉트론 실험실(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="592" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="602" />
       <source>One neuron as a logic gate: set its weights by hand, see its line</source>
       <translation>논리 게이트가 된 뉴런 하나: 가중치를 손으로 정하고 직선을 봅니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="594" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="604" />
       <source>Build &amp;XOR from Gates</source>
       <translation>게이트로 XOR 만들기(&amp;X)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="595" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="605" />
       <source>A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights</source>
       <translation>새 프로젝트: 손으로 정한 가중치의 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="598" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="608" />
       <source>Open the Perceptron Lab</source>
       <translation>퍼셉트론 실험실 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="628" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="638" />
       <source>build a new network</source>
       <translation>새 네트워크를 만드세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="639" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="649" />
       <source>XOR from gates: right on all 4 rows before any training. Reset the weights and train to let the network find its own solution.</source>
       <translation>게이트로 만든 XOR: 학습 전부터 네 행을 모두 맞힙니다. 가중치를 초기화하고 학습시키면 네트워크가 스스로 답을 찾습니다.</translation>
     </message>
@@ -1813,7 +1813,27 @@
   <context>
     <name>SquarePlot</name>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="197" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <source>everywhere</source>
+      <translation>모든 곳에서</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <source>nowhere</source>
+      <translation>어디에서도</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="174" />
+      <source>w1 = w2 = 0: no line; the neuron fires {where}.</source>
+      <translation>w1 = w2 = 0: 직선이 없습니다. 뉴런은 {where} 발화합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="175" />
+      <source>The line is outside this view: the neuron fires {where} here.</source>
+      <translation>직선이 이 화면 밖에 있습니다. 여기서는 뉴런이 {where} 발화합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="207" />
       <source>fires</source>
       <translation>발화</translation>
     </message>
@@ -2781,7 +2801,7 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>MNIST: 손글씨 숫자 읽기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/perceptron.py" line="227" />
+      <location filename="../../nnstudio/project/perceptron.py" line="229" />
       <source>XOR from gates: AND(NAND, OR)</source>
       <translation>게이트로 만든 XOR: AND(NAND, OR)</translation>
     </message>

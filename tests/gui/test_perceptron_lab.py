@@ -48,6 +48,11 @@ def test_sliders_are_live_and_spin_boxes_take_exact_values(lab):
     assert lab.neuron.b == 3.25 and b.slider.value() == b.slider.maximum()
     assert "computes" in lab.verdict.text() and "none" in lab.verdict.text()  # fires everywhere: no gate
     assert lab.neuron.table() == (1, 1, 1, 1)
+    lab.plot.repaint()  # the line left the square: it says so
+    assert "outside this view" in lab.plot.note and "everywhere" in lab.plot.note
+    lab.zero_button.click()
+    lab.plot.repaint()
+    assert "no line" in lab.plot.note and "nowhere" in lab.plot.note
 
 
 def test_activation_changes_the_output_not_the_line(lab):
