@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.gui import dialogs, files
 from nnstudio.gui.live_text import LiveText
+from nnstudio.gui.perceptron_lab import install as install_perceptron_lab
 from nnstudio.gui.texts import lesson_title
 from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
 from nnstudio.gui.commands import RemoveLayerCommand
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_lesson = self._action(self.tr("&Lesson Description"), self.show_lesson, "F1")
         self.act_reset_layout = self._action(self.tr("Reset &Layout"), self.reset_layout)
+        install_perceptron_lab(self)  # window.perceptron_lab: the lab and "Build XOR from Gates"
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self._action(self.tr("Show All &Views Inside the Network"), self.show_all_views))
         m.addAction(self.act_reset_layout)
+        self.perceptron_lab.add_to_menu(m)
         self.view_menu = m
 
         m = bar.addMenu(self.tr("&Help"))

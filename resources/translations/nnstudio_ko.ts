@@ -628,12 +628,12 @@
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="126" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="128" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="127" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="129" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -893,342 +893,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="225" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="226" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="238" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="257" />
+      <location filename="../../nnstudio/gui/main_window.py" line="258" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="260" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="260" />
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="264" />
+      <location filename="../../nnstudio/gui/main_window.py" line="266" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="265" />
+      <location filename="../../nnstudio/gui/main_window.py" line="267" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="271" />
+      <location filename="../../nnstudio/gui/main_window.py" line="273" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="283" />
+      <location filename="../../nnstudio/gui/main_window.py" line="285" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="292" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="297" />
+      <location filename="../../nnstudio/gui/main_window.py" line="299" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="302" />
+      <location filename="../../nnstudio/gui/main_window.py" line="304" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="306" />
+      <location filename="../../nnstudio/gui/main_window.py" line="309" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="316" />
+      <location filename="../../nnstudio/gui/main_window.py" line="319" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="364" />
+      <location filename="../../nnstudio/gui/main_window.py" line="367" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="378" />
+      <location filename="../../nnstudio/gui/main_window.py" line="381" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="381" />
+      <location filename="../../nnstudio/gui/main_window.py" line="384" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="392" />
+      <location filename="../../nnstudio/gui/main_window.py" line="395" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="395" />
+      <location filename="../../nnstudio/gui/main_window.py" line="398" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="414" />
+      <location filename="../../nnstudio/gui/main_window.py" line="417" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="415" />
+      <location filename="../../nnstudio/gui/main_window.py" line="418" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="434" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="457" />
+      <location filename="../../nnstudio/gui/main_window.py" line="460" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="466" />
+      <location filename="../../nnstudio/gui/main_window.py" line="469" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="466" />
+      <location filename="../../nnstudio/gui/main_window.py" line="469" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="466" />
+      <location filename="../../nnstudio/gui/main_window.py" line="469" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="474" />
+      <location filename="../../nnstudio/gui/main_window.py" line="477" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="487" />
+      <location filename="../../nnstudio/gui/main_window.py" line="490" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="494" />
+      <location filename="../../nnstudio/gui/main_window.py" line="497" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="502" />
+      <location filename="../../nnstudio/gui/main_window.py" line="505" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="507" />
+      <location filename="../../nnstudio/gui/main_window.py" line="510" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="514" />
+      <location filename="../../nnstudio/gui/main_window.py" line="517" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="531" />
+      <location filename="../../nnstudio/gui/main_window.py" line="534" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="564" />
+      <location filename="../../nnstudio/gui/main_window.py" line="567" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="579" />
+      <location filename="../../nnstudio/gui/main_window.py" line="582" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="582" />
+      <location filename="../../nnstudio/gui/main_window.py" line="585" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="591" />
+      <location filename="../../nnstudio/gui/main_window.py" line="594" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="600" />
+      <location filename="../../nnstudio/gui/main_window.py" line="603" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="600" />
+      <location filename="../../nnstudio/gui/main_window.py" line="603" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="609" />
+      <location filename="../../nnstudio/gui/main_window.py" line="612" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="626" />
+      <location filename="../../nnstudio/gui/main_window.py" line="629" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
+      <location filename="../../nnstudio/gui/main_window.py" line="642" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="674" />
+      <location filename="../../nnstudio/gui/main_window.py" line="677" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="675" />
+      <location filename="../../nnstudio/gui/main_window.py" line="678" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="676" />
+      <location filename="../../nnstudio/gui/main_window.py" line="679" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="677" />
+      <location filename="../../nnstudio/gui/main_window.py" line="680" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="706" />
+      <location filename="../../nnstudio/gui/main_window.py" line="709" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="707" />
+      <location filename="../../nnstudio/gui/main_window.py" line="710" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="708" />
+      <location filename="../../nnstudio/gui/main_window.py" line="711" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="709" />
+      <location filename="../../nnstudio/gui/main_window.py" line="712" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="715" />
+      <location filename="../../nnstudio/gui/main_window.py" line="718" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="736" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="735" />
+      <location filename="../../nnstudio/gui/main_window.py" line="738" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1236,22 +1236,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="170" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="196" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="185" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="211" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="187" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="213" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="240" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="267" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1404,126 +1404,334 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="173" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="190" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="174" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="191" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="193" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="211" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="210" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="228" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="211" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="229" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="242" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="262" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="324" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="271" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="324" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="272" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="325" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="274" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="327" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="275" />
-      <source>Click a line or a circle to change a weight or bias.</source>
-      <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있습니다.</translation>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="328" />
+      <source>Click a line or a circle to change a weight or bias; scroll over one to nudge it.</source>
+      <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있고, 그 위에서 스크롤하면 조금씩 움직입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="315" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="380" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="317" />
-      <source>Click to change it.</source>
-      <translation>클릭하면 바꿀 수 있습니다.</translation>
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="383" />
+      <source>Click to change it, or scroll over it to nudge it.</source>
+      <translation>클릭해서 바꾸거나, 그 위에서 스크롤해서 조금씩 움직이세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="330" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="396" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="335" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="401" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="340" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="406" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="407" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="341" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="407" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="342" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="408" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="346" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="412" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="365" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="450" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="371" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="373" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="458" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="376" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="470" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
+    </message>
+  </context>
+  <context>
+    <name>PerceptronLab</name>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="313" />
+      <source>Perceptron Lab</source>
+      <translation>퍼셉트론 실험실</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="329" />
+      <source>Drag the line (or one of its two handles): the weights follow.</source>
+      <translation>직선(또는 두 손잡이 중 하나)을 끌어 보세요. 가중치가 따라 바뀝니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="333" />
+      <source>Target gate:</source>
+      <translation>목표 게이트:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="340" />
+      <source>Activation:</source>
+      <translation>활성화 함수:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
+      <source>step (the perceptron's)</source>
+      <translation>계단 함수(퍼셉트론)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
+      <source>sigmoid</source>
+      <translation>시그모이드</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="344" />
+      <source>linear</source>
+      <translation>선형</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="354" />
+      <source>Hand weights:</source>
+      <translation>손으로 정한 가중치:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="358" />
+      <source>w1 = {0}, w2 = {1}, b = {2}: the textbook's {gate}</source>
+      <translation>w1 = {0}, w2 = {1}, b = {2}: 교재의 {gate}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="375" />
+      <source>target</source>
+      <translation>목표</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="383" />
+      <source>z = w1·x1 + w2·x2 + b; y = f(z); the neuron fires (counts as 1) where z &gt; 0</source>
+      <translation>z = w1·x1 + w2·x2 + b; y = f(z); z &gt; 0인 곳에서 뉴런이 발화합니다(1로 셈)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="401" />
+      <source>The perceptron learning rule: w ← w + η (t − y) x</source>
+      <translation>퍼셉트론 학습 규칙: w ← w + η (t − y) x</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="409" />
+      <source>The learning rate: how far one update moves the weights</source>
+      <translation>학습률: 한 번의 갱신이 가중치를 얼마나 움직이는지</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="411" />
+      <source>&amp;Step</source>
+      <translation>한 단계(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="412" />
+      <source>Correct one misclassified row</source>
+      <translation>잘못 분류된 행 하나를 고칩니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="414" />
+      <source>&amp;Play</source>
+      <translation>재생(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="417" />
+      <source>Start from &amp;zero</source>
+      <translation>0에서 시작(&amp;Z)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="418" />
+      <source>w1 = w2 = b = 0: the rule starts from scratch</source>
+      <translation>w1 = w2 = b = 0: 규칙이 처음부터 시작합니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="430" />
+      <source>Build XOR from Gates on the Canvas</source>
+      <translation>캔버스에 게이트로 XOR 만들기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="431" />
+      <source>The 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)) with these hand weights</source>
+      <translation>손으로 정한 이 가중치로 만든 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="500" />
+      <source>&amp;Pause</source>
+      <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
+      <source>right</source>
+      <translation>맞음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
+      <source>wrong</source>
+      <translation>틀림</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="540" />
+      <source>the neuron computes {gate}</source>
+      <translation>뉴런이 계산하는 게이트: {gate}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="541" />
+      <source>the neuron computes none of AND, OR, NAND, NOR</source>
+      <translation>뉴런이 AND, OR, NAND, NOR 중 어느 것도 계산하지 않습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="542" />
+      <source>{n} of 4 right</source>
+      <translation>4개 중 {n}개 맞음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="546" />
+      <source>XOR is impossible for one neuron. Its line puts every point on one side or the other, but XOR needs (0,1) and (1,0) on the firing side and (0,0) and (1,1) on the other: the two pairs sit on crossing diagonals, and no straight line separates them. Whatever the weights, at most 3 of the 4 rows are right. Two layers can do it: XOR = AND(NAND(x1, x2), OR(x1, x2)).</source>
+      <translation>XOR은 뉴런 하나로는 불가능합니다. 직선은 모든 점을 한쪽 아니면 다른 쪽에 두는데, XOR은 (0,1)과 (1,0)을 발화하는 쪽에, (0,0)과 (1,1)을 반대쪽에 두어야 합니다. 두 쌍은 서로 엇갈린 대각선 위에 있어서 어떤 직선으로도 나눌 수 없습니다. 가중치가 무엇이든 네 행 중 많아야 3개만 맞습니다. 층이 두 개면 됩니다: XOR = AND(NAND(x1, x2), OR(x1, x2)).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="553" />
+      <source>All four right: the blue points (target 1) are on the side the arrow points to.</source>
+      <translation>네 개 모두 맞음: 파란 점(목표 1)이 화살표가 가리키는 쪽에 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="555" />
+      <source>Move the line so that the blue points (target 1) are on the firing side and the vermillion ones (target 0) are not, or let the learning rule do it.</source>
+      <translation>파란 점(목표 1)은 발화하는 쪽에, 주황 점(목표 0)은 반대쪽에 오도록 직선을 옮기거나, 학습 규칙에 맡겨 보세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="560" />
+      <source>Press Step: the rule picks a misclassified row and moves the line towards it.</source>
+      <translation>한 단계를 누르세요. 규칙이 잘못 분류된 행을 골라 직선을 그쪽으로 옮깁니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="562" />
+      <source>Nothing to learn: all four rows are right.</source>
+      <translation>배울 것이 없습니다. 네 행이 모두 맞습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="564" />
+      <source>Update {k}: row ({x1:.0f}, {x2:.0f}) wanted t = {t} but fired y = {y}, so w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): now ({w1:.2f}, {w2:.2f}, {b:.2f}).</source>
+      <translation>갱신 {k}: 행 ({x1:.0f}, {x2:.0f})의 목표는 t = {t}인데 y = {y}로 발화했으므로 w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): 이제 ({w1:.2f}, {w2:.2f}, {b:.2f}).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="571" />
+      <source>&lt;b&gt;Converged after {k} updates:&lt;/b&gt; all four right.</source>
+      <translation>&lt;b&gt;{k}번 갱신 후 수렴:&lt;/b&gt; 네 개 모두 맞음.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="573" />
+      <source>&lt;b&gt;It never converges on XOR:&lt;/b&gt; it cycles for ever, at most 3 of 4 right.</source>
+      <translation>&lt;b&gt;XOR에서는 절대 수렴하지 않습니다:&lt;/b&gt; 끝없이 맴돌며 4개 중 많아야 3개만 맞습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="600" />
+      <source>Perceptron &amp;Lab…</source>
+      <translation>퍼셉트론 실험실(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="602" />
+      <source>One neuron as a logic gate: set its weights by hand, see its line</source>
+      <translation>논리 게이트가 된 뉴런 하나: 가중치를 손으로 정하고 직선을 봅니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="604" />
+      <source>Build &amp;XOR from Gates</source>
+      <translation>게이트로 XOR 만들기(&amp;X)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="605" />
+      <source>A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights</source>
+      <translation>새 프로젝트: 손으로 정한 가중치의 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="608" />
+      <source>Open the Perceptron Lab</source>
+      <translation>퍼셉트론 실험실 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="638" />
+      <source>build a new network</source>
+      <translation>새 네트워크를 만드세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="649" />
+      <source>XOR from gates: right on all 4 rows before any training. Reset the weights and train to let the network find its own solution.</source>
+      <translation>게이트로 만든 XOR: 학습 전부터 네 행을 모두 맞힙니다. 가중치를 초기화하고 학습시키면 네트워크가 스스로 답을 찾습니다.</translation>
     </message>
   </context>
   <context>
@@ -1600,6 +1808,34 @@
       <location filename="../../nnstudio/gui/views/decision_map.py" line="289" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
+    </message>
+  </context>
+  <context>
+    <name>SquarePlot</name>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <source>everywhere</source>
+      <translation>모든 곳에서</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <source>nowhere</source>
+      <translation>어디에서도</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="174" />
+      <source>w1 = w2 = 0: no line; the neuron fires {where}.</source>
+      <translation>w1 = w2 = 0: 직선이 없습니다. 뉴런은 {where} 발화합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="175" />
+      <source>The line is outside this view: the neuron fires {where} here.</source>
+      <translation>직선이 이 화면 밖에 있습니다. 여기서는 뉴런이 {where} 발화합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="207" />
+      <source>fires</source>
+      <translation>발화</translation>
     </message>
   </context>
   <context>
@@ -1977,12 +2213,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="216" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="214" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="266" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="264" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
@@ -2550,19 +2786,24 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>논리 게이트: 뉴런 하나로 AND, OR, NAND</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="122" />
+      <location filename="../../nnstudio/project/examples.py" line="140" />
       <source>Animals: mammal, bird or other from fur and wings</source>
       <translation>동물: 털과 날개로 포유류, 조류, 기타 구분하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="163" />
+      <location filename="../../nnstudio/project/examples.py" line="181" />
       <source>Spirals: a boundary that winds</source>
       <translation>나선: 휘감기는 결정 경계</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="204" />
+      <location filename="../../nnstudio/project/examples.py" line="222" />
       <source>MNIST: reading handwritten digits</source>
       <translation>MNIST: 손글씨 숫자 읽기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/perceptron.py" line="229" />
+      <source>XOR from gates: AND(NAND, OR)</source>
+      <translation>게이트로 만든 XOR: AND(NAND, OR)</translation>
     </message>
   </context>
 </TS>

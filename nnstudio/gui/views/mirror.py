@@ -48,6 +48,32 @@ class SetWeightsCommand(QUndoCommand):
         self.document.set_weights(self.old, self.state)
 
 
+class NudgeWeightCommand(SetWeightsCommand):
+    """One weight nudged by the mouse wheel: the notches of one scroll over the same weight,
+    each within ``MERGE_SECONDS`` of the last, merge into one undo step."""
+
+    MERGE_SECONDS = 2.0
+    _ID = 0x4E4E13
+
+    def __init__(self, document: Document, new: dict, old: dict | None, text: str, key: str, index: tuple,
+                 clock=None):
+        super().__init__(document, new, old, text)
+        self.key, self.index = key, tuple(index)
+        self._clock = clock or time.monotonic
+        self._stamp = self._clock()
+
+    def id(self) -> int:
+        return self._ID
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 (Qt API)
+        if not isinstance(other, NudgeWeightCommand) or (other.key, other.index) != (self.key, self.index):
+            return False
+        if other._stamp - self._stamp > self.MERGE_SECONDS:
+            return False
+        self.new, self._stamp = other.new, other._stamp
+        return True
+
+
 class ModelMirror(QObject):
     """``updated`` after the mirror's weights or network changed (≤ rate_hz per second);
     ``datasetChanged`` when a new data set arrived."""
@@ -223,9 +249,10 @@ class ModelMirror(QObject):
         return self._prepared or None
 
     # -- edits by hand ----------------------------------------------------------------------------
-    def edit_weight(self, key: str, index: tuple, value: float, undo_stack=None) -> bool:
+    def edit_weight(self, key: str, index: tuple, value: float, undo_stack=None, nudge: bool = False) -> bool:
         """Set one weight (``key`` like "dense/kernel", ``index`` into it) in the document.
-        Refused (False) while training runs."""
+        Refused (False) while training runs. ``nudge``: a wheel step (steps of one scroll merge
+        into one undo step)."""
         if self.is_training:
             return False
         self.ensure()
@@ -238,7 +265,8 @@ class ModelMirror(QObject):
         new[key][tuple(index)] = float(value)
         label = "[" + ", ".join(str(i) for i in index) + "]"
         text = _tr("Edit weight {key}{index}").format(key=key, index=label)
-        command = SetWeightsCommand(self.document, new, old, text)
+        command = (NudgeWeightCommand(self.document, new, old, text, key, index) if nudge
+                   else SetWeightsCommand(self.document, new, old, text))
         if undo_stack is not None:
             undo_stack.push(command)
         else:

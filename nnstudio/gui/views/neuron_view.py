@@ -3,9 +3,11 @@
 A circle per neuron, a line per weight: blue positive, vermillion negative, thicker = larger.
 Each circle is shaded by what that neuron outputs for one chosen training sample (the
 number is written inside). Hovering shows a neuron's incoming weights, bias and output, or
-one weight's value. Clicking a weight (or a neuron, for its bias) asks for a new value, which
-goes to the document through the undo stack; training uses it next time and every view
-follows. Editing is locked while training runs.
+one weight's value; in a small network (every layer at most LABELLED_UNITS wide) each
+weight's value is also written on its line. Clicking a weight (or a neuron, for its bias)
+asks for a new value, and the mouse wheel over one nudges it (NUDGE a notch, NUDGE / 10 with
+Ctrl held); either goes to the document through the undo stack; training uses it next time
+and every view follows. Editing is locked while training runs.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ MAX_UNITS = 16
 RADIUS = 15.0
 COL_GAP = 150.0
 ROW_GAP = 40.0
+LABELLED_UNITS = 4  # weights are written on their lines when no layer is wider than this
+LABEL_AT = 0.3  # where along its line (from the sending neuron) a weight's value is written
+NUDGE = 0.1  # a wheel notch over a weight changes it by this much
 
 
 class NodeItem(QGraphicsEllipseItem):
@@ -77,6 +82,7 @@ class EdgeItem(QGraphicsLineItem):
         super().__init__(a.x(), a.y(), b.x(), b.y())
         self.key, self.i, self.j = key, i, j
         self.look = None  # (sign, width) last drawn
+        self.label: QGraphicsSimpleTextItem | None = None  # its value, in small networks
         self.setAcceptHoverEvents(True)
 
 
@@ -89,6 +95,7 @@ def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 class _NetworkView(QGraphicsView):
     clicked = Signal(object)  # the NodeItem or EdgeItem under a click
+    wheeled = Signal(object, float, object)  # the item under the wheel, notches (+ up), modifiers
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -112,13 +119,15 @@ class _NetworkView(QGraphicsView):
         super().resizeEvent(event)
         self.fit()
 
-    LINE_REACH = 5  # px: a line counts as hit this close to it, however thin it is drawn
+    LINE_REACH = 8  # px: a line counts as hit this close to it, however thin it is drawn
 
     def item_at(self, pos):
         """The neuron, else the nearest weight line within LINE_REACH px, under ``pos`` (view
         coordinates); None if there is none."""
         for item in self.items(pos):
             if isinstance(item, QGraphicsSimpleTextItem):
+                if isinstance(item.data(0), EdgeItem):  # a weight's value written on its line
+                    return item.data(0)
                 item = item.parentItem()
             if isinstance(item, NodeItem):
                 return item
@@ -147,6 +156,14 @@ class _NetworkView(QGraphicsView):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def wheelEvent(self, event):  # noqa: N802
+        item = self.item_at(event.position().toPoint())
+        if isinstance(item, EdgeItem) or (isinstance(item, NodeItem) and item.column > 0):
+            self.wheeled.emit(item, event.angleDelta().y() / 120.0, event.modifiers())
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def mousePressEvent(self, event):  # noqa: N802
         self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
@@ -177,6 +194,7 @@ class NeuronView(ViewBase):
         self.view = _NetworkView()
         self.view.tip_for = self.tip_for
         self.view.clicked.connect(self._on_clicked)
+        self.view.wheeled.connect(self._on_wheel)
         self.nodes: list[list[NodeItem]] = []
         self.edges: list[EdgeItem] = []
         self._structure = None
@@ -235,6 +253,8 @@ class NeuronView(ViewBase):
         for column in self.nodes:
             for node in column:
                 scene.addItem(node)
+        if max(widths) <= LABELLED_UNITS:
+            self._add_weight_labels(scene)
         font = QFont()
         font.setPointSizeF(8.5)
         for col, column in enumerate(self.nodes):
@@ -254,6 +274,39 @@ class NeuronView(ViewBase):
             text.setPos(node.center.x() - RADIUS - r.width() - 6, node.center.y() - r.height() / 2)
         self.view.fit()
 
+    def _add_weight_labels(self, scene) -> None:
+        font = QFont()
+        font.setPointSizeF(7.5)
+        for edge in self.edges:
+            line = edge.line()
+            label = QGraphicsSimpleTextItem()
+            label.setFont(font)
+            label.setData(0, edge)  # a click or a wheel on the number acts on its weight
+            label.setZValue(9)  # over every line, under the neurons
+            label.anchor = line.pointAt(LABEL_AT)
+            back = scene.addRect(QRectF(), QPen(Qt.PenStyle.NoPen), QBrush(QColor(255, 255, 255, 210)))
+            back.setZValue(8.5)
+            label.back = back
+            scene.addItem(label)
+            edge.label = label
+        for column in self.nodes[1:]:
+            for node in column:  # each neuron's bias under it
+                node.bias_label = QGraphicsSimpleTextItem()
+                node.bias_label.setFont(font)
+                node.bias_label.setBrush(QBrush(QColor(60, 60, 60)))
+                scene.addItem(node.bias_label)
+
+    def _write_weight(self, edge: EdgeItem, w: float) -> None:
+        label = edge.label
+        text = f"{w:+.2f}" if abs(w) < 99.995 else f"{w:+.0f}"
+        if label.text() != text:
+            label.setText(text)
+            r = label.boundingRect()
+            label.setPos(label.anchor.x() - r.width() / 2, label.anchor.y() - r.height() / 2)
+            label.back.setRect(QRectF(label.pos(), r.size()).adjusted(-1, 0, 1, 0))
+            rgb = colors.POSITIVE if w >= 0 else colors.NEGATIVE
+            label.setBrush(QBrush(QColor(*rgb).darker(130)))
+
     def sample(self) -> np.ndarray:
         ds = self.mirror.dataset
         x = ds.x_train if len(ds.x_train) else ds.x_test
@@ -272,7 +325,7 @@ class NeuronView(ViewBase):
             self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
                     "outputs for the sample. ")
             + (self.tr("<i>Locked while training.</i>") if locked else
-               self.tr("Click a line or a circle to change a weight or bias.")))
+               self.tr("Click a line or a circle to change a weight or bias; scroll over one to nudge it.")))
         structure = (tuple(model.input_shape), tuple((model.layers[i].name, model.layers[i].params["kernel"].shape)
                                                      for i, _ in introspect.unit_groups(model)))
         if structure != self._structure:
@@ -290,6 +343,18 @@ class NeuronView(ViewBase):
                 rgb = colors.POSITIVE if look[0] else colors.NEGATIVE
                 edge.setPen(QPen(QColor(*rgb, 220), look[1]))
                 edge.setZValue(look[1])
+            if edge.label is not None:
+                self._write_weight(edge, w)
+        for col, column in enumerate(self.nodes[1:], start=1):
+            bias = weights.get(f"{model.layers[self._groups[col - 1][0]].name}/bias")
+            for node in column:
+                label = getattr(node, "bias_label", None)
+                if label is not None and bias is not None:
+                    text = f"b {float(bias[node.unit]):+.2f}"  # b: the formula's symbol, in every language
+                    if label.text() != text:
+                        label.setText(text)
+                        r = label.boundingRect()
+                        label.setPos(node.center.x() - r.width() / 2, node.center.y() + RADIUS + 1)
         x = self.sample()
         acts = [x[0]] + [a[0] for a in introspect.unit_outputs(model, x)]
         self.last_activations = acts
@@ -314,7 +379,8 @@ class NeuronView(ViewBase):
             col = self._edge_column(item)
             return self.tr("Weight from {a} to {b}: {w:.4f}\n{hint}").format(
                 a=self._unit_name(col, item.i), b=self._unit_name(col + 1, item.j),
-                w=float(weights[item.key][item.i, item.j]), hint=self._hint(locked, self.tr("Click to change it.")))
+                w=float(weights[item.key][item.i, item.j]),
+                hint=self._hint(locked, self.tr("Click to change it, or scroll over it to nudge it.")))
         if isinstance(item, NodeItem) and item.column < len(self.last_activations):
             value = float(self.last_activations[item.column][item.unit])
             return self._node_tip(model, weights, item.column, item.unit, value, locked)
@@ -351,12 +417,31 @@ class NeuronView(ViewBase):
         """The number the student types (QInputDialog; tests replace this)."""
         return QInputDialog.getDouble(self, title, label, value, -1e6, 1e6, 4)
 
-    def _on_clicked(self, item) -> None:
-        if self.mirror.is_training:
-            message = self.tr("Stop training to edit the weights.")
-            self.editRefused.emit(message)
-            QToolTip.showText(self.view.mapToGlobal(self.view.rect().center()), message, self.view)
+    def _refused_while_training(self) -> bool:
+        if not self.mirror.is_training:
+            return False
+        message = self.tr("Stop training to edit the weights.")
+        self.editRefused.emit(message)
+        QToolTip.showText(self.view.mapToGlobal(self.view.rect().center()), message, self.view)
+        return True
+
+    def _on_wheel(self, item, notches: float, modifiers) -> None:
+        """The wheel over a weight (or a neuron: its bias) nudges it by NUDGE a notch."""
+        if self._refused_while_training():
             return
+        found = self._edit_target(item)
+        if found is None:
+            return
+        key, index, _ = found
+        step = NUDGE / 10 if modifiers & Qt.KeyboardModifier.ControlModifier else NUDGE
+        old = float(self.mirror.model.weight_dict()[key][index])
+        value = round(old + notches * step, 6)
+        if self.mirror.edit_weight(key, index, value, self.undo_stack, nudge=True):
+            self.weightEdited.emit(key)
+            self.refresh()
+
+    def _edit_target(self, item):
+        """(weight key, index, label for the dialog) of a line or a neuron's bias, or None."""
         model = self.mirror.model
         weights = model.weight_dict()
         if isinstance(item, EdgeItem):
@@ -369,11 +454,20 @@ class NeuronView(ViewBase):
             key, index = f"{dense.name}/bias", (item.unit,)
             if key not in weights:
                 self.editRefused.emit(self.tr("This layer has no bias (use_bias is off)."))
-                return
+                return None
             label = self.tr("Bias of {unit}:").format(unit=self._unit_name(item.column, item.unit))
         else:
+            return None
+        return key, index, label
+
+    def _on_clicked(self, item) -> None:
+        if self._refused_while_training():
             return
-        value, ok = self.ask_value(self.tr("Edit weight"), label, float(weights[key][index]))
+        found = self._edit_target(item)
+        if found is None:
+            return
+        key, index, label = found
+        value, ok = self.ask_value(self.tr("Edit weight"), label, float(self.mirror.model.weight_dict()[key][index]))
         if ok and self.mirror.edit_weight(key, index, value, self.undo_stack):
             self.weightEdited.emit(key)
             self.refresh()
