@@ -528,7 +528,8 @@ class _Reader:
             self.note(line, _t("{name} is not supported yet; left out"), model=model, name=name)
             self.take_input_shape(model, node, line, flatten=name == "Flatten")
             return
-        args = self.arguments(model, node, rule.positional, name)
+        known = {*rule.positional, *rule.keep, *rule.only_default, "name", *_INPUT_ARGS}
+        args = self.arguments(model, node, rule.positional, name, known)
         if args is None:
             return
         config = dict(rule.fixed)
@@ -558,8 +559,10 @@ class _Reader:
             pass
         model.layers.append(_Layer(rule.type, config, args.get("name"), line))
 
-    def arguments(self, model: _Model, node: ast.Call, positional: tuple[str, ...], what: str) -> dict | None:
-        """Keyword -> plain value (or the ast node, for settings that are Keras objects)."""
+    def arguments(self, model: _Model, node: ast.Call, positional: tuple[str, ...], what: str,
+                  known: set[str] | None = None) -> dict | None:
+        """Keyword -> plain value (or the ast node, for settings that are Keras objects); a keyword
+        not in ``known`` is kept as _UNKNOWN without reading its value (the caller reports it)."""
         out: dict[str, Any] = {}
         if len(node.args) > len(positional):
             self.note(node, _t("{what}(...) has more positional arguments than Keras takes; left out"), model=model,
@@ -571,6 +574,9 @@ class _Reader:
                 self.note(node, _t("{code} is not understood (**arguments); left out"), model=model,
                           code=self.src(node))
                 return None
+            if known is not None and key not in known:
+                out[key] = _UNKNOWN
+                continue
             if key in ("activation", "kernel_initializer", "bias_initializer", "kernel_regularizer") \
                     and not isinstance(value_node, ast.Constant):
                 out[key] = value_node  # a Keras object or function: read by setting()

@@ -33,9 +33,11 @@ def layer_code(spec) -> str:
         args = [str(c["units"])]
         if (c.get("activation") or "linear") != "linear":
             args.append(f"activation={c['activation']!r}")
+        if not c.get("use_bias", True):
+            args.append("use_bias=False")
         for key, default in _DENSE_DEFAULTS.items():
             value = c.get(key, default)
-            if value != default:
+            if key != "use_bias" and value != default:
                 module = "regularizers" if key == "kernel_regularizer" else "initializers"
                 args.append(f"{key}={_keras_object(value, module)}")
         return f"layers.Dense({', '.join(args)}, name={spec.id!r})"
