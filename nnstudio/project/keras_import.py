@@ -72,9 +72,9 @@ class KerasImport:
 class KerasImportError(ProjectError):
     """The code could not be imported at all (not Python, too big, no model). ``line`` may be set."""
 
-    def __init__(self, template: str, line: int | None = None, **args):
-        self.template, self.args, self.line = template, args, line
-        text = template.format(**args)
+    def __init__(self, template: str, line: int | None = None, **values):
+        self.template, self.values, self.line = template, values, line
+        text = template.format(**values)
         super().__init__(f"line {line}: {text}" if line else text)
 
 
@@ -231,7 +231,7 @@ class _Reader:
     # -- values ---------------------------------------------------------------------------------
     def value(self, node: ast.AST, depth: int = 0) -> Any:
         if depth > 50:
-            raise NotPlain("too deeply nested")
+            raise NotPlain(_t("too deeply nested"))
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool, type(None))):
             return node.value
         if isinstance(node, (ast.Tuple, ast.List)):
@@ -253,21 +253,21 @@ class _Reader:
                     try:
                         result = op(left, right)
                     except (ArithmeticError, ValueError):
-                        raise NotPlain("a calculation that fails") from None
+                        raise NotPlain(_t("a calculation that fails")) from None
                     if _is_number(result) and abs(result) < 1e18:
                         return result
-            raise NotPlain("a calculation")
+            raise NotPlain(_t("a calculation"))
         if isinstance(node, ast.Name):
             if node.id in self.constants:
                 return self.constants[node.id]
             if node.id in ("None", "True", "False"):
                 return {"None": None, "True": True, "False": False}[node.id]
-            raise NotPlain("a name whose value this code does not set plainly")
+            raise NotPlain(_t("a name whose value this code does not set plainly"))
         if isinstance(node, ast.Call):
-            raise NotPlain("a function call")
+            raise NotPlain(_t("a function call"))
         if isinstance(node, (ast.Subscript, ast.Attribute)):
-            raise NotPlain("a value known only when the code runs")
-        raise NotPlain("an expression")
+            raise NotPlain(_t("a value known only when the code runs"))
+        raise NotPlain(_t("an expression"))
 
     def deref(self, node: ast.AST) -> ast.AST:
         """A name bound earlier to a call (``opt = Adam(0.01)``) stands for that call."""
