@@ -17,7 +17,7 @@ def run(*args, cwd=None):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run([sys.executable, "-m", "nnstudio.cli", *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120)
+                          env=env, cwd=cwd, timeout=120, check=False)
 
 
 CODE = textwrap.dedent("""

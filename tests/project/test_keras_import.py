@@ -7,7 +7,12 @@ import textwrap
 import pytest
 
 from nnstudio.project import ProjectError
-from nnstudio.project.keras_import import MAX_BYTES, KerasImportError, import_keras, read_text
+from nnstudio.project.keras_import import (
+    MAX_BYTES,
+    KerasImportError,
+    import_keras,
+    read_text,
+)
 
 
 def imp(code: str):
