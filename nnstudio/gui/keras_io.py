@@ -219,6 +219,7 @@ class ImportReportDialog(QDialog):
         self.notes = QListWidget()
         self.notes.setObjectName("importNotes")
         self.notes.setWordWrap(True)
+        self.notes.setSpacing(2)
         for note in result.notes:
             prefix = self.tr("line {line}").format(line=note.line) + ": " if note.line else ""
             item = QListWidgetItem(prefix + note_text(note))
@@ -228,12 +229,16 @@ class ImportReportDialog(QDialog):
             self.notes.addItem(QListWidgetItem(self.tr("Everything in the code that concerns the model was understood.")))
         self.notes.currentItemChanged.connect(self._go_to_note)
 
-        self.code = QPlainTextEdit(code)
+        lines = code.splitlines() or [""]
+        width = len(str(len(lines)))
+        # numbered, so "line 9" in a note is found at a glance
+        self.code = QPlainTextEdit("\n".join(f"{i:>{width}}  {line}" for i, line in enumerate(lines, start=1)))
         self.code.setObjectName("importCode")
         self.code.setReadOnly(True)
         self.code.setFont(_code_font())
         self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self._mark_lines(sorted({n.line for n in result.notes if n.line}))
+        self._marked = sorted({n.line for n in result.notes if n.line})
+        self._mark_lines(self._marked)
 
         heading = QLabel(self.tr("<b>Not understood or changed ({count})</b> — everything else came in:")
                          .format(count=len(result.notes)) if result.notes else self.tr("<b>Nothing was left out.</b>"))
@@ -245,8 +250,8 @@ class ImportReportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.code)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.open_button = buttons.addButton(self.tr("&Open as New Project"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -257,7 +262,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(980, 560)
+        self.resize(1180, 600)
         self.setWindowTitle(self.tr("Keras Code Imported: {title}").format(title=p.title))
 
     def _summary(self, result: KerasImport) -> str:
@@ -294,7 +299,8 @@ class ImportReportDialog(QDialog):
         ]
         return "<br>".join(rows)
 
-    def _mark_lines(self, lines: list[int]) -> None:
+    def _mark_lines(self, lines: list[int], current: int = 0) -> None:
+        """Lines with a note in light yellow; the note chosen in the list in a stronger orange."""
         selections = []
         doc = self.code.document()
         for line in lines:
@@ -302,7 +308,7 @@ class ImportReportDialog(QDialog):
             if not block.isValid():
                 continue
             selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(QColor("#ffe8a3"))
+            selection.format.setBackground(QColor("#ffc46b" if line == current else "#ffe8a3"))
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             selection.cursor = QTextCursor(block)
             selections.append(selection)
@@ -312,6 +318,7 @@ class ImportReportDialog(QDialog):
         line = item.data(Qt.ItemDataRole.UserRole) if item is not None else 0
         if not line:
             return
+        self._mark_lines(self._marked, int(line))
         block = self.code.document().findBlockByNumber(int(line) - 1)
         if block.isValid():
             self.code.setTextCursor(QTextCursor(block))

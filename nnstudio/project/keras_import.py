@@ -979,7 +979,8 @@ def _engine_class(module, name: str):
 
 
 def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    """"BinaryAccuracy" -> "binary_accuracy", "AUC" -> "auc"."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def _first_line(exc: BaseException) -> str:

@@ -113,6 +113,10 @@ def test_report_lists_notes_and_marks_their_lines(qtbot):
     assert marked == [3, 6]
     report.notes.setCurrentRow(1)
     assert report.code.textCursor().blockNumber() + 1 == 6
+    strong = {s.cursor.blockNumber() + 1 for s in report.code.extraSelections()
+              if s.format.background().color().name() == "#ffc46b"}
+    assert strong == {6}
+    assert report.code.document().findBlockByNumber(5).text() == "6  model.add(layers.BatchNormalization())"
 
 
 def test_import_replaces_the_project_after_the_report(window, monkeypatch):

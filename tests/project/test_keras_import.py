@@ -397,3 +397,14 @@ def test_imported_project_builds_and_trains():
     assert p.dataset.name == "mnist" and p.input_shape == (784,)
     model = p.model
     assert model.count_params() == 784 * 512 + 512 + 512 * 10 + 10
+
+
+def test_metric_objects_are_named_as_keras_names_them():
+    result = imp("""
+        import keras
+        model = keras.Sequential([keras.layers.Dense(1, input_shape=(2,), activation="sigmoid")])
+        model.compile(loss="binary_crossentropy",
+                      metrics=[keras.metrics.BinaryAccuracy(), keras.metrics.AUC(), keras.metrics.MeanSquaredError()])
+    """)
+    assert result.project.training.metrics == ["binary_accuracy", "mean_squared_error"]
+    assert "the metric 'auc' is not in nnstudio" in notes(result)
