@@ -226,7 +226,8 @@ class ImportReportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, note.line or 0)
             self.notes.addItem(item)
         if not result.notes:
-            self.notes.addItem(QListWidgetItem(self.tr("Everything in the code that concerns the model was understood.")))
+            everything = self.tr("Everything in the code that concerns the model was understood.")
+            self.notes.addItem(QListWidgetItem(everything))
         self.notes.currentItemChanged.connect(self._go_to_note)
 
         lines = code.splitlines() or [""]

@@ -375,7 +375,8 @@ class _Reader:
                                        "here with an ImportError; fix the spelling)"), name=alias.name, guess=guess[0])
             if module == "keras.optimizers" and alias.name not in OPTIMIZER_NAMES.values() \
                     and alias.name not in KERAS_OPTIMIZERS_NOT_HERE and alias.name[:1].isupper():
-                guess = difflib.get_close_matches(alias.name, [*OPTIMIZER_NAMES.values(), *KERAS_OPTIMIZERS_NOT_HERE], n=1)
+                known = [*OPTIMIZER_NAMES.values(), *KERAS_OPTIMIZERS_NOT_HERE]
+                guess = difflib.get_close_matches(alias.name, known, n=1)
                 if guess:
                     self.note(stmt, _t("keras.optimizers has no {name}: did you mean {guess}? (Python would stop "
                                        "here with an ImportError; fix the spelling)"), name=alias.name, guess=guess[0])
@@ -854,8 +855,9 @@ class _Reader:
         try:
             return losses.get(name).name
         except ValueError:
+            have = ", ".join(sorted({c.name for c in losses.LOSSES.values()}))
             self.note(value, _t("the loss {name!r} is not in nnstudio (it has {have}); nnstudio's default loss is "
-                                "used"), model=model, name=name, have=", ".join(sorted({c.name for c in losses.LOSSES.values()})))
+                                "used"), model=model, name=name, have=have)
             return None
 
     def metrics(self, model: _Model, value: ast.AST) -> list[str]:

@@ -92,7 +92,7 @@ def facts(project: Project, dataset=None, evaluate: bool = True) -> Facts:
             logs = project.model.evaluate(x_test, y_test, verbose=0, return_dict=True)
             result = trained + "; on the test samples " + ", ".join(
                 f"{k} {float(v):.4f}" for k, v in logs.items() if math.isfinite(float(v)))
-        except Exception:  # noqa: BLE001 - the facts are a comment: a data set that cannot be used falls back on history
+        except Exception:  # noqa: BLE001 - the facts are a comment: unusable data falls back on history
             result = None
     if result is None:
         last = {k: v[-1] for k, v in (project.history or {}).items() if v and math.isfinite(float(v[-1]))}

@@ -179,7 +179,7 @@ def export_keras(project: Project, out: str | Path, dataset=None) -> list[Path]:
     ]
     if sse:
         code += ["def sse(y_true, y_pred):",
-                 '    """The textbook\'s sum of squares error: 0.5 * sum((y - t)^2) per sample (then the batch mean)."""',
+                 '    """The textbook\'s sum of squares error: 0.5 * sum((y - t)^2) per sample, then the batch mean."""',
                  "    return 0.5 * keras.ops.sum(keras.ops.square(y_pred - y_true), axis=-1)",
                  "", ""]
     code += data_code(project, dataset, form, data_file)
