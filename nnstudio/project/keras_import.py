@@ -29,6 +29,7 @@ import difflib
 import inspect
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1018,7 +1019,9 @@ def import_keras(text: str, filename: str | None = None) -> KerasImport:
         raise KerasImportError(_t("the code is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads "
                                   "up to 1 MB"), size=len(text.encode("utf-8", "replace")) / 1e6)
     try:
-        tree = ast.parse(text, filename=filename or "<code>")
+        with warnings.catch_warnings():  # Python's SyntaxWarnings about the user's code are not ours to print
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=filename or "<code>")
     except SyntaxError as exc:
         line = exc.lineno
         shown = (exc.text or "").strip() or (text.splitlines()[line - 1].strip() if line and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 
 import pytest
@@ -408,3 +409,43 @@ def test_metric_objects_are_named_as_keras_names_them():
     """)
     assert result.project.training.metrics == ["binary_accuracy", "mean_squared_error"]
     assert "the metric 'auc' is not in nnstudio" in notes(result)
+
+
+def _mutations():
+    from hypothesis import strategies as st
+
+    snippets = [textwrap.dedent(c[1]) for c in CORPUS]
+    tokens = ["(", ")", "[", "]", ",", "=", ".", "Dense", "add", "Sequential", "None", "-1", "1e400", "'relu'",
+              "input_shape", "**k", "*a", "lambda: 0", "x.y", "0", "\n", " ", "model", "compile", "fit", "layers"]
+
+    @st.composite
+    def mutated(draw):
+        text = draw(st.sampled_from(snippets))
+        for _ in range(draw(st.integers(1, 6))):
+            at = draw(st.integers(0, len(text)))
+            if draw(st.booleans()):
+                text = text[:at] + draw(st.sampled_from(tokens)) + text[at:]
+            else:
+                text = text[:at] + text[at + draw(st.integers(1, 8)):]
+        return text
+
+    return mutated()
+
+
+def test_mutated_snippets_never_escape_as_anything_but_a_clear_error():
+    """Whatever the text, the importer returns a project or raises ProjectError: never a traceback.
+    (FUZZ_EXAMPLES=5000 for a longer run.)"""
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=list(HealthCheck))
+    @given(_mutations())
+    def check(text):
+        try:
+            result = import_keras(text, "fuzz.py")
+        except ProjectError as exc:
+            assert str(exc) and "\n" not in str(exc).strip()
+            return
+        assert result.project.layers
+        assert result.project.model.count_params() >= 0  # what came in builds (a lone Dropout has none)
+
+    check()
