@@ -437,7 +437,8 @@ def test_mutated_snippets_never_escape_as_anything_but_a_clear_error():
     (FUZZ_EXAMPLES=5000 for a longer run.)"""
     from hypothesis import HealthCheck, given, settings
 
-    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None,
+              derandomize="FUZZ_EXAMPLES" not in os.environ, suppress_health_check=list(HealthCheck))
     @given(_mutations())
     def check(text):
         try:
