@@ -10,7 +10,7 @@ values earlier in the file, and arithmetic on numbers (``28 * 28``). A function 
 argument (``__import__('os').system(...)``) is reported as not understood and left out.
 
 Understood: ``Sequential([...])`` and ``model.add(...)`` (also inside a ``def build_model()``),
-layers from the ``LAYERS`` table below reached by any import style (``tf.keras.layers.Dense``,
+layers of the ``keras_names.LAYERS`` table reached by any import style (``tf.keras.layers.Dense``,
 ``keras.layers.Dense``, ``layers.Dense``, ``from tensorflow.keras.layers import Dense as D``),
 ``Input(shape=...)``, ``compile(optimizer=..., loss=..., metrics=[...])`` with optimizers as
 strings or objects, ``fit(..., epochs=..., batch_size=..., validation_split=...)``,
@@ -37,6 +37,22 @@ from typing import Any
 from nnstudio.i18n import NoQt
 
 from .errors import ProjectError
+from .keras_names import (
+    COMPILE_DEFAULTS,
+    COMPILE_POSITIONAL,
+    FIT_IGNORED,
+    FIT_POSITIONAL,
+    IMAGE_DATASETS,
+    INPUT_ARGS,
+    KERAS_LAYERS_NOT_HERE,
+    KERAS_OPTIMIZERS_NOT_HERE,
+    LAYERS,
+    MODEL_METHODS_IGNORED,
+    OPTIMIZER_NAMES,
+    bare_keras_name,
+    canonical_path,
+    have_layers,
+)
 from .schema import DatasetSpec, LayerSpec, Project, TrainingSpec
 
 MAX_BYTES = 1_000_000  # textbook model code is a few kB; a bigger file is not model code
@@ -77,81 +93,6 @@ class KerasImportError(ProjectError):
         self.template, self.values, self.line = template, values, line
         text = template.format(**values)
         super().__init__(f"line {line}: {text}" if line else text)
-
-
-# -- what is understood ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LayerRule:
-    """How one Keras layer comes in: the engine type, Keras's positional arguments, the
-    keyword arguments the engine takes as they are, and fixed config (``ReLU()`` -> relu)."""
-
-    type: str
-    positional: tuple[str, ...] = ()
-    keep: tuple[str, ...] = ()
-    fixed: dict = field(default_factory=dict)
-    only_default: dict = field(default_factory=dict)  # Keras settings accepted only at this value
-
-
-_INPUT_ARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_size", "dtype", "trainable")
-
-LAYERS: dict[str, LayerRule | None] = {
-    "Dense": LayerRule("Dense", ("units", "activation"),
-                       ("units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
-                        "kernel_regularizer")),
-    "Activation": LayerRule("Activation", ("activation",), ("activation",)),
-    "Dropout": LayerRule("Dropout", ("rate", "noise_shape", "seed"), ("rate", "seed"),
-                         only_default={"noise_shape": None}),
-    "ReLU": LayerRule("Activation", fixed={"activation": "relu"},
-                      only_default={"max_value": None, "negative_slope": 0.0, "threshold": 0.0}),
-    "Softmax": LayerRule("Activation", ("axis",), fixed={"activation": "softmax"}, only_default={"axis": -1}),
-    "ELU": LayerRule("Activation", ("alpha",), fixed={"activation": "elu"}, only_default={"alpha": 1.0}),
-    "LeakyReLU": LayerRule("Activation", ("negative_slope",), fixed={"activation": "leaky_relu"},
-                           only_default={"negative_slope": 0.2}),
-    # Flatten: the engine has no such layer yet; None reports it as "not supported yet". When it
-    # comes, this entry becomes LayerRule("Flatten") and the exporters' FLATTEN entries switch on.
-    "Flatten": None,
-}
-
-# Real Keras layer names nnstudio does not have: reported as "not in nnstudio", not as a typo.
-KERAS_LAYERS_NOT_HERE = {
-    "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D", "MaxPooling1D",
-    "MaxPooling2D", "MaxPooling3D", "MaxPool2D", "AveragePooling2D", "GlobalAveragePooling1D",
-    "GlobalAveragePooling2D", "GlobalMaxPooling2D", "BatchNormalization", "LayerNormalization", "Embedding",
-    "LSTM", "GRU", "SimpleRNN", "Bidirectional", "TimeDistributed", "Reshape", "Permute", "RepeatVector",
-    "Concatenate", "Add", "Multiply", "Lambda", "ZeroPadding2D", "UpSampling2D", "GaussianNoise",
-    "GaussianDropout", "SpatialDropout1D", "SpatialDropout2D", "PReLU", "ThresholdedReLU", "Attention",
-    "MultiHeadAttention", "Rescaling", "Normalization", "Resizing", "RandomFlip", "RandomRotation",
-    "ActivityRegularization", "Masking", "Cropping2D", "AlphaDropout", "UnitNormalization", "Identity",
-}
-OPTIMIZER_NAMES = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "adam": "Adam"}
-KERAS_OPTIMIZERS_NOT_HERE = {"Adadelta", "Adamax", "Nadam", "AdamW", "Ftrl", "Lion", "Adafactor", "LossScaleOptimizer"}
-IMAGE_DATASETS = {"mnist": "mnist", "fashion_mnist": "fashion-mnist"}  # keras.datasets.<x> -> nnstudio name
-MODEL_METHODS_IGNORED = {"summary", "evaluate", "predict", "save", "save_weights", "load_weights", "to_json",
-                         "get_weights", "count_params", "predict_classes", "build"}
-FIT_POSITIONAL = ("x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split", "validation_data",
-                  "shuffle")
-FIT_IGNORED = {"x", "y", "verbose"}
-COMPILE_POSITIONAL = ("optimizer", "loss", "loss_weights", "metrics")
-COMPILE_DEFAULTS = {"loss_weights": None, "weighted_metrics": None, "run_eagerly": False, "steps_per_execution": 1,
-                    "jit_compile": "auto", "auto_scale_loss": True}
-
-
-def _canonical_path(path: str) -> str:
-    """"tensorflow.keras.layers.core.Dense" -> "keras.layers.Dense" (one name per Keras thing)."""
-    parts = path.split(".")
-    if parts[:2] == ["tensorflow", "python"]:
-        parts = parts[2:]
-    if parts[:2] == ["tensorflow", "keras"] or parts[:1] == ["tf_keras"]:
-        parts = ["keras"] + parts[(2 if parts[0] == "tensorflow" else 1):]
-    if parts[:2] == ["keras", "api"]:
-        parts = ["keras"] + parts[2:]
-    if parts[:1] == ["keras"] and parts[1:2] and parts[1] in ("layers", "optimizers"):
-        parts = [p for i, p in enumerate(parts) if i < 2 or p not in ("core", "legacy", "experimental")]
-    if parts[:1] == ["keras"] and len(parts) == 3 and parts[1] == "models":
-        parts = ["keras", parts[2]]  # keras.models.Sequential is keras.Sequential
-    return ".".join(parts)
 
 
 # -- reading values without running anything ----------------------------------------------------
@@ -208,17 +149,17 @@ class _Reader:
         """The canonical dotted name an expression stands for, or None (not a Keras name)."""
         if isinstance(node, ast.Name):
             if node.id in self.imports:
-                return _canonical_path(self.imports[node.id])
+                return canonical_path(self.imports[node.id])
             if node.id in self.constants or node.id in self.bound or node.id in self.model_vars:
                 return None
-            bare = _bare_keras_name(node.id)
+            bare = bare_keras_name(node.id)
             if bare and node.id not in self._bare_noted:
                 self._bare_noted.add(node.id)
                 self.note(node, _t("{name} is not imported in this code; taken as {path}"), name=node.id, path=bare)
             return bare
         if isinstance(node, ast.Attribute):
             base = self.path(node.value)
-            return _canonical_path(f"{base}.{node.attr}") if base else None
+            return canonical_path(f"{base}.{node.attr}") if base else None
         return None
 
     def keras_member(self, node: ast.AST, module: str) -> str | None:
@@ -287,14 +228,14 @@ class _Reader:
         for node in ast.walk(tree):
             name = None
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                module = _canonical_path(node.module)
+                module = canonical_path(node.module)
                 if module == "keras.datasets":
                     name = next((a.name for a in node.names if a.name in IMAGE_DATASETS), node.names[0].name)
                 elif module.startswith("keras.datasets."):
                     name = module.split(".")[2]
             elif isinstance(node, (ast.Import,)):
                 for alias in node.names:
-                    module = _canonical_path(alias.name)
+                    module = canonical_path(alias.name)
                     if module.startswith("keras.datasets."):
                         name = module.split(".")[2]
             elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) \
@@ -362,11 +303,11 @@ class _Reader:
     def import_from(self, stmt: ast.ImportFrom) -> None:
         if stmt.level or not stmt.module:
             return
-        module = _canonical_path(stmt.module)
+        module = canonical_path(stmt.module)
         for alias in stmt.names:
             if alias.name == "*":
                 continue  # the names it brings are taken as Keras's when used (noted then)
-            full = _canonical_path(f"{stmt.module}.{alias.name}")
+            full = canonical_path(f"{stmt.module}.{alias.name}")
             self.imports[alias.asname or alias.name] = full
             if module == "keras.layers" and alias.name not in LAYERS and alias.name not in KERAS_LAYERS_NOT_HERE \
                     and alias.name not in ("Input", "InputLayer", "Layer"):
@@ -516,7 +457,7 @@ class _Reader:
         if name not in LAYERS:
             if name in KERAS_LAYERS_NOT_HERE:
                 self.note(line, _t("{name} is a Keras layer nnstudio does not have (it has {have}); left out"),
-                          model=model, name=name, have=_have_layers())
+                          model=model, name=name, have=have_layers())
             else:
                 guess = difflib.get_close_matches(name, [*LAYERS, *KERAS_LAYERS_NOT_HERE], n=1)
                 if guess:
@@ -530,7 +471,7 @@ class _Reader:
             self.note(line, _t("{name} is not supported yet; left out"), model=model, name=name)
             self.take_input_shape(model, node, line, flatten=name == "Flatten")
             return
-        known = {*rule.positional, *rule.keep, *rule.only_default, "name", *_INPUT_ARGS}
+        known = {*rule.positional, *rule.keep, *rule.only_default, "name", *INPUT_ARGS}
         args = self.arguments(model, node, rule.positional, name, known)
         if args is None:
             return
@@ -545,7 +486,7 @@ class _Reader:
                 continue
             if key == "name":
                 continue
-            if key in _INPUT_ARGS:
+            if key in INPUT_ARGS:
                 continue
             if key not in rule.keep:
                 self.note(line, _t("{name}({key}=...) is not a setting nnstudio has; the layer came in without it"),
@@ -586,7 +527,7 @@ class _Reader:
             try:
                 out[key] = self.value(value_node)
             except NotPlain as exc:
-                if key in _INPUT_ARGS:
+                if key in INPUT_ARGS:
                     self.note(value_node, _t("{key}={code} is {what}; the input shape comes from the data set"),
                               model=model, key=key, code=self.src(value_node), what=exc.what)
                     out[key] = _UNKNOWN
@@ -956,21 +897,6 @@ class _Model:
     loss: str | None = None
     metrics: list[str] | None = None
     fit: dict = field(default_factory=dict)
-
-
-def _bare_keras_name(name: str) -> str | None:
-    """A Keras name used without an import (snippets often leave the imports out)."""
-    if name in LAYERS or name in KERAS_LAYERS_NOT_HERE:
-        return f"keras.layers.{name}"
-    if name in ("Sequential", "Model", "Input"):
-        return f"keras.{name}"
-    if name in OPTIMIZER_NAMES.values() or name in KERAS_OPTIMIZERS_NOT_HERE:
-        return f"keras.optimizers.{name}"
-    return None
-
-
-def _have_layers() -> str:
-    return ", ".join(sorted({name for name, rule in LAYERS.items() if rule is not None and rule.type == name}))
 
 
 def _engine_class(module, name: str):

@@ -2722,387 +2722,387 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>keras_import</name>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="216" />
+      <location filename="../../nnstudio/project/keras_import.py" line="158" />
       <source>{name} is not imported in this code; taken as {path}</source>
       <translation>{name}을(를) 이 코드에서 import하지 않았습니다. {path}(으)로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="234" />
+      <location filename="../../nnstudio/project/keras_import.py" line="176" />
       <source>too deeply nested</source>
       <translation>너무 깊이 중첩된 식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="256" />
+      <location filename="../../nnstudio/project/keras_import.py" line="198" />
       <source>a calculation that fails</source>
       <translation>실패하는 계산</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="259" />
+      <location filename="../../nnstudio/project/keras_import.py" line="201" />
       <source>a calculation</source>
       <translation>계산식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="265" />
+      <location filename="../../nnstudio/project/keras_import.py" line="207" />
       <source>a name whose value this code does not set plainly</source>
       <translation>이 코드가 값을 단순하게 정하지 않은 이름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="267" />
+      <location filename="../../nnstudio/project/keras_import.py" line="209" />
       <source>a function call</source>
       <translation>함수 호출</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="269" />
+      <location filename="../../nnstudio/project/keras_import.py" line="211" />
       <source>a value known only when the code runs</source>
       <translation>코드를 실행해야만 알 수 있는 값</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="270" />
+      <location filename="../../nnstudio/project/keras_import.py" line="212" />
       <source>an expression</source>
       <translation>식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="332" />
+      <location filename="../../nnstudio/project/keras_import.py" line="274" />
       <source>the model class {name} is not understood (a model written as a class); write the network as Sequential([...])</source>
       <translation>모델 클래스 {name}은(는) 이해하지 못했습니다(클래스로 작성한 모델). 네트워크를 Sequential([...])로 작성하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="374" />
+      <location filename="../../nnstudio/project/keras_import.py" line="316" />
       <source>keras.layers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
       <translation>keras.layers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="381" />
+      <location filename="../../nnstudio/project/keras_import.py" line="323" />
       <source>keras.optimizers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
       <translation>keras.optimizers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="427" />
+      <location filename="../../nnstudio/project/keras_import.py" line="369" />
       <source>the functional API (Model(inputs, outputs)) is not understood yet; write the network as Sequential([...])</source>
       <translation>함수형 API(Model(inputs, outputs))는 아직 이해하지 못합니다. 네트워크를 Sequential([...])로 작성하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="442" />
+      <location filename="../../nnstudio/project/keras_import.py" line="384" />
       <source>{var} is not made with Sequential() in this code; taken as a Sequential model</source>
       <translation>이 코드에서 {var}을(를) Sequential()로 만들지 않았습니다. Sequential 모델로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="466" />
+      <location filename="../../nnstudio/project/keras_import.py" line="408" />
       <source>the seed {code} is {what}; nnstudio's seed 0 is used</source>
       <translation>시드 {code}은(는) {what}입니다. nnstudio의 시드 0을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="486" />
+      <location filename="../../nnstudio/project/keras_import.py" line="428" />
       <source>the layers {code} are not a written-out list; write Sequential([Dense(...), ...])</source>
       <translation>층 {code}이(가) 직접 쓴 목록이 아닙니다. Sequential([Dense(...), ...])처럼 쓰세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="495" />
+      <location filename="../../nnstudio/project/keras_import.py" line="437" />
       <source>{code} is not understood: add() takes one layer</source>
       <translation>{code}은(는) 이해하지 못했습니다. add()에는 층 하나를 넣습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="504" />
+      <location filename="../../nnstudio/project/keras_import.py" line="446" />
       <source>{code} is not understood as a layer; left out</source>
       <translation>{code}은(는) 층으로 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="512" />
+      <location filename="../../nnstudio/project/keras_import.py" line="454" />
       <source>{code} is not a Keras layer nnstudio knows; left out</source>
       <translation>{code}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="517" />
+      <location filename="../../nnstudio/project/keras_import.py" line="459" />
       <source>{name} is a Keras layer nnstudio does not have (it has {have}); left out</source>
       <translation>{name}은(는) nnstudio에 없는 케라스 층이라서 뺐습니다(있는 층: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="522" />
+      <location filename="../../nnstudio/project/keras_import.py" line="464" />
       <source>Keras has no layer {name}: did you mean {guess}? Left out</source>
       <translation>케라스에는 {name} 층이 없습니다. {guess}을(를) 쓰려던 것인가요? 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="525" />
+      <location filename="../../nnstudio/project/keras_import.py" line="467" />
       <source>{name} is not a Keras layer nnstudio knows; left out</source>
       <translation>{name}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="529" />
+      <location filename="../../nnstudio/project/keras_import.py" line="471" />
       <source>{name} is not supported yet; left out</source>
       <translation>{name}은(는) 아직 지원하지 않아서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="540" />
+      <location filename="../../nnstudio/project/keras_import.py" line="482" />
       <source>{name}({key}={value}) is not supported (nnstudio has {key}={default}); left out</source>
       <translation>{name}({key}={value})은(는) 지원하지 않아서 뺐습니다(nnstudio는 {key}={default})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="550" />
+      <location filename="../../nnstudio/project/keras_import.py" line="492" />
       <source>{name}({key}=...) is not a setting nnstudio has; the layer came in without it</source>
       <translation>{name}({key}=...)은(는) nnstudio에 없는 설정입니다. 그 설정 없이 층을 가져왔습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="569" />
+      <location filename="../../nnstudio/project/keras_import.py" line="511" />
       <source>{what}(...) has more positional arguments than Keras takes; left out</source>
       <translation>{what}(...)에 케라스가 받는 것보다 많은 위치 인자가 있어서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="575" />
+      <location filename="../../nnstudio/project/keras_import.py" line="517" />
       <source>{code} is not understood (**arguments); left out</source>
       <translation>{code}은(는) 이해하지 못해 뺐습니다(**인자)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="589" />
+      <location filename="../../nnstudio/project/keras_import.py" line="531" />
       <source>{key}={code} is {what}; the input shape comes from the data set</source>
       <translation>{key}={code}은(는) {what}입니다. 입력 형태는 데이터셋에서 정해집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="593" />
+      <location filename="../../nnstudio/project/keras_import.py" line="535" />
       <source>{what}({key}={code}) is not understood ({kind}; nnstudio reads only plain values and runs nothing); left out</source>
       <translation>{what}({key}={code})은(는) 이해하지 못해 뺐습니다({kind}. nnstudio는 단순한 값만 읽고 아무것도 실행하지 않습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="606" />
+      <location filename="../../nnstudio/project/keras_import.py" line="548" />
       <source>{layer}(activation={code}) is not understood; left out</source>
       <translation>{layer}(activation={code})은(는) 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="610" />
+      <location filename="../../nnstudio/project/keras_import.py" line="552" />
       <source>the activation {name!r} is not in nnstudio (it has {have}); the layer was left out</source>
       <translation>활성화 함수 {name!r}은(는) nnstudio에 없어서 층을 뺐습니다(있는 함수: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="647" />
+      <location filename="../../nnstudio/project/keras_import.py" line="589" />
       <source>{value!r}: {reason}; left at the default</source>
       <translation>{value!r}: {reason}. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="663" />
+      <location filename="../../nnstudio/project/keras_import.py" line="605" />
       <source>{code} is not understood ({kind}); left at the default</source>
       <translation>{code}은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="667" />
+      <location filename="../../nnstudio/project/keras_import.py" line="609" />
       <source>{code}: {reason}; left at the default</source>
       <translation>{code}: {reason}. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="670" />
+      <location filename="../../nnstudio/project/keras_import.py" line="612" />
       <source>{code} is not understood; left at the default</source>
       <translation>{code}은(는) 이해하지 못했습니다. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="709" />
+      <location filename="../../nnstudio/project/keras_import.py" line="651" />
       <source>its input shape {shape} is taken flat, as ({size},): nnstudio's image data sets are already flat</source>
       <translation>입력 형태 {shape}을(를) 평평하게 펴서 ({size},)로 보았습니다. nnstudio의 이미지 데이터셋은 이미 펴져 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="723" />
+      <location filename="../../nnstudio/project/keras_import.py" line="665" />
       <source>the input shape {shape} is not understood; it comes from the data set</source>
       <translation>입력 형태 {shape}은(는) 이해하지 못했습니다. 데이터셋에서 정해집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="728" />
+      <location filename="../../nnstudio/project/keras_import.py" line="670" />
       <source>the input shape {shape} has more than one axis; nnstudio's networks take flat samples, so it is taken as ({size},)</source>
       <translation>입력 형태 {shape}은(는) 축이 둘 이상입니다. nnstudio의 네트워크는 펴진 샘플을 받으므로 ({size},)로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="733" />
+      <location filename="../../nnstudio/project/keras_import.py" line="675" />
       <source>the input shape is given after the first layer; taken as the network's input</source>
       <translation>입력 형태가 첫 번째 층 뒤에 나옵니다. 네트워크의 입력으로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="755" />
+      <location filename="../../nnstudio/project/keras_import.py" line="697" />
       <source>compile({key}=...) is not a setting nnstudio has; left out</source>
       <translation>compile({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="772" />
+      <location filename="../../nnstudio/project/keras_import.py" line="714" />
       <source>the optimizer {name!r} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
       <translation>옵티마이저 {name!r}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="779" />
+      <location filename="../../nnstudio/project/keras_import.py" line="721" />
       <source>the optimizer {code} is not understood; nnstudio's Adam is used</source>
       <translation>옵티마이저 {code}은(는) 이해하지 못했습니다. nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="784" />
+      <location filename="../../nnstudio/project/keras_import.py" line="726" />
       <source>the optimizer {name} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
       <translation>옵티마이저 {name}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="792" />
+      <location filename="../../nnstudio/project/keras_import.py" line="734" />
       <source>{code} is not understood (**arguments); nnstudio's Adam is used</source>
       <translation>{code}은(는) 이해하지 못했습니다(**인자). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="798" />
+      <location filename="../../nnstudio/project/keras_import.py" line="740" />
       <source>{name}({key}={code}) is not understood ({kind}); left at the default</source>
       <translation>{name}({key}={code})은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="802" />
+      <location filename="../../nnstudio/project/keras_import.py" line="744" />
       <source>lr is the old name of learning_rate (Keras 3 refuses it); taken as learning_rate</source>
       <translation>lr은 learning_rate의 옛 이름입니다(케라스 3은 받지 않습니다). learning_rate로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="808" />
+      <location filename="../../nnstudio/project/keras_import.py" line="750" />
       <source>{name}({key}=...) is not a setting nnstudio has; left out</source>
       <translation>{name}({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="816" />
+      <location filename="../../nnstudio/project/keras_import.py" line="758" />
       <source>{code}: {reason}; nnstudio's Adam is used</source>
       <translation>{code}: {reason}. nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="841" />
+      <location filename="../../nnstudio/project/keras_import.py" line="783" />
       <source>from_logits=True is not supported (put a softmax or sigmoid at the end instead); the loss came in without it</source>
       <translation>from_logits=True는 지원하지 않습니다(대신 마지막에 softmax나 sigmoid를 두세요). 그 설정 없이 손실을 가져왔습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="844" />
+      <location filename="../../nnstudio/project/keras_import.py" line="786" />
       <source>the loss setting {key}=... is not supported; left out</source>
       <translation>손실 설정 {key}=...은(는) 지원하지 않아서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="852" />
+      <location filename="../../nnstudio/project/keras_import.py" line="794" />
       <source>the loss {code} is not understood; nnstudio's default loss is used</source>
       <translation>손실 {code}은(는) 이해하지 못했습니다. nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="859" />
+      <location filename="../../nnstudio/project/keras_import.py" line="801" />
       <source>the loss {name!r} is not in nnstudio (it has {have}); nnstudio's default loss is used</source>
       <translation>손실 {name!r}은(는) nnstudio에 없습니다(있는 손실: {have}). nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="883" />
+      <location filename="../../nnstudio/project/keras_import.py" line="825" />
       <source>the metric {code} is not understood; left out</source>
       <translation>지표 {code}은(는) 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="888" />
+      <location filename="../../nnstudio/project/keras_import.py" line="830" />
       <source>the metric {name!r} is not in nnstudio (it has {have}); left out</source>
       <translation>지표 {name!r}은(는) nnstudio에 없어서 뺐습니다(있는 지표: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="902" />
+      <location filename="../../nnstudio/project/keras_import.py" line="844" />
       <source>fit({key}={code}) is not understood ({kind}); nnstudio's default is used</source>
       <translation>fit({key}={code})은(는) 이해하지 못했습니다({kind}). nnstudio의 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="908" />
+      <location filename="../../nnstudio/project/keras_import.py" line="850" />
       <source>fit({key}={value}) is not a valid setting; nnstudio's default is used</source>
       <translation>fit({key}={value})은(는) 올바른 설정이 아닙니다. nnstudio의 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="918" />
+      <location filename="../../nnstudio/project/keras_import.py" line="860" />
       <source>fit(shuffle=...) is not a setting nnstudio has (it always shuffles); left out</source>
       <translation>fit(shuffle=...)은(는) nnstudio에 없는 설정이라서 뺐습니다(항상 섞습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="921" />
+      <location filename="../../nnstudio/project/keras_import.py" line="863" />
       <source>fit(validation_data=...) is not understood: nnstudio holds back validation_split of the training data instead; left out</source>
       <translation>fit(validation_data=...)은(는) 이해하지 못해 뺐습니다. nnstudio는 대신 훈련 데이터의 validation_split만큼을 떼어 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="924" />
+      <location filename="../../nnstudio/project/keras_import.py" line="866" />
       <source>fit({key}=...) is not a setting nnstudio has; left out</source>
       <translation>fit({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1002" />
+      <location filename="../../nnstudio/project/keras_import.py" line="929" />
       <source>{name} is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads files of up to 1 MB</source>
       <translation>{name}은(는) {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지의 파일만 읽습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1006" />
+      <location filename="../../nnstudio/project/keras_import.py" line="933" />
       <source>{name} could not be read ({reason})</source>
       <translation>{name}을(를) 읽을 수 없습니다 ({reason})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1011" />
+      <location filename="../../nnstudio/project/keras_import.py" line="938" />
       <source>{name} is not a UTF-8 text file, so it cannot be Python code nnstudio reads</source>
       <translation>{name}은(는) UTF-8 텍스트 파일이 아니라서 nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1018" />
+      <location filename="../../nnstudio/project/keras_import.py" line="945" />
       <source>the code is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads up to 1 MB</source>
       <translation>코드가 {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지만 읽습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1026" />
+      <location filename="../../nnstudio/project/keras_import.py" line="955" />
       <source>this is not valid Python ({reason}), so nnstudio cannot read the code; fix the line and import again: {code}</source>
       <translation>올바른 파이썬 코드가 아니라서({reason}) nnstudio가 코드를 읽을 수 없습니다. 이 줄을 고친 뒤 다시 가져오세요: {code}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1030" />
+      <location filename="../../nnstudio/project/keras_import.py" line="959" />
       <source>this is not Python code nnstudio can read ({reason})</source>
       <translation>nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다 ({reason})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1036" />
+      <location filename="../../nnstudio/project/keras_import.py" line="965" />
       <source>the code is nested too deeply to read</source>
       <translation>코드가 너무 깊이 중첩되어 읽을 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1047" />
+      <location filename="../../nnstudio/project/keras_import.py" line="976" />
       <source>no Keras model with layers nnstudio understands was found ({first})</source>
       <translation>nnstudio가 이해하는 층을 가진 케라스 모델을 찾지 못했습니다 ({first})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1049" />
+      <location filename="../../nnstudio/project/keras_import.py" line="978" />
       <source>no Keras model was found: the code has no Sequential([...]) and no model.add(...)</source>
       <translation>케라스 모델을 찾지 못했습니다. 코드에 Sequential([...])도 model.add(...)도 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1054" />
+      <location filename="../../nnstudio/project/keras_import.py" line="983" />
       <source>a second model{var} is not imported: nnstudio takes one model per file, the first</source>
       <translation>두 번째 모델{var}은(는) 가져오지 않았습니다. nnstudio는 파일마다 첫 번째 모델 하나만 가져옵니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1076" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1005" />
       <source>{layer}: {reason}; left out</source>
       <translation>{layer}: {reason}. 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1082" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1011" />
       <source>no layer of the model could be taken ({first})</source>
       <translation>모델의 층을 하나도 가져올 수 없습니다 ({first})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1100" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1029" />
       <source>the code does not compile() the model: nnstudio's loss and optimizer are used; check them in the Training panel</source>
       <translation>코드에서 모델을 compile()하지 않습니다. nnstudio의 손실과 옵티마이저를 쓰니 학습 패널에서 확인하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1103" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1032" />
       <source>compile() names no loss: nnstudio's default loss is used</source>
       <translation>compile()에 손실이 없습니다. nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1105" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1034" />
       <source>the code does not fit() the model: nnstudio's epochs and batch size are used</source>
       <translation>코드에서 모델을 fit()하지 않습니다. nnstudio의 에포크와 배치 크기를 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1116" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1045" />
       <source>the code does not give the input shape; taken from the data set: {shape}</source>
       <translation>코드에 입력 형태가 없습니다. 데이터셋에서 가져왔습니다: {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1133" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1062" />
       <source>the data set keras.datasets.{name} is not built into nnstudio; choose a data set in the Data panel</source>
       <translation>데이터셋 keras.datasets.{name}은(는) nnstudio에 들어 있지 않습니다. 데이터 패널에서 데이터셋을 고르세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1138" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1067" />
       <source>no data set was recognised; 784 inputs look like MNIST digits, so the bundled MNIST sample was chosen (change it in the Data panel)</source>
       <translation>알아볼 수 있는 데이터셋이 없습니다. 입력 784개는 MNIST 숫자처럼 보여서 함께 들어 있는 MNIST 샘플을 골랐습니다(데이터 패널에서 바꿀 수 있습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1141" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1070" />
       <source>no data set was recognised; XOR was chosen: choose your data in the Data panel</source>
       <translation>알아볼 수 있는 데이터셋이 없어서 XOR을 골랐습니다. 데이터 패널에서 데이터를 고르세요</translation>
     </message>

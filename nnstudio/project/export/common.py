@@ -18,7 +18,7 @@ from ..errors import ProjectError
 from ..schema import Project
 
 # Layer types each exporter knows. Flatten is listed but off: the engine has no Flatten layer yet;
-# when it has, set it to True here (and in keras_import.LAYERS) and the exporters write it.
+# when it has, set it to True here (and in keras_names.LAYERS) and the exporters write it.
 EXPORTABLE = {"Dense": True, "Activation": True, "Dropout": True, "Flatten": False}
 
 IMAGE_SETS = {"mnist-5k": "mnist", "mnist": "mnist", "fashion-mnist": "fashion_mnist"}  # -> keras.datasets.<x>
