@@ -66,8 +66,8 @@ def data_code(project: Project, dataset, form: str, data_file: str | None) -> li
     if spec.name in common.IMAGE_SETS:
         keras_name = common.IMAGE_SETS[spec.name]
         if spec.name == "mnist-5k":
-            lines.append('    """MNIST through keras.datasets: all 60,000 training digits (the studio used its bundled '
-                         '5,000-digit sample)."""')
+            lines.append('    """MNIST through keras.datasets: all 60,000 training digits (the studio used its\n'
+                         '    bundled 5,000-digit sample)."""')
         else:
             lines.append(f'    """{keras_name} through keras.datasets, as 784 numbers in [0, 1] per image."""')
         lines += [
@@ -172,8 +172,7 @@ def export_keras(project: Project, out: str | Path, dataset=None) -> list[Path]:
         "HERE = os.path.dirname(os.path.abspath(__file__))",
         f"WEIGHTS = os.path.join(HERE, {weight_file!r})",
         f"EPOCHS, BATCH_SIZE, VALIDATION_SPLIT, SEED = {t.epochs}, {t.batch_size}, {t.validation_split!r}, {t.seed}",
-        "",
-        *toy_arrays(project, dataset),
+        *(["", *arrays] if (arrays := toy_arrays(project, dataset)) else []),
         "",
         "",
     ]
