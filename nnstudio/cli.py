@@ -7,6 +7,7 @@
     nnstudio summary FILE             the network, data set, settings and progress
     nnstudio examples                 the bundled lessons
     nnstudio new --example NAME FILE  start a project from a lesson
+    nnstudio import-keras MODEL.py OUT.nnproj / export FILE --to keras|pytorch|onnx OUT  (cli_exchange)
 
 Errors a user can cause print ``nnstudio: error: <one line>`` and exit 1 (``--debug`` shows
 the traceback); usage errors exit 2. Only ``open`` (and no command) loads Qt: the rest runs
@@ -336,6 +337,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the .nnproj file to create")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_new)
+
+    from nnstudio import cli_exchange  # import-keras, export
+
+    cli_exchange.register(sub, common)
     return parser
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import dialogs, files
+from nnstudio.gui import keras_io
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.perceptron_lab import install as install_perceptron_lab
 from nnstudio.gui.texts import lesson_title
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_actions()
         self._build_menus()
+        keras_io.install(self)  # File > Import Keras Code…, File > Export…, .py drops
         self._build_status_bar()
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)

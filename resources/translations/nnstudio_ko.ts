@@ -639,6 +639,59 @@
     </message>
   </context>
   <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="210" />
+      <source>Keras Code Imported</source>
+      <translation>케라스 코드를 가져왔습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="224" />
+      <source>line {line}</source>
+      <translation>{line}번째 줄</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="229" />
+      <source>Everything in the code that concerns the model was understood.</source>
+      <translation>코드에서 모델과 관련된 부분을 모두 이해했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="244" />
+      <source>&lt;b&gt;Not understood or changed ({count})&lt;/b&gt; — everything else came in:</source>
+      <translation>&lt;b&gt;이해하지 못했거나 바꾼 것 ({count})&lt;/b&gt; — 나머지는 모두 가져왔습니다:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="245" />
+      <source>&lt;b&gt;Nothing was left out.&lt;/b&gt;</source>
+      <translation>&lt;b&gt;빠진 것이 없습니다.&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="258" />
+      <source>&amp;Open as New Project</source>
+      <translation>새 프로젝트로 열기(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="267" />
+      <source>Keras Code Imported: {title}</source>
+      <translation>케라스 코드를 가져왔습니다: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="291" />
+      <source>&lt;b&gt;Network&lt;/b&gt;: input ({shape}) → {layers}</source>
+      <translation>&lt;b&gt;네트워크&lt;/b&gt;: 입력 ({shape}) → {layers}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="293" />
+      <source>&lt;b&gt;Training&lt;/b&gt;: {optimizer} (learning rate {lr}), loss {loss}, metrics {metrics}; {epochs} epochs, batch {batch}, validation split {split}</source>
+      <translation>&lt;b&gt;학습&lt;/b&gt;: {optimizer} (학습률 {lr}), 손실 {loss}, 지표 {metrics}; {epochs} 에포크, 배치 {batch}, 검증 비율 {split}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="298" />
+      <source>&lt;b&gt;Data&lt;/b&gt;: {name}</source>
+      <translation>&lt;b&gt;데이터&lt;/b&gt;: {name}</translation>
+    </message>
+  </context>
+  <context>
     <name>Inspector</name>
     <message>
       <location filename="../../nnstudio/gui/panels/inspector.py" line="47" />
@@ -792,6 +845,135 @@
     </message>
   </context>
   <context>
+    <name>KerasIO</name>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="335" />
+      <source>Import &amp;Keras Code…</source>
+      <translation>케라스 코드 가져오기(&amp;K)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="337" />
+      <source>Make a project from Keras model code (read, never run)</source>
+      <translation>케라스 모델 코드로 프로젝트를 만듭니다 (읽기만 하고 실행하지 않습니다)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="339" />
+      <source>&amp;Export…</source>
+      <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="341" />
+      <source>Write the network as a Keras or PyTorch script, or as ONNX</source>
+      <translation>네트워크를 케라스나 파이토치 스크립트, 또는 ONNX 파일로 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="347" />
+      <source>import Keras code</source>
+      <translation>케라스 코드를 가져오세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="363" />
+      <source>Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report.</source>
+      <translation>케라스 코드에서 “{title}”을(를) 가져왔습니다: 층 {layers}개, 보고서의 알림 {notes}개.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
+      <source>Keras script (*.py)</source>
+      <translation>케라스 스크립트 (*.py)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
+      <source>PyTorch script (*.py)</source>
+      <translation>파이토치 스크립트 (*.py)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="383" />
+      <source>ONNX model (*.onnx)</source>
+      <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="387" />
+      <source>export</source>
+      <translation>내보내세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="392" />
+      <source>Export</source>
+      <translation>내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="413" />
+      <source>Could not export</source>
+      <translation>내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="417" />
+      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
+      <translation>{path}에 쓸 수 없습니다 ({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="423" />
+      <source>The export failed: {reason}</source>
+      <translation>내보내기에 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="428" />
+      <source>Exported {files}</source>
+      <translation>내보냈습니다: {files}</translation>
+    </message>
+  </context>
+  <context>
+    <name>KerasImport</name>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="74" />
+      <source>line {line}: {text}</source>
+      <translation>{line}번째 줄: {text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>KerasImportDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="95" />
+      <source>Import Keras Code</source>
+      <translation>케라스 코드 가져오기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="100" />
+      <source>Paste the Keras code of a Sequential model, drop a .py file here, or choose one. The code is only read, never run; what nnstudio does not understand is listed line by line, and the rest comes in.</source>
+      <translation>Sequential 모델의 케라스 코드를 붙여 넣거나, .py 파일을 여기에 끌어다 놓거나, 파일을 고르세요. 코드는 읽기만 하고 실행하지 않습니다. nnstudio가 이해하지 못한 부분은 줄마다 알려 주고, 나머지는 가져옵니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="119" />
+      <source>Open &amp;File…</source>
+      <translation>파일 열기(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="122" />
+      <source>&amp;Import</source>
+      <translation>가져오기(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="155" />
+      <source>Import Keras Code — {name}</source>
+      <translation>케라스 코드 가져오기 — {name}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="159" />
+      <source>Open Keras Code</source>
+      <translation>케라스 코드 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="160" />
+      <source>Python files (*.py)</source>
+      <translation>파이썬 파일 (*.py)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/keras_io.py" line="160" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+  </context>
+  <context>
     <name>LabelColumnDialog</name>
     <message>
       <location filename="../../nnstudio/gui/panels/data_panel.py" line="179" />
@@ -893,342 +1075,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="226" />
+      <location filename="../../nnstudio/gui/main_window.py" line="228" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="238" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="258" />
+      <location filename="../../nnstudio/gui/main_window.py" line="260" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="260" />
+      <location filename="../../nnstudio/gui/main_window.py" line="262" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="261" />
+      <location filename="../../nnstudio/gui/main_window.py" line="263" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="266" />
+      <location filename="../../nnstudio/gui/main_window.py" line="268" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="267" />
+      <location filename="../../nnstudio/gui/main_window.py" line="269" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="273" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="285" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="292" />
+      <location filename="../../nnstudio/gui/main_window.py" line="294" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="299" />
+      <location filename="../../nnstudio/gui/main_window.py" line="301" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="304" />
+      <location filename="../../nnstudio/gui/main_window.py" line="306" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="309" />
+      <location filename="../../nnstudio/gui/main_window.py" line="311" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="319" />
+      <location filename="../../nnstudio/gui/main_window.py" line="321" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="367" />
+      <location filename="../../nnstudio/gui/main_window.py" line="369" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="381" />
+      <location filename="../../nnstudio/gui/main_window.py" line="383" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="384" />
+      <location filename="../../nnstudio/gui/main_window.py" line="386" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="395" />
+      <location filename="../../nnstudio/gui/main_window.py" line="397" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="398" />
+      <location filename="../../nnstudio/gui/main_window.py" line="400" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
+      <location filename="../../nnstudio/gui/main_window.py" line="419" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="418" />
+      <location filename="../../nnstudio/gui/main_window.py" line="420" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="436" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="460" />
+      <location filename="../../nnstudio/gui/main_window.py" line="462" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="469" />
+      <location filename="../../nnstudio/gui/main_window.py" line="471" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="469" />
+      <location filename="../../nnstudio/gui/main_window.py" line="471" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="469" />
+      <location filename="../../nnstudio/gui/main_window.py" line="471" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="477" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="490" />
+      <location filename="../../nnstudio/gui/main_window.py" line="492" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="497" />
+      <location filename="../../nnstudio/gui/main_window.py" line="499" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <location filename="../../nnstudio/gui/main_window.py" line="507" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="510" />
+      <location filename="../../nnstudio/gui/main_window.py" line="512" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="517" />
+      <location filename="../../nnstudio/gui/main_window.py" line="519" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="534" />
+      <location filename="../../nnstudio/gui/main_window.py" line="536" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="567" />
+      <location filename="../../nnstudio/gui/main_window.py" line="569" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="582" />
+      <location filename="../../nnstudio/gui/main_window.py" line="584" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="585" />
+      <location filename="../../nnstudio/gui/main_window.py" line="587" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="594" />
+      <location filename="../../nnstudio/gui/main_window.py" line="596" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="603" />
+      <location filename="../../nnstudio/gui/main_window.py" line="605" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="603" />
+      <location filename="../../nnstudio/gui/main_window.py" line="605" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="612" />
+      <location filename="../../nnstudio/gui/main_window.py" line="614" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="629" />
+      <location filename="../../nnstudio/gui/main_window.py" line="631" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="642" />
+      <location filename="../../nnstudio/gui/main_window.py" line="644" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="677" />
+      <location filename="../../nnstudio/gui/main_window.py" line="679" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="678" />
+      <location filename="../../nnstudio/gui/main_window.py" line="680" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="679" />
+      <location filename="../../nnstudio/gui/main_window.py" line="681" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="680" />
+      <location filename="../../nnstudio/gui/main_window.py" line="682" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="709" />
+      <location filename="../../nnstudio/gui/main_window.py" line="711" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="710" />
+      <location filename="../../nnstudio/gui/main_window.py" line="712" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="711" />
+      <location filename="../../nnstudio/gui/main_window.py" line="713" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="712" />
+      <location filename="../../nnstudio/gui/main_window.py" line="714" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="718" />
+      <location filename="../../nnstudio/gui/main_window.py" line="720" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="736" />
+      <location filename="../../nnstudio/gui/main_window.py" line="738" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="738" />
+      <location filename="../../nnstudio/gui/main_window.py" line="740" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2771,6 +2953,394 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/dialogs.py" line="79" />
       <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
       <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 층을 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>keras_import</name>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="158" />
+      <source>{name} is not imported in this code; taken as {path}</source>
+      <translation>{name}을(를) 이 코드에서 import하지 않았습니다. {path}(으)로 보았습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="176" />
+      <source>too deeply nested</source>
+      <translation>너무 깊이 중첩된 식</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="198" />
+      <source>a calculation that fails</source>
+      <translation>실패하는 계산</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="201" />
+      <source>a calculation</source>
+      <translation>계산식</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="207" />
+      <source>a name whose value this code does not set plainly</source>
+      <translation>이 코드가 값을 단순하게 정하지 않은 이름</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="209" />
+      <source>a function call</source>
+      <translation>함수 호출</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="211" />
+      <source>a value known only when the code runs</source>
+      <translation>코드를 실행해야만 알 수 있는 값</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="212" />
+      <source>an expression</source>
+      <translation>식</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="274" />
+      <source>the model class {name} is not understood (a model written as a class); write the network as Sequential([...])</source>
+      <translation>모델 클래스 {name}은(는) 이해하지 못했습니다(클래스로 작성한 모델). 네트워크를 Sequential([...])로 작성하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="316" />
+      <source>keras.layers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
+      <translation>keras.layers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="323" />
+      <source>keras.optimizers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
+      <translation>keras.optimizers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="369" />
+      <source>the functional API (Model(inputs, outputs)) is not understood yet; write the network as Sequential([...])</source>
+      <translation>함수형 API(Model(inputs, outputs))는 아직 이해하지 못합니다. 네트워크를 Sequential([...])로 작성하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="384" />
+      <source>{var} is not made with Sequential() in this code; taken as a Sequential model</source>
+      <translation>이 코드에서 {var}을(를) Sequential()로 만들지 않았습니다. Sequential 모델로 보았습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="408" />
+      <source>the seed {code} is {what}; nnstudio's seed 0 is used</source>
+      <translation>시드 {code}은(는) {what}입니다. nnstudio의 시드 0을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="428" />
+      <source>the layers {code} are not a written-out list; write Sequential([Dense(...), ...])</source>
+      <translation>층 {code}이(가) 직접 쓴 목록이 아닙니다. Sequential([Dense(...), ...])처럼 쓰세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="437" />
+      <source>{code} is not understood: add() takes one layer</source>
+      <translation>{code}은(는) 이해하지 못했습니다. add()에는 층 하나를 넣습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="446" />
+      <source>{code} is not understood as a layer; left out</source>
+      <translation>{code}은(는) 층으로 이해하지 못해 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="454" />
+      <source>{code} is not a Keras layer nnstudio knows; left out</source>
+      <translation>{code}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="459" />
+      <source>{name} is a Keras layer nnstudio does not have (it has {have}); left out</source>
+      <translation>{name}은(는) nnstudio에 없는 케라스 층이라서 뺐습니다(있는 층: {have})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="464" />
+      <source>Keras has no layer {name}: did you mean {guess}? Left out</source>
+      <translation>케라스에는 {name} 층이 없습니다. {guess}을(를) 쓰려던 것인가요? 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="467" />
+      <source>{name} is not a Keras layer nnstudio knows; left out</source>
+      <translation>{name}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="471" />
+      <source>{name} is not supported yet; left out</source>
+      <translation>{name}은(는) 아직 지원하지 않아서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="482" />
+      <source>{name}({key}={value}) is not supported (nnstudio has {key}={default}); left out</source>
+      <translation>{name}({key}={value})은(는) 지원하지 않아서 뺐습니다(nnstudio는 {key}={default})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="492" />
+      <source>{name}({key}=...) is not a setting nnstudio has; the layer came in without it</source>
+      <translation>{name}({key}=...)은(는) nnstudio에 없는 설정입니다. 그 설정 없이 층을 가져왔습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="511" />
+      <source>{what}(...) has more positional arguments than Keras takes; left out</source>
+      <translation>{what}(...)에 케라스가 받는 것보다 많은 위치 인자가 있어서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="517" />
+      <source>{code} is not understood (**arguments); left out</source>
+      <translation>{code}은(는) 이해하지 못해 뺐습니다(**인자)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="531" />
+      <source>{key}={code} is {what}; the input shape comes from the data set</source>
+      <translation>{key}={code}은(는) {what}입니다. 입력 형태는 데이터셋에서 정해집니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="535" />
+      <source>{what}({key}={code}) is not understood ({kind}; nnstudio reads only plain values and runs nothing); left out</source>
+      <translation>{what}({key}={code})은(는) 이해하지 못해 뺐습니다({kind}. nnstudio는 단순한 값만 읽고 아무것도 실행하지 않습니다)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="548" />
+      <source>{layer}(activation={code}) is not understood; left out</source>
+      <translation>{layer}(activation={code})은(는) 이해하지 못해 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="552" />
+      <source>the activation {name!r} is not in nnstudio (it has {have}); the layer was left out</source>
+      <translation>활성화 함수 {name!r}은(는) nnstudio에 없어서 층을 뺐습니다(있는 함수: {have})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="589" />
+      <source>{value!r}: {reason}; left at the default</source>
+      <translation>{value!r}: {reason}. 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="605" />
+      <source>{code} is not understood ({kind}); left at the default</source>
+      <translation>{code}은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="609" />
+      <source>{code}: {reason}; left at the default</source>
+      <translation>{code}: {reason}. 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="612" />
+      <source>{code} is not understood; left at the default</source>
+      <translation>{code}은(는) 이해하지 못했습니다. 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="651" />
+      <source>its input shape {shape} is taken flat, as ({size},): nnstudio's image data sets are already flat</source>
+      <translation>입력 형태 {shape}을(를) 평평하게 펴서 ({size},)로 보았습니다. nnstudio의 이미지 데이터셋은 이미 펴져 있습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="665" />
+      <source>the input shape {shape} is not understood; it comes from the data set</source>
+      <translation>입력 형태 {shape}은(는) 이해하지 못했습니다. 데이터셋에서 정해집니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="670" />
+      <source>the input shape {shape} has more than one axis; nnstudio's networks take flat samples, so it is taken as ({size},)</source>
+      <translation>입력 형태 {shape}은(는) 축이 둘 이상입니다. nnstudio의 네트워크는 펴진 샘플을 받으므로 ({size},)로 보았습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="675" />
+      <source>the input shape is given after the first layer; taken as the network's input</source>
+      <translation>입력 형태가 첫 번째 층 뒤에 나옵니다. 네트워크의 입력으로 보았습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="697" />
+      <source>compile({key}=...) is not a setting nnstudio has; left out</source>
+      <translation>compile({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="714" />
+      <source>the optimizer {name!r} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
+      <translation>옵티마이저 {name!r}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="721" />
+      <source>the optimizer {code} is not understood; nnstudio's Adam is used</source>
+      <translation>옵티마이저 {code}은(는) 이해하지 못했습니다. nnstudio의 Adam을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="726" />
+      <source>the optimizer {name} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
+      <translation>옵티마이저 {name}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="734" />
+      <source>{code} is not understood (**arguments); nnstudio's Adam is used</source>
+      <translation>{code}은(는) 이해하지 못했습니다(**인자). nnstudio의 Adam을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="740" />
+      <source>{name}({key}={code}) is not understood ({kind}); left at the default</source>
+      <translation>{name}({key}={code})은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="744" />
+      <source>lr is the old name of learning_rate (Keras 3 refuses it); taken as learning_rate</source>
+      <translation>lr은 learning_rate의 옛 이름입니다(케라스 3은 받지 않습니다). learning_rate로 보았습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="750" />
+      <source>{name}({key}=...) is not a setting nnstudio has; left out</source>
+      <translation>{name}({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="758" />
+      <source>{code}: {reason}; nnstudio's Adam is used</source>
+      <translation>{code}: {reason}. nnstudio의 Adam을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="783" />
+      <source>from_logits=True is not supported (put a softmax or sigmoid at the end instead); the loss came in without it</source>
+      <translation>from_logits=True는 지원하지 않습니다(대신 마지막에 softmax나 sigmoid를 두세요). 그 설정 없이 손실을 가져왔습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="786" />
+      <source>the loss setting {key}=... is not supported; left out</source>
+      <translation>손실 설정 {key}=...은(는) 지원하지 않아서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="794" />
+      <source>the loss {code} is not understood; nnstudio's default loss is used</source>
+      <translation>손실 {code}은(는) 이해하지 못했습니다. nnstudio의 기본 손실을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="801" />
+      <source>the loss {name!r} is not in nnstudio (it has {have}); nnstudio's default loss is used</source>
+      <translation>손실 {name!r}은(는) nnstudio에 없습니다(있는 손실: {have}). nnstudio의 기본 손실을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="825" />
+      <source>the metric {code} is not understood; left out</source>
+      <translation>지표 {code}은(는) 이해하지 못해 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="830" />
+      <source>the metric {name!r} is not in nnstudio (it has {have}); left out</source>
+      <translation>지표 {name!r}은(는) nnstudio에 없어서 뺐습니다(있는 지표: {have})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="844" />
+      <source>fit({key}={code}) is not understood ({kind}); nnstudio's default is used</source>
+      <translation>fit({key}={code})은(는) 이해하지 못했습니다({kind}). nnstudio의 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="850" />
+      <source>fit({key}={value}) is not a valid setting; nnstudio's default is used</source>
+      <translation>fit({key}={value})은(는) 올바른 설정이 아닙니다. nnstudio의 기본값을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="860" />
+      <source>fit(shuffle=...) is not a setting nnstudio has (it always shuffles); left out</source>
+      <translation>fit(shuffle=...)은(는) nnstudio에 없는 설정이라서 뺐습니다(항상 섞습니다)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="863" />
+      <source>fit(validation_data=...) is not understood: nnstudio holds back validation_split of the training data instead; left out</source>
+      <translation>fit(validation_data=...)은(는) 이해하지 못해 뺐습니다. nnstudio는 대신 훈련 데이터의 validation_split만큼을 떼어 둡니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="866" />
+      <source>fit({key}=...) is not a setting nnstudio has; left out</source>
+      <translation>fit({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="929" />
+      <source>{name} is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads files of up to 1 MB</source>
+      <translation>{name}은(는) {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지의 파일만 읽습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="933" />
+      <source>{name} could not be read ({reason})</source>
+      <translation>{name}을(를) 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="938" />
+      <source>{name} is not a UTF-8 text file, so it cannot be Python code nnstudio reads</source>
+      <translation>{name}은(는) UTF-8 텍스트 파일이 아니라서 nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="945" />
+      <source>the code is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads up to 1 MB</source>
+      <translation>코드가 {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지만 읽습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="955" />
+      <source>this is not valid Python ({reason}), so nnstudio cannot read the code; fix the line and import again: {code}</source>
+      <translation>올바른 파이썬 코드가 아니라서({reason}) nnstudio가 코드를 읽을 수 없습니다. 이 줄을 고친 뒤 다시 가져오세요: {code}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="959" />
+      <source>this is not Python code nnstudio can read ({reason})</source>
+      <translation>nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="965" />
+      <source>the code is nested too deeply to read</source>
+      <translation>코드가 너무 깊이 중첩되어 읽을 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="976" />
+      <source>no Keras model with layers nnstudio understands was found ({first})</source>
+      <translation>nnstudio가 이해하는 층을 가진 케라스 모델을 찾지 못했습니다 ({first})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="978" />
+      <source>no Keras model was found: the code has no Sequential([...]) and no model.add(...)</source>
+      <translation>케라스 모델을 찾지 못했습니다. 코드에 Sequential([...])도 model.add(...)도 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="983" />
+      <source>a second model{var} is not imported: nnstudio takes one model per file, the first</source>
+      <translation>두 번째 모델{var}은(는) 가져오지 않았습니다. nnstudio는 파일마다 첫 번째 모델 하나만 가져옵니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1005" />
+      <source>{layer}: {reason}; left out</source>
+      <translation>{layer}: {reason}. 뺐습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1011" />
+      <source>no layer of the model could be taken ({first})</source>
+      <translation>모델의 층을 하나도 가져올 수 없습니다 ({first})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1029" />
+      <source>the code does not compile() the model: nnstudio's loss and optimizer are used; check them in the Training panel</source>
+      <translation>코드에서 모델을 compile()하지 않습니다. nnstudio의 손실과 옵티마이저를 쓰니 학습 패널에서 확인하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1032" />
+      <source>compile() names no loss: nnstudio's default loss is used</source>
+      <translation>compile()에 손실이 없습니다. nnstudio의 기본 손실을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1034" />
+      <source>the code does not fit() the model: nnstudio's epochs and batch size are used</source>
+      <translation>코드에서 모델을 fit()하지 않습니다. nnstudio의 에포크와 배치 크기를 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1045" />
+      <source>the code does not give the input shape; taken from the data set: {shape}</source>
+      <translation>코드에 입력 형태가 없습니다. 데이터셋에서 가져왔습니다: {shape}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1062" />
+      <source>the data set keras.datasets.{name} is not built into nnstudio; choose a data set in the Data panel</source>
+      <translation>데이터셋 keras.datasets.{name}은(는) nnstudio에 들어 있지 않습니다. 데이터 패널에서 데이터셋을 고르세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1067" />
+      <source>no data set was recognised; 784 inputs look like MNIST digits, so the bundled MNIST sample was chosen (change it in the Data panel)</source>
+      <translation>알아볼 수 있는 데이터셋이 없습니다. 입력 784개는 MNIST 숫자처럼 보여서 함께 들어 있는 MNIST 샘플을 골랐습니다(데이터 패널에서 바꿀 수 있습니다)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/keras_import.py" line="1070" />
+      <source>no data set was recognised; XOR was chosen: choose your data in the Data panel</source>
+      <translation>알아볼 수 있는 데이터셋이 없어서 XOR을 골랐습니다. 데이터 패널에서 데이터를 고르세요</translation>
     </message>
   </context>
   <context>
