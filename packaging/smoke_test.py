@@ -91,7 +91,8 @@ def main() -> int:
         window.show()
         opened = window.open_path(examples.path(name))
         title = window.document.project.title
-        window.hide()
+        window.document.modified = False  # close without a prompt; closing joins the window's threads
+        window.close()
         window.deleteLater()
         check(f"lesson {name} opens in the studio (offscreen)", bool(opened) and title == examples.title(name), title)
     qt_app.processEvents()
