@@ -255,7 +255,8 @@ def test_open_hands_the_file_to_the_studio(monkeypatch, xor_file):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert cli.main(["open", str(xor_file)]) == 0
     assert cli.main([]) == 0
-    assert calls == [str(xor_file), str(examples.path("xor"))]
+    assert cli.main(["open"]) == 0  # what the desktop entry runs when started from the menu
+    assert calls == [str(xor_file), str(examples.path("xor")), str(examples.path("xor"))]
 
 
 def test_studio_that_cannot_be_imported(monkeypatch, capsys, xor_file):
