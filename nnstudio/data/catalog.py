@@ -10,7 +10,7 @@ from .dataset import CLASSIFICATION, REGRESSION, Dataset, DatasetInfo
 from .errors import DataError
 from .idx import from_idx
 from ..i18n import NoQt
-from ..paths import resource
+from ..paths import DATASETS as DATASETS_DIR
 
 
 def _t(text: str) -> str:
@@ -23,7 +23,7 @@ FASHION_CLASSES = [_t("T-shirt/top"), _t("Trouser"), _t("Pullover"), _t("Dress")
 
 
 def _mnist_5k():
-    return from_idx(resource("datasets", "mnist-5k"), num_classes=10, class_names=MNIST_CLASSES, name="mnist-5k",
+    return from_idx(DATASETS_DIR / "mnist-5k", num_classes=10, class_names=MNIST_CLASSES, name="mnist-5k",
                     description=DATASETS["mnist-5k"].description)
 
 
