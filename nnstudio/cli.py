@@ -1,7 +1,7 @@
 """The ``nnstudio`` command.
 
     nnstudio                          open the studio on the XOR lesson
-    nnstudio open FILE                open FILE in the studio
+    nnstudio open [FILE]              open FILE in the studio (the desktop entry runs this)
     nnstudio train FILE [--epochs N] [--batch-size B] [--learning-rate LR] [--out FILE]
     nnstudio evaluate FILE [--json]   loss and metrics on the test split
     nnstudio summary FILE             the network, data set, settings and progress
@@ -23,13 +23,17 @@ import os
 import sys
 import traceback
 
-from nnstudio import __version__
+from nnstudio import __version__, desktop
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class CommandError(Exception):
     """A one-line message for the user; the command exits 1."""
+
+
+class StartupProblem(CommandError):
+    """Why the studio cannot open its window and what to install: printed as it is, lines and all."""
 
 
 class Interrupted(CommandError):
@@ -49,13 +53,11 @@ def cmd_gui(args) -> int:
     else:
         default = examples.path(examples.DEFAULT)
         path = str(default) if default.is_file() else None
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        raise CommandError(
-            "the studio needs a desktop, but no display was found (DISPLAY is not set); "
-            "on this machine use 'nnstudio train FILE' instead"
-        )
+    from nnstudio.gui import qt_check  # before Qt loads: a missing library or display aborts Qt itself
+
+    problem = qt_check.problem()
+    if problem:
+        raise StartupProblem(problem)
     try:
         from nnstudio.gui import app
     except ImportError as exc:
@@ -231,11 +233,11 @@ def _epoch_snapshot():
 def _trained_copy_of_lesson(path: str) -> str | None:
     """Training a bundled lesson saves a copy in the current folder: the lesson stays as shipped
     (and its folder may be read-only once installed)."""
-    from nnstudio.paths import EXAMPLES
+    from nnstudio.paths import resource
 
     file = os.path.abspath(path)
     try:
-        is_lesson = os.path.samefile(os.path.dirname(file), EXAMPLES)
+        is_lesson = os.path.samefile(os.path.dirname(file), resource("examples"))
     except OSError:
         return None
     if not is_lesson:
@@ -305,10 +307,11 @@ def make_parser() -> argparse.ArgumentParser:
                     "on the XOR lesson.",
     )
     parser.add_argument("--version", action="version", version=f"nnstudio {__version__}")
+    desktop.add_arguments(parser)  # --install-desktop, --uninstall-desktop
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", parents=[common], help="open a project in the studio")
-    p.add_argument("file", metavar="FILE", help="a .nnproj project")
+    p.add_argument("file", metavar="FILE", nargs="?", help="a .nnproj project (none: the XOR lesson)")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("train", parents=[common], help="train a project without the studio and save it")
@@ -373,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        message = _one_line(exc)
+        message = str(exc) if isinstance(exc, StartupProblem) else _one_line(exc)
         if not _is_user_error(exc):
             message = f"unexpected {type(exc).__name__}: {message} (run with --debug for details)"
         print(f"nnstudio: error: {message}", file=sys.stderr)

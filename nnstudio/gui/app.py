@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from nnstudio import paths
@@ -21,7 +21,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     locale = locale or QLocale()
     installed = []
     ours = QTranslator(app)
-    if ours.load(locale, "nnstudio", "_", str(paths.TRANSLATIONS)):
+    if ours.load(locale, "nnstudio", "_", str(paths.resource("translations"))):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
@@ -42,6 +42,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(files.APP_NAME)
     app.setOrganizationName(files.ORG_NAME)
     app.setApplicationDisplayName("nnstudio")
+    app.setDesktopFileName("nnstudio")  # Wayland: the taskbar shows the entry `--install-desktop` writes
+    icon = QIcon()
+    for png in sorted(paths.resource("icons").glob("nnstudio-*.png")):  # PNGs: no SVG plugin needed
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     try:
         from nnstudio import __version__
 

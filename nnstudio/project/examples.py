@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nnstudio.i18n import NoQt
-from nnstudio.paths import EXAMPLES as EXAMPLES_DIR
+from nnstudio.paths import resource
 
 from .errors import ProjectError
 from .schema import DatasetSpec, Project, TrainingSpec
@@ -272,7 +272,7 @@ def path(name: str) -> Path:
     """The bundled file of lesson ``name`` (ProjectError for an unknown name)."""
     if name not in EXAMPLES:
         raise ProjectError(f"There is no lesson called {name!r}; the lessons are {', '.join(EXAMPLES)}.")
-    return EXAMPLES_DIR / f"{name}.nnproj"
+    return resource("examples", f"{name}.nnproj")
 
 
 def load(name: str) -> Project:
@@ -289,11 +289,11 @@ def title(name: str) -> str:
     return load(name).title
 
 
-def write_examples(folder: str | os.PathLike = EXAMPLES_DIR) -> list[Path]:
+def write_examples(folder: str | os.PathLike | None = None) -> list[Path]:
     """Save every lesson's untrained project into ``folder``; returns the files written."""
     from .fileformat import save
 
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else resource("examples")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, builder in EXAMPLES.items():
@@ -304,5 +304,5 @@ def write_examples(folder: str | os.PathLike = EXAMPLES_DIR) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover - the regeneration command
-    for file in write_examples(sys.argv[1] if len(sys.argv) > 1 else EXAMPLES_DIR):
+    for file in write_examples(sys.argv[1] if len(sys.argv) > 1 else None):
         print(file)

@@ -93,19 +93,32 @@ def test_train_then_more_epochs_then_out(xor_file, tmp_path):
     assert int(more.optimizer_state["iterations"]) == 3 + 2 * 2  # 4 samples in batches of 2
 
 
-def test_training_a_bundled_lesson_saves_a_copy_here(tmp_path):
+def test_training_a_bundled_lesson_saves_a_copy_here(lessons_copy, tmp_path):
     lesson = examples.path("gates")
+    assert lesson.parent == lessons_copy / "examples"  # a copy: the source tree is never written
+    here = tmp_path / "here"
+    here.mkdir()
     before = lesson.read_bytes()
-    result = run("train", lesson, "--epochs", "2", cwd=tmp_path)
+    result = run("train", lesson, "--epochs", "2", cwd=here)
     assert result.returncode == 0, result.stderr
     assert "kept as shipped" in result.stdout and "Saved gates.nnproj." in result.stdout
     assert lesson.read_bytes() == before
-    assert load(tmp_path / "gates.nnproj").epochs_trained == 2
-    again = run("train", lesson, "--epochs", "2", cwd=tmp_path)  # never overwrite the trained copy
+    assert load(here / "gates.nnproj").epochs_trained == 2
+    again = run("train", lesson, "--epochs", "2", cwd=here)  # never overwrite the trained copy
     assert_one_line_error(again, "keep training your copy with 'nnstudio train gates.nnproj'")
-    assert load(tmp_path / "gates.nnproj").epochs_trained == 2 and lesson.read_bytes() == before
-    assert run("train", "gates.nnproj", "--epochs", "1", cwd=tmp_path).returncode == 0
-    assert load(tmp_path / "gates.nnproj").epochs_trained == 3
+    assert load(here / "gates.nnproj").epochs_trained == 2 and lesson.read_bytes() == before
+    assert run("train", "gates.nnproj", "--epochs", "1", cwd=here).returncode == 0
+    assert load(here / "gates.nnproj").epochs_trained == 3
+
+
+def test_subprocesses_run_the_code_under_test():
+    """The children these tests start import this nnstudio, whatever else is installed."""
+    import nnstudio
+
+    code = "import nnstudio, sys; sys.stdout.write(nnstudio.__file__)"
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=headless_env(),
+                           cwd=os.path.expanduser("~"))
+    assert os.path.samefile(child.stdout, nnstudio.__file__), child
 
 
 def test_train_without_epochs_goes_to_the_projects_setting(tmp_path):
@@ -242,7 +255,8 @@ def test_open_hands_the_file_to_the_studio(monkeypatch, xor_file):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert cli.main(["open", str(xor_file)]) == 0
     assert cli.main([]) == 0
-    assert calls == [str(xor_file), str(examples.path("xor"))]
+    assert cli.main(["open"]) == 0  # what the desktop entry runs when started from the menu
+    assert calls == [str(xor_file), str(examples.path("xor")), str(examples.path("xor"))]
 
 
 def test_studio_that_cannot_be_imported(monkeypatch, capsys, xor_file):

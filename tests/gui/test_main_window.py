@@ -457,10 +457,11 @@ def test_window_keeps_responding_while_a_small_network_trains(qtbot, window, dia
     assert epochs and epochs[-1] > 100  # and training went on meanwhile
 
 
-def test_opening_a_bundled_lesson_never_saves_over_it(window, dialogs, tmp_path):
+def test_opening_a_bundled_lesson_never_saves_over_it(lessons_copy, window, dialogs, tmp_path):
     from nnstudio.project import examples
 
     lesson = examples.path("xor")
+    assert lesson.parent == lessons_copy / "examples"  # a mistake here must not reach the source tree
     before = lesson.read_bytes()
     assert window.open_path(lesson)
     assert window.document.path is None  # a new project from the lesson
