@@ -142,9 +142,8 @@ def _max_rel_error(model, x, y):
     worst = 0.0
     for key, (idx, n) in numeric.items():
         b = backprop[key].reshape(-1)[idx]
-        # entries far below the gradient's scale are compared against that scale (round-off)
-        scale = np.abs(b).max() * 1e-3 + 1e-12
-        worst = max(worst, float((np.abs(b - n) / (np.abs(b) + np.abs(n) + scale)).max()))
+        # the usual measure (CS231n, gradcheck): ||b - n|| / (||b|| + ||n||) per parameter array
+        worst = max(worst, float(np.linalg.norm(b - n) / (np.linalg.norm(b) + np.linalg.norm(n) + 1e-300)))
     return worst
 
 
