@@ -26,8 +26,19 @@ from . import optimizers as optimizers_mod
 from .gradcheck import backprop_gradient, numeric_gradient, relative_error
 from .model import Sequential
 
-__all__ = ["LayerTrace", "StepTrace", "ParamUpdate", "trace_step", "apply_step", "exact_copy", "batch_index",
-           "numeric_gradient", "backprop_gradient", "relative_error", "local_derivative_name"]
+__all__ = [
+    "LayerTrace",
+    "ParamUpdate",
+    "StepTrace",
+    "apply_step",
+    "backprop_gradient",
+    "batch_index",
+    "exact_copy",
+    "local_derivative_name",
+    "numeric_gradient",
+    "relative_error",
+    "trace_step",
+]
 
 
 @dataclass

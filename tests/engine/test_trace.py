@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from nnstudio.engine import Activation, Dense, Dropout, Input, Sequential, activations, optimizers, set_random_seed
+from nnstudio.engine import (
+    Dense,
+    Dropout,
+    Input,
+    Sequential,
+    activations,
+    optimizers,
+    set_random_seed,
+)
 from nnstudio.engine import trace as trace_mod
 
 OPTIMIZERS = [
