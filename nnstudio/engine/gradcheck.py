@@ -155,3 +155,54 @@ def gradcheck(model, x, y, eps=None, max_elements=1000):
         denom = np.linalg.norm(a) + np.linalg.norm(n)
         errors[key] = 0.0 if denom == 0 else float(np.linalg.norm(a - n) / denom)
     return errors
+
+
+def gradient_table(model, x, y, sample=None, seed=0, eps=1e-6, progress=None, cancel=None):
+    """Backprop beside central differences, per parameter entry, worst first, with timings.
+
+    sample: check this many entries drawn at random over all parameters (None: every entry).
+    Returns {"rows": [(key, flat_index, backprop, numeric, rel_error), ...] (worst first),
+    "overall": ||b - n|| / (||b|| + ||n||) over every checked entry (an entry's own relative
+    error is large where its gradient is tiny: the difference quotient's round-off, ~1e-10),
+    "backprop_s": one forward + backward (every gradient at once), "numeric_s": the central
+    differences of the checked entries, "checked", "total" (parameters), "cancelled"}.
+    """
+    import time
+
+    clone, x64, t = _prepare(model, x, y)
+    _fix_dropout(clone)
+    started = time.perf_counter()
+    clone._forward_backward(x64, t)
+    backprop_s = time.perf_counter() - started
+    analytic = {f"{layer.name}/{k}": g.copy() for layer in clone.layers for k, g in layer.grads.items()}
+    sizes = {k: g.size for k, g in analytic.items()}
+    total = int(sum(sizes.values()))
+    if sample is None or sample >= total:
+        indices = {k: np.arange(n) for k, n in sizes.items()}
+    else:
+        picks = np.sort(np.random.default_rng(seed).choice(total, int(sample), replace=False))
+        indices, offset = {}, 0
+        for k, n in sizes.items():
+            mine = picks[(picks >= offset) & (picks < offset + n)] - offset
+            if len(mine):
+                indices[k] = mine
+            offset += n
+    started = time.perf_counter()
+    numeric = numeric_gradient(model, x, y, keys=list(indices), indices=indices, eps=eps,
+                               progress=progress, cancel=cancel)
+    numeric_s = time.perf_counter() - started
+    rows, bs, ns = [], [], []
+    for key, (idx, values) in numeric.items():
+        b = analytic[key].reshape(-1)[idx]
+        errors = relative_error(b, values)
+        done = np.isfinite(values)
+        rows += [(key, int(i), float(bi), float(ni), float(ei))
+                 for i, bi, ni, ei in zip(idx[done], b[done], values[done], errors[done])]
+        bs.append(b[done])
+        ns.append(values[done])
+    rows.sort(key=lambda r: -r[4])
+    b, n = (np.concatenate(v) if v else np.zeros(0) for v in (bs, ns))
+    denom = np.linalg.norm(b) + np.linalg.norm(n)
+    overall = 0.0 if denom == 0 else float(np.linalg.norm(b - n) / denom)
+    return {"rows": rows, "overall": overall, "backprop_s": backprop_s, "numeric_s": numeric_s, "checked": len(rows), "total": total,
+            "cancelled": len(rows) < sum(len(i) for i in indices.values())}

@@ -207,3 +207,19 @@ def test_numeric_check_notices_a_wrong_derivative(monkeypatch):
     x, y = _data()
     monkeypatch.setattr(type(activations.get("sigmoid")), "backward", lambda self, dy, z, y: dy * y)
     assert _max_rel_error(model, x, y[:, :2]) > 1e-2
+
+
+def test_gradient_table_worst_first_sampled_and_timed():
+    model = _model(OPTIMIZERS[0], hidden="sigmoid")
+    x, y = _data()
+    full = trace_mod.gradient_table(model, x, y)
+    assert full["total"] == model.count_params() == full["checked"] and not full["cancelled"]
+    errors = [r[4] for r in full["rows"]]
+    assert errors == sorted(errors, reverse=True) and errors[0] < 1e-4
+    assert full["backprop_s"] > 0 and full["numeric_s"] > 0
+    some = trace_mod.gradient_table(model, x, y, sample=10, seed=1)
+    assert some["checked"] == 10 and len({(r[0], r[1]) for r in some["rows"]}) == 10
+    calls = []
+    stopped = trace_mod.gradient_table(model, x, y, cancel=lambda: len(calls) >= 3,
+                                       progress=lambda done, total: calls.append(done))
+    assert stopped["cancelled"] and stopped["checked"] == 3
