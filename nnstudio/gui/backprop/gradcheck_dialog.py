@@ -114,7 +114,7 @@ class GradientCheckDialog(QDialog):
         if parent is not None:
             parent.destroyed.connect(self.cancel_and_wait)
 
-    def showEvent(self, event):  # noqa: N802
+    def showEvent(self, event):
         super().showEvent(event)
         if not self.is_running:
             total = self._parameter_count()
@@ -177,7 +177,7 @@ class GradientCheckDialog(QDialog):
             thread.quit()
             thread.wait(5000)
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event):
         self.cancel_and_wait()
         super().closeEvent(event)
 
