@@ -23,11 +23,7 @@ import numpy as np
 
 from . import layers as layers_mod
 from . import optimizers as optimizers_mod
-from .gradcheck import (
-    backprop_gradient,
-    numeric_gradient,
-    relative_error,
-)
+from .gradcheck import backprop_gradient, gradient_table, numeric_gradient, relative_error
 from .model import Sequential
 
 __all__ = [
@@ -38,6 +34,7 @@ __all__ = [
     "backprop_gradient",
     "batch_index",
     "exact_copy",
+    "gradient_table",
     "local_derivative_name",
     "numeric_gradient",
     "relative_error",
