@@ -23,7 +23,12 @@ import numpy as np
 
 from . import layers as layers_mod
 from . import optimizers as optimizers_mod
-from .gradcheck import backprop_gradient, gradient_table, numeric_gradient, relative_error
+from .gradcheck import (
+    backprop_gradient,
+    gradient_table,
+    numeric_gradient,
+    relative_error,
+)
 from .model import Sequential
 
 __all__ = [
