@@ -49,8 +49,8 @@ LOSS_CODE = {
     "sse": ("0.5 * np.square(y - t).sum(axis=-1)", "(y - t) * (1.0 / len(y))", None),
     "binary_crossentropy": (
         "-(t * np.log(np.clip(y, EPS, 1 - EPS)) + (1 - t) * np.log(1 - np.clip(y, EPS, 1 - EPS))).mean(axis=-1)",
-        "(np.clip(y, EPS, 1 - EPS) - t) / (np.clip(y, EPS, 1 - EPS) * (1 - np.clip(y, EPS, 1 - EPS)))"
-        " * ((y > EPS) & (y < 1 - EPS)) * (1.0 / y.size)",
+        ("(np.clip(y, EPS, 1 - EPS) - t) / (np.clip(y, EPS, 1 - EPS) * (1 - np.clip(y, EPS, 1 - EPS)))"
+         " * ((y > EPS) & (y < 1 - EPS)) * (1.0 / y.size)"),
         "(y - t) * (1.0 / y.size)"),
     "categorical_crossentropy": (
         "-(t * np.log(np.clip(y / y.sum(axis=-1, keepdims=True), EPS, 1 - EPS))).sum(axis=-1)",
@@ -118,7 +118,7 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
     model._ensure_built()
     for layer in model.layers:
         if not isinstance(layer, layers_mod.Dense):
-            raise ValueError(f"The script writes out Dense layers only; {layer.name} is a {type(layer).__name__}.")
+            raise ValueError(f"The script writes out Dense layers only; {layer.name} is a {type(layer).__name__}.")  # noqa: TRY004
         if layer.kernel_regularizer is not None:
             raise ValueError(f"The script does not write out weight penalties; {layer.name} has one.")
     opt = model.optimizer
