@@ -13,15 +13,20 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnstudio.gui.views import colors
 
-from .formulas import num, tr
+from .formulas import num
 
 RADIUS = 30.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("backprop", text)
+
 GREY = QColor(190, 190, 190)
 INK = QColor(30, 30, 30)
 GRAD_INK = QColor(*colors.NEGATIVE).darker(115)
