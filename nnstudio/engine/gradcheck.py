@@ -204,5 +204,6 @@ def gradient_table(model, x, y, sample=None, seed=0, eps=1e-6, progress=None, ca
     b, n = (np.concatenate(v) if v else np.zeros(0) for v in (bs, ns))
     denom = np.linalg.norm(b) + np.linalg.norm(n)
     overall = 0.0 if denom == 0 else float(np.linalg.norm(b - n) / denom)
-    return {"rows": rows, "overall": overall, "backprop_s": backprop_s, "numeric_s": numeric_s, "checked": len(rows), "total": total,
+    return {"rows": rows, "overall": overall, "shapes": {k: g.shape for k, g in analytic.items()},
+            "backprop_s": backprop_s, "numeric_s": numeric_s, "checked": len(rows), "total": total,
             "cancelled": len(rows) < sum(len(i) for i in indices.values())}

@@ -12,10 +12,12 @@ from __future__ import annotations
 import threading
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -94,7 +96,9 @@ class GradientCheckDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Parameter"), self.tr("Backprop"), self.tr("Numeric"),
                                               self.tr("Relative error")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Check")))
@@ -200,8 +204,11 @@ class GradientCheckDialog(QDialog):
         self.result = result
         rows = result["rows"]
         self.table.setRowCount(min(len(rows), SHOWN_ROWS))
+        shapes = result.get("shapes", {})
         for r, (key, index, b, n, err) in enumerate(rows[:SHOWN_ROWS]):
-            for c, text in enumerate((f"{key}[{index}]", f"{b:.10g}", f"{n:.10g}", f"{err:.2e}")):
+            where = np.unravel_index(index, shapes[key]) if key in shapes else (index,)
+            label = f"{key}[{', '.join(str(int(i)) for i in where)}]"
+            for c, text in enumerate((label, f"{b:.10g}", f"{n:.10g}", f"{err:.2e}")):
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
