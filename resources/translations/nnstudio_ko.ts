@@ -42,167 +42,167 @@
       <translation>역전파 보기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="70" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="72" />
       <source>◀ Back</source>
       <translation>◀ 이전</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="71" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="73" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="72" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="74" />
       <source>Apply step</source>
       <translation>단계 적용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="74" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="76" />
       <source>Take this training step on the model (Enter): the same as Step batch</source>
       <translation>이 학습 단계를 모델에 적용합니다(Enter): 배치 한 단계와 똑같습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="86" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="88" />
       <source>Show:</source>
       <translation>보기:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="102" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="104" />
       <source>Formula</source>
       <translation>수식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="103" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="105" />
       <source>One neuron</source>
       <translation>뉴런 하나</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="155" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="157" />
       <source>The network has no layers yet: add a Dense layer first.</source>
       <translation>네트워크에 아직 층이 없습니다. 먼저 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="159" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="161" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터 세트를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="162" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="164" />
       <source>The step-through cannot start: {error}</source>
       <translation>단계별 보기를 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="165" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="167" />
       <source>This view draws networks whose layers are at most {limit} units wide; {layer} has {units}. Use Train ▸ Gradient Check for a network of any size.</source>
       <translation>이 보기는 층마다 유닛이 {limit}개 이하인 네트워크만 그립니다. {layer}에는 {units}개가 있습니다. 크기에 상관없이 쓰려면 학습 ▸ 기울기 검사를 사용하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="177" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="179" />
       <source>Whole batch ({n} samples)</source>
       <translation>배치 전체 (샘플 {n}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="179" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="181" />
       <source>Sample {k} (#{index})</source>
       <translation>샘플 {k} (#{index})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="216" />
-      <source>Training is running: pause or stop it to apply a step here.</source>
-      <translation>학습이 진행 중입니다. 여기서 단계를 적용하려면 일시정지하거나 멈추세요.</translation>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="218" />
+      <source>A training run is open (running or paused): stop it to apply a step here.</source>
+      <translation>학습이 진행 중이거나 일시정지 상태입니다. 여기서 단계를 적용하려면 학습을 멈추세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="250" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="255" />
       <source>Epoch {epoch}, batch {batch} of {steps}</source>
       <translation>에포크 {epoch}, 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="258" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="264" />
       <source>input</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="322" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="332" />
       <source>Forward: {layer}</source>
       <translation>순전파: {layer}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="324" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="334" />
       <source>Backward: {layer}</source>
       <translation>역전파: {layer}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="325" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="325" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
       <source>Update</source>
       <translation>갱신</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="325" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
       <source>Apply</source>
       <translation>적용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="328" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="338" />
       <source>batch loss L = {loss}</source>
       <translation>배치 손실 L = {loss}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="330" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="340" />
       <source>Circles: z and a = f(z) ({which}); lines: the weights</source>
       <translation>원: z와 a = f(z) ({which}), 선: 가중치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="334" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="344" />
       <source>Circles: δ = ∂L/∂z (summed over {which}); lines: ∂L/∂w, blue +, vermillion −, thicker = larger</source>
       <translation>원: δ = ∂L/∂z ({which}에 대한 합), 선: ∂L/∂w, 파랑 +, 주홍 −, 굵을수록 큼</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="337" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="347" />
       <source>Lines: the step Δw each weight takes; circles: Δb</source>
       <translation>선: 각 가중치가 움직이는 양 Δw, 원: Δb</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="338" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="348" />
       <source>Press Apply (Enter): the model takes exactly this step, as Step batch would.</source>
       <translation>적용(Enter)을 누르면 모델이 배치 한 단계와 똑같이 바로 이 단계를 밟습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="342" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
       <source>sample {k}</source>
       <translation>샘플 {k}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="343" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="353" />
       <source>the batch</source>
       <translation>배치 전체</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="351" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="361" />
       <source>Numbers of sample 1 of the batch (choose a sample above).</source>
       <translation>배치의 샘플 1의 값입니다 (위에서 샘플을 고르세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="379" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="389" />
       <source>&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt;: each unit computes z = Σᵢ aᵢ·wᵢ + b, then a = f(z); the outputs of one layer are the inputs of the next.&lt;/p&gt;&lt;p&gt;Click a unit or a weight to see its numbers.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;순전파&lt;/b&gt;: 각 유닛은 z = Σᵢ aᵢ·wᵢ + b를 계산한 뒤 a = f(z)를 냅니다. 한 층의 출력이 다음 층의 입력입니다.&lt;/p&gt;&lt;p&gt;유닛이나 가중치를 클릭하면 그 숫자를 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="382" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="392" />
       <source>&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt;: the error δ = ∂L/∂z flows from the loss back to the inputs by the chain rule: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). Each weight's gradient is ∂L/∂wᵢⱼ = δⱼ · aᵢ, summed over the batch.&lt;/p&gt;&lt;p&gt;A unit with f′(z) ≈ 0 (dead or saturated, dashed ring) passes almost nothing back: it stops learning.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;: 오차 δ = ∂L/∂z가 연쇄 법칙에 따라 손실에서 입력 쪽으로 거꾸로 흐릅니다: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). 각 가중치의 기울기는 ∂L/∂wᵢⱼ = δⱼ · aᵢ이고, 배치 전체에 대해 더합니다.&lt;/p&gt;&lt;p&gt;f′(z) ≈ 0인 유닛(죽었거나 포화됨, 점선 고리)은 거의 아무것도 뒤로 전하지 못해 학습을 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="387" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="397" />
       <source>&lt;p&gt;&lt;b&gt;Update&lt;/b&gt;: every weight takes the optimizer's step ({optimizer}). Click a weight to see its rule with the numbers.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;갱신&lt;/b&gt;: 모든 가중치가 옵티마이저({optimizer})의 규칙대로 움직입니다. 가중치를 클릭하면 그 규칙을 숫자와 함께 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="389" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="399" />
       <source>&lt;p&gt;&lt;b&gt;Apply&lt;/b&gt;: the model takes exactly this step (the same as Step batch); then the walk starts again on the next batch.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;적용&lt;/b&gt;: 모델이 바로 이 단계를 밟습니다(배치 한 단계와 똑같음). 그다음 다음 배치에서 다시 시작합니다.&lt;/p&gt;</translation>
     </message>
@@ -804,102 +804,102 @@
   <context>
     <name>GradientCheckDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="73" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="75" />
       <source>Gradient Check</source>
       <translation>기울기 검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="78" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="80" />
       <source>every parameter</source>
       <translation>모든 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="79" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="81" />
       <source>a random sample of</source>
       <translation>무작위로 고른</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="83" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="85" />
       <source>Check</source>
       <translation>검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="85" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="87" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="90" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="92" />
       <source>Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by side in float64, on {n} training samples.</source>
       <translation>역전파와 중앙 차분 (L(w + h) − L(w − h)) / 2h를 학습 샘플 {n}개에 대해 float64로 나란히 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="95" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
       <source>Parameter</source>
       <translation>파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="95" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
       <source>Backprop</source>
       <translation>역전파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="95" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
       <source>Numeric</source>
       <translation>수치 미분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="96" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="98" />
       <source>Relative error</source>
       <translation>상대 오차</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="104" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="108" />
       <source>parameters</source>
       <translation>개 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="148" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="152" />
       <source>The check cannot start: {error}</source>
       <translation>검사를 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="165" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="169" />
       <source>Checking…</source>
       <translation>검사 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="189" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="193" />
       <source>The check failed: {error}</source>
       <translation>검사가 실패했습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="215" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="222" />
       <source>Cancelled before any parameter was checked.</source>
       <translation>파라미터를 하나도 검사하기 전에 취소되었습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="221" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
       <source>they agree</source>
       <translation>두 값이 일치합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="221" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
       <source>they DISAGREE: the backward pass has a bug</source>
       <translation>두 값이 다릅니다: 역전파에 버그가 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="222" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="229" />
       <source>{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, worst single entry {worst}: {verdict}.</source>
       <translation>파라미터 {total}개 중 {checked}개를 검사했습니다{cancelled}. 상대 오차 ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, 가장 나쁜 항목 {worst}: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="225" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="232" />
       <source> (cancelled)</source>
       <translation> (취소됨)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="226" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="233" />
       <source>Backprop computed all {total} gradients in {bp} ms (one forward, one backward); the central difference took {per} ms per parameter, {all} s for all of them: backprop is {ratio}× faster.</source>
       <translation>역전파는 기울기 {total}개를 모두 {bp} ms에 구했습니다(순전파 한 번, 역전파 한 번). 중앙 차분은 파라미터 하나에 {per} ms, 전부 하면 {all}초가 걸립니다: 역전파가 {ratio}배 빠릅니다.</translation>
     </message>

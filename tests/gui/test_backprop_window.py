@@ -137,3 +137,43 @@ def test_document_changes_rebuild_the_walk(qtbot):
     doc.update_layer(0, units=4)
     assert w.session is not None and w.phase == 0
     assert w.diagram.sizes == [2, 4, 3]
+
+
+def test_a_walk_through_an_epoch_is_step_epoch(qtbot):
+    """One epoch of Applies (9 batches of 16: 135 training samples, validation held out) = Step
+    epoch: weights, optimizer state, epochs_trained and the epoch's history."""
+    project = blobs_project()
+    doc_a, doc_b = Document(copy.deepcopy(project)), Document(copy.deepcopy(project))
+    controller = TrainingController(doc_a)
+    try:
+        with qtbot.waitSignal(controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000):
+            controller.step_epoch()
+        assert controller.capture()
+        steps = controller.last_progress["steps"]
+    finally:
+        assert controller.shutdown(3000)
+    w = window_for(qtbot, doc_b)
+    assert w.session.steps == steps == 9
+    for _ in range(steps):
+        assert w.apply()
+    a, b = doc_a.project, doc_b.project
+    assert a.epochs_trained == b.epochs_trained == 1 and w.session.epoch == 1 and w.session.step == 0
+    assert a.history.keys() == b.history.keys()
+    for key in a.history:
+        np.testing.assert_allclose(b.history[key], a.history[key], rtol=1e-12)
+    for key in a.weights:
+        np.testing.assert_array_equal(a.weights[key], b.weights[key])
+
+
+def test_apply_waits_while_a_run_is_open(qtbot):
+    doc = Document(blobs_project())
+    controller = TrainingController(doc)
+    w = window_for(qtbot, doc, controller)
+    assert w.apply_button.isEnabled()
+    try:
+        with qtbot.waitSignal(controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000):
+            controller.step_batch()
+        assert not w.apply_button.isEnabled() and not w.apply()
+    finally:
+        assert controller.shutdown(3000)
+    assert w.apply_button.isEnabled()

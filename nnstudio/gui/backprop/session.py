@@ -5,7 +5,8 @@ the document's weights and optimizer state) and walks the batches in the order
 ``Sequential.fit`` takes them (the same shuffle, seeded by the model's seed and the epoch,
 starting at the project's ``epochs_trained``; validation samples held out as fit holds
 them). ``trace()`` shows the next step without taking it; ``apply()`` takes exactly that
-step with ``train_on_batch``, so a walk of k Applies ends where k presses of Step batch do.
+step with ``train_on_batch``, so a walk of k Applies ends where k presses of Step batch do,
+and a walk through a whole epoch also gives that epoch's logs (validation included) as fit does.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ class StepSession:
         n = len(x)
         n_train = math.floor(n * (1.0 - split)) if split else n
         self.x, self.y = x[:n_train], y[:n_train]
+        self.val = (x[n_train:], y[n_train:]) if n_train < n else None  # fit's validation_split
         self.batch_size = int(project.training.batch_size)
         self.epoch = int(project.epochs_trained or 0)
         self.step = 0
         self.steps = max(1, math.ceil(n_train / self.batch_size))
         self._trace = None
+        self._sums, self._seen = {}, 0  # this epoch's logs so far, weighted by batch size (as fit)
 
     @property
     def n(self) -> int:
@@ -54,15 +57,27 @@ class StepSession:
             self._trace = trace_mod.trace_step(self.model, *self.batch())
         return self._trace
 
-    def apply(self) -> float:
-        """Take the traced step for real (train_on_batch) and move on to the next batch."""
+    def apply(self) -> tuple[float, dict | None]:
+        """Take the traced step for real (train_on_batch) and move on to the next batch.
+        Returns (batch loss, the epoch's logs when this batch ended an epoch, else None)."""
+        x, y = self.batch()
         with np.errstate(over="ignore", invalid="ignore"):
-            loss = trace_mod.apply_step(self.model, *self.batch())
+            logs = self.model.train_on_batch(x, y, return_dict=True)
         self._trace = None
+        for key, value in logs.items():
+            self._sums[key] = self._sums.get(key, 0.0) + value * len(x)
+        self._seen += len(x)
         self.step += 1
+        epoch_logs = None
         if self.step >= self.steps:
+            epoch_logs = {key: value / self._seen for key, value in self._sums.items()}
+            if self.val is not None:  # as fit does at the end of each epoch
+                with np.errstate(over="ignore", invalid="ignore"):
+                    val = self.model.evaluate(*self.val, batch_size=self.batch_size, verbose=0, return_dict=True)
+                epoch_logs.update({"val_" + k: v for k, v in val.items()})
+            self._sums, self._seen = {}, 0
             self.step, self.epoch = 0, self.epoch + 1
-        return loss
+        return float(logs["loss"]), epoch_logs
 
 
 def too_wide(model) -> tuple[str, int] | None:

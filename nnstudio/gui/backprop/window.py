@@ -58,6 +58,8 @@ class BackpropWindow(QWidget):
         self._writing = False
         self._build()
         self._unsubscribe = document.subscribe(self._on_document)
+        if controller is not None:  # Apply waits while a run is open (its model is ahead of the document)
+            controller.stateChanged.connect(self._update_apply)
         self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
         self.resize(1100, 640)
 
@@ -213,13 +215,16 @@ class BackpropWindow(QWidget):
         if self.session is None:
             return False
         if self.controller is not None and self.controller.is_training:
-            self.position.setText(self.tr("Training is running: pause or stop it to apply a step here."))
+            self.position.setText(self.tr("A training run is open (running or paused): stop it to apply a step "
+                                          "here."))
             return False
-        loss = self.session.apply()
-        model = self.session.model
+        from nnstudio.project import build
+
+        loss, epoch_logs = self.session.apply()
         self._writing = True
-        try:
-            self.document.set_weights(model.weight_dict(), model.optimizer.get_state())
+        try:  # weights and optimizer state; a finished epoch also goes into the history
+            history = None if epoch_logs is None else {k: [v] for k, v in epoch_logs.items()}
+            build.capture(self.document, self.session.model, history)
         finally:
             self._writing = False
         self.phase = 0
@@ -250,6 +255,7 @@ class BackpropWindow(QWidget):
         self.position.setText(self.tr("Epoch {epoch}, batch {batch} of {steps}").format(
             epoch=s.epoch + 1, batch=s.step + 1, steps=s.steps))
         self.phase_label.setText(self._phase_name(kind, c, cols) + f"  ({self.phase + 1}/{len(plist)})")
+        self._update_apply()
         self.back.setEnabled(self.phase > 0)
         self.next.setEnabled(self.phase < len(plist) - 1)
         self.apply_button.setDefault(kind == "apply")
@@ -310,6 +316,10 @@ class BackpropWindow(QWidget):
         d.update()
         self.formula.setHtml(self._formula(kind, c, cols, tr_, rows))
         self.neuron.set_unit(self._neuron_data(cols, tr_, rows))
+
+    def _update_apply(self, *_) -> None:
+        training = self.controller is not None and self.controller.is_training
+        self.apply_button.setEnabled(self.session is not None and not training)
 
     def _target_text(self, tr_, rows, j: int) -> str:
         t = tr_.targets[rows]
