@@ -177,3 +177,43 @@ def test_apply_waits_while_a_run_is_open(qtbot):
     finally:
         assert controller.shutdown(3000)
     assert w.apply_button.isEnabled()
+
+
+def _variant(kind):
+    p = blobs_project(optimizer={"class_name": {"rmsprop": "RMSprop", "adagrad": "Adagrad"}.get(kind, "SGD"),
+                                 "config": {"learning_rate": 0.1}})
+    if kind == "gates":  # one layer: inputs straight to a sigmoid unit
+        p.layers.clear()
+        p.training.loss = "mse"
+        p.add_layer("Dense", units=3, activation="sigmoid")
+    elif kind == "activation-layer":  # Dense linear + Activation("softmax"): the fused path goes through it
+        p.layers[1].config["activation"] = "linear"
+        p.add_layer("Activation", activation="softmax")
+    elif kind == "dropout":
+        p.layers[0].config["activation"] = "relu"
+        p.add_layer("Dropout", index=1, rate=0.3)
+    elif kind == "rmsprop":
+        p.training.loss = "sparse_categorical_crossentropy"
+    elif kind == "adagrad":
+        p.training.loss = "mae"
+        p.layers[1].config["activation"] = "elu"
+    return p
+
+
+@pytest.mark.parametrize("kind", ["gates", "activation-layer", "dropout", "rmsprop", "adagrad"])
+def test_every_phase_and_every_click_has_a_formula(qtbot, kind):
+    doc = Document(_variant(kind))
+    w = window_for(qtbot, doc)
+    assert w.session is not None, w.message.text()
+    sizes = w.diagram.sizes
+    targets = [None] + [("unit", c, j) for c, n in enumerate(sizes) for j in range(n)]
+    targets += [("weight", c, i, j) for c in range(1, len(sizes)) for i in range(sizes[c - 1]) for j in range(sizes[c])]
+    for sample in (0, 2):
+        w.samples.setCurrentIndex(sample)
+        for k in range(len(w.phase_list)):
+            w.phase = k
+            for sel in targets:
+                w._on_selected(sel)
+                assert w.formula.toPlainText().strip()
+                assert w.neuron.data is not None
+    assert w.apply()

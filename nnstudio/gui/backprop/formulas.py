@@ -88,8 +88,9 @@ def loss_text(tr_, s: int) -> str:
     if np.ndim(t) == 0:  # sparse: a class index
         out += _eq(f"L = −log ŷ[{int(t)}] = −log {num(y[int(t)])}", f"<b>{num(per[s])}</b>")
     elif name == "binary_crossentropy":
-        out += _eq("L = −mean [t·log ŷ + (1 − t)·log(1 − ŷ)]",
-                   ", ".join(f"t={num(ti)}, ŷ={num(yi)}" for ti, yi in zip(t, y)), f"<b>{num(per[s])}</b>")
+        terms = [f"−[{num(ti)}×log {num(yi)} + {num(1 - ti)}×log {num(1 - yi)}]" for ti, yi in zip(t, y)]
+        mean = terms[0] if len(terms) == 1 else "mean(" + ", ".join(terms[:MAX_TERMS]) + ")"
+        out += _eq("L = −mean [t·log ŷ + (1 − t)·log(1 − ŷ)]", mean, f"<b>{num(per[s])}</b>")
     elif name == "categorical_crossentropy":
         k = int(np.argmax(t))
         out += _eq("L = −Σⱼ tⱼ·log ŷⱼ", f"−log ŷ[{k}] = −log {num(y[k])}", f"<b>{num(per[s])}</b>")
