@@ -78,3 +78,18 @@ def test_mnist_200_parameters_window_responsive(qtbot):
           f"{max(gaps) * 1000:.1f} ms over {len(gaps)} ticks; {d.summary.text()}")
     assert p99 < 0.050
     qtbot.waitUntil(lambda: not d.is_running)
+
+
+def test_closing_the_window_stops_a_running_check(qtbot):
+    from nnstudio.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.new_from_lesson("mnist")
+    d = w.backprop.show_gradcheck()
+    d.sample_button.setChecked(True)
+    d.count.setValue(5000)
+    assert d.start() and d.is_running
+    w.document.set_clean()
+    w.close()
+    qtbot.waitUntil(lambda: not d.is_running, timeout=10000)

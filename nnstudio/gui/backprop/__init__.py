@@ -6,7 +6,7 @@ the ``BackpropTools`` that owns their windows (``window.backprop``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -27,6 +27,12 @@ class BackpropTools(QObject):
         self.act_export.setStatusTip(self.tr("Write the training loop out by hand as a short NumPy program"))
         self.act_export.triggered.connect(self.export_script)
         self.actions = [self.act_step, self.act_gradcheck, self.act_export]
+        window.installEventFilter(self)  # a closing window first stops a running gradient check
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
 
     def dataset(self):
         return self.window.controller.dataset()
