@@ -29,7 +29,7 @@ class BackpropTools(QObject):
         self.actions = [self.act_step, self.act_gradcheck, self.act_export]
         window.installEventFilter(self)  # a closing window first stops a running gradient check
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
