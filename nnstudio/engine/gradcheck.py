@@ -171,9 +171,11 @@ def gradient_table(model, x, y, sample=None, seed=0, eps=1e-6, progress=None, ca
 
     clone, x64, t = _prepare(model, x, y)
     _fix_dropout(clone)
-    started = time.perf_counter()
-    clone._forward_backward(x64, t)
-    backprop_s = time.perf_counter() - started
+    backprop_s = float("inf")
+    for _ in range(3):  # the best of three: the first pass also allocates the layers' scratch arrays
+        started = time.perf_counter()
+        clone._forward_backward(x64, t)
+        backprop_s = min(backprop_s, time.perf_counter() - started)
     analytic = {f"{layer.name}/{k}": g.copy() for layer in clone.layers for k, g in layer.grads.items()}
     sizes = {k: g.size for k, g in analytic.items()}
     total = int(sum(sizes.values()))
