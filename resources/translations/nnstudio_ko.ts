@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
   <context>
+    <name>BackpropTools</name>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="19" />
+      <source>See &amp;Backpropagation…</source>
+      <translation>역전파 보기(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="21" />
+      <source>Step through one training step: forward, loss, backward, update</source>
+      <translation>학습 한 단계를 차례로 따라가기: 순전파, 손실, 역전파, 갱신</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="23" />
+      <source>&amp;Gradient Check…</source>
+      <translation>기울기 검사(&amp;G)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="24" />
+      <source>Compare backpropagation with numerical differentiation</source>
+      <translation>역전파와 수치 미분을 비교합니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="26" />
+      <source>Export fit() as &amp;NumPy Script…</source>
+      <translation>fit()을 NumPy 스크립트로 내보내기(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="27" />
+      <source>Write the training loop out by hand as a short NumPy program</source>
+      <translation>학습 루프를 직접 쓴 짧은 NumPy 프로그램으로 저장합니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackpropWindow</name>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="49" />
+      <source>See Backpropagation</source>
+      <translation>역전파 보기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="72" />
+      <source>◀ Back</source>
+      <translation>◀ 이전</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="73" />
+      <source>Next ▶</source>
+      <translation>다음 ▶</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="74" />
+      <source>Apply step</source>
+      <translation>단계 적용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="76" />
+      <source>Take this training step on the model (Enter): the same as Step batch</source>
+      <translation>이 학습 단계를 모델에 적용합니다(Enter): 배치 한 단계와 똑같습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="88" />
+      <source>Show:</source>
+      <translation>보기:</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="104" />
+      <source>Formula</source>
+      <translation>수식</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="105" />
+      <source>One neuron</source>
+      <translation>뉴런 하나</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="157" />
+      <source>The network has no layers yet: add a Dense layer first.</source>
+      <translation>네트워크에 아직 층이 없습니다. 먼저 Dense 층을 추가하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="161" />
+      <source>Choose a data set in the Data panel.</source>
+      <translation>데이터 패널에서 데이터 세트를 고르세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="164" />
+      <source>The step-through cannot start: {error}</source>
+      <translation>단계별 보기를 시작할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="167" />
+      <source>This view draws networks whose layers are at most {limit} units wide; {layer} has {units}. Use Train ▸ Gradient Check for a network of any size.</source>
+      <translation>이 보기는 층마다 유닛이 {limit}개 이하인 네트워크만 그립니다. {layer}에는 {units}개가 있습니다. 크기에 상관없이 쓰려면 학습 ▸ 기울기 검사를 사용하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="179" />
+      <source>Whole batch ({n} samples)</source>
+      <translation>배치 전체 (샘플 {n}개)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="181" />
+      <source>Sample {k} (#{index})</source>
+      <translation>샘플 {k} (#{index})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="218" />
+      <source>A training run is open (running or paused): stop it to apply a step here.</source>
+      <translation>학습이 진행 중이거나 일시정지 상태입니다. 여기서 단계를 적용하려면 학습을 멈추세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="255" />
+      <source>Epoch {epoch}, batch {batch} of {steps}</source>
+      <translation>에포크 {epoch}, 배치 {batch}/{steps}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="264" />
+      <source>input</source>
+      <translation>입력</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="332" />
+      <source>Forward: {layer}</source>
+      <translation>순전파: {layer}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="334" />
+      <source>Backward: {layer}</source>
+      <translation>역전파: {layer}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <source>Loss</source>
+      <translation>손실</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <source>Update</source>
+      <translation>갱신</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <source>Apply</source>
+      <translation>적용</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="338" />
+      <source>batch loss L = {loss}</source>
+      <translation>배치 손실 L = {loss}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="340" />
+      <source>Circles: z and a = f(z) ({which}); lines: the weights</source>
+      <translation>원: z와 a = f(z) ({which}), 선: 가중치</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="344" />
+      <source>Circles: δ = ∂L/∂z (summed over {which}); lines: ∂L/∂w, blue +, vermillion −, thicker = larger</source>
+      <translation>원: δ = ∂L/∂z ({which}에 대한 합), 선: ∂L/∂w, 파랑 +, 주홍 −, 굵을수록 큼</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="347" />
+      <source>Lines: the step Δw each weight takes; circles: Δb</source>
+      <translation>선: 각 가중치가 움직이는 양 Δw, 원: Δb</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="348" />
+      <source>Press Apply (Enter): the model takes exactly this step, as Step batch would.</source>
+      <translation>적용(Enter)을 누르면 모델이 배치 한 단계와 똑같이 바로 이 단계를 밟습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
+      <source>sample {k}</source>
+      <translation>샘플 {k}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="353" />
+      <source>the batch</source>
+      <translation>배치 전체</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="361" />
+      <source>Numbers of sample 1 of the batch (choose a sample above).</source>
+      <translation>배치의 샘플 1의 값입니다 (위에서 샘플을 고르세요).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="389" />
+      <source>&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt;: each unit computes z = Σᵢ aᵢ·wᵢ + b, then a = f(z); the outputs of one layer are the inputs of the next.&lt;/p&gt;&lt;p&gt;Click a unit or a weight to see its numbers.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;순전파&lt;/b&gt;: 각 유닛은 z = Σᵢ aᵢ·wᵢ + b를 계산한 뒤 a = f(z)를 냅니다. 한 층의 출력이 다음 층의 입력입니다.&lt;/p&gt;&lt;p&gt;유닛이나 가중치를 클릭하면 그 숫자를 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="392" />
+      <source>&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt;: the error δ = ∂L/∂z flows from the loss back to the inputs by the chain rule: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). Each weight's gradient is ∂L/∂wᵢⱼ = δⱼ · aᵢ, summed over the batch.&lt;/p&gt;&lt;p&gt;A unit with f′(z) ≈ 0 (dead or saturated, dashed ring) passes almost nothing back: it stops learning.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;: 오차 δ = ∂L/∂z가 연쇄 법칙에 따라 손실에서 입력 쪽으로 거꾸로 흐릅니다: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). 각 가중치의 기울기는 ∂L/∂wᵢⱼ = δⱼ · aᵢ이고, 배치 전체에 대해 더합니다.&lt;/p&gt;&lt;p&gt;f′(z) ≈ 0인 유닛(죽었거나 포화됨, 점선 고리)은 거의 아무것도 뒤로 전하지 못해 학습을 멈춥니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="397" />
+      <source>&lt;p&gt;&lt;b&gt;Update&lt;/b&gt;: every weight takes the optimizer's step ({optimizer}). Click a weight to see its rule with the numbers.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;갱신&lt;/b&gt;: 모든 가중치가 옵티마이저({optimizer})의 규칙대로 움직입니다. 가중치를 클릭하면 그 규칙을 숫자와 함께 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/window.py" line="399" />
+      <source>&lt;p&gt;&lt;b&gt;Apply&lt;/b&gt;: the model takes exactly this step (the same as Step batch); then the walk starts again on the next batch.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;적용&lt;/b&gt;: 모델이 바로 이 단계를 밟습니다(배치 한 단계와 똑같음). 그다음 다음 배치에서 다시 시작합니다.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfusionMatrixView</name>
     <message>
       <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
@@ -596,6 +802,109 @@
     </message>
   </context>
   <context>
+    <name>GradientCheckDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="75" />
+      <source>Gradient Check</source>
+      <translation>기울기 검사</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="80" />
+      <source>every parameter</source>
+      <translation>모든 파라미터</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="81" />
+      <source>a random sample of</source>
+      <translation>무작위로 고른</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="85" />
+      <source>Check</source>
+      <translation>검사</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="87" />
+      <source>Cancel</source>
+      <translation>취소</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="92" />
+      <source>Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by side in float64, on {n} training samples.</source>
+      <translation>역전파와 중앙 차분 (L(w + h) − L(w − h)) / 2h를 학습 샘플 {n}개에 대해 float64로 나란히 계산합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <source>Parameter</source>
+      <translation>파라미터</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <source>Backprop</source>
+      <translation>역전파</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <source>Numeric</source>
+      <translation>수치 미분</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="98" />
+      <source>Relative error</source>
+      <translation>상대 오차</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="108" />
+      <source>parameters</source>
+      <translation>개 파라미터</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="152" />
+      <source>The check cannot start: {error}</source>
+      <translation>검사를 시작할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="169" />
+      <source>Checking…</source>
+      <translation>검사 중…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="193" />
+      <source>The check failed: {error}</source>
+      <translation>검사가 실패했습니다: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="222" />
+      <source>Cancelled before any parameter was checked.</source>
+      <translation>파라미터를 하나도 검사하기 전에 취소되었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
+      <source>they agree</source>
+      <translation>두 값이 일치합니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
+      <source>they DISAGREE: the backward pass has a bug</source>
+      <translation>두 값이 다릅니다: 역전파에 버그가 있습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="229" />
+      <source>{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, worst single entry {worst}: {verdict}.</source>
+      <translation>파라미터 {total}개 중 {checked}개를 검사했습니다{cancelled}. 상대 오차 ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, 가장 나쁜 항목 {worst}: {verdict}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="232" />
+      <source> (cancelled)</source>
+      <translation> (취소됨)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="233" />
+      <source>Backprop computed all {total} gradients in {bp} ms (one forward, one backward); the central difference took {per} ms per parameter, {all} s for all of them: backprop is {ratio}× faster.</source>
+      <translation>역전파는 기울기 {total}개를 모두 {bp} ms에 구했습니다(순전파 한 번, 역전파 한 번). 중앙 차분은 파라미터 하나에 {per} ms, 전부 하면 {all}초가 걸립니다: 역전파가 {ratio}배 빠릅니다.</translation>
+    </message>
+  </context>
+  <context>
     <name>HealthCurvesView</name>
     <message>
       <location filename="../../nnstudio/gui/views/health_curves.py" line="41" />
@@ -1075,342 +1384,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="174" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="175" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="228" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="260" />
+      <location filename="../../nnstudio/gui/main_window.py" line="262" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="262" />
+      <location filename="../../nnstudio/gui/main_window.py" line="264" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="263" />
+      <location filename="../../nnstudio/gui/main_window.py" line="265" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="268" />
+      <location filename="../../nnstudio/gui/main_window.py" line="270" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="269" />
+      <location filename="../../nnstudio/gui/main_window.py" line="271" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="275" />
+      <location filename="../../nnstudio/gui/main_window.py" line="277" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="294" />
+      <location filename="../../nnstudio/gui/main_window.py" line="296" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="301" />
+      <location filename="../../nnstudio/gui/main_window.py" line="303" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="306" />
+      <location filename="../../nnstudio/gui/main_window.py" line="308" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="311" />
+      <location filename="../../nnstudio/gui/main_window.py" line="313" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="321" />
+      <location filename="../../nnstudio/gui/main_window.py" line="323" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="369" />
+      <location filename="../../nnstudio/gui/main_window.py" line="371" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="383" />
+      <location filename="../../nnstudio/gui/main_window.py" line="385" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="386" />
+      <location filename="../../nnstudio/gui/main_window.py" line="388" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="397" />
+      <location filename="../../nnstudio/gui/main_window.py" line="399" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="400" />
+      <location filename="../../nnstudio/gui/main_window.py" line="402" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="419" />
+      <location filename="../../nnstudio/gui/main_window.py" line="421" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="420" />
+      <location filename="../../nnstudio/gui/main_window.py" line="422" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="436" />
+      <location filename="../../nnstudio/gui/main_window.py" line="438" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="462" />
+      <location filename="../../nnstudio/gui/main_window.py" line="464" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="471" />
+      <location filename="../../nnstudio/gui/main_window.py" line="473" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="471" />
+      <location filename="../../nnstudio/gui/main_window.py" line="473" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="471" />
+      <location filename="../../nnstudio/gui/main_window.py" line="473" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="479" />
+      <location filename="../../nnstudio/gui/main_window.py" line="481" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="492" />
+      <location filename="../../nnstudio/gui/main_window.py" line="494" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="499" />
+      <location filename="../../nnstudio/gui/main_window.py" line="501" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="507" />
+      <location filename="../../nnstudio/gui/main_window.py" line="509" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="512" />
+      <location filename="../../nnstudio/gui/main_window.py" line="514" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="519" />
+      <location filename="../../nnstudio/gui/main_window.py" line="521" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="536" />
+      <location filename="../../nnstudio/gui/main_window.py" line="538" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="569" />
+      <location filename="../../nnstudio/gui/main_window.py" line="571" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="584" />
+      <location filename="../../nnstudio/gui/main_window.py" line="586" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="587" />
+      <location filename="../../nnstudio/gui/main_window.py" line="589" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="596" />
+      <location filename="../../nnstudio/gui/main_window.py" line="598" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="605" />
+      <location filename="../../nnstudio/gui/main_window.py" line="607" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="605" />
+      <location filename="../../nnstudio/gui/main_window.py" line="607" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="614" />
+      <location filename="../../nnstudio/gui/main_window.py" line="616" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="631" />
+      <location filename="../../nnstudio/gui/main_window.py" line="633" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="644" />
+      <location filename="../../nnstudio/gui/main_window.py" line="646" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="679" />
+      <location filename="../../nnstudio/gui/main_window.py" line="681" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="680" />
+      <location filename="../../nnstudio/gui/main_window.py" line="682" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="681" />
+      <location filename="../../nnstudio/gui/main_window.py" line="683" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="682" />
+      <location filename="../../nnstudio/gui/main_window.py" line="684" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="711" />
+      <location filename="../../nnstudio/gui/main_window.py" line="713" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="712" />
+      <location filename="../../nnstudio/gui/main_window.py" line="714" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="713" />
+      <location filename="../../nnstudio/gui/main_window.py" line="715" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="714" />
+      <location filename="../../nnstudio/gui/main_window.py" line="716" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="720" />
+      <location filename="../../nnstudio/gui/main_window.py" line="722" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="738" />
+      <location filename="../../nnstudio/gui/main_window.py" line="740" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="740" />
+      <location filename="../../nnstudio/gui/main_window.py" line="742" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2436,6 +2745,139 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/views/base.py" line="250" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>backprop</name>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="142" />
+      <source>dead</source>
+      <translation>죽음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="142" />
+      <source>saturated</source>
+      <translation>포화</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="184" />
+      <source>Click a unit in the network to see it as a computation graph.</source>
+      <translation>네트워크에서 유닛을 클릭하면 계산 그래프로 볼 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="222" />
+      <source>forward values above the edges, gradients ∂L/∂(·) below (red)</source>
+      <translation>간선 위: 순전파 값, 아래(빨강): 기울기 ∂L/∂(·)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="225" />
+      <source>δ = ∂L/∂z = ŷ − y (the loss and {act} fused)</source>
+      <translation>δ = ∂L/∂z = ŷ − y (손실과 {act}가 합쳐짐)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/export.py" line="40" />
+      <source>Export fit()</source>
+      <translation>fit() 내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/export.py" line="41" />
+      <source>The training loop cannot be written out: {error}</source>
+      <translation>학습 루프를 스크립트로 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/export.py" line="45" />
+      <source>Export fit() as NumPy Script</source>
+      <translation>fit()을 NumPy 스크립트로 내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/export.py" line="46" />
+      <source>Python script (*.py)</source>
+      <translation>파이썬 스크립트 (*.py)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/export.py" line="54" />
+      <source>Wrote {path}</source>
+      <translation>{path} 파일을 썼습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="52" />
+      <source>fused with the loss: ŷ − y</source>
+      <translation>손실과 합쳐짐: ŷ − y</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="54" />
+      <source>1 if z &gt; 0 else 0 (the ReLU step)</source>
+      <translation>z &gt; 0이면 1, 아니면 0 (ReLU 계단)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="55" />
+      <source>1 if z &gt; 0 else</source>
+      <translation>z &gt; 0이면 1, 아니면</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="77" />
+      <source>Forward: unit {unit} of {layer}</source>
+      <translation>순전파: {layer}의 유닛 {unit}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="87" />
+      <source>The loss ({name})</source>
+      <translation>손실 ({name})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="103" />
+      <source>The batch loss is the mean over its {n} samples: &lt;b&gt;{loss}&lt;/b&gt;</source>
+      <translation>배치 손실은 샘플 {n}개의 평균입니다: &lt;b&gt;{loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="112" />
+      <source>Backward: δ of unit {unit} of {layer}</source>
+      <translation>역전파: {layer}의 유닛 {unit}의 δ</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="120" />
+      <source>{act} and {loss} together: their derivatives cancel to ŷ − y, so even a saturated output still gets its gradient.</source>
+      <translation>{act}와 {loss}를 함께 쓰면 도함수가 약분되어 ŷ − y가 되므로, 포화된 출력도 기울기를 받습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="145" />
+      <source>Dead unit: z ≤ 0 for these samples, so f′(z) = 0 and its weights get no gradient: it stops learning.</source>
+      <translation>죽은 유닛: 이 샘플들에서 z ≤ 0이므로 f′(z) = 0이고 가중치가 기울기를 받지 못해 학습을 멈춥니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="148" />
+      <source>Saturated unit: f′(z) ≈ 0, so almost no gradient passes: it learns very slowly.</source>
+      <translation>포화된 유닛: f′(z) ≈ 0이라 기울기가 거의 전달되지 않아 아주 느리게 배웁니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="158" />
+      <source>Backward: gradient of weight {i} → {j} of {layer}</source>
+      <translation>역전파: {layer}의 가중치 {i} → {j}의 기울기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="162" />
+      <source>This sample's share; the step uses the sum over the whole batch: {g}</source>
+      <translation>이 샘플의 몫입니다. 실제 단계는 배치 전체의 합을 씁니다: {g}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="170" />
+      <source>(+ the regularizer's term {r})</source>
+      <translation>(+ 규제 항 {r})</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="184" />
+      <source>Update ({optimizer}): {param}</source>
+      <translation>갱신 ({optimizer}): {param}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="186" />
+      <source>The gradient is clipped first (clipnorm / clipvalue).</source>
+      <translation>기울기를 먼저 자릅니다 (clipnorm / clipvalue).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="216" />
+      <source>step Δw = {step}</source>
+      <translation>이동량 Δw = {step}</translation>
     </message>
   </context>
   <context>
