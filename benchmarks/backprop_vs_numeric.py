@@ -29,9 +29,13 @@ def main():
     r = gradient_table(model, x[:32], y[:32], sample=args.sample)
     per = r["numeric_s"] / r["checked"]
     print(f"parameters: {r['total']:,}; checked by central differences: {r['checked']}")
-    print(f"relative error ||b - n|| / (||b|| + ||n||): {r['overall']:.2e}; worst entry {r['rows'][0][4]:.2e}")
+    print(
+        f"relative error ||b - n|| / (||b|| + ||n||): {r['overall']:.2e}; worst entry {r['rows'][0][4]:.2e}"
+    )
     print(f"backprop, every gradient: {r['backprop_s'] * 1000:.1f} ms")
-    print(f"central difference: {per * 1000:.2f} ms per parameter, {per * r['total']:,.0f} s for all")
+    print(
+        f"central difference: {per * 1000:.2f} ms per parameter, {per * r['total']:,.0f} s for all"
+    )
     print(f"backprop is {per * r['total'] / r['backprop_s']:,.0f}x faster")
 
 

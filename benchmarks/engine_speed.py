@@ -24,10 +24,19 @@ import sys
 
 def _parse():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (median is reported)")
-    parser.add_argument("--threads", type=int, default=1, help="BLAS / torch threads for every contender")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="interleaved rounds (median is reported)"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=1, help="BLAS / torch threads for every contender"
+    )
     parser.add_argument("--samples", type=int, default=60000)
-    parser.add_argument("--slice", type=int, default=20, help="batches each contender runs before the next takes over")
+    parser.add_argument(
+        "--slice",
+        type=int,
+        default=20,
+        help="batches each contender runs before the next takes over",
+    )
     return parser.parse_args()
 
 
@@ -67,8 +76,8 @@ def engine_steps(model, x, y):
 def floor_steps(x, W1, h, dW1):
     """Only x_b @ W1 and x_b.T @ dh1 for every batch (h stands in for dh1)."""
     for i in range(0, N, BATCH):
-        xb = x[i:i + BATCH]
-        hb = h[:len(xb)]
+        xb = x[i : i + BATCH]
+        hb = h[: len(xb)]
         np.matmul(xb, W1, out=hb)
         np.matmul(xb.T, hb, out=dW1)
         yield
@@ -79,8 +88,8 @@ def plain_steps(x, y):
     batches, forward, softmax cross-entropy, backward, RMSprop with Keras's defaults), no engine.
     What an engine could be with no generality at all; printed for comparison, no bar."""
     rng = np.random.default_rng(1)
-    W1 = ((rng.random((D, H), dtype=np.float32) - 0.5) * 0.1)
-    W2 = ((rng.random((H, C), dtype=np.float32) - 0.5) * 0.1)
+    W1 = (rng.random((D, H), dtype=np.float32) - 0.5) * 0.1
+    W2 = (rng.random((H, C), dtype=np.float32) - 0.5) * 0.1
     params = [W1, np.zeros(H, np.float32), W2, np.zeros(C, np.float32)]
     grads = [np.empty_like(a) for a in params]
     vel = [np.zeros_like(a) for a in params]
@@ -89,7 +98,7 @@ def plain_steps(x, y):
     rho, lr, eps = np.float32(0.9), np.float32(0.001), np.float32(1e-7)
     order = rng.permutation(N)
     for i in range(0, N, BATCH):
-        idx = order[i:i + BATCH]
+        idx = order[i : i + BATCH]
         b = len(idx)
         xv, hv = xb[:b], h[:b]
         np.take(x, idx, axis=0, out=xv, mode="clip")
@@ -141,7 +150,7 @@ def torch_steps(bundle, xt, yt):
     loss_fn = torch.nn.CrossEntropyLoss()
     perm = torch.randperm(N)
     for i in range(0, N, BATCH):
-        idx = perm[i:i + BATCH]
+        idx = perm[i : i + BATCH]
         opt.zero_grad(set_to_none=True)
         loss = loss_fn(net(xt[idx]), yt[idx])
         loss.backward()
@@ -160,7 +169,7 @@ def run_slice(steps, count):
 def main():
     x, y = make_data()
     model = make_engine()
-    model.fit(x[:BATCH * 4], y[:BATCH * 4], batch_size=BATCH, verbose=0)  # warm-up: buffers, BLAS
+    model.fit(x[: BATCH * 4], y[: BATCH * 4], batch_size=BATCH, verbose=0)  # warm-up: buffers, BLAS
     W1 = model.layers[0].params["kernel"]
     h, dW1 = np.empty((BATCH, H), np.float32), np.empty_like(W1)
     bundle, torch_note = make_torch()
@@ -170,13 +179,19 @@ def main():
         for _ in zip(range(4), torch_steps(bundle, xt, yt)):  # warm-up
             pass
     steps_per_epoch = -(-N // BATCH)
-    print(f"numpy {np.__version__}; {ARGS.threads} BLAS thread(s); {N} x {D} float32, batch {BATCH} "
-          f"({steps_per_epoch} steps); {ARGS.rounds} rounds, contenders interleaved every {ARGS.slice} batches")
+    print(
+        f"numpy {np.__version__}; {ARGS.threads} BLAS thread(s); {N} x {D} float32, batch {BATCH} "
+        f"({steps_per_epoch} steps); {ARGS.rounds} rounds, contenders interleaved every {ARGS.slice} batches"
+    )
     print(torch_note)
     totals = {"engine": [], "floor": [], "plain": [], "torch": []}
     slice_ratios = {"engine/floor": [], "engine/torch": [], "plain/floor": []}
     for r in range(ARGS.rounds):
-        gens = {"engine": engine_steps(model, x, y), "floor": floor_steps(x, W1, h, dW1), "plain": plain_steps(x, y)}
+        gens = {
+            "engine": engine_steps(model, x, y),
+            "floor": floor_steps(x, W1, h, dW1),
+            "plain": plain_steps(x, y),
+        }
         if bundle is not None:
             gens["torch"] = torch_steps(bundle, xt, yt)
         spent = {k: 0.0 for k in gens}
@@ -185,7 +200,7 @@ def main():
             count = min(ARGS.slice, steps_per_epoch - done)
             # same moment, same machine load; the order rotates so no contender always follows
             # another (torch's and OpenBLAS's worker threads spin for a while after their work)
-            turn = names[n_slice % len(names):] + names[:n_slice % len(names)]
+            turn = names[n_slice % len(names) :] + names[: n_slice % len(names)]
             t = {k: run_slice(gens[k], count) for k in turn}
             for k in gens:
                 spent[k] += t[k]
@@ -212,8 +227,10 @@ def main():
             verdict = "OK" if of_slices <= bar else "OVER"
             ok &= verdict == "OK"
             verdict = f"bar <= {bar:.2f}: {verdict}"
-        print(f"{name} = {of_slices:.2f} (median of {len(slice_ratios[name])} interleaved slices; "
-              f"ratio of the median epochs {of_medians:.2f}); {verdict}")
+        print(
+            f"{name} = {of_slices:.2f} (median of {len(slice_ratios[name])} interleaved slices; "
+            f"ratio of the median epochs {of_medians:.2f}); {verdict}"
+        )
     return 0
 
 

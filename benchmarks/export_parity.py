@@ -35,8 +35,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nnstudio.project import capture, examples, prepare_data
-from nnstudio.project.export import export
+from nnstudio.project import capture, examples, prepare_data  # noqa: E402 (after sys.path)
+from nnstudio.project.export import export  # noqa: E402
 
 BAR = 1e-5
 LESSONS = ("xor", "animals", "mnist")  # each trained for its own epochs setting
@@ -52,8 +52,14 @@ def trained(name: str):
     x, y, _, _ = prepare_data(p, ds)
     epochs = p.training.epochs
     model = p.model
-    history = model.fit(x, y, epochs=epochs, batch_size=p.training.batch_size,
-                        validation_split=p.training.validation_split, verbose=0)
+    history = model.fit(
+        x,
+        y,
+        epochs=epochs,
+        batch_size=p.training.batch_size,
+        validation_split=p.training.validation_split,
+        verbose=0,
+    )
     capture(p, model, history)
     return p, ds
 
@@ -93,17 +99,23 @@ def onnx_side(path: Path, x):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--run", action="store_true", help="also run each script's main() (XOR, animals)")
+    parser.add_argument(
+        "--run", action="store_true", help="also run each script's main() (XOR, animals)"
+    )
     args = parser.parse_args()
     sides = []
     if have("keras") and have("torch"):
         import keras
         import torch
 
-        sides.append(("keras", keras_side, f"Keras {keras.__version__} ({keras.backend.backend()} backend)"))
+        sides.append(
+            ("keras", keras_side, f"Keras {keras.__version__} ({keras.backend.backend()} backend)")
+        )
         sides.append(("pytorch", torch_side, f"PyTorch {torch.__version__}"))
     else:
-        print("Keras 3 / PyTorch are not installed here: the Keras and PyTorch scripts are not compared.")
+        print(
+            "Keras 3 / PyTorch are not installed here: the Keras and PyTorch scripts are not compared."
+        )
     if have("onnx") and have("onnxruntime"):
         import onnxruntime
 
@@ -113,7 +125,9 @@ def main() -> int:
     if not sides:
         return 0
     print("Compared with: " + "; ".join(s[2] for s in sides))
-    print(f"{'lesson':<8} {'format':<8} {'samples':>7} {'max |dy|':>10} {'studio loss':>12} {'its loss':>12}  verdict")
+    print(
+        f"{'lesson':<8} {'format':<8} {'samples':>7} {'max |dy|':>10} {'studio loss':>12} {'its loss':>12}  verdict"
+    )
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -134,14 +148,29 @@ def main() -> int:
                 ok = diff <= BAR
                 failed |= not ok
                 loss_text = "-" if loss is None else f"{loss:.7f}"
-                print(f"{name:<8} {fmt:<8} {len(x):>7} {diff:>10.2e} {studio_loss:>12.7f} {loss_text:>12}  "
-                      f"{'PASS' if ok else 'FAIL'}")
+                print(
+                    f"{name:<8} {fmt:<8} {len(x):>7} {diff:>10.2e} {studio_loss:>12.7f} {loss_text:>12}  "
+                    f"{'PASS' if ok else 'FAIL'}"
+                )
                 if args.run and fmt != "onnx" and name != "mnist":
-                    run = subprocess.run([sys.executable, str(out)], capture_output=True, text=True, timeout=600, check=False,
-                                         cwd=folder)
-                    lines = [line for line in run.stdout.splitlines() if line.startswith(("with the", "after"))]
-                    print(f"         {fmt} main(): exit {run.returncode}; " + " | ".join(lines)
-                          + (f" | {run.stderr.strip().splitlines()[-1]}" if run.returncode else ""))
+                    run = subprocess.run(
+                        [sys.executable, str(out)],
+                        capture_output=True,
+                        text=True,
+                        timeout=600,
+                        check=False,
+                        cwd=folder,
+                    )
+                    lines = [
+                        line
+                        for line in run.stdout.splitlines()
+                        if line.startswith(("with the", "after"))
+                    ]
+                    print(
+                        f"         {fmt} main(): exit {run.returncode}; "
+                        + " | ".join(lines)
+                        + (f" | {run.stderr.strip().splitlines()[-1]}" if run.returncode else "")
+                    )
                     failed |= run.returncode != 0
             print(f"         ({name}: {time.perf_counter() - started:.1f} s)")
     return 1 if failed else 0

@@ -84,8 +84,13 @@ def measure_startup(timeout: float = 120.0) -> float | None:
             pass
         t0 = time.time()
         try:
-            out = subprocess.run([sys.executable, "-c", STARTUP_CHILD], env=env, capture_output=True, text=True,
-                                 timeout=timeout)
+            out = subprocess.run(
+                [sys.executable, "-c", STARTUP_CHILD],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
         except subprocess.TimeoutExpired:
             return None
     for line in out.stdout.splitlines():
@@ -102,26 +107,46 @@ def load_images(random: bool, samples: int):
     if not random:
         try:
             ds = data.load("fashion-mnist")  # from /usr/share/datasets/fashion-mnist when present
-        except Exception as exc:  # not on this machine and no network: random images do the same work
+        except (
+            Exception
+        ) as exc:  # not on this machine and no network: random images do the same work
             print(f"Fashion-MNIST not available ({exc}); using random images", file=sys.stderr)
     if ds is None:
         rng = np.random.default_rng(0)
         x = rng.random((samples, 784), dtype=np.float32)
         y = rng.integers(0, 10, samples)
-        ds = data.Dataset(x, y, x[:1000], y[:1000], task="classification", num_classes=10, name="random-784")
+        ds = data.Dataset(
+            x, y, x[:1000], y[:1000], task="classification", num_classes=10, name="random-784"
+        )
     elif samples < len(ds.x_train):
-        ds = data.Dataset(ds.x_train[:samples], ds.y_train[:samples], ds.x_test, ds.y_test,
-                          task="classification", num_classes=10, name=ds.name)
+        ds = data.Dataset(
+            ds.x_train[:samples],
+            ds.y_train[:samples],
+            ds.x_test,
+            ds.y_test,
+            task="classification",
+            num_classes=10,
+            name=ds.name,
+        )
     return ds
 
 
 def mnist_project(dataset_name: str):
     from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
-    p = Project(title="MNIST-sized", input_shape=(784,), dataset=DatasetSpec(name=dataset_name),
-                training=TrainingSpec(loss="sparse_categorical_crossentropy", batch_size=128, epochs=1,
-                                      optimizer={"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
-                                      metrics=["accuracy"], seed=0))
+    p = Project(
+        title="MNIST-sized",
+        input_shape=(784,),
+        dataset=DatasetSpec(name=dataset_name),
+        training=TrainingSpec(
+            loss="sparse_categorical_crossentropy",
+            batch_size=128,
+            epochs=1,
+            optimizer={"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
+            metrics=["accuracy"],
+            seed=0,
+        ),
+    )
     p.add_layer("Dense", units=512, activation="relu")
     p.add_layer("Dense", units=10, activation="softmax")
     return p
@@ -133,10 +158,19 @@ def spirals(samples: int):
     from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
     ds = data.load("spirals", n_samples=samples, seed=0)
-    p = Project(title="spirals", input_shape=(2,), dataset=DatasetSpec(name="spirals", params={"n_samples": samples}),
-                training=TrainingSpec(loss="sparse_categorical_crossentropy", batch_size=32, epochs=30,
-                                      optimizer={"class_name": "Adam", "config": {"learning_rate": 0.01}},
-                                      metrics=["accuracy"], seed=0))
+    p = Project(
+        title="spirals",
+        input_shape=(2,),
+        dataset=DatasetSpec(name="spirals", params={"n_samples": samples}),
+        training=TrainingSpec(
+            loss="sparse_categorical_crossentropy",
+            batch_size=32,
+            epochs=30,
+            optimizer={"class_name": "Adam", "config": {"learning_rate": 0.01}},
+            metrics=["accuracy"],
+            seed=0,
+        ),
+    )
     p.add_layer("Dense", units=16, activation="relu")
     p.add_layer("Dense", units=16, activation="relu")
     p.add_layer("Dense", units=3, activation="softmax")
@@ -150,7 +184,9 @@ def headless_fit(project, dataset) -> tuple[float, float]:
     model = build.build_model(project)
     x, y, _, _ = build.prepare_data(project, dataset)
     t, c = time.perf_counter(), time.process_time()
-    model.fit(x, y, batch_size=project.training.batch_size, epochs=project.training.epochs, verbose=0)
+    model.fit(
+        x, y, batch_size=project.training.batch_size, epochs=project.training.epochs, verbose=0
+    )
     n = project.training.epochs * len(x)
     return n / (time.perf_counter() - t), n / (time.process_time() - c)
 
@@ -206,7 +242,9 @@ def gui_fit(app, window, project, dataset):
 
     doc, controller = window.document, window.controller
     doc.replace_project(project)
-    wait_for_data_panel(app, window)  # as a user would: the data set is loaded, then Train is pressed
+    wait_for_data_panel(
+        app, window
+    )  # as a user would: the data set is loaded, then Train is pressed
     controller.set_dataset(dataset)
     views = getattr(window, "views", None)
     if views is not None:  # the views follow the data panel; here the benchmark hands them the data
@@ -228,12 +266,13 @@ def gui_fit(app, window, project, dataset):
 
     try:
         from nnstudio.gui.views.base import ViewBase
+
         views_list = [v for v in window.findChildren(ViewBase)]
     except ImportError:
         views_list = []
     redraws0 = {type(v).__name__: v.redraws for v in views_list}
     probe.start()
-    t0, c0, g0 = time.perf_counter(), time.process_time(), time.thread_time()
+    t0, g0 = time.perf_counter(), time.thread_time()
     if not controller.start(check=False):
         raise SystemExit(f"training did not start: {failures}")
     loop.exec()
@@ -249,16 +288,30 @@ def gui_fit(app, window, project, dataset):
         raise SystemExit(f"training ended with {reasons}: {failures}")
     gaps = np.diff(np.asarray(ticks)) * 1000.0
     lateness = np.maximum(0.0, gaps - 10.0)
-    n = project.training.epochs * int(len(dataset.x_train) * (1 - project.training.validation_split))
+    n = project.training.epochs * int(
+        len(dataset.x_train) * (1 - project.training.validation_split)
+    )
     span = max(1e-9, t_end - t0)
-    redraw_rates = {type(v).__name__: round((v.redraws - redraws0[type(v).__name__]) / span, 1)
-                    for v in views_list if v.redraws > redraws0[type(v).__name__]}
-    info = {"redraws_per_s": redraw_rates, "signals_progress": len(progress), "history": dict(doc.project.history), "cpu_sps": n / cpu,
-            "gui_thread_share": gui_cpu / (t_end - t0), "start_s": start_s, "finish_s": finish_s}
+    redraw_rates = {
+        type(v).__name__: round((v.redraws - redraws0[type(v).__name__]) / span, 1)
+        for v in views_list
+        if v.redraws > redraws0[type(v).__name__]
+    }
+    info = {
+        "redraws_per_s": redraw_rates,
+        "signals_progress": len(progress),
+        "history": dict(doc.project.history),
+        "cpu_sps": n / cpu,
+        "gui_thread_share": gui_cpu / (t_end - t0),
+        "start_s": start_s,
+        "finish_s": finish_s,
+    }
     return n / elapsed, lateness, info
 
 
-def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, settle_s: float = 0.2):
+def interleaved_fit(
+    app, window, project, dataset, slice_s: float, epochs: int, settle_s: float = 0.2
+):
     """GUI training and headless training take turns every ``slice_s`` seconds within one run.
 
     The window trains through its controller; every ``slice_s`` it is paused (at a batch end, as
@@ -285,7 +338,7 @@ def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, 
     model = build.build_model(project)
     x, y, _, _ = build.prepare_data(project, dataset)
     batch = project.training.batch_size
-    headless = model.fit_iter(x, y, batch_size=batch, epochs=10 ** 6, verbose=0)
+    headless = model.fit_iter(x, y, batch_size=batch, epochs=10**6, verbose=0)
 
     segments: list[list[float]] = [[]]
     probe = QTimer()
@@ -314,7 +367,9 @@ def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, 
     alarm.timeout.connect(loop.quit)
 
     def run_loop(seconds):
-        alarm.start(max(1, int(seconds * 1000)))  # (re)armed: an earlier quit leaves no stale timer behind
+        alarm.start(
+            max(1, int(seconds * 1000))
+        )  # (re)armed: an earlier quit leaves no stale timer behind
         loop.exec()
         alarm.stop()
 
@@ -370,31 +425,67 @@ def interleaved_fit(app, window, project, dataset, slice_s: float, epochs: int, 
     headless.close()
     if state["done"] != "completed":
         raise SystemExit(f"training ended with {state['done']}: {failures}")
-    late = [np.maximum(0.0, np.diff(np.asarray(seg)) * 1000.0 - 10.0) for seg in segments if len(seg) > 1]
+    late = [
+        np.maximum(0.0, np.diff(np.asarray(seg)) * 1000.0 - 10.0)
+        for seg in segments
+        if len(seg) > 1
+    ]
     lateness = np.concatenate(late) if late else np.zeros(0)
-    rates = {type(v).__name__: f"{redraws[type(v).__name__] / max(1e-9, gui_wall):.1f}/s "
-             f"({1000 * v._limiter.cost:.1f} ms)" for v in shown_views if redraws[type(v).__name__]}
+    rates = {
+        type(v).__name__: f"{redraws[type(v).__name__] / max(1e-9, gui_wall):.1f}/s "
+        f"({1000 * v._limiter.cost:.1f} ms)"
+        for v in shown_views
+        if redraws[type(v).__name__]
+    }
     return slices, lateness, gui_cpu / max(1e-9, gui_wall), rates
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--random", action="store_true", help="random images instead of Fashion-MNIST")
+    parser.add_argument(
+        "--random", action="store_true", help="random images instead of Fashion-MNIST"
+    )
     parser.add_argument("--samples", type=int, default=60000)
-    parser.add_argument("--method", choices=("interleaved", "pairs"), default="interleaved",
-                        help="interleaved: GUI and headless training take turns every --slice seconds within "
-                             "one run (the median slice ratio is reported); pairs: whole runs, --repeats pairs")
-    parser.add_argument("--slice", type=float, default=0.3, help="seconds per GUI slice (interleaved)")
-    parser.add_argument("--epochs", type=int, default=None,
-                        help="epochs of the interleaved run (default: 6 for images, 60 for spirals)")
-    parser.add_argument("--repeats", type=int, default=5,
-                        help="pairs: headless/GUI pairs, alternating which goes first (the median pair ratio is reported)")
-    parser.add_argument("--no-startup", action="store_true", help="skip the start-up time measurement")
-    parser.add_argument("--switch-interval", type=float, default=None, help="sys.setswitchinterval (s) to try")
-    parser.add_argument("--hide", default="", help="comma-separated window attributes to hide (e.g. curves)")
-    parser.add_argument("--views", action="store_true", help="show every 'inside the network' view while training")
-    parser.add_argument("--data", choices=("images", "spirals"), default="images",
-                        help="images: the MNIST-sized model; spirals: a 2-D data set (with --views: the decision map)")
+    parser.add_argument(
+        "--method",
+        choices=("interleaved", "pairs"),
+        default="interleaved",
+        help="interleaved: GUI and headless training take turns every --slice seconds within "
+        "one run (the median slice ratio is reported); pairs: whole runs, --repeats pairs",
+    )
+    parser.add_argument(
+        "--slice", type=float, default=0.3, help="seconds per GUI slice (interleaved)"
+    )
+    parser.add_argument(
+        "--epochs",
+        type=int,
+        default=None,
+        help="epochs of the interleaved run (default: 6 for images, 60 for spirals)",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="pairs: headless/GUI pairs, alternating which goes first (the median pair ratio is reported)",
+    )
+    parser.add_argument(
+        "--no-startup", action="store_true", help="skip the start-up time measurement"
+    )
+    parser.add_argument(
+        "--switch-interval", type=float, default=None, help="sys.setswitchinterval (s) to try"
+    )
+    parser.add_argument(
+        "--hide", default="", help="comma-separated window attributes to hide (e.g. curves)"
+    )
+    parser.add_argument(
+        "--views", action="store_true", help="show every 'inside the network' view while training"
+    )
+    parser.add_argument(
+        "--data",
+        choices=("images", "spirals"),
+        default="images",
+        help="images: the MNIST-sized model; spirals: a 2-D data set (with --views: the decision map)",
+    )
     args = parser.parse_args(argv)
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
@@ -430,31 +521,48 @@ def main(argv=None) -> int:
     if args.views:
         window.show_all_views()
     app.processEvents()
-    net = "-".join(str(d) for d in (project.input_shape[0], *[l.config["units"] for l in project.layers]))
-    print(f"window: {kind}; views: {'all shown' if args.views else 'default'}; data: {dataset.name} "
-          f"{dataset.x_train.shape}; {net}, batch {project.training.batch_size}, {project.training.epochs} epoch(s)")
+    net = "-".join(
+        str(d)
+        for d in (project.input_shape[0], *[layer.config["units"] for layer in project.layers])
+    )
+    print(
+        f"window: {kind}; views: {'all shown' if args.views else 'default'}; data: {dataset.name} "
+        f"{dataset.x_train.shape}; {net}, batch {project.training.batch_size}, {project.training.epochs} epoch(s)"
+    )
 
     load_before = os.getloadavg()[0]
     if args.method == "interleaved":
         epochs = args.epochs or (60 if args.data == "spirals" else 6)
-        slices, late, busy, redraw_rates = interleaved_fit(app, window, project.copy(), dataset, args.slice, epochs)
+        slices, late, busy, redraw_rates = interleaved_fit(
+            app, window, project.copy(), dataset, args.slice, epochs
+        )
         ratios = np.asarray([g / h for g, h in slices])
         bar = 0.8 if args.views else 0.85
-        print(f"{len(slices)} slices of ~{args.slice:g} s over {epochs} epoch(s): GUI/headless per slice "
-              f"min {ratios.min():.3f}, quartiles {np.percentile(ratios, 25):.3f} / {np.median(ratios):.3f} / "
-              f"{np.percentile(ratios, 75):.3f}, max {ratios.max():.3f}")
-        print(f"GUI {np.median([g for g, _ in slices]):,.0f} samples/s, headless {np.median([h for _, h in slices]):,.0f} "
-              f"(medians); probe ticks {len(late)}, p99 lateness {np.percentile(late, 99):.1f} ms; GUI thread busy "
-              f"{100 * busy:.1f}% of the GUI slices")
+        print(
+            f"{len(slices)} slices of ~{args.slice:g} s over {epochs} epoch(s): GUI/headless per slice "
+            f"min {ratios.min():.3f}, quartiles {np.percentile(ratios, 25):.3f} / {np.median(ratios):.3f} / "
+            f"{np.percentile(ratios, 75):.3f}, max {ratios.max():.3f}"
+        )
+        print(
+            f"GUI {np.median([g for g, _ in slices]):,.0f} samples/s, headless {np.median([h for _, h in slices]):,.0f} "
+            f"(medians); probe ticks {len(late)}, p99 lateness {np.percentile(late, 99):.1f} ms; GUI thread busy "
+            f"{100 * busy:.1f}% of the GUI slices"
+        )
         if redraw_rates:
-            print("view redraws per second while training (GUI-thread CPU per redraw and its paint): " + ", ".join(f"{k} {v}" for k, v in redraw_rates.items()))
+            print(
+                "view redraws per second while training (GUI-thread CPU per redraw and its paint): "
+                + ", ".join(f"{k} {v}" for k, v in redraw_rates.items())
+            )
         result = {
             "p99_ms": round(float(np.percentile(late, 99)), 2),
             "p50_ms": round(float(np.percentile(late, 50)), 2),
             "max_ms": round(float(late.max()), 2),
             "ticks": int(len(late)),
             "throughput_ratio": round(float(np.median(ratios)), 3),
-            "throughput_ratio_iqr": [round(float(np.percentile(ratios, 25)), 3), round(float(np.percentile(ratios, 75)), 3)],
+            "throughput_ratio_iqr": [
+                round(float(np.percentile(ratios, 25)), 3),
+                round(float(np.percentile(ratios, 75)), 3),
+            ],
             "slices": len(slices),
             "method": "interleaved",
             "gui_thread_busy": round(float(busy), 3),
@@ -478,7 +586,7 @@ def main(argv=None) -> int:
     for i in range(max(1, args.repeats)):
         # A B B A ...: alternate which comes first so a machine getting busier or quieter
         # during the run doesn't favour one of the two.
-        for what in (("headless", "gui") if i % 2 == 0 else ("gui", "headless")):
+        for what in ("headless", "gui") if i % 2 == 0 else ("gui", "headless"):
             if what == "headless":
                 wall, cpu = headless_fit(project, dataset)
                 headless.append(wall)
@@ -490,13 +598,18 @@ def main(argv=None) -> int:
                 gui_cpu.append(info["cpu_sps"])
                 lateness.append(late)
                 gui_share.append(info["gui_thread_share"])
-                print(f"GUI fit:      {sps:,.0f} samples/s ({info['cpu_sps']:,.0f} per CPU second); probe ticks "
-                      f"{len(late)}, p99 lateness {np.percentile(late, 99):.1f} ms; GUI thread busy "
-                      f"{100 * info['gui_thread_share']:.1f}% of the time; start {info['start_s'] * 1000:.0f} ms, "
-                      f"write-back {info['finish_s'] * 1000:.0f} ms")
+                print(
+                    f"GUI fit:      {sps:,.0f} samples/s ({info['cpu_sps']:,.0f} per CPU second); probe ticks "
+                    f"{len(late)}, p99 lateness {np.percentile(late, 99):.1f} ms; GUI thread busy "
+                    f"{100 * info['gui_thread_share']:.1f}% of the time; start {info['start_s'] * 1000:.0f} ms, "
+                    f"write-back {info['finish_s'] * 1000:.0f} ms"
+                )
                 fixed.append((info["start_s"], info["finish_s"]))
                 if info["redraws_per_s"]:
-                    print("  view redraws per second: " + ", ".join(f"{k} {v}" for k, v in info["redraws_per_s"].items()))
+                    print(
+                        "  view redraws per second: "
+                        + ", ".join(f"{k} {v}" for k, v in info["redraws_per_s"].items())
+                    )
     load_after = os.getloadavg()[0]
     late = np.concatenate(lateness)
     # Best of N, as timeit does: on a shared machine the other programs only ever make a run

@@ -77,8 +77,7 @@ def import_keras():
         return None, f"{type(exc).__name__}: {exc}"
     if keras.backend.backend() != "torch":
         return None, (
-            f"Keras is using the {keras.backend.backend()!r} backend; "
-            "run with KERAS_BACKEND=torch"
+            f"Keras is using the {keras.backend.backend()!r} backend; run with KERAS_BACKEND=torch"
         )
     return keras, None
 
@@ -92,7 +91,7 @@ def read_idx(path: Path) -> np.ndarray:
     if raw[:2] != b"\x00\x00" or raw[2] != 0x08:
         raise ValueError(f"{path.name}: not an unsigned-byte IDX file")
     ndim = raw[3]
-    dims = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+    dims = [int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
     data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim)
     if data.size != math.prod(dims):
         raise ValueError(f"{path.name}: header says {dims}, found {data.size} bytes")
@@ -130,7 +129,7 @@ def init_weights(sizes, seed: int, scale: float = 1.0, zero_output: bool = False
         if has_bias:
             out.append(bias)
     if zero_output:  # the last kernel, and its bias if it has one
-        for w in out[-2 if biases[-1] else -1:]:
+        for w in out[-2 if biases[-1] else -1 :]:
             w[:] = 0.0
     return out
 
@@ -319,11 +318,18 @@ def logits_variant(keras, case: Case) -> Case:
     import dataclasses
 
     *body, (kind, units, _act, extra) = case.layers
-    loss_cls = {"categorical_crossentropy": keras.losses.CategoricalCrossentropy,
-                "sparse_categorical_crossentropy": keras.losses.SparseCategoricalCrossentropy,
-                "binary_crossentropy": keras.losses.BinaryCrossentropy}[case.loss]
-    return dataclasses.replace(case, layers=[*body, (kind, units, None, extra)],
-                               loss=lambda: loss_cls(from_logits=True), metrics=[], evaluate=False)
+    loss_cls = {
+        "categorical_crossentropy": keras.losses.CategoricalCrossentropy,
+        "sparse_categorical_crossentropy": keras.losses.SparseCategoricalCrossentropy,
+        "binary_crossentropy": keras.losses.BinaryCrossentropy,
+    }[case.loss]
+    return dataclasses.replace(
+        case,
+        layers=[*body, (kind, units, None, extra)],
+        loss=lambda: loss_cls(from_logits=True),
+        metrics=[],
+        evaluate=False,
+    )
 
 
 def run_keras(keras, case: Case, dtype: str) -> Run:
@@ -341,8 +347,13 @@ def run_keras(keras, case: Case, dtype: str) -> Run:
         kdtypes.BIT64_TO_BIT32_DTYPE["float64"] = "float64"
     try:
         model = keras.Sequential(_build(keras.layers, keras.Input, case))
-        return _drive(model, lambda cls, cfg: getattr(keras.optimizers, cls)(**cfg),
-                      keras.callbacks, case, dtype)
+        return _drive(
+            model,
+            lambda cls, cfg: getattr(keras.optimizers, cls)(**cfg),
+            keras.callbacks,
+            case,
+            dtype,
+        )
     finally:
         keras.config.set_floatx("float32")
         keras.config.set_dtype_policy("float32")
@@ -354,6 +365,7 @@ def run_engine(engine, case: Case, dtype: str) -> Run:
 
     engine.set_floatx(dtype)
     try:
+
         def make_optimizer(cls, cfg):
             return optimizers.get({"class_name": cls, "config": dict(cfg)})
 
@@ -452,21 +464,33 @@ def verdict(d64: Diff, d32: Diff, e_drift: Diff, k_drift: Diff, n_samples: int) 
     round-off) the engine's own float32-vs-float64 drift is at most FLOOR_FACTOR x Keras's."""
     if d64.problems or d32.problems:
         return "FAIL"
-    ok64 = (d64.w_rel <= TOL64_REL and d64.loss_rel <= TOL64_REL
-            and d64.metric_abs <= TOL64_REL and d64.extra_rel <= TOL64_REL
-            and d64.pred_rel <= TOL64_REL)
+    ok64 = (
+        d64.w_rel <= TOL64_REL
+        and d64.loss_rel <= TOL64_REL
+        and d64.metric_abs <= TOL64_REL
+        and d64.extra_rel <= TOL64_REL
+        and d64.pred_rel <= TOL64_REL
+    )
     one_sample = 1.0 / n_samples + 1e-9
-    fixed32 = ((d32.w_scaled <= TOL32_ABS or d32.w_rel <= TOL32_REL) and d32.loss_rel <= TOL32_REL
-               and d32.extra_rel <= TOL32_REL and d32.pred_rel <= TOL32_REL
-               and d32.metric_abs <= one_sample)
+    fixed32 = (
+        (d32.w_scaled <= TOL32_ABS or d32.w_rel <= TOL32_REL)
+        and d32.loss_rel <= TOL32_REL
+        and d32.extra_rel <= TOL32_REL
+        and d32.pred_rel <= TOL32_REL
+        and d32.metric_abs <= one_sample
+    )
 
     def no_worse(mine, ref):
         return mine <= FLOOR_FACTOR * max(ref, TOL32_REL / FLOOR_FACTOR)
 
-    drift32 = (no_worse(e_drift.w_rel, k_drift.w_rel)
-               and no_worse(max(e_drift.loss_rel, e_drift.extra_rel, e_drift.pred_rel),
-                            max(k_drift.loss_rel, k_drift.extra_rel, k_drift.pred_rel))
-               and d32.metric_abs <= max(one_sample, k_drift.metric_abs))
+    drift32 = (
+        no_worse(e_drift.w_rel, k_drift.w_rel)
+        and no_worse(
+            max(e_drift.loss_rel, e_drift.extra_rel, e_drift.pred_rel),
+            max(k_drift.loss_rel, k_drift.extra_rel, k_drift.pred_rel),
+        )
+        and d32.metric_abs <= max(one_sample, k_drift.metric_abs)
+    )
     if ok64 and (fixed32 or drift32):
         return "PASS"
     if ok64:
@@ -485,7 +509,10 @@ OPTIMIZERS = [
     ("Adam", ("Adam", {"learning_rate": 0.01})),
     ("Adam clipnorm=0.1", ("Adam", {"learning_rate": 0.01, "clipnorm": 0.1})),
     ("SGD clipnorm=0.1", ("SGD", {"learning_rate": 0.1, "clipnorm": 0.1})),
-    ("SGD mom clipvalue=0.02", ("SGD", {"learning_rate": 0.05, "momentum": 0.9, "clipvalue": 0.02})),
+    (
+        "SGD mom clipvalue=0.02",
+        ("SGD", {"learning_rate": 0.05, "momentum": 0.9, "clipvalue": 0.02}),
+    ),
     ("RMSprop clipvalue=0.02", ("RMSprop", {"learning_rate": 0.005, "clipvalue": 0.02})),
 ]
 
@@ -505,8 +532,18 @@ def grid_cases(quick: bool):
     for loss, kind, hidden, k, out_act, metrics in LOSSES:
         x, y = make_data(kind)
         for label, opt in opts:
-            cases.append(Case(f"{label} / {loss}", 4, dense_stack((4, 8, k), (hidden, out_act)), loss, opt, x, y,
-                              metrics=metrics))
+            cases.append(
+                Case(
+                    f"{label} / {loss}",
+                    4,
+                    dense_stack((4, 8, k), (hidden, out_act)),
+                    loss,
+                    opt,
+                    x,
+                    y,
+                    metrics=metrics,
+                )
+            )
     return cases
 
 
@@ -515,55 +552,152 @@ def extra_cases(quick: bool):
     # Keras defaults: optimizer named by string, batch_size=None (-> 32; 75 = 32+32+11).
     x, y = make_data("categorical")
     for name in ("sgd", "rmsprop", "adagrad", "adam"):
-        cases.append(Case(f"defaults '{name}', batch None / cce", 4, dense_stack((4, 8, 3), ("relu", "softmax")),
-                          "categorical_crossentropy", name, x, y, metrics=["accuracy"],
-                          batch_size=None, epochs=8))
+        cases.append(
+            Case(
+                f"defaults '{name}', batch None / cce",
+                4,
+                dense_stack((4, 8, 3), ("relu", "softmax")),
+                "categorical_crossentropy",
+                name,
+                x,
+                y,
+                metrics=["accuracy"],
+                batch_size=None,
+                epochs=8,
+            )
+        )
     # validation_split: Keras holds out the LAST floor-fraction before any shuffling.
-    cases.append(Case("validation_split=0.2 Adam / cce", 4, dense_stack((4, 8, 3), ("tanh", "softmax")),
-                      "categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), x, y,
-                      metrics=["accuracy"], validation_split=0.2, evaluate=True))
+    cases.append(
+        Case(
+            "validation_split=0.2 Adam / cce",
+            4,
+            dense_stack((4, 8, 3), ("tanh", "softmax")),
+            "categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            x,
+            y,
+            metrics=["accuracy"],
+            validation_split=0.2,
+            evaluate=True,
+        )
+    )
     xb, yb = make_data("binary")
-    cases.append(Case("validation_split=0.3 RMSprop / bce", 4, dense_stack((4, 8, 1), ("relu", "sigmoid")),
-                      "binary_crossentropy", ("RMSprop", {"learning_rate": 0.01}), xb, yb,
-                      metrics=["accuracy"], validation_split=0.3, evaluate=True))
+    cases.append(
+        Case(
+            "validation_split=0.3 RMSprop / bce",
+            4,
+            dense_stack((4, 8, 1), ("relu", "sigmoid")),
+            "binary_crossentropy",
+            ("RMSprop", {"learning_rate": 0.01}),
+            xb,
+            yb,
+            metrics=["accuracy"],
+            validation_split=0.3,
+            evaluate=True,
+        )
+    )
     xr, yr = make_data("regression")
-    cases.append(Case("evaluate/predict SGD mom / mse", 4, dense_stack((4, 8, 2), ("tanh", "linear")), "mse",
-                      ("SGD", {"learning_rate": 0.05, "momentum": 0.9}), xr, yr, metrics=["mae"],
-                      evaluate=True))
+    cases.append(
+        Case(
+            "evaluate/predict SGD mom / mse",
+            4,
+            dense_stack((4, 8, 2), ("tanh", "linear")),
+            "mse",
+            ("SGD", {"learning_rate": 0.05, "momentum": 0.9}),
+            xr,
+            yr,
+            metrics=["mae"],
+            evaluate=True,
+        )
+    )
     # Deeper net, every hidden activation the registry shares with Keras.
     for act in ("sigmoid", "elu", "softplus", "leaky_relu"):
-        cases.append(Case(f"4-8-8-3 {act} Adam / scce", 4, dense_stack((4, 8, 8, 3), (act, act, "softmax")),
-                          "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}),
-                          *make_data("sparse"), metrics=["accuracy"]))
+        cases.append(
+            Case(
+                f"4-8-8-3 {act} Adam / scce",
+                4,
+                dense_stack((4, 8, 8, 3), (act, act, "softmax")),
+                "sparse_categorical_crossentropy",
+                ("Adam", {"learning_rate": 0.01}),
+                *make_data("sparse"),
+                metrics=["accuracy"],
+            )
+        )
     # The textbook lesson: [fur, wings] -> [other, mammal, bird] (3-minute deep learning ch. 4).
     xf = np.array([[0, 0], [1, 0], [1, 1], [0, 0], [0, 0], [0, 1]], dtype=float)
     yf = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0], [1, 0, 0], [0, 0, 1]], dtype=float)
-    cases.append(Case("fur/wings 2-10-3 Adam(0.01) / cce", 2, dense_stack((2, 10, 3), ("relu", "softmax")),
-                      "categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xf, yf,
-                      metrics=["accuracy"], batch_size=None, epochs=100, evaluate=True))
-    cases.append(Case("fur/wings as int arrays (as typed in the book)", 2,
-                      dense_stack((2, 10, 3), ("relu", "softmax")), "categorical_crossentropy",
-                      ("Adam", {"learning_rate": 0.01}), xf.astype(np.int64), yf.astype(np.int64),
-                      metrics=["accuracy"], batch_size=None, epochs=20, evaluate=True, raw_inputs=True))
+    cases.append(
+        Case(
+            "fur/wings 2-10-3 Adam(0.01) / cce",
+            2,
+            dense_stack((2, 10, 3), ("relu", "softmax")),
+            "categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xf,
+            yf,
+            metrics=["accuracy"],
+            batch_size=None,
+            epochs=100,
+            evaluate=True,
+        )
+    )
+    cases.append(
+        Case(
+            "fur/wings as int arrays (as typed in the book)",
+            2,
+            dense_stack((2, 10, 3), ("relu", "softmax")),
+            "categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xf.astype(np.int64),
+            yf.astype(np.int64),
+            metrics=["accuracy"],
+            batch_size=None,
+            epochs=20,
+            evaluate=True,
+            raw_inputs=True,
+        )
+    )
     # The MNIST-shape model on a slice of mnist-5k.
     if (MNIST_DIR / "train-images-idx3-ubyte.gz").exists():
         n = 600 if quick else 1000
         xm = read_idx(MNIST_DIR / "train-images-idx3-ubyte.gz")[:n].reshape(n, 784) / 255.0
         lm = read_idx(MNIST_DIR / "train-labels-idx1-ubyte.gz")[:n].astype(np.int64)
-        cases.append(Case(f"MNIST {n}x784-512-10 RMSprop / cce", 784,
-                          dense_stack((784, 512, 10), ("relu", "softmax")), "categorical_crossentropy", "rmsprop", xm,
-                          np.eye(10)[lm], metrics=["accuracy"], batch_size=128, epochs=2,
-                          evaluate=True))
+        cases.append(
+            Case(
+                f"MNIST {n}x784-512-10 RMSprop / cce",
+                784,
+                dense_stack((784, 512, 10), ("relu", "softmax")),
+                "categorical_crossentropy",
+                "rmsprop",
+                xm,
+                np.eye(10)[lm],
+                metrics=["accuracy"],
+                batch_size=128,
+                epochs=2,
+                evaluate=True,
+            )
+        )
         if not quick:  # the README's reference run: all 4,000, 5 epochs, tested on the 1,000
             xt = read_idx(MNIST_DIR / "t10k-images-idx3-ubyte.gz").reshape(-1, 784) / 255.0
             lt = read_idx(MNIST_DIR / "t10k-labels-idx1-ubyte.gz").astype(np.int64)
             xm = read_idx(MNIST_DIR / "train-images-idx3-ubyte.gz").reshape(-1, 784) / 255.0
             lm = read_idx(MNIST_DIR / "train-labels-idx1-ubyte.gz").astype(np.int64)
-            cases.append(Case("MNIST README run 4000x5 ep, test on 1000", 784,
-                              dense_stack((784, 512, 10), ("relu", "softmax")),
-                              "categorical_crossentropy", "rmsprop", xm, np.eye(10)[lm],
-                              metrics=["accuracy"], batch_size=128, epochs=5, evaluate=True,
-                              eval_data=(xt, np.eye(10)[lt])))
+            cases.append(
+                Case(
+                    "MNIST README run 4000x5 ep, test on 1000",
+                    784,
+                    dense_stack((784, 512, 10), ("relu", "softmax")),
+                    "categorical_crossentropy",
+                    "rmsprop",
+                    xm,
+                    np.eye(10)[lm],
+                    metrics=["accuracy"],
+                    batch_size=128,
+                    epochs=5,
+                    evaluate=True,
+                    eval_data=(xt, np.eye(10)[lt]),
+                )
+            )
     else:
         print(f"note: {MNIST_DIR} missing; MNIST case skipped")
     return cases
@@ -572,7 +706,8 @@ def extra_cases(quick: bool):
 SATURATION_NOTE = (
     "once a probability passes the 1e-7 clip, Keras-on-PyTorch/JAX gives that sample a zero "
     "gradient (d clip = 0) while Keras-on-TensorFlow and nnstudio backpropagate the fused "
-    "(y - t) from the logits; the engine's weights equal Keras with from_logits=True")
+    "(y - t) from the logits; the engine's weights equal Keras with from_logits=True"
+)
 
 
 def edge_cases():
@@ -589,144 +724,554 @@ def edge_cases():
     # difference in where it sits (inside/outside the sqrt, Adam's eps-hat) shows at once.
     for label, opt in [
         ("Adam eps=0.1", ("Adam", {"learning_rate": 0.05, "epsilon": 0.1})),
-        ("Adam beta_1=0.5 beta_2=0.9", ("Adam", {"learning_rate": 0.01, "beta_1": 0.5, "beta_2": 0.9})),
-        ("RMSprop eps=0.1 rho=0.5", ("RMSprop", {"learning_rate": 0.05, "rho": 0.5, "epsilon": 0.1})),
-        ("RMSprop momentum=0.5 clipnorm=0.05", ("RMSprop", {"learning_rate": 0.01, "momentum": 0.5, "clipnorm": 0.05})),
-        ("Adagrad eps=0.1 initial_acc=0", ("Adagrad", {"learning_rate": 0.1, "epsilon": 0.1, "initial_accumulator_value": 0.0})),
-        ("Adagrad initial_acc=1.0", ("Adagrad", {"learning_rate": 0.1, "initial_accumulator_value": 1.0})),
+        (
+            "Adam beta_1=0.5 beta_2=0.9",
+            ("Adam", {"learning_rate": 0.01, "beta_1": 0.5, "beta_2": 0.9}),
+        ),
+        (
+            "RMSprop eps=0.1 rho=0.5",
+            ("RMSprop", {"learning_rate": 0.05, "rho": 0.5, "epsilon": 0.1}),
+        ),
+        (
+            "RMSprop momentum=0.5 clipnorm=0.05",
+            ("RMSprop", {"learning_rate": 0.01, "momentum": 0.5, "clipnorm": 0.05}),
+        ),
+        (
+            "Adagrad eps=0.1 initial_acc=0",
+            ("Adagrad", {"learning_rate": 0.1, "epsilon": 0.1, "initial_accumulator_value": 0.0}),
+        ),
+        (
+            "Adagrad initial_acc=1.0",
+            ("Adagrad", {"learning_rate": 0.1, "initial_accumulator_value": 1.0}),
+        ),
         ("SGD nesterov, momentum=0", ("SGD", {"learning_rate": 0.1, "nesterov": True})),
         ("Adam clipvalue=0.01", ("Adam", {"learning_rate": 0.01, "clipvalue": 0.01})),
     ]:
         cases.append(Case(f"{label} / cce", 4, net3, cce, opt, xc, yc, metrics=acc))
     # Saturated outputs: big weights and a big step drive probabilities past the 1e-7 clip.
-    cases.append(Case("saturating softmax (w x6, SGD lr=1) / cce", 4,
-                      dense_stack((4, 8, 3), ("relu", "softmax")), cce,
-                      ("SGD", {"learning_rate": 1.0}), xc, yc, metrics=acc, init_scale=6.0, epochs=10,
-                      note=SATURATION_NOTE, logits_reference=True))
-    cases.append(Case("saturating sigmoid (w x6, SGD lr=1) / bce", 4,
-                      dense_stack((4, 8, 1), ("relu", "sigmoid")), "binary_crossentropy",
-                      ("SGD", {"learning_rate": 1.0}), xb, yb, metrics=acc, init_scale=6.0, epochs=10,
-                      note=SATURATION_NOTE, logits_reference=True))
+    cases.append(
+        Case(
+            "saturating softmax (w x6, SGD lr=1) / cce",
+            4,
+            dense_stack((4, 8, 3), ("relu", "softmax")),
+            cce,
+            ("SGD", {"learning_rate": 1.0}),
+            xc,
+            yc,
+            metrics=acc,
+            init_scale=6.0,
+            epochs=10,
+            note=SATURATION_NOTE,
+            logits_reference=True,
+        )
+    )
+    cases.append(
+        Case(
+            "saturating sigmoid (w x6, SGD lr=1) / bce",
+            4,
+            dense_stack((4, 8, 1), ("relu", "sigmoid")),
+            "binary_crossentropy",
+            ("SGD", {"learning_rate": 1.0}),
+            xb,
+            yb,
+            metrics=acc,
+            init_scale=6.0,
+            epochs=10,
+            note=SATURATION_NOTE,
+            logits_reference=True,
+        )
+    )
     # Pairings with no fused gradient, including a student's mistake (linear + bce).
-    cases.append(Case("softmax output / mse", 4, net3, "mse", ("Adam", {"learning_rate": 0.01}),
-                      xc, yc, metrics=acc))
-    cases.append(Case("sigmoid x3 multi-label / bce", 4, dense_stack((4, 8, 3), ("tanh", "sigmoid")),
-                      "binary_crossentropy", ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
-    cases.append(Case("linear output / bce (student mistake)", 4, dense_stack((4, 8, 1), ("tanh", None)),
-                      "binary_crossentropy", ("SGD", {"learning_rate": 0.1}), xb, yb, metrics=acc,
-                      chaotic=True))
-    cases.append(Case("sigmoid output / cce", 4, dense_stack((4, 8, 3), ("tanh", "sigmoid")), cce,
-                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
-    cases.append(Case("Dense(3) + Activation(softmax) / cce", 4,
-                      [("dense", 8, "relu", {}), ("dense", 3, None, {}), ("activation", "softmax")], cce,
-                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc))
+    cases.append(
+        Case(
+            "softmax output / mse",
+            4,
+            net3,
+            "mse",
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+        )
+    )
+    cases.append(
+        Case(
+            "sigmoid x3 multi-label / bce",
+            4,
+            dense_stack((4, 8, 3), ("tanh", "sigmoid")),
+            "binary_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+        )
+    )
+    cases.append(
+        Case(
+            "linear output / bce (student mistake)",
+            4,
+            dense_stack((4, 8, 1), ("tanh", None)),
+            "binary_crossentropy",
+            ("SGD", {"learning_rate": 0.1}),
+            xb,
+            yb,
+            metrics=acc,
+            chaotic=True,
+        )
+    )
+    cases.append(
+        Case(
+            "sigmoid output / cce",
+            4,
+            dense_stack((4, 8, 3), ("tanh", "sigmoid")),
+            cce,
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+        )
+    )
+    cases.append(
+        Case(
+            "Dense(3) + Activation(softmax) / cce",
+            4,
+            [("dense", 8, "relu", {}), ("dense", 3, None, {}), ("activation", "softmax")],
+            cce,
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+        )
+    )
     # "accuracy" is resolved from shapes in Keras, not from the loss.
-    cases.append(Case("accuracy with mse, 1 sigmoid unit", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
-                      "mse", ("Adam", {"learning_rate": 0.01}), xb, yb, metrics=acc))
+    cases.append(
+        Case(
+            "accuracy with mse, 1 sigmoid unit",
+            4,
+            dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+            "mse",
+            ("Adam", {"learning_rate": 0.01}),
+            xb,
+            yb,
+            metrics=acc,
+        )
+    )
     # Target shapes Keras accepts.
-    cases.append(Case("targets (n,) for 1 unit / mse", 4, dense_stack((4, 8, 1), ("tanh", None)), "mse",
-                      ("SGD", {"learning_rate": 0.1}), xr, yr[:, 0], metrics=["mae"]))
-    cases.append(Case("targets (n,) for 1 unit / bce", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
-                      "binary_crossentropy", ("SGD", {"learning_rate": 0.1}), xb, yb[:, 0], metrics=acc))
-    cases.append(Case("sparse labels (n,1) / scce", 4, net3, "sparse_categorical_crossentropy",
-                      ("Adam", {"learning_rate": 0.01}), xs, ys[:, None], metrics=acc))
-    cases.append(Case("sparse labels as floats / scce", 4, net3, "sparse_categorical_crossentropy",
-                      ("Adam", {"learning_rate": 0.01}), xs, ys.astype(float), metrics=acc))
+    cases.append(
+        Case(
+            "targets (n,) for 1 unit / mse",
+            4,
+            dense_stack((4, 8, 1), ("tanh", None)),
+            "mse",
+            ("SGD", {"learning_rate": 0.1}),
+            xr,
+            yr[:, 0],
+            metrics=["mae"],
+        )
+    )
+    cases.append(
+        Case(
+            "targets (n,) for 1 unit / bce",
+            4,
+            dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+            "binary_crossentropy",
+            ("SGD", {"learning_rate": 0.1}),
+            xb,
+            yb[:, 0],
+            metrics=acc,
+        )
+    )
+    cases.append(
+        Case(
+            "sparse labels (n,1) / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xs,
+            ys[:, None],
+            metrics=acc,
+        )
+    )
+    cases.append(
+        Case(
+            "sparse labels as floats / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xs,
+            ys.astype(float),
+            metrics=acc,
+        )
+    )
     # Outputs exactly on the decision boundary: sigmoid 0.5 (Keras: y_pred > 0.5) and
     # softmax ties (argmax takes the first); evaluate only.
-    cases.append(Case("boundary: sigmoid = 0.5 exactly, evaluate", 4,
-                      dense_stack((4, 8, 1), ("tanh", "sigmoid")), "binary_crossentropy", "sgd",
-                      xb, yb, metrics=acc, steps=[], evaluate=True, zero_output=True))
-    cases.append(Case("boundary: softmax ties, evaluate", 4, net3, cce, "sgd", xc, yc, metrics=acc,
-                      steps=[], evaluate=True, zero_output=True))
+    cases.append(
+        Case(
+            "boundary: sigmoid = 0.5 exactly, evaluate",
+            4,
+            dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+            "binary_crossentropy",
+            "sgd",
+            xb,
+            yb,
+            metrics=acc,
+            steps=[],
+            evaluate=True,
+            zero_output=True,
+        )
+    )
+    cases.append(
+        Case(
+            "boundary: softmax ties, evaluate",
+            4,
+            net3,
+            cce,
+            "sgd",
+            xc,
+            yc,
+            metrics=acc,
+            steps=[],
+            evaluate=True,
+            zero_output=True,
+        )
+    )
     # Regularisers: Keras adds the penalties to the reported loss.
-    for reg in ("l2", "l1", {"class_name": "L2", "config": {"l2": 0.003}},
-                {"class_name": "L1L2", "config": {"l1": 0.001, "l2": 0.002}}):
+    for reg in (
+        "l2",
+        "l1",
+        {"class_name": "L2", "config": {"l2": 0.003}},
+        {"class_name": "L1L2", "config": {"l1": 0.001, "l2": 0.002}},
+    ):
         label = reg if isinstance(reg, str) else f"{reg['class_name']}({reg['config']})"
-        cases.append(Case(f"kernel_regularizer={label} Adam / cce", 4,
-                          [("dense", 8, "relu", {"kernel_regularizer": reg}),
-                           ("dense", 3, "softmax", {"kernel_regularizer": reg})], cce,
-                          ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc, evaluate=True))
+        cases.append(
+            Case(
+                f"kernel_regularizer={label} Adam / cce",
+                4,
+                [
+                    ("dense", 8, "relu", {"kernel_regularizer": reg}),
+                    ("dense", 3, "softmax", {"kernel_regularizer": reg}),
+                ],
+                cce,
+                ("Adam", {"learning_rate": 0.01}),
+                xc,
+                yc,
+                metrics=acc,
+                evaluate=True,
+            )
+        )
     # Batches: one sample at a time; one batch larger than the data; default size (32).
-    cases.append(Case("batch_size=1 SGD mom / scce", 4, net3, "sparse_categorical_crossentropy",
-                      ("SGD", {"learning_rate": 0.01, "momentum": 0.9}), xs, ys, metrics=acc,
-                      batch_size=1, epochs=2))
-    cases.append(Case("batch_size=100 > n RMSprop / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
-                      ("RMSprop", {"learning_rate": 0.01}), xr, yr, metrics=["mae"], batch_size=100))
-    cases.append(Case("batch None, evaluate batch None / bce", 4, dense_stack((4, 8, 1), ("relu", "sigmoid")),
-                      "binary_crossentropy", "adam", xb, yb, metrics=acc, batch_size=None, evaluate=True))
+    cases.append(
+        Case(
+            "batch_size=1 SGD mom / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("SGD", {"learning_rate": 0.01, "momentum": 0.9}),
+            xs,
+            ys,
+            metrics=acc,
+            batch_size=1,
+            epochs=2,
+        )
+    )
+    cases.append(
+        Case(
+            "batch_size=100 > n RMSprop / mse",
+            4,
+            dense_stack((4, 8, 2), ("tanh", None)),
+            "mse",
+            ("RMSprop", {"learning_rate": 0.01}),
+            xr,
+            yr,
+            metrics=["mae"],
+            batch_size=100,
+        )
+    )
+    cases.append(
+        Case(
+            "batch None, evaluate batch None / bce",
+            4,
+            dense_stack((4, 8, 1), ("relu", "sigmoid")),
+            "binary_crossentropy",
+            "adam",
+            xb,
+            yb,
+            metrics=acc,
+            batch_size=None,
+            evaluate=True,
+        )
+    )
     # Procedures: resume with initial_epoch and a changed learning rate; train_on_batch;
     # explicit validation_data.
-    cases.append(Case("fit 2, lr=0.003, fit initial_epoch=2..5 Adam / cce", 4, net3, cce,
-                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc,
-                      steps=[("fit", {"epochs": 2}), ("lr", 0.003), ("fit", {"epochs": 5, "initial_epoch": 2})]))
-    for label, opt in [("Adam", ("Adam", {"learning_rate": 0.01})),
-                       ("RMSprop momentum", ("RMSprop", {"learning_rate": 0.005, "momentum": 0.9})),
-                       ("SGD nesterov", ("SGD", {"learning_rate": 0.05, "momentum": 0.9, "nesterov": True})),
-                       ("Adagrad", ("Adagrad", {"learning_rate": 0.05}))]:
-        cases.append(Case(f"fit 2, save+load (engine), fit 2..5 {label} / cce", 4, net3, cce, opt, xc, yc,
-                          metrics=acc, steps=[("fit", {"epochs": 2}), ("reload", None),
-                                              ("fit", {"epochs": 5, "initial_epoch": 2})]))
-    cases.append(Case("train_on_batch x3 (16, 16, 43) Adam / scce", 4, net3, "sparse_categorical_crossentropy",
-                      ("Adam", {"learning_rate": 0.01}), xs, ys, metrics=acc,
-                      steps=[("train_on_batch", (0, 16)), ("train_on_batch", (16, 32)), ("train_on_batch", (32, 75))]))
-    cases.append(Case("validation_data=(x/2, y) SGD / mse", 4, dense_stack((4, 8, 2), ("tanh", None)), "mse",
-                      ("SGD", {"learning_rate": 0.1}), xr, yr, metrics=["mae"],
-                      validation_data=(xr[:30] / 2, yr[:30])))
+    cases.append(
+        Case(
+            "fit 2, lr=0.003, fit initial_epoch=2..5 Adam / cce",
+            4,
+            net3,
+            cce,
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+            steps=[
+                ("fit", {"epochs": 2}),
+                ("lr", 0.003),
+                ("fit", {"epochs": 5, "initial_epoch": 2}),
+            ],
+        )
+    )
+    for label, opt in [
+        ("Adam", ("Adam", {"learning_rate": 0.01})),
+        ("RMSprop momentum", ("RMSprop", {"learning_rate": 0.005, "momentum": 0.9})),
+        ("SGD nesterov", ("SGD", {"learning_rate": 0.05, "momentum": 0.9, "nesterov": True})),
+        ("Adagrad", ("Adagrad", {"learning_rate": 0.05})),
+    ]:
+        cases.append(
+            Case(
+                f"fit 2, save+load (engine), fit 2..5 {label} / cce",
+                4,
+                net3,
+                cce,
+                opt,
+                xc,
+                yc,
+                metrics=acc,
+                steps=[
+                    ("fit", {"epochs": 2}),
+                    ("reload", None),
+                    ("fit", {"epochs": 5, "initial_epoch": 2}),
+                ],
+            )
+        )
+    cases.append(
+        Case(
+            "train_on_batch x3 (16, 16, 43) Adam / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xs,
+            ys,
+            metrics=acc,
+            steps=[
+                ("train_on_batch", (0, 16)),
+                ("train_on_batch", (16, 32)),
+                ("train_on_batch", (32, 75)),
+            ],
+        )
+    )
+    cases.append(
+        Case(
+            "validation_data=(x/2, y) SGD / mse",
+            4,
+            dense_stack((4, 8, 2), ("tanh", None)),
+            "mse",
+            ("SGD", {"learning_rate": 0.1}),
+            xr,
+            yr,
+            metrics=["mae"],
+            validation_data=(xr[:30] / 2, yr[:30]),
+        )
+    )
     # shuffle=True cannot match sample for sample, but with learning_rate=0 the epoch loss
     # is the mean over whichever samples are trained on, and validation_split must hold out
     # the LAST 20% before shuffling, so both are order-free and must agree.
-    cases.append(Case("shuffle=True, lr=0, validation_split=0.2 / cce", 4, net3, cce,
-                      ("SGD", {"learning_rate": 0.0}), xc, yc, metrics=acc,
-                      steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})]))
-    cases.append(Case("initializers ones/zeros (no set_weights) SGD / mse", 4,
-                      [("dense", 8, "tanh", {"kernel_initializer": "ones", "bias_initializer": "zeros"}),
-                       ("dense", 2, None, {"kernel_initializer": "zeros", "bias_initializer": "ones"})],
-                      "mse", ("SGD", {"learning_rate": 0.05}), xr, yr, metrics=["mae"], keep_init=True))
-    cases.append(Case("use_bias=False hidden layer RMSprop / cce", 4,
-                      [("dense", 8, "tanh", {"use_bias": False}), ("dense", 3, "softmax", {})], cce,
-                      ("RMSprop", {"learning_rate": 0.01}), xc, yc, metrics=acc))
+    cases.append(
+        Case(
+            "shuffle=True, lr=0, validation_split=0.2 / cce",
+            4,
+            net3,
+            cce,
+            ("SGD", {"learning_rate": 0.0}),
+            xc,
+            yc,
+            metrics=acc,
+            steps=[("fit", {"epochs": 3, "shuffle": True, "validation_split": 0.2})],
+        )
+    )
+    cases.append(
+        Case(
+            "initializers ones/zeros (no set_weights) SGD / mse",
+            4,
+            [
+                ("dense", 8, "tanh", {"kernel_initializer": "ones", "bias_initializer": "zeros"}),
+                ("dense", 2, None, {"kernel_initializer": "zeros", "bias_initializer": "ones"}),
+            ],
+            "mse",
+            ("SGD", {"learning_rate": 0.05}),
+            xr,
+            yr,
+            metrics=["mae"],
+            keep_init=True,
+        )
+    )
+    cases.append(
+        Case(
+            "use_bias=False hidden layer RMSprop / cce",
+            4,
+            [("dense", 8, "tanh", {"use_bias": False}), ("dense", 3, "softmax", {})],
+            cce,
+            ("RMSprop", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+        )
+    )
     # Dropout: rate 0 trains exactly like no dropout; at inference any rate is the identity.
-    cases.append(Case("Dropout(0.0) between Dense layers Adam / cce", 4,
-                      [("dense", 8, "relu", {}), ("dropout", 0.0), ("dense", 3, "softmax", {})], cce,
-                      ("Adam", {"learning_rate": 0.01}), xc, yc, metrics=acc, evaluate=True))
-    cases.append(Case("Dropout(0.5) at inference: evaluate/predict", 4,
-                      [("dense", 8, "relu", {}), ("dropout", 0.5), ("dense", 3, "softmax", {})], cce,
-                      "sgd", xc, yc, metrics=acc, steps=[], evaluate=True))
+    cases.append(
+        Case(
+            "Dropout(0.0) between Dense layers Adam / cce",
+            4,
+            [("dense", 8, "relu", {}), ("dropout", 0.0), ("dense", 3, "softmax", {})],
+            cce,
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=acc,
+            evaluate=True,
+        )
+    )
+    cases.append(
+        Case(
+            "Dropout(0.5) at inference: evaluate/predict",
+            4,
+            [("dense", 8, "relu", {}), ("dropout", 0.5), ("dense", 3, "softmax", {})],
+            cce,
+            "sgd",
+            xc,
+            yc,
+            metrics=acc,
+            steps=[],
+            evaluate=True,
+        )
+    )
     # Metric names: the History keys are the strings given.
-    cases.append(Case("metrics=['acc', 'mse', 'categorical_accuracy'] / cce", 4, net3, cce,
-                      ("Adam", {"learning_rate": 0.01}), xc, yc,
-                      metrics=["acc", "mse", "categorical_accuracy"], evaluate=True))
-    cases.append(Case("metrics=['binary_accuracy', 'mae'] / bce", 4, dense_stack((4, 8, 1), ("tanh", "sigmoid")),
-                      "binary_crossentropy", ("Adam", {"learning_rate": 0.01}), xb, yb,
-                      metrics=["binary_accuracy", "mae"], evaluate=True))
-    cases.append(Case("metrics=['sparse_categorical_accuracy'] / scce", 4, net3,
-                      "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xs, ys,
-                      metrics=["sparse_categorical_accuracy"], evaluate=True))
+    cases.append(
+        Case(
+            "metrics=['acc', 'mse', 'categorical_accuracy'] / cce",
+            4,
+            net3,
+            cce,
+            ("Adam", {"learning_rate": 0.01}),
+            xc,
+            yc,
+            metrics=["acc", "mse", "categorical_accuracy"],
+            evaluate=True,
+        )
+    )
+    cases.append(
+        Case(
+            "metrics=['binary_accuracy', 'mae'] / bce",
+            4,
+            dense_stack((4, 8, 1), ("tanh", "sigmoid")),
+            "binary_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xb,
+            yb,
+            metrics=["binary_accuracy", "mae"],
+            evaluate=True,
+        )
+    )
+    cases.append(
+        Case(
+            "metrics=['sparse_categorical_accuracy'] / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xs,
+            ys,
+            metrics=["sparse_categorical_accuracy"],
+            evaluate=True,
+        )
+    )
     # What callbacks see: params, epoch indices, batch indices, running-mean batch logs.
-    cases.append(Case("callback logs (batch running means) Adam / scce", 4, net3,
-                      "sparse_categorical_crossentropy", ("Adam", {"learning_rate": 0.01}), xs, ys,
-                      metrics=acc, steps=[("fit", {"epochs": 3, "validation_split": 0.2,
-                                                   "callbacks": [("Recorder", {})]})]))
+    cases.append(
+        Case(
+            "callback logs (batch running means) Adam / scce",
+            4,
+            net3,
+            "sparse_categorical_crossentropy",
+            ("Adam", {"learning_rate": 0.01}),
+            xs,
+            ys,
+            metrics=acc,
+            steps=[
+                ("fit", {"epochs": 3, "validation_split": 0.2, "callbacks": [("Recorder", {})]})
+            ],
+        )
+    )
     # EarlyStopping: when it stops, and which weights it leaves (restore_best_weights).
     xv, yv = xr[50:], yr[50:] + 0.3 * np.random.default_rng(5).normal(size=yr[50:].shape)
     for label, cfg in [
-        ("val_loss patience=1 restore", {"monitor": "val_loss", "patience": 1, "restore_best_weights": True}),
+        (
+            "val_loss patience=1 restore",
+            {"monitor": "val_loss", "patience": 1, "restore_best_weights": True},
+        ),
         ("val_loss patience=0", {"monitor": "val_loss"}),
         ("loss min_delta=0.05 patience=1", {"monitor": "loss", "min_delta": 0.05, "patience": 1}),
-        ("val_mae baseline=0.6 restore", {"monitor": "val_mae", "baseline": 0.6, "patience": 2,
-                                          "restore_best_weights": True}),
-        ("val_loss start_from_epoch=5", {"monitor": "val_loss", "patience": 1, "start_from_epoch": 5,
-                                         "restore_best_weights": True}),
+        (
+            "val_mae baseline=0.6 restore",
+            {"monitor": "val_mae", "baseline": 0.6, "patience": 2, "restore_best_weights": True},
+        ),
+        (
+            "val_loss start_from_epoch=5",
+            {
+                "monitor": "val_loss",
+                "patience": 1,
+                "start_from_epoch": 5,
+                "restore_best_weights": True,
+            },
+        ),
     ]:
-        cases.append(Case(f"EarlyStopping {label} / mse", 4, dense_stack((4, 16, 2), ("tanh", None)),
-                          "mse", ("Adam", {"learning_rate": 0.05}), xr[:50], yr[:50], metrics=["mae"],
-                          batch_size=8, steps=[("fit", {"epochs": 40, "validation_data": (xv, yv),
-                                                        "callbacks": [("EarlyStopping", cfg)]})]))
+        cases.append(
+            Case(
+                f"EarlyStopping {label} / mse",
+                4,
+                dense_stack((4, 16, 2), ("tanh", None)),
+                "mse",
+                ("Adam", {"learning_rate": 0.05}),
+                xr[:50],
+                yr[:50],
+                metrics=["mae"],
+                batch_size=8,
+                steps=[
+                    (
+                        "fit",
+                        {
+                            "epochs": 40,
+                            "validation_data": (xv, yv),
+                            "callbacks": [("EarlyStopping", cfg)],
+                        },
+                    )
+                ],
+            )
+        )
     xa, ya = make_data("categorical", n=60, seed=3)
-    cases.append(Case("EarlyStopping accuracy (auto=max) patience=2 / cce", 4, net3, cce,
-                      ("SGD", {"learning_rate": 0.5}), xa, ya, metrics=acc, batch_size=8,
-                      steps=[("fit", {"epochs": 30, "callbacks": [("EarlyStopping", {"monitor": "accuracy", "patience": 2})]})]))
+    cases.append(
+        Case(
+            "EarlyStopping accuracy (auto=max) patience=2 / cce",
+            4,
+            net3,
+            cce,
+            ("SGD", {"learning_rate": 0.5}),
+            xa,
+            ya,
+            metrics=acc,
+            batch_size=8,
+            steps=[
+                (
+                    "fit",
+                    {
+                        "epochs": 30,
+                        "callbacks": [("EarlyStopping", {"monitor": "accuracy", "patience": 2})],
+                    },
+                )
+            ],
+        )
+    )
     return cases
 
 
@@ -739,9 +1284,12 @@ def api_checks(keras, engine):
     rows = []
 
     def both(fn):
-        km = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="tanh"),
-                               keras.layers.Dense(2)])
-        em = engine.Sequential([layers.Input((4,)), layers.Dense(3, activation="tanh"), layers.Dense(2)])
+        km = keras.Sequential(
+            [keras.Input((4,)), keras.layers.Dense(3, activation="tanh"), keras.layers.Dense(2)]
+        )
+        em = engine.Sequential(
+            [layers.Input((4,)), layers.Dense(3, activation="tanh"), layers.Dense(2)]
+        )
         em.set_weights(km.get_weights())
         return fn(km), fn(em)
 
@@ -749,7 +1297,9 @@ def api_checks(keras, engine):
         if isinstance(v, dict):
             return "dict(" + ", ".join(sorted(v)) + ")"
         if isinstance(v, (list, tuple)):
-            return f"{type(v).__name__}[{len(v)}] of " + ", ".join(sorted({type(e).__name__ for e in v}))
+            return f"{type(v).__name__}[{len(v)}] of " + ", ".join(
+                sorted({type(e).__name__ for e in v})
+            )
         if isinstance(v, np.ndarray):
             return f"ndarray {v.dtype} {v.shape}"
         return type(v).__name__
@@ -760,25 +1310,58 @@ def api_checks(keras, engine):
 
     for metrics in (None, ["mae"]):
         tag = "no metrics" if metrics is None else "metrics=['mae']"
-        rows.append((f"evaluate(x, y) with {tag}",
-                     *both(lambda m: run(m, metrics, lambda m: m.evaluate(x, y, verbose=0)))))
-        rows.append((f"train_on_batch(x, y) with {tag}",
-                     *both(lambda m: run(m, metrics, lambda m: m.train_on_batch(x, y)))))
+        rows.append(
+            (
+                f"evaluate(x, y) with {tag}",
+                *both(
+                    lambda m, metrics=metrics: run(
+                        m, metrics, lambda m: m.evaluate(x, y, verbose=0)
+                    )
+                ),
+            )
+        )
+        rows.append(
+            (
+                f"train_on_batch(x, y) with {tag}",
+                *both(lambda m, metrics=metrics: run(m, metrics, lambda m: m.train_on_batch(x, y))),
+            )
+        )
     rows.append(("predict(x)", *both(lambda m: run(m, None, lambda m: m.predict(x, verbose=0)))))
-    rows.append(("optimizer.iterations after fit(75 samples, batch 16, 5 epochs)",
-                 *both(lambda m: (m.compile(optimizer="adam", loss="mse"),
-                                  m.fit(x, y, batch_size=16, epochs=5, verbose=0),
-                                  int(m.optimizer.iterations))[-1])))
-    rows.append(("count_params() of 784-512-10",
-                 keras.Sequential([keras.Input((784,)), keras.layers.Dense(512), keras.layers.Dense(10)]).count_params(),
-                 engine.Sequential([layers.Input((784,)), layers.Dense(512), layers.Dense(10)]).count_params()))
+    rows.append(
+        (
+            "optimizer.iterations after fit(75 samples, batch 16, 5 epochs)",
+            *both(
+                lambda m: (
+                    m.compile(optimizer="adam", loss="mse"),
+                    m.fit(x, y, batch_size=16, epochs=5, verbose=0),
+                    int(m.optimizer.iterations),
+                )[-1]
+            ),
+        )
+    )
+    rows.append(
+        (
+            "count_params() of 784-512-10",
+            keras.Sequential(
+                [keras.Input((784,)), keras.layers.Dense(512), keras.layers.Dense(10)]
+            ).count_params(),
+            engine.Sequential(
+                [layers.Input((784,)), layers.Dense(512), layers.Dense(10)]
+            ).count_params(),
+        )
+    )
     for name in ("sgd", "rmsprop", "adagrad", "adam"):
         kc, ec = keras.optimizers.get(name).get_config(), optimizers.get(name).get_config()
         shared = sorted((set(kc) & set(ec)) - {"name"})
         diff = [k for k in shared if not _same_setting(kc[k], ec[k])]
-        rows.append((f"optimizers.get({name!r}) defaults ({len(shared)} shared settings)",
-                     "same" if not diff else {k: kc[k] for k in diff},
-                     "same" if not diff else {k: ec[k] for k in diff}))
+        rows.append(
+            (
+                f"optimizers.get({name!r}) defaults ({len(shared)} shared settings)",
+                "same" if not diff else {k: kc[k] for k in diff},
+                "same" if not diff else {k: ec[k] for k in diff},
+            )
+        )
+
     def accepts(make):
         try:
             make()
@@ -786,11 +1369,24 @@ def api_checks(keras, engine):
         except ValueError as exc:
             return f"ValueError: {exc}"
 
-    rows.append(("SGD(learning_rate=0.0)", accepts(lambda: keras.optimizers.SGD(learning_rate=0.0)),
-                 accepts(lambda: optimizers.SGD(learning_rate=0.0))))
+    rows.append(
+        (
+            "SGD(learning_rate=0.0)",
+            accepts(lambda: keras.optimizers.SGD(learning_rate=0.0)),
+            accepts(lambda: optimizers.SGD(learning_rate=0.0)),
+        )
+    )
     kd, ed = keras.layers.Dense(3).get_config(), layers.Dense(3).get_config()
-    ki = {k: kd[k] if not isinstance(kd[k], dict) else kd[k]["class_name"] for k in
-          ("activation", "use_bias", "kernel_initializer", "bias_initializer", "kernel_regularizer")}
+    ki = {
+        k: kd[k] if not isinstance(kd[k], dict) else kd[k]["class_name"]
+        for k in (
+            "activation",
+            "use_bias",
+            "kernel_initializer",
+            "bias_initializer",
+            "kernel_regularizer",
+        )
+    }
     ei = {k: ed.get(k) for k in ki}
     canon = {"GlorotUniform": "glorot_uniform", "Zeros": "zeros"}
     rows.append(("Dense(3) defaults", {k: canon.get(v, v) for k, v in ki.items()}, ei))
@@ -815,9 +1411,11 @@ def main(argv=None) -> int:
 
     keras, why = import_keras()
     if keras is None:
-        print("Keras 3 with the PyTorch backend is not importable here, so there is nothing to "
-              f"compare against ({why}).\nInstall the reference stack (developer machines only): "
-              "pip install torch==2.13.0 && pip install keras; then run with KERAS_BACKEND=torch.")
+        print(
+            "Keras 3 with the PyTorch backend is not importable here, so there is nothing to "
+            f"compare against ({why}).\nInstall the reference stack (developer machines only): "
+            "pip install torch==2.13.0 && pip install keras; then run with KERAS_BACKEND=torch."
+        )
         return 0
     import torch
 
@@ -830,21 +1428,29 @@ def main(argv=None) -> int:
         print(f"nnstudio.engine is not importable: {type(exc).__name__}: {exc}")
         return 2
 
-    cases = (([] if args.no_grid else grid_cases(args.quick))
-             + ([] if args.no_extra else extra_cases(args.quick))
-             + ([] if args.no_edge else edge_cases()))
+    cases = (
+        ([] if args.no_grid else grid_cases(args.quick))
+        + ([] if args.no_extra else extra_cases(args.quick))
+        + ([] if args.no_edge else edge_cases())
+    )
     if args.only:
         cases = [c for c in cases if args.only.lower() in c.name.lower()]
-    print(f"Keras {keras.__version__} (torch {torch.__version__}) vs nnstudio.engine; "
-          f"{len(cases)} cases, each in float32 and float64\n")
-    print(f"tolerances: float64 rel {TOL64_REL:g} (weights, losses, accuracy, evaluate, "
-          f"predict); float32 max|dw|/max(1,|w|) <= {TOL32_ABS:g} or max|dw|/max|w| <= "
-          f"{TOL32_REL:g}, loss rel <= {TOL32_REL:g}, accuracy within one sample; or, where the "
-          f"problem amplifies round-off, the engine's own float32 drift from float64 (e32~e64, "
-          f"rel dw) at most {FLOOR_FACTOR:g} x Keras's (k32~k64)\n")
-    head = (f"{'case':<50} {'max|dw| f32':>11} {'rel dw f32':>10} {'max|dloss|':>10} "
-            f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9} {'e32~e64':>9} "
-            f"{'ep k/e':<7} verdict")
+    print(
+        f"Keras {keras.__version__} (torch {torch.__version__}) vs nnstudio.engine; "
+        f"{len(cases)} cases, each in float32 and float64\n"
+    )
+    print(
+        f"tolerances: float64 rel {TOL64_REL:g} (weights, losses, accuracy, evaluate, "
+        f"predict); float32 max|dw|/max(1,|w|) <= {TOL32_ABS:g} or max|dw|/max|w| <= "
+        f"{TOL32_REL:g}, loss rel <= {TOL32_REL:g}, accuracy within one sample; or, where the "
+        f"problem amplifies round-off, the engine's own float32 drift from float64 (e32~e64, "
+        f"rel dw) at most {FLOOR_FACTOR:g} x Keras's (k32~k64)\n"
+    )
+    head = (
+        f"{'case':<50} {'max|dw| f32':>11} {'rel dw f32':>10} {'max|dloss|':>10} "
+        f"{'dacc':>6} {'rel dw f64':>10} {'rel dl f64':>10} {'k32~k64':>9} {'e32~e64':>9} "
+        f"{'ep k/e':<7} verdict"
+    )
     print(head)
     print("-" * len(head))
     results = []
@@ -877,14 +1483,18 @@ def main(argv=None) -> int:
             if case.logits_reference:
                 ref64 = run_keras(keras, logits_variant(keras, case), "float64")
                 w_ref = compare(e64, ref64).w_rel
-                extra_lines.append(f"    vs Keras, linear last layer + from_logits=True (TF-backend "
-                                   f"semantics): rel dw f64 {w_ref:.2e}")
+                extra_lines.append(
+                    f"    vs Keras, linear last layer + from_logits=True (TF-backend "
+                    f"semantics): rel dw f64 {w_ref:.2e}"
+                )
                 if w_ref <= TOL64_REL:
                     v = "KNOWN"
         results.append((case, d64, d32, v))
-        print(f"{case.name:<50} {d32.w_abs:>11.2e} {d32.w_rel:>10.2e} {d32.loss_abs:>10.2e} "
-              f"{d32.metric_abs:>6.3f} {d64.w_rel:>10.2e} {d64.loss_rel:>10.2e} {k_drift.w_rel:>9.2e} "
-              f"{e_drift.w_rel:>9.2e} {_epochs(k64):>3}/{_epochs(e64):<3} {v}")
+        print(
+            f"{case.name:<50} {d32.w_abs:>11.2e} {d32.w_rel:>10.2e} {d32.loss_abs:>10.2e} "
+            f"{d32.metric_abs:>6.3f} {d64.w_rel:>10.2e} {d64.loss_rel:>10.2e} {k_drift.w_rel:>9.2e} "
+            f"{e_drift.w_rel:>9.2e} {_epochs(k64):>3}/{_epochs(e64):<3} {v}"
+        )
         for line in extra_lines:
             print(line)
         for p in d64.problems + d32.problems:
@@ -892,21 +1502,29 @@ def main(argv=None) -> int:
         if v == "KNOWN":
             print(f"    known: {case.note}")
         if v == "PASS(f64)":
-            print("    chaotic: float32 round-off grows without bound here (see k32~k64 and "
-                  "e32~e64); judged on float64 only")
+            print(
+                "    chaotic: float32 round-off grows without bound here (see k32~k64 and "
+                "e32~e64); judged on float64 only"
+            )
         if not v.startswith("PASS"):
-            print(f"    keras f64 {_fmt_hist(k64.history)}\n    engine f64 {_fmt_hist(e64.history)}")
+            print(
+                f"    keras f64 {_fmt_hist(k64.history)}\n    engine f64 {_fmt_hist(e64.history)}"
+            )
             if k64.evaluate:
                 print(f"    evaluate keras {k64.evaluate} engine {e64.evaluate}")
         sys.stdout.flush()
     if timings:
-        print(f"\ntraining time, float32, all cases: Keras/torch {sum(t[1] for t in timings):.2f} s, "
-              f"nnstudio.engine {sum(t[2] for t in timings):.2f} s (1 torch thread, "
-              f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')})")
+        print(
+            f"\ntraining time, float32, all cases: Keras/torch {sum(t[1] for t in timings):.2f} s, "
+            f"nnstudio.engine {sum(t[2] for t in timings):.2f} s (1 torch thread, "
+            f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')})"
+        )
         for name, kt, et, kev, eev in timings:
             if name.startswith("MNIST"):
-                print(f"  {name}: Keras/torch {kt:.2f} s, nnstudio.engine {et:.2f} s; "
-                      f"evaluate Keras {_fmt_eval(kev)}, engine {_fmt_eval(eev)}")
+                print(
+                    f"  {name}: Keras/torch {kt:.2f} s, nnstudio.engine {et:.2f} s; "
+                    f"evaluate Keras {_fmt_eval(kev)}, engine {_fmt_eval(eev)}"
+                )
     print("\nAPI: what the public methods return (Keras | nnstudio.engine)")
     api_diff = 0
     for check, kv, ev in api_checks(keras, engine):
@@ -916,9 +1534,11 @@ def main(argv=None) -> int:
     n_pass = sum(v.startswith("PASS") for *_, v in results)
     known = [c for c, *_, v in results if v == "KNOWN"]
     bad = [(c.name, v) for c, *_, v in results if not v.startswith("PASS") and v != "KNOWN"]
-    print(f"\n{n_pass}/{len(results)} PASS, {len(known)} KNOWN (explained divergence), "
-          f"{len(bad)} FAIL/ROUNDOFF/ERROR; {api_diff} API difference(s) listed above "
-          "(reported, not judged: ENGINE.md decides those)")
+    print(
+        f"\n{n_pass}/{len(results)} PASS, {len(known)} KNOWN (explained divergence), "
+        f"{len(bad)} FAIL/ROUNDOFF/ERROR; {api_diff} API difference(s) listed above "
+        "(reported, not judged: ENGINE.md decides those)"
+    )
     for c in known:
         print(f"  KNOWN: {c.name}: {c.note}")
     for name, v in bad:
@@ -936,8 +1556,10 @@ def _epochs(run: Run) -> int:
 
 
 def _fmt_hist(h: dict) -> str:
-    return "; ".join(f"{k}=[{', '.join(f'{v:.7g}' for v in vals[:3])}{', ...' if len(vals) > 3 else ''}]"
-                     for k, vals in h.items())
+    return "; ".join(
+        f"{k}=[{', '.join(f'{v:.7g}' for v in vals[:3])}{', ...' if len(vals) > 3 else ''}]"
+        for k, vals in h.items()
+    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def cmd_gui(args) -> int:
     else:
         default = examples.path(examples.DEFAULT)
         path = str(default) if default.is_file() else None
-    from nnstudio.gui import qt_check  # before Qt loads: a missing library or display aborts Qt itself
+    from nnstudio.gui import (
+        qt_check,
+    )  # before Qt loads: a missing library or display aborts Qt itself
 
     problem = qt_check.problem()
     if problem:
@@ -66,7 +68,9 @@ def cmd_gui(args) -> int:
             "or use 'nnstudio train FILE'"
         ) from exc
     if not hasattr(app, "run"):
-        raise CommandError("the studio could not start (nnstudio.gui.app has no run()); reinstall nnstudio")
+        raise CommandError(
+            "the studio could not start (nnstudio.gui.app has no run()); reinstall nnstudio"
+        )
     return int(app.run(path) or 0)
 
 
@@ -85,24 +89,39 @@ def cmd_train(args) -> int:
     if args.epochs is not None:
         target = initial + args.epochs
     else:  # as the studio's Train button: up to the project's epochs, or that many more once there
-        target = int(training.epochs) if int(training.epochs) > initial else initial + int(training.epochs)
+        target = (
+            int(training.epochs)
+            if int(training.epochs) > initial
+            else initial + int(training.epochs)
+        )
     out = args.out or _trained_copy_of_lesson(args.file) or args.file
 
     model = build_model(project)
     dataset = build_dataset(project, progress=_download_progress())
     x, y, _, _ = prepare_data(project, dataset)
     snapshot = _epoch_snapshot()
-    print(f"Training {project.title!r} on {dataset.name}: epochs {initial + 1}-{target} "
-          f"({len(x):,} samples, batch {training.batch_size})", flush=True)
+    print(
+        f"Training {project.title!r} on {dataset.name}: epochs {initial + 1}-{target} "
+        f"({len(x):,} samples, batch {training.batch_size})",
+        flush=True,
+    )
     try:
         history = model.fit(
-            x, y, batch_size=int(training.batch_size), epochs=target, initial_epoch=initial, verbose=1,
-            validation_split=float(training.validation_split), callbacks=[snapshot],
+            x,
+            y,
+            batch_size=int(training.batch_size),
+            epochs=target,
+            initial_epoch=initial,
+            verbose=1,
+            validation_split=float(training.validation_split),
+            callbacks=[snapshot],
         )
     except KeyboardInterrupt:
         sys.stdout.write("\n")
         if not snapshot.epoch:
-            raise Interrupted("interrupted before the first epoch ended; nothing was saved") from None
+            raise Interrupted(
+                "interrupted before the first epoch ended; nothing was saved"
+            ) from None
         capture(project, snapshot, snapshot)
         save(project, out)
         raise Interrupted(
@@ -112,8 +131,10 @@ def cmd_train(args) -> int:
     capture(project, model, history)
     save(project, out)
     done = len(history.epoch)
-    print(f"Trained {done} epoch(s) (now {project.epochs_trained} in all): {_logs_text(history.history)}. "
-          f"Saved {out}.")
+    print(
+        f"Trained {done} epoch(s) (now {project.epochs_trained} in all): {_logs_text(history.history)}. "
+        f"Saved {out}."
+    )
     return EXIT_OK
 
 
@@ -127,12 +148,17 @@ def cmd_evaluate(args) -> int:
     if len(x_test) == 0:
         raise CommandError(f"the data set {dataset.name!r} has no test samples to evaluate on")
     result = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
-    result = {"loss": float(result["loss"]), **{k: float(v) for k, v in result.items() if k != "loss"}}
+    result = {
+        "loss": float(result["loss"]),
+        **{k: float(v) for k, v in result.items() if k != "loss"},
+    }
     if args.json:  # strict JSON: a diverged (NaN / infinite) value is null
         print(json.dumps({k: (v if math.isfinite(v) else None) for k, v in result.items()}))
         return EXIT_OK
     if not project.weights:
-        print("note: this project is not trained yet; these are its starting weights", file=sys.stderr)
+        print(
+            "note: this project is not trained yet; these are its starting weights", file=sys.stderr
+        )
     print(f"{project.title}: {len(x_test):,} test samples of {dataset.name}")
     for key, value in result.items():
         print(f"  {key:<12} {value:.4f}")
@@ -151,19 +177,31 @@ def cmd_summary(args) -> int:
     lines.append("")
     dataset = project.dataset
     if dataset.name == "file":
-        lines.append(f"Data:      your file {dataset.path} ({dataset.format or 'format from its name'})")
+        lines.append(
+            f"Data:      your file {dataset.path} ({dataset.format or 'format from its name'})"
+        )
     else:
         params = ", ".join(f"{k}={v}" for k, v in dataset.params.items())
         lines.append(f"Data:      {dataset.name}" + (f" ({params})" if params else ""))
-    optimizer = training.optimizer if isinstance(training.optimizer, dict) else {"class_name": training.optimizer}
-    settings = ", ".join(f"{k}={v}" for k, v in (optimizer.get("config") or {}).items() if v is not None)
-    lines.append(f"Training:  loss {training.loss}, optimizer {optimizer.get('class_name')}"
-                 + (f" ({settings})" if settings else "")
-                 + f", batch {training.batch_size}, epochs {training.epochs}, metrics {', '.join(training.metrics) or '-'}"
-                 + (f", validation split {training.validation_split}" if training.validation_split else "")
-                 + f", seed {training.seed}")
+    optimizer = (
+        training.optimizer
+        if isinstance(training.optimizer, dict)
+        else {"class_name": training.optimizer}
+    )
+    settings = ", ".join(
+        f"{k}={v}" for k, v in (optimizer.get("config") or {}).items() if v is not None
+    )
+    lines.append(
+        f"Training:  loss {training.loss}, optimizer {optimizer.get('class_name')}"
+        + (f" ({settings})" if settings else "")
+        + f", batch {training.batch_size}, epochs {training.epochs}, metrics {', '.join(training.metrics) or '-'}"
+        + (f", validation split {training.validation_split}" if training.validation_split else "")
+        + f", seed {training.seed}"
+    )
     if project.epochs_trained:
-        lines.append(f"Progress:  {project.epochs_trained} epoch(s) trained; last epoch {_logs_text(project.history)}")
+        lines.append(
+            f"Progress:  {project.epochs_trained} epoch(s) trained; last epoch {_logs_text(project.history)}"
+        )
     else:
         lines.append("Progress:  not trained yet")
     print("\n".join(lines))
@@ -189,9 +227,13 @@ def cmd_new(args) -> int:
     from nnstudio.project import examples, save
 
     if args.example not in examples.EXAMPLES:
-        raise CommandError(f"there is no lesson called {args.example!r}; the lessons are {', '.join(examples.names())}")
+        raise CommandError(
+            f"there is no lesson called {args.example!r}; the lessons are {', '.join(examples.names())}"
+        )
     if os.path.exists(args.file) and not args.force:
-        raise CommandError(f"{args.file} already exists; choose another name or add --force to replace it")
+        raise CommandError(
+            f"{args.file} already exists; choose another name or add --force to replace it"
+        )
     project = examples.load(args.example)
     save(project, args.file)
     print(f"Created {args.file} from the lesson {args.example!r}: {project.title}")
@@ -250,8 +292,10 @@ def _trained_copy_of_lesson(path: str) -> str | None:
             f"{copy} is a bundled lesson, which is kept as shipped, and {copy} already exists in this folder; "
             f"keep training your copy with 'nnstudio train {copy}', or choose a new file with --out"
         )
-    print(f"{copy} is a bundled lesson, which is kept as shipped; your trained copy will be saved as "
-          f"{copy} in this folder.")
+    print(
+        f"{copy} is a bundled lesson, which is kept as shipped; your trained copy will be saved as "
+        f"{copy} in this folder."
+    )
     return copy
 
 
@@ -299,27 +343,42 @@ def _positive_float(text: str) -> float:
 
 def make_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show the full traceback when something goes wrong")
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the full traceback when something goes wrong",
+    )
     parser = argparse.ArgumentParser(
-        prog="nnstudio", parents=[common],
+        prog="nnstudio",
+        parents=[common],
         description="A studio for learning how neural networks train. With no command, opens the studio "
-                    "on the XOR lesson.",
+        "on the XOR lesson.",
     )
     parser.add_argument("--version", action="version", version=f"nnstudio {__version__}")
     desktop.add_arguments(parser)  # --install-desktop, --uninstall-desktop
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", parents=[common], help="open a project in the studio")
-    p.add_argument("file", metavar="FILE", nargs="?", help="a .nnproj project (none: the XOR lesson)")
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="a .nnproj project (none: the XOR lesson)"
+    )
     p.set_defaults(func=cmd_gui)
 
-    p = sub.add_parser("train", parents=[common], help="train a project without the studio and save it")
+    p = sub.add_parser(
+        "train", parents=[common], help="train a project without the studio and save it"
+    )
     p.add_argument("file", metavar="FILE", help="a .nnproj project")
-    p.add_argument("--epochs", type=_positive_int, metavar="N",
-                   help="train N more epochs (default: up to the project's epochs setting)")
+    p.add_argument(
+        "--epochs",
+        type=_positive_int,
+        metavar="N",
+        help="train N more epochs (default: up to the project's epochs setting)",
+    )
     p.add_argument("--batch-size", type=_positive_int, metavar="B", help="samples per step")
-    p.add_argument("--learning-rate", type=_positive_float, metavar="LR", help="the optimizer's learning rate")
+    p.add_argument(
+        "--learning-rate", type=_positive_float, metavar="LR", help="the optimizer's learning rate"
+    )
     p.add_argument("--out", metavar="FILE", help="save to FILE instead of back into the project")
     p.set_defaults(func=cmd_train)
 
@@ -328,7 +387,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("summary", parents=[common], help="the network, data set and training settings")
+    p = sub.add_parser(
+        "summary", parents=[common], help="the network, data set and training settings"
+    )
     p.add_argument("file", metavar="FILE", help="a .nnproj project")
     p.set_defaults(func=cmd_summary)
 
@@ -336,7 +397,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_examples)
 
     p = sub.add_parser("new", parents=[common], help="start a new project from a lesson")
-    p.add_argument("--example", required=True, metavar="NAME", help="the lesson (see 'nnstudio examples')")
+    p.add_argument(
+        "--example", required=True, metavar="NAME", help="the lesson (see 'nnstudio examples')"
+    )
     p.add_argument("file", metavar="FILE", help="the .nnproj file to create")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_new)

@@ -20,12 +20,16 @@ def cmd_import_keras(args) -> int:
     if not os.path.exists(args.code):
         raise CommandError(f"there is no file {args.code}")
     if os.path.exists(args.out) and not args.force:
-        raise CommandError(f"{args.out} already exists; choose another name or add --force to replace it")
+        raise CommandError(
+            f"{args.out} already exists; choose another name or add --force to replace it"
+        )
     result = import_keras(read_text(args.code), filename=os.path.basename(args.code))
     save(result.project, args.out)
     project = result.project
-    print(f"Imported {len(project.layers)} layer(s) from {args.code} into {args.out}: "
-          + " -> ".join(f"{s.type}({_short(s)})" for s in project.layers))
+    print(
+        f"Imported {len(project.layers)} layer(s) from {args.code} into {args.out}: "
+        + " -> ".join(f"{s.type}({_short(s)})" for s in project.layers)
+    )
     if result.notes:
         print(f"Not understood or changed ({len(result.notes)}):", file=sys.stderr)
         for note in result.notes:
@@ -36,7 +40,9 @@ def cmd_import_keras(args) -> int:
 def _short(spec) -> str:
     c = spec.config
     if spec.type == "Dense":
-        return f"{c['units']}" + ("" if c.get("activation") in (None, "linear") else f", {c['activation']}")
+        return f"{c['units']}" + (
+            "" if c.get("activation") in (None, "linear") else f", {c['activation']}"
+        )
     if spec.type == "Activation":
         return str(c.get("activation"))
     if spec.type == "Dropout":
@@ -53,7 +59,9 @@ def cmd_export(args) -> int:
     if not os.path.splitext(out)[1]:
         out += FORMATS[args.to]
     if os.path.exists(out) and not args.force:
-        raise CommandError(f"{out} already exists; choose another name or add --force to replace it")
+        raise CommandError(
+            f"{out} already exists; choose another name or add --force to replace it"
+        )
     project = load(args.file)
     files = export(project, args.to, out)
     print(f"Exported {project.title!r} as {args.to}: " + ", ".join(str(f) for f in files))
@@ -63,14 +71,19 @@ def cmd_export(args) -> int:
 def register(sub, common) -> None:
     from nnstudio.project.export import FORMATS
 
-    p = sub.add_parser("import-keras", parents=[common],
-                       help="make a project from Keras model code (the code is read, never run)")
+    p = sub.add_parser(
+        "import-keras",
+        parents=[common],
+        help="make a project from Keras model code (the code is read, never run)",
+    )
     p.add_argument("code", metavar="MODEL.py", help="a Python file with a Keras Sequential model")
     p.add_argument("out", metavar="OUT.nnproj", help="the project file to write")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
     p.set_defaults(func=cmd_import_keras)
 
-    p = sub.add_parser("export", parents=[common], help="write a project as a Keras or PyTorch script, or ONNX")
+    p = sub.add_parser(
+        "export", parents=[common], help="write a project as a Keras or PyTorch script, or ONNX"
+    )
     p.add_argument("file", metavar="FILE", help="a .nnproj project")
     p.add_argument("--to", required=True, choices=list(FORMATS), help="the kind of file to write")
     p.add_argument("out", metavar="OUT", help="the file to write (.py for scripts, .onnx for ONNX)")

@@ -48,15 +48,23 @@ def launch_command() -> list[str]:
     script = Path(sys.executable).with_name("nnstudio.exe" if os.name == "nt" else "nnstudio")
     if script.is_file():  # the console script next to this interpreter (venv, pip --user, system)
         return [str(script)]
-    return ["env", f"PYTHONPATH={PACKAGE_DIR.parent}", sys.executable, "-m", "nnstudio"]  # a checkout
+    return [
+        "env",
+        f"PYTHONPATH={PACKAGE_DIR.parent}",
+        sys.executable,
+        "-m",
+        "nnstudio",
+    ]  # a checkout
 
 
 def _exec_quote(arg: str) -> str:
     """Quote one argument of a desktop entry's Exec key (Desktop Entry spec, "The Exec key")."""
     if arg and not re.search(r"[\s\"'\\><~|&;$*?#()`%]", arg):
         return arg
-    quoted = '"' + re.sub(r'([\"`$\\])', r"\\\1", arg) + '"'
-    return quoted.replace("\\", "\\\\").replace("%", "%%")  # the string-value escape of the whole key
+    quoted = '"' + re.sub(r"([\"`$\\])", r"\\\1", arg) + '"'
+    return quoted.replace("\\", "\\\\").replace(
+        "%", "%%"
+    )  # the string-value escape of the whole key
 
 
 def desktop_entry(command: list[str]) -> str:
@@ -76,7 +84,8 @@ def installed_files(data: Path) -> dict[Path, Path | str]:
         data / "applications" / f"{APP_ID}.desktop": desktop_entry(launch_command()),
         data / "mime" / "packages" / f"{APP_ID}.xml": resource("desktop", "nnstudio-mime.xml"),
         data / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg": icons / "nnstudio.svg",
-        data / "icons" / "hicolor" / "scalable" / "mimetypes" / f"{MIME_ICON}.svg": icons / "nnstudio.svg",
+        data / "icons" / "hicolor" / "scalable" / "mimetypes" / f"{MIME_ICON}.svg": icons
+        / "nnstudio.svg",
     }
     for png in sorted(icons.glob("nnstudio-*.png")):
         size = png.stem.rsplit("-", 1)[1]
@@ -96,8 +105,13 @@ def _refresh_caches(data: Path) -> list[str]:
     ):
         path = shutil.which(tool)
         if path:
-            subprocess.run([path, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60,
-                           check=False)
+            subprocess.run(
+                [path, *args],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=60,
+                check=False,
+            )
             ran.append(tool)
     return ran
 
@@ -140,25 +154,38 @@ class _DesktopAction(argparse.Action):
 
     def __call__(self, parser, namespace, values, option_string=None):
         if not sys.platform.startswith("linux"):
-            parser.exit(1, f"nnstudio: error: {option_string} is for Linux desktops; on Windows and macOS "
-                           "see README.md, 'Desktop integration'\n")
+            parser.exit(
+                1,
+                f"nnstudio: error: {option_string} is for Linux desktops; on Windows and macOS "
+                "see README.md, 'Desktop integration'\n",
+            )
         data = data_home()
         try:
             if option_string == "--install-desktop":
                 files = install(data)
-                print(f"Installed the nnstudio menu entry, its icon and the .nnproj file type for this "
-                      f"user ({len(files)} files under {data}); double-click a project to open it. "
-                      "Undo with 'nnstudio --uninstall-desktop'.")
+                print(
+                    f"Installed the nnstudio menu entry, its icon and the .nnproj file type for this "
+                    f"user ({len(files)} files under {data}); double-click a project to open it. "
+                    "Undo with 'nnstudio --uninstall-desktop'."
+                )
                 parser.exit(0)
             files = uninstall(data)
-            print(f"Removed the nnstudio menu entry, icon and .nnproj file type ({len(files)} files under {data})."
-                  if files else f"nnstudio's desktop entry was not installed under {data}.")
+            print(
+                f"Removed the nnstudio menu entry, icon and .nnproj file type ({len(files)} files under {data})."
+                if files
+                else f"nnstudio's desktop entry was not installed under {data}."
+            )
             parser.exit(0)
         except OSError as exc:
-            parser.exit(1, f"nnstudio: error: could not change the desktop files under {data}: {exc}\n")
+            parser.exit(
+                1, f"nnstudio: error: could not change the desktop files under {data}: {exc}\n"
+            )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--install-desktop", action=_DesktopAction,
-                        help="add nnstudio to this user's applications menu and open .nnproj files with it (Linux)")
+    parser.add_argument(
+        "--install-desktop",
+        action=_DesktopAction,
+        help="add nnstudio to this user's applications menu and open .nnproj files with it (Linux)",
+    )
     parser.add_argument("--uninstall-desktop", action=_DesktopAction, help="undo --install-desktop")

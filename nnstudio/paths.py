@@ -19,7 +19,12 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ENV_RESOURCES = "NNSTUDIO_RESOURCES"
-_FOLDERS = {"RESOURCES": (), "EXAMPLES": ("examples",), "DATASETS": ("datasets",), "TRANSLATIONS": ("translations",)}
+_FOLDERS = {
+    "RESOURCES": (),
+    "EXAMPLES": ("examples",),
+    "DATASETS": ("datasets",),
+    "TRANSLATIONS": ("translations",),
+}
 
 
 def resources_root() -> Path:

@@ -34,15 +34,54 @@ NAME = "nnstudio"
 # and its SVG export QtSvg; it tries QtTest and carries on without it.
 QT_HIDDEN = ["QtOpenGL", "QtOpenGLWidgets", "QtSvg"]
 QT_EXCLUDES = [
-    "QtNetwork", "QtQml", "QtQuick", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtSql",
-    "QtTest", "QtSvgWidgets", "QtDesigner", "QtHelp", "QtUiTools",
-    "QtXml", "QtConcurrent", "QtPrintSupport", "QtDBus", "Qt3DCore", "QtWebEngineCore", "QtWebEngineWidgets",
-    "QtMultimedia", "QtCharts", "QtDataVisualization", "QtPdf", "QtPdfWidgets", "QtBluetooth", "QtPositioning",
+    "QtNetwork",
+    "QtQml",
+    "QtQuick",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtSql",
+    "QtTest",
+    "QtSvgWidgets",
+    "QtDesigner",
+    "QtHelp",
+    "QtUiTools",
+    "QtXml",
+    "QtConcurrent",
+    "QtPrintSupport",
+    "QtDBus",
+    "Qt3DCore",
+    "QtWebEngineCore",
+    "QtWebEngineWidgets",
+    "QtMultimedia",
+    "QtCharts",
+    "QtDataVisualization",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtBluetooth",
+    "QtPositioning",
 ]
 OTHER_EXCLUDES = [
-    "tkinter", "pytest", "_pytest", "hypothesis", "pytestqt", "onnx", "onnxruntime", "torch", "keras",
-    "matplotlib", "scipy", "IPython", "PIL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter",
-    "OpenGL", "PyInstaller", "setuptools", "pip",
+    "tkinter",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pytestqt",
+    "onnx",
+    "onnxruntime",
+    "torch",
+    "keras",
+    "matplotlib",
+    "scipy",
+    "IPython",
+    "PIL",
+    "pyqtgraph.opengl",
+    "pyqtgraph.examples",
+    "pyqtgraph.jupyter",
+    "OpenGL",
+    "PyInstaller",
+    "setuptools",
+    "pip",
 ]
 EXCLUDES = [f"PySide6.{m}" for m in QT_EXCLUDES] + OTHER_EXCLUDES
 
@@ -52,14 +91,29 @@ def build(dist: Path, work: Path) -> Path:
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
-        raise SystemExit("build_bundle: PyInstaller is not installed; run: pip install pyinstaller") from None
+        raise SystemExit(
+            "build_bundle: PyInstaller is not installed; run: pip install pyinstaller"
+        ) from None
     args = [
         str(ROOT / "nnstudio" / "__main__.py"),
-        "--name", NAME, "--onedir", "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
-        "--paths", str(ROOT),  # the nnstudio of this checkout, installed or not
-        "--add-data", f"{ROOT / 'resources'}{os.pathsep}nnstudio/resources",
-        "--collect-submodules", "nnstudio",  # the studio is imported lazily by the command
+        "--name",
+        NAME,
+        "--onedir",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--specpath",
+        str(work),
+        "--paths",
+        str(ROOT),  # the nnstudio of this checkout, installed or not
+        "--add-data",
+        f"{ROOT / 'resources'}{os.pathsep}nnstudio/resources",
+        "--collect-submodules",
+        "nnstudio",  # the studio is imported lazily by the command
     ]
     for module in EXCLUDES:
         args += ["--exclude-module", module]
@@ -78,9 +132,14 @@ def build(dist: Path, work: Path) -> Path:
 
 def _keep_only_our_languages(folder: Path) -> None:
     """Qt's own translations: only those of the languages nnstudio speaks (its standard dialogs)."""
-    ours = {qm.stem.split("_", 1)[1] for qm in (ROOT / "resources" / "translations").glob("nnstudio_*.qm")}
+    ours = {
+        qm.stem.split("_", 1)[1]
+        for qm in (ROOT / "resources" / "translations").glob("nnstudio_*.qm")
+    }
     for qm in folder.rglob("PySide6/Qt/translations/*.qm"):
-        if qm.stem.rsplit("_", 1)[-1] not in ours and not qm.stem.endswith(tuple(f"_{lang}" for lang in ours)):
+        if qm.stem.rsplit("_", 1)[-1] not in ours and not qm.stem.endswith(
+            tuple(f"_{lang}" for lang in ours)
+        ):
             qm.unlink()
 
 
@@ -99,7 +158,9 @@ def folder_size(folder: Path) -> int:
 
 def bundle_env() -> dict:
     """The environment a machine without Python has: no PYTHONPATH / virtualenv pointing at ours."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
     env["PATH"] = "/usr/bin:/bin" if os.name == "posix" else env.get("PATH", "")
     return env
 
@@ -108,10 +169,21 @@ def check_train(exe: Path, folder: Path, epochs: int = 5) -> subprocess.Complete
     """``nnstudio new --example xor`` then ``nnstudio train --epochs N`` with the bundle alone."""
     env = bundle_env()
     project = folder / "xor.nnproj"
-    subprocess.run([str(exe), "new", "--example", "xor", str(project), "--force"], check=True, env=env,
-                   capture_output=True, text=True, timeout=120)
-    return subprocess.run([str(exe), "train", str(project), "--epochs", str(epochs)], env=env, capture_output=True,
-                          text=True, timeout=300)
+    subprocess.run(
+        [str(exe), "new", "--example", "xor", str(project), "--force"],
+        check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return subprocess.run(
+        [str(exe), "train", str(project), "--epochs", str(epochs)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def start_time_to_window(exe: Path, project: Path, display: str = ":97") -> float | None:
@@ -119,19 +191,30 @@ def start_time_to_window(exe: Path, project: Path, display: str = ":97") -> floa
     display (None when Xvfb or xdotool is missing)."""
     if not (shutil.which("Xvfb") and shutil.which("xdotool")):
         return None
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     studio = None
     try:
         time.sleep(1.0)  # the X server's socket
         env = {**bundle_env(), "DISPLAY": display}
         env.pop("QT_QPA_PLATFORM", None)
         t0 = time.perf_counter()
-        studio = subprocess.Popen([str(exe), "open", str(project)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        studio = subprocess.Popen(
+            [str(exe), "open", str(project)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         while time.perf_counter() - t0 < 60:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "nnstudio"], env=env,
-                                   capture_output=True, text=True)
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", "nnstudio"],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if found.stdout.strip():
                 return time.perf_counter() - t0
             if studio.poll() is not None:
@@ -148,9 +231,15 @@ def start_time_to_window(exe: Path, project: Path, display: str = ":97") -> floa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle folder goes (dist/)")
-    parser.add_argument("--work", type=Path, default=None, help="PyInstaller's build folder (a temporary one)")
-    parser.add_argument("--check", action="store_true", help="then run it: --version, train XOR, start-up time")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="where the bundle folder goes (dist/)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=None, help="PyInstaller's build folder (a temporary one)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="then run it: --version, train XOR, start-up time"
+    )
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="nnstudio-pyinstaller-"))
     t0 = time.perf_counter()
@@ -158,20 +247,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     folder = exe.parent
-    print(f"bundle: {folder} ({folder_size(folder) / 2**20:.0f} MB, built in {time.perf_counter() - t0:.0f} s)")
+    print(
+        f"bundle: {folder} ({folder_size(folder) / 2**20:.0f} MB, built in {time.perf_counter() - t0:.0f} s)"
+    )
     if not args.check:
         return 0
-    version = subprocess.run([str(exe), "--version"], env=bundle_env(), capture_output=True, text=True, timeout=60)
+    version = subprocess.run(
+        [str(exe), "--version"], env=bundle_env(), capture_output=True, text=True, timeout=60
+    )
     print(f"--version: {version.stdout.strip()} (exit {version.returncode})")
     with tempfile.TemporaryDirectory() as tmp:
         t1 = time.perf_counter()
         trained = check_train(exe, Path(tmp))
-        print(f"train xor --epochs 5: exit {trained.returncode} in {time.perf_counter() - t1:.1f} s; "
-              f"{(trained.stdout.strip().splitlines() or ['(no output)'])[-1]}")
+        print(
+            f"train xor --epochs 5: exit {trained.returncode} in {time.perf_counter() - t1:.1f} s; "
+            f"{(trained.stdout.strip().splitlines() or ['(no output)'])[-1]}"
+        )
         if trained.returncode:
             print(trained.stderr)
         seconds = start_time_to_window(exe, Path(tmp) / "xor.nnproj")
-        print("start-up to window: " + (f"{seconds:.2f} s (Xvfb)" if seconds is not None else "not measured"))
+        print(
+            "start-up to window: "
+            + (f"{seconds:.2f} s (Xvfb)" if seconds is not None else "not measured")
+        )
     return 0 if version.returncode == 0 and trained.returncode == 0 else 1
 
 

@@ -12,7 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Subprocesses run the code under test: the nnstudio these tests imported (a checkout or an
 # installed wheel), not whichever one the child's sys.path would find first.
 _UNDER_TEST = str(Path(nnstudio.__file__).resolve().parent.parent)
-os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_UNDER_TEST, os.environ.get("PYTHONPATH")) if p)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (_UNDER_TEST, os.environ.get("PYTHONPATH")) if p
+)
 
 
 @pytest.fixture

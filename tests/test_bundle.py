@@ -14,8 +14,10 @@ SCRIPT = Path(__file__).resolve().parent.parent / "packaging" / "build_bundle.py
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
-                       reason="PyInstaller is not installed (pip install pyinstaller to test the bundle)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("PyInstaller") is None,
+        reason="PyInstaller is not installed (pip install pyinstaller to test the bundle)",
+    ),
     pytest.mark.skipif(not SCRIPT.is_file(), reason="packaging/ is not part of this installation"),
 ]
 
@@ -37,9 +39,17 @@ def test_the_bundle_trains_xor_on_its_own(tmp_path):
     assert not list(internal.rglob("*QtQuick*")) and not list(internal.rglob("*QtWebEngine*"))
     assert (internal / "nnstudio" / "resources" / "examples" / "xor.nnproj").is_file()
 
-    version = subprocess.run([str(exe), "--version"], env=builder.bundle_env(), capture_output=True, text=True,
-                             timeout=120, check=False)
+    version = subprocess.run(
+        [str(exe), "--version"],
+        env=builder.bundle_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert version.returncode == 0 and version.stdout.startswith("nnstudio "), version
-    trained = builder.check_train(exe, tmp_path, epochs=5)  # no PYTHONPATH, no venv: the bundle alone
+    trained = builder.check_train(
+        exe, tmp_path, epochs=5
+    )  # no PYTHONPATH, no venv: the bundle alone
     assert trained.returncode == 0, trained.stderr
     assert "Trained 5 epoch(s) (now 5 in all)" in trained.stdout

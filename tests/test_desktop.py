@@ -17,8 +17,14 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XD
 
 def run(*args, data_home, cwd):
     env = {**os.environ, "XDG_DATA_HOME": str(data_home), "HOME": str(cwd)}
-    return subprocess.run([sys.executable, "-m", "nnstudio", *args], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "nnstudio", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def read_entry(path) -> configparser.SectionProxy:
@@ -38,7 +44,9 @@ def test_install_then_uninstall_desktop(tmp_path):
     assert entry["Type"] == "Application" and entry["Icon"] == "nnstudio"
     assert entry["GenericName[ko]"] == "신경망 스튜디오"
     assert entry["MimeType"] == "application/x-nnstudio-project;"
-    assert entry["Exec"].endswith(" -m nnstudio open %f") or entry["Exec"].endswith("nnstudio open %f")
+    assert entry["Exec"].endswith(" -m nnstudio open %f") or entry["Exec"].endswith(
+        "nnstudio open %f"
+    )
     mime = ET.parse(data / "mime" / "packages" / "nnstudio.xml").getroot()
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
     kind = mime.find("m:mime-type", ns)
@@ -75,7 +83,9 @@ def test_the_entry_runs_this_installation(tmp_path, monkeypatch):
     assert f'Exec="{venv_bin}/nnstudio" open %f' in entry.splitlines()
     assert f"TryExec={venv_bin}/nnstudio" in entry.splitlines()
 
-    monkeypatch.setattr(sys, "frozen", True, raising=False)  # the PyInstaller bundle: its own executable
+    monkeypatch.setattr(
+        sys, "frozen", True, raising=False
+    )  # the PyInstaller bundle: its own executable
     assert desktop.launch_command() == [sys.executable]
 
 

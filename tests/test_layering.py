@@ -6,7 +6,9 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("package", ["nnstudio.engine", "nnstudio.data", "nnstudio.project", "nnstudio.cli"])
+@pytest.mark.parametrize(
+    "package", ["nnstudio.engine", "nnstudio.data", "nnstudio.project", "nnstudio.cli"]
+)
 def test_headless_packages_load_no_qt(package):
     code = (
         f"import sys, {package}\n"

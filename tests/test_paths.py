@@ -11,7 +11,10 @@ def test_a_wheel_uses_the_resources_inside_the_package(tmp_path, monkeypatch):
     (installed / "resources" / "examples").mkdir(parents=True)
     monkeypatch.setattr(paths._importlib_resources, "files", lambda package: installed)
     assert paths.resources_root() == installed / "resources"
-    assert paths.resource("examples", "xor.nnproj") == installed / "resources" / "examples" / "xor.nnproj"
+    assert (
+        paths.resource("examples", "xor.nnproj")
+        == installed / "resources" / "examples" / "xor.nnproj"
+    )
     assert paths.EXAMPLES == installed / "resources" / "examples"  # the old names follow
 
 
@@ -22,7 +25,10 @@ def test_a_checkout_uses_the_top_level_folder(monkeypatch):
         assert (root / "examples" / "xor.nnproj").is_file()
         return
     assert root == Path(paths.PACKAGE_DIR).parent / "resources"
-    assert paths.resource("datasets", "mnist-5k").is_dir() and paths.TRANSLATIONS == root / "translations"
+    assert (
+        paths.resource("datasets", "mnist-5k").is_dir()
+        and paths.TRANSLATIONS == root / "translations"
+    )
 
 
 def test_the_environment_variable_wins(tmp_path, monkeypatch):

@@ -18,20 +18,43 @@ def _t(text: str) -> str:
 
 
 MNIST_CLASSES = [str(i) for i in range(10)]
-FASHION_CLASSES = [_t("T-shirt/top"), _t("Trouser"), _t("Pullover"), _t("Dress"), _t("Coat"), _t("Sandal"),
-                   _t("Shirt"), _t("Sneaker"), _t("Bag"), _t("Ankle boot")]
+FASHION_CLASSES = [
+    _t("T-shirt/top"),
+    _t("Trouser"),
+    _t("Pullover"),
+    _t("Dress"),
+    _t("Coat"),
+    _t("Sandal"),
+    _t("Shirt"),
+    _t("Sneaker"),
+    _t("Bag"),
+    _t("Ankle boot"),
+]
 
 
 def _mnist_5k():
-    return from_idx(DATASETS_DIR / "mnist-5k", num_classes=10, class_names=MNIST_CLASSES, name="mnist-5k",
-                    description=DATASETS["mnist-5k"].description)
+    return from_idx(
+        DATASETS_DIR / "mnist-5k",
+        num_classes=10,
+        class_names=MNIST_CLASSES,
+        name="mnist-5k",
+        description=DATASETS["mnist-5k"].description,
+    )
 
 
 def _downloadable(name, class_names):
     def make(progress=None, cancel=None, mirrors=None, timeout=None):
-        folder = _download.locate(name, progress=progress, cancel=cancel, mirrors=mirrors, timeout=timeout)
-        return from_idx(folder, num_classes=10, class_names=class_names, name=name,
-                        description=DATASETS[name].description)
+        folder = _download.locate(
+            name, progress=progress, cancel=cancel, mirrors=mirrors, timeout=timeout
+        )
+        return from_idx(
+            folder,
+            num_classes=10,
+            class_names=class_names,
+            name=name,
+            description=DATASETS[name].description,
+        )
+
     return make
 
 
@@ -41,8 +64,15 @@ def _info(name, title, description, task, kind, maker, needs_download=False):
         if p.name in ("progress", "cancel", "mirrors", "timeout"):
             continue
         params[p.name] = p.default
-    return DatasetInfo(name=name, title=title, description=description, task=task, params=params, kind=kind,
-                       needs_download=needs_download)
+    return DatasetInfo(
+        name=name,
+        title=title,
+        description=description,
+        task=task,
+        params=params,
+        kind=kind,
+        needs_download=needs_download,
+    )
 
 
 _MAKERS = {
@@ -67,51 +97,151 @@ _MAKERS = {
 
 _C, _R = CLASSIFICATION, REGRESSION
 _ENTRIES = [  # name, title, description (both marked for translation: context "datasets"), task, preview
-    ("and", _t("AND gate"),
-     _t("Output 1 only when both inputs are 1: one straight line separates the answers."), _C, "table"),
-    ("or", _t("OR gate"),
-     _t("Output 1 when at least one input is 1: one straight line separates the "
-        "answers."), _C, "table"),
-    ("nand", _t("NAND gate"),
-     _t("Output 0 only when both inputs are 1: the opposite of AND."), _C, "table"),
-    ("xor", _t("XOR gate"),
-     _t("Output 1 when the inputs differ: no single straight line works, so it needs a "
-        "hidden layer."), _C, "table"),
-    ("animals", _t("Animals: fur and wings"),
-     _t("Six animals described by fur and wings, sorted into mammal, bird or other."), _C, "table"),
-    ("circles", _t("Circles"),
-     _t("Two rings of points, one inside the other: no straight line separates them."), _C, "2d"),
-    ("moons", _t("Two moons"),
-     _t("Two interlocking half-moons: the boundary between them has to bend."), _C, "2d"),
-    ("spirals", _t("Spirals"),
-     _t("Spiral arms wound around each other, one class per arm: hard, needs a deeper "
-        "network."), _C, "2d"),
-    ("blobs", _t("Blobs"),
-     _t("Round clusters of points, one class each: the easiest case to separate."), _C, "2d"),
-    ("checkerboard", _t("Checkerboard"),
-     _t("Points on a checkerboard, the class is the colour of the square: many small "
-        "regions to learn."), _C, "2d"),
-    ("xor-scatter", _t("XOR cloud"),
-     _t("Points in four quadrants where opposite corners share a class: XOR as a cloud."), _C, "2d"),
-    ("linear", _t("Straight line"),
-     _t("Noisy points around y = 2x + 1: regression a single neuron can learn."), _R, "1d"),
-    ("sine", _t("Sine wave"),
-     _t("Noisy points on one wave of y = sin(x): a curve that needs hidden units."), _R, "1d"),
-    ("plane", _t("Plane"),
-     _t("Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5."), _R, "2d"),
-    ("mnist-5k", _t("MNIST digits (5,000 sample)"),
-     _t("5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works "
-        "offline."), _C, "image"),
-    ("mnist", _t("MNIST digits (full, 70,000)"),
-     _t("The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded "
-        "once (about 11 MB) and kept."), _C, "image"),
-    ("fashion-mnist", _t("Fashion-MNIST clothing"),
-     _t("70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder "
-        "drop-in for MNIST."), _C, "image"),
+    (
+        "and",
+        _t("AND gate"),
+        _t("Output 1 only when both inputs are 1: one straight line separates the answers."),
+        _C,
+        "table",
+    ),
+    (
+        "or",
+        _t("OR gate"),
+        _t("Output 1 when at least one input is 1: one straight line separates the answers."),
+        _C,
+        "table",
+    ),
+    (
+        "nand",
+        _t("NAND gate"),
+        _t("Output 0 only when both inputs are 1: the opposite of AND."),
+        _C,
+        "table",
+    ),
+    (
+        "xor",
+        _t("XOR gate"),
+        _t(
+            "Output 1 when the inputs differ: no single straight line works, so it needs a "
+            "hidden layer."
+        ),
+        _C,
+        "table",
+    ),
+    (
+        "animals",
+        _t("Animals: fur and wings"),
+        _t("Six animals described by fur and wings, sorted into mammal, bird or other."),
+        _C,
+        "table",
+    ),
+    (
+        "circles",
+        _t("Circles"),
+        _t("Two rings of points, one inside the other: no straight line separates them."),
+        _C,
+        "2d",
+    ),
+    (
+        "moons",
+        _t("Two moons"),
+        _t("Two interlocking half-moons: the boundary between them has to bend."),
+        _C,
+        "2d",
+    ),
+    (
+        "spirals",
+        _t("Spirals"),
+        _t("Spiral arms wound around each other, one class per arm: hard, needs a deeper network."),
+        _C,
+        "2d",
+    ),
+    (
+        "blobs",
+        _t("Blobs"),
+        _t("Round clusters of points, one class each: the easiest case to separate."),
+        _C,
+        "2d",
+    ),
+    (
+        "checkerboard",
+        _t("Checkerboard"),
+        _t(
+            "Points on a checkerboard, the class is the colour of the square: many small "
+            "regions to learn."
+        ),
+        _C,
+        "2d",
+    ),
+    (
+        "xor-scatter",
+        _t("XOR cloud"),
+        _t("Points in four quadrants where opposite corners share a class: XOR as a cloud."),
+        _C,
+        "2d",
+    ),
+    (
+        "linear",
+        _t("Straight line"),
+        _t("Noisy points around y = 2x + 1: regression a single neuron can learn."),
+        _R,
+        "1d",
+    ),
+    (
+        "sine",
+        _t("Sine wave"),
+        _t("Noisy points on one wave of y = sin(x): a curve that needs hidden units."),
+        _R,
+        "1d",
+    ),
+    (
+        "plane",
+        _t("Plane"),
+        _t("Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5."),
+        _R,
+        "2d",
+    ),
+    (
+        "mnist-5k",
+        _t("MNIST digits (5,000 sample)"),
+        _t(
+            "5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline."
+        ),
+        _C,
+        "image",
+    ),
+    (
+        "mnist",
+        _t("MNIST digits (full, 70,000)"),
+        _t(
+            "The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded "
+            "once (about 11 MB) and kept."
+        ),
+        _C,
+        "image",
+    ),
+    (
+        "fashion-mnist",
+        _t("Fashion-MNIST clothing"),
+        _t(
+            "70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder "
+            "drop-in for MNIST."
+        ),
+        _C,
+        "image",
+    ),
 ]
 
 DATASETS: dict[str, DatasetInfo] = {
-    name: _info(name, title, desc, task, kind, _MAKERS[name], needs_download=name in ("mnist", "fashion-mnist"))
+    name: _info(
+        name,
+        title,
+        desc,
+        task,
+        kind,
+        _MAKERS[name],
+        needs_download=name in ("mnist", "fashion-mnist"),
+    )
     for name, title, desc, task, kind in _ENTRIES
 }
 
@@ -124,7 +254,9 @@ def load(name: str, **params) -> Dataset:
     """
     key = str(name).strip().lower()
     if key not in _MAKERS:
-        raise DataError(f"There is no built-in data set called {name!r}; choose one of {', '.join(DATASETS)}.")
+        raise DataError(
+            f"There is no built-in data set called {name!r}; choose one of {', '.join(DATASETS)}."
+        )
     maker = _MAKERS[key]
     accepted = list(inspect.signature(maker).parameters)
     unknown = [p for p in params if p not in accepted]

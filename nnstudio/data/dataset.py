@@ -35,7 +35,9 @@ class Dataset:
 
     def __post_init__(self):
         if self.task not in (CLASSIFICATION, REGRESSION):
-            raise DataError(f"A data set's task must be 'classification' or 'regression', not {self.task!r}.")
+            raise DataError(
+                f"A data set's task must be 'classification' or 'regression', not {self.task!r}."
+            )
         self.x_train = np.asarray(self.x_train, dtype=np.float32)
         self.x_test = np.asarray(self.x_test, dtype=np.float32)
         ydtype = np.int64 if self.task == CLASSIFICATION else np.float32
@@ -85,8 +87,10 @@ class Dataset:
 
     def __repr__(self) -> str:
         kind = f"{self.num_classes} classes" if self.task == CLASSIFICATION else "regression"
-        return (f"Dataset({self.name!r}, {self.n_train} train / {self.n_test} test, "
-                f"input_shape={self.input_shape}, {kind})")
+        return (
+            f"Dataset({self.name!r}, {self.n_train} train / {self.n_test} test, "
+            f"input_shape={self.input_shape}, {kind})"
+        )
 
 
 @dataclass(frozen=True)

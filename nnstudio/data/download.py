@@ -36,6 +36,7 @@ MIRRORS: dict[str, list[str]] = {
     ],
 }
 
+
 class RemoteFile(NamedTuple):
     """One published file: name, MD5 (torchvision/datasets/mnist.py), size in bytes (progress bar)."""
 
@@ -133,8 +134,9 @@ def _matches(digests: tuple[str, str], remote: RemoteFile, sha256: str | None) -
     return digests[0] == remote.md5 and (sha256 is None or digests[1] == sha256)
 
 
-def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = None,
-                sha256: str | None = None) -> bool:
+def verify_file(
+    path: Path, remote: RemoteFile, upstream_mtime: int | None = None, sha256: str | None = None
+) -> bool:
     """True when `path` is the published file: its checksums match, or (for a re-headered gzip,
     see UPSTREAM_GZIP_MTIME) they match with the upstream gzip header put back."""
     try:
@@ -147,7 +149,13 @@ def verify_file(path: Path, remote: RemoteFile, upstream_mtime: int | None = Non
         if len(head) < 10 or head[:3] != b"\x1f\x8b\x08" or head[3] != 0:
             return False
         stem = remote.name[:-3] if remote.name.endswith(".gz") else remote.name
-        upstream = b"\x1f\x8b\x08\x08" + int(upstream_mtime).to_bytes(4, "little") + head[8:10] + stem.encode() + b"\0"
+        upstream = (
+            b"\x1f\x8b\x08\x08"
+            + int(upstream_mtime).to_bytes(4, "little")
+            + head[8:10]
+            + stem.encode()
+            + b"\0"
+        )
         return _matches(_digests(path, prefix=upstream, skip=10), remote, sha256)
     except OSError:
         return False
@@ -165,7 +173,9 @@ def download_size(name: str) -> int:
 
 def _check_name(name: str):
     if name not in FILES:
-        raise DataError(f"{name!r} is not a downloadable data set; choose one of {', '.join(FILES)}.")
+        raise DataError(
+            f"{name!r} is not a downloadable data set; choose one of {', '.join(FILES)}."
+        )
 
 
 def _cached_ok(name: str, verify: bool) -> list[str]:
@@ -189,8 +199,10 @@ def system_dir(name: str, verify: bool = False) -> Path | None:
             if all(find_idx_file(d, stem) for stem in IDX_FILES.values()):
                 return d
             continue
-        if all((d / r.name).is_file() and verify_file(d / r.name, r, mtimes.get(r.name), _sha(name, r))
-               for r in FILES[name]):
+        if all(
+            (d / r.name).is_file() and verify_file(d / r.name, r, mtimes.get(r.name), _sha(name, r))
+            for r in FILES[name]
+        ):
             return d
     return None
 
@@ -202,7 +214,9 @@ def is_cached(name: str) -> bool:
     return not _cached_ok(name, verify=False) or system_dir(name) is not None
 
 
-def locate(name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None) -> Path:
+def locate(
+    name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None
+) -> Path:
     """The folder holding the four files of `name`, downloading what the cache lacks."""
     _check_name(name)
     folder = cache_dir() / name
@@ -217,12 +231,17 @@ def locate(name: str, progress=None, cancel=None, mirrors=None, timeout: float |
 
 def _offline_message(name: str, failures: list[tuple[str, str]]) -> str:
     hosts = ", ".join(dict.fromkeys(urllib.parse.urlsplit(url).netloc for url, _ in failures))
-    extra = (" or install it with your system's package manager (Debian/Ubuntu: dataset-fashion-mnist),"
-             if name == "fashion-mnist" else "")
-    return (f"{TITLES.get(name, name)} is not on this computer and could not be downloaded: there seems to be "
-            f"no internet connection ({failures[-1][1]}; tried {hosts}). Connect and try again,{extra} use the "
-            f"bundled 'mnist-5k' sample (5,000 real digits, works offline), or open the IDX files from a "
-            f"local folder.")
+    extra = (
+        " or install it with your system's package manager (Debian/Ubuntu: dataset-fashion-mnist),"
+        if name == "fashion-mnist"
+        else ""
+    )
+    return (
+        f"{TITLES.get(name, name)} is not on this computer and could not be downloaded: there seems to be "
+        f"no internet connection ({failures[-1][1]}; tried {hosts}). Connect and try again,{extra} use the "
+        f"bundled 'mnist-5k' sample (5,000 real digits, works offline), or open the IDX files from a "
+        f"local folder."
+    )
 
 
 class _NoDowngrade(urllib.request.HTTPRedirectHandler):
@@ -230,7 +249,9 @@ class _NoDowngrade(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if req.full_url.startswith("https:") and not newurl.startswith("https:"):
-            raise urllib.error.HTTPError(req.full_url, code, "refused redirect from https to http", headers, fp)
+            raise urllib.error.HTTPError(
+                req.full_url, code, "refused redirect from https to http", headers, fp
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -247,7 +268,9 @@ class _CancelWatch:
         self._stop = threading.Event()
         self._thread = None
         if cancel is not None and self._sock is not None:
-            self._thread = threading.Thread(target=self._watch, name="nnstudio-download-cancel", daemon=True)
+            self._thread = threading.Thread(
+                target=self._watch, name="nnstudio-download-cancel", daemon=True
+            )
             self._thread.start()
 
     def _watch(self):
@@ -268,14 +291,27 @@ class _CancelWatch:
             self._thread.join()
 
 
-def _fetch(url: str, dest, remote: RemoteFile, sha256: str | None, done: int, total: int, progress, cancel,
-           timeout: float) -> int:
+def _fetch(
+    url: str,
+    dest,
+    remote: RemoteFile,
+    sha256: str | None,
+    done: int,
+    total: int,
+    progress,
+    cancel,
+    timeout: float,
+) -> int:
     """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
     h, sha = hashlib.md5(), hashlib.sha256()
     got = 0
     try:
-        with _opener.open(urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout) as resp, \
-                _CancelWatch(resp, cancel):
+        with (
+            _opener.open(
+                urllib.request.Request(url, headers={"User-Agent": "nnstudio"}), timeout=timeout
+            ) as resp,
+            _CancelWatch(resp, cancel),
+        ):
             length = resp.headers.get("Content-Length")
             length = int(length) if length and length.isdigit() else None
             while True:
@@ -306,20 +342,28 @@ def _fetch(url: str, dest, remote: RemoteFile, sha256: str | None, done: int, to
             raise _Offline(url, "the server did not answer in time") from None
         raise _Offline(url, f"could not connect: {reason}") from None
     except http.client.IncompleteRead as exc:
-        raise DataError(f"the transfer from {url} was interrupted after {got + len(exc.partial):,} bytes") from None
+        raise DataError(
+            f"the transfer from {url} was interrupted after {got + len(exc.partial):,} bytes"
+        ) from None
     except (http.client.HTTPException, OSError) as exc:
         if cancel is not None and cancel.is_set():
             raise DownloadCancelled("The download was cancelled; nothing was saved.") from None
         raise DataError(f"the transfer from {url} failed after {got:,} bytes ({exc})") from None
     if length is not None and got != length:
-        raise DataError(f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived")
+        raise DataError(
+            f"the transfer from {url} was interrupted: {got:,} of {length:,} bytes arrived"
+        )
     if not _matches((h.hexdigest(), sha.hexdigest()), remote, sha256):
-        raise DataError(f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {remote.md5}); "
-                        f"it is damaged or not the published file")
+        raise DataError(
+            f"the file from {url} failed its checksum (MD5 {h.hexdigest()}, expected {remote.md5}); "
+            f"it is damaged or not the published file"
+        )
     return got
 
 
-def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None) -> Path:
+def download(
+    name: str, progress=None, cancel=None, mirrors=None, timeout: float | None = None
+) -> Path:
     """Download the missing files of `name` into the cache; return the folder.
 
     progress(done_bytes, total_bytes) is called as bytes arrive; cancel is an object with
@@ -337,8 +381,10 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
         probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-", delete=True)
         probe.close()
     except OSError as exc:
-        raise DataError(f"Cannot save downloads in the cache folder {str(folder)!r} ({exc.strerror or exc}); "
-                        f"make it writable or set {CACHE_ENV} to a folder you can write to.") from None
+        raise DataError(
+            f"Cannot save downloads in the cache folder {str(folder)!r} ({exc.strerror or exc}); "
+            f"make it writable or set {CACHE_ENV} to a folder you can write to."
+        ) from None
     todo = _cached_ok(name, verify=True)
     sizes = {r.name: r.size for r in FILES[name]}
     total = sum(sizes.values())
@@ -352,14 +398,26 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
         failures = []
         for base in mirrors:
             if cancel is not None and cancel.is_set():
-                raise DownloadCancelled(f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
-                                        f"was saved.")
+                raise DownloadCancelled(
+                    f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
+                    f"was saved."
+                )
             url = base if base.endswith(fname) else base.rstrip("/") + "/" + fname
             tmp = None
             try:
                 fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{fname}.", suffix=".part")
                 with os.fdopen(fd, "wb") as dest:
-                    got = _fetch(url, dest, remote, _sha(name, remote), done, total, progress, cancel, timeout)
+                    got = _fetch(
+                        url,
+                        dest,
+                        remote,
+                        _sha(name, remote),
+                        done,
+                        total,
+                        progress,
+                        cancel,
+                        timeout,
+                    )
                     dest.flush()
                     os.fsync(dest.fileno())
                 os.replace(tmp, folder / fname)
@@ -368,15 +426,19 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
                 total += got - size
                 break
             except DownloadCancelled:
-                raise DownloadCancelled(f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
-                                        f"was saved.") from None
+                raise DownloadCancelled(
+                    f"The download of {TITLES.get(name, name)} was cancelled; nothing partial "
+                    f"was saved."
+                ) from None
             except _Offline as exc:
                 failures.append((exc.url, exc.reason, True))
             except DataError as exc:
                 failures.append((url, str(exc), False))
             except OSError as exc:
-                raise DataError(f"Cannot write {fname} into the cache folder {str(folder)!r} "
-                                f"({exc.strerror or exc}); make it writable or set {CACHE_ENV}.") from None
+                raise DataError(
+                    f"Cannot write {fname} into the cache folder {str(folder)!r} "
+                    f"({exc.strerror or exc}); make it writable or set {CACHE_ENV}."
+                ) from None
             finally:
                 if tmp is not None:
                     try:
@@ -387,6 +449,8 @@ def download(name: str, progress=None, cancel=None, mirrors=None, timeout: float
             if all(offline for _, _, offline in failures):
                 raise DataError(_offline_message(name, [(u, r) for u, r, _ in failures]))
             detail = "; ".join(reason for _, reason, _ in failures)
-            raise DataError(f"Could not download {fname} of {TITLES.get(name, name)}: {detail}. Nothing partial "
-                            f"was saved; try again later, or use the bundled 'mnist-5k' sample.")
+            raise DataError(
+                f"Could not download {fname} of {TITLES.get(name, name)}: {detail}. Nothing partial "
+                f"was saved; try again later, or use the bundled 'mnist-5k' sample."
+            )
     return folder

@@ -38,21 +38,27 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise DataError(f"{path.name} is {size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
-                            f"{MAX_CSV_BYTES // 1024**2} MB.")
+            raise DataError(
+                f"{path.name} is {size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
+                f"{MAX_CSV_BYTES // 1024**2} MB."
+            )
         raw = path.read_bytes()
     except PermissionError:
         raise DataError(f"nnstudio may not read {str(path)!r} (permission denied).") from None
     except OSError as exc:
         raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
     if b"\x00" in raw[:4096]:
-        raise DataError(f"{path.name} is not a text file (it contains binary bytes); expected a CSV table.")
+        raise DataError(
+            f"{path.name} is not a text file (it contains binary bytes); expected a CSV table."
+        )
     for enc in ("utf-8-sig", "cp949", "latin-1"):
         try:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise DataError(f"{path.name} is not readable text.")  # pragma: no cover - latin-1 decodes anything
+    raise DataError(
+        f"{path.name} is not readable text."
+    )  # pragma: no cover - latin-1 decodes anything
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -77,8 +83,16 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     return False
 
 
-def from_csv(path, label_column=None, header=None, delimiter=None, task=None, test_fraction=0.2, seed=0,
-             name=None) -> Dataset:
+def from_csv(
+    path,
+    label_column=None,
+    header=None,
+    delimiter=None,
+    task=None,
+    test_fraction=0.2,
+    seed=0,
+    name=None,
+) -> Dataset:
     """A table, one sample per row -> Dataset.
 
     label_column: name or index of the target column (default: the last one).
@@ -89,15 +103,19 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
     path = Path(path)
     test_fraction = check_fraction(path.name, test_fraction)
     if task not in (None, CLASSIFICATION, REGRESSION):
-        raise DataError(f"task must be 'classification', 'regression' or None (decide from the data), "
-                        f"received: task={task!r}.")
+        raise DataError(
+            f"task must be 'classification', 'regression' or None (decide from the data), "
+            f"received: task={task!r}."
+        )
     text = _read_text(path)
     delimiter = delimiter or _sniff_delimiter(text)
     try:
         rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     except csv.Error as exc:
         raise DataError(f"{path.name} is not a valid CSV table ({exc}).") from None
-    numbered = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    numbered = [
+        (i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)
+    ]
     if not numbered:
         raise DataError(f"{path.name} has no rows; expected a table with one sample per row.")
     if header is None:
@@ -105,15 +123,21 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
     names = numbered[0][1] if header else None
     body = numbered[1:] if header else numbered
     if not body:
-        raise DataError(f"{path.name} has a header but no data rows; expected one sample per row below it.")
+        raise DataError(
+            f"{path.name} has a header but no data rows; expected one sample per row below it."
+        )
     width = len(names) if names else len(body[0][1])
     for line, r in body:
         if len(r) != width:
-            raise DataError(f"{path.name}, line {line}, has {len(r)} values but the table has {width} columns; "
-                            f"every row must have the same number of values.")
+            raise DataError(
+                f"{path.name}, line {line}, has {len(r)} values but the table has {width} columns; "
+                f"every row must have the same number of values."
+            )
     if width < 2:
-        raise DataError(f"{path.name} has only {width} column; expected at least one feature column and one "
-                        f"label column.")
+        raise DataError(
+            f"{path.name} has only {width} column; expected at least one feature column and one "
+            f"label column."
+        )
     if names is None:
         names = [f"x{j + 1}" for j in range(width)]
     # which column is the target
@@ -121,12 +145,17 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
         col = width - 1
     elif isinstance(label_column, str) and label_column in names:
         col = names.index(label_column)
-    elif (isinstance(label_column, (int, np.integer)) and not isinstance(label_column, bool)
-          and -width <= label_column < width):
+    elif (
+        isinstance(label_column, (int, np.integer))
+        and not isinstance(label_column, bool)
+        and -width <= label_column < width
+    ):
         col = int(label_column) % width
     else:
-        raise DataError(f"{path.name} has no column {label_column!r}; its columns are "
-                        f"{', '.join(repr(n) for n in names)} (or give a number from 0 to {width - 1}).")
+        raise DataError(
+            f"{path.name} has no column {label_column!r}; its columns are "
+            f"{', '.join(repr(n) for n in names)} (or give a number from 0 to {width - 1})."
+        )
     feat_cols = [j for j in range(width) if j != col]
     x = np.empty((len(body), len(feat_cols)), dtype=np.float64)
     labels = []
@@ -134,16 +163,22 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
         for k, j in enumerate(feat_cols):
             cell = r[j]
             if cell.lower() in MISSING:
-                raise DataError(f"{path.name}, line {line}, column {names[j]!r} has a missing value "
-                                f"({cell!r}); fill it in or remove the row.")
+                raise DataError(
+                    f"{path.name}, line {line}, column {names[j]!r} has a missing value "
+                    f"({cell!r}); fill it in or remove the row."
+                )
             v = _number(cell)
             if v is None:
-                raise DataError(f"{path.name}, line {line}, column {names[j]!r} holds {cell!r}, which is not a "
-                                f"number; feature columns must be numbers.")
+                raise DataError(
+                    f"{path.name}, line {line}, column {names[j]!r} holds {cell!r}, which is not a "
+                    f"number; feature columns must be numbers."
+                )
             x[i, k] = v
         if r[col].lower() in MISSING:
-            raise DataError(f"{path.name}, line {line}, label column {names[col]!r} is missing ({r[col]!r}); "
-                            f"fill it in or remove the row.")
+            raise DataError(
+                f"{path.name}, line {line}, label column {names[col]!r} is missing ({r[col]!r}); "
+                f"fill it in or remove the row."
+            )
         labels.append(r[col])
     values = [_number(c) for c in labels]
     numeric = all(v is not None for v in values)
@@ -158,8 +193,10 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
     if task == REGRESSION:
         if not numeric:
             bad = next(c for c, v in zip(labels, values) if v is None)
-            raise DataError(f"{path.name}: the target column {names[col]!r} holds {bad!r}, which is not a number; "
-                            f"regression needs numeric targets.")
+            raise DataError(
+                f"{path.name}: the target column {names[col]!r} holds {bad!r}, which is not a number; "
+                f"regression needs numeric targets."
+            )
         y = np.asarray(values, dtype=np.float32).reshape(-1, 1)
         class_names, num_classes = None, None
     else:
@@ -175,13 +212,19 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
             y = np.array([index[v] for v in labels], dtype=np.int64)
         num_classes = len(class_names)
         if num_classes < 2:
-            raise DataError(f"{path.name}: every row has the label {class_names[0]!r}; a classifier needs at "
-                            f"least two different classes in column {names[col]!r}.")
+            raise DataError(
+                f"{path.name}: every row has the label {class_names[0]!r}; a classifier needs at "
+                f"least two different classes in column {names[col]!r}."
+            )
         if num_classes > MAX_CLASSES:
-            raise DataError(f"{path.name}: column {names[col]!r} has {num_classes} different labels; nnstudio "
-                            f"handles at most {MAX_CLASSES} classes (is it really the label column?).")
+            raise DataError(
+                f"{path.name}: column {names[col]!r} has {num_classes} different labels; nnstudio "
+                f"handles at most {MAX_CLASSES} classes (is it really the label column?)."
+            )
     if len(body) < 2 and test_fraction > 0:
-        raise DataError(f"{path.name} has only one data row; at least two are needed to keep one for testing.")
+        raise DataError(
+            f"{path.name} has only one data row; at least two are needed to keep one for testing."
+        )
     rng = make_rng(path.name, seed)
     if test_fraction > 0:
         xtr, ytr, xte, yte = split(x, y, test_fraction, rng)
@@ -189,9 +232,18 @@ def from_csv(path, label_column=None, header=None, delimiter=None, task=None, te
         order = rng.permutation(len(x))
         xtr, ytr = x[order], y[order]
         xte, yte = x[:0], y[:0]
-    return Dataset(xtr, ytr, xte, yte, task=task, num_classes=num_classes, class_names=class_names,
-                   feature_names=[names[j] for j in feat_cols], name=name or path.stem,
-                   description=f"{len(body)} rows read from {path.name}; target column {names[col]!r}.")
+    return Dataset(
+        xtr,
+        ytr,
+        xte,
+        yte,
+        task=task,
+        num_classes=num_classes,
+        class_names=class_names,
+        feature_names=[names[j] for j in feat_cols],
+        name=name or path.stem,
+        description=f"{len(body)} rows read from {path.name}; target column {names[col]!r}.",
+    )
 
 
 NPZ_KEYS = ("x_train", "y_train", "x_test", "y_test")
@@ -210,16 +262,20 @@ def from_npz(path, task=None, name=None) -> Dataset:
         with np.load(path, allow_pickle=False) as z:
             missing = [k for k in NPZ_KEYS if k not in z.files]
             if missing:
-                raise DataError(f"{path.name} lacks {', '.join(missing)}; expected the arrays x_train, y_train, "
-                                f"x_test, y_test (it has {', '.join(z.files) or 'none'}).")
+                raise DataError(
+                    f"{path.name} lacks {', '.join(missing)}; expected the arrays x_train, y_train, "
+                    f"x_test, y_test (it has {', '.join(z.files) or 'none'})."
+                )
             arrays = {k: z[k] for k in NPZ_KEYS}
             class_names = [str(c) for c in z["class_names"]] if "class_names" in z.files else None
     except DataError:
         raise
     except (ValueError, OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
         if "pickle" in str(exc):
-            raise DataError(f"{path.name} stores Python objects; nnstudio only reads plain number arrays from "
-                            f".npz files (for safety).") from None
+            raise DataError(
+                f"{path.name} stores Python objects; nnstudio only reads plain number arrays from "
+                f".npz files (for safety)."
+            ) from None
         raise DataError(f"{path.name} is not a readable NumPy .npz archive ({exc}).") from None
     for k, a in arrays.items():
         if a.dtype.kind not in "biuf":
@@ -228,7 +284,9 @@ def from_npz(path, task=None, name=None) -> Dataset:
     if task is None:
         task = CLASSIFICATION if y_train.dtype.kind in "biu" else REGRESSION
     if task not in (CLASSIFICATION, REGRESSION):
-        raise DataError(f"task must be 'classification', 'regression' or None, received: task={task!r}.")
+        raise DataError(
+            f"task must be 'classification', 'regression' or None, received: task={task!r}."
+        )
     xs, image_shape = [], None
     for k in ("x_train", "x_test"):
         a = arrays[k]
@@ -241,9 +299,14 @@ def from_npz(path, task=None, name=None) -> Dataset:
             if not np.isfinite(flat).all():
                 raise DataError(f"{path.name}: {k} contains NaN or infinite values.")
         xs.append(flat)
-    for xk, yk, xa, ya in (("x_train", "y_train", xs[0], y_train), ("x_test", "y_test", xs[1], y_test)):
+    for xk, yk, xa, ya in (
+        ("x_train", "y_train", xs[0], y_train),
+        ("x_test", "y_test", xs[1], y_test),
+    ):
         if len(xa) != len(ya):
-            raise DataError(f"{path.name}: {xk} has {len(xa)} samples but {yk} has {len(ya)}; they must match.")
+            raise DataError(
+                f"{path.name}: {xk} has {len(xa)} samples but {yk} has {len(ya)}; they must match."
+            )
     if len(xs[0]) == 0:
         raise DataError(f"{path.name}: x_train is empty; expected at least one training sample.")
     num_classes = None
@@ -254,25 +317,41 @@ def from_npz(path, task=None, name=None) -> Dataset:
                 y = y.argmax(axis=1)
             y = y.reshape(-1)
             if y.size and (not np.all(y == np.round(y)) or y.min() < 0):
-                raise DataError(f"{path.name}: {k} must hold class numbers 0, 1, 2, ...; found "
-                                f"{'negative' if y.size and y.min() < 0 else 'fractional'} values.")
+                raise DataError(
+                    f"{path.name}: {k} must hold class numbers 0, 1, 2, ...; found "
+                    f"{'negative' if y.size and y.min() < 0 else 'fractional'} values."
+                )
             ys.append(y.astype(np.int64))
         y_train, y_test = ys
         num_classes = int(max(y_train.max(), y_test.max() if y_test.size else 0)) + 1
         if num_classes > MAX_CLASSES:
-            raise DataError(f"{path.name}: labels go up to {num_classes - 1}; nnstudio handles at most "
-                            f"{MAX_CLASSES} classes.")
+            raise DataError(
+                f"{path.name}: labels go up to {num_classes - 1}; nnstudio handles at most "
+                f"{MAX_CLASSES} classes."
+            )
         if class_names is not None and len(class_names) != num_classes:
             if len(class_names) < num_classes:
-                raise DataError(f"{path.name} names {len(class_names)} classes but its labels go up to "
-                                f"{num_classes - 1}.")
+                raise DataError(
+                    f"{path.name} names {len(class_names)} classes but its labels go up to "
+                    f"{num_classes - 1}."
+                )
             num_classes = len(class_names)
     else:
         y_train = y_train.astype(np.float32).reshape(len(y_train), -1)
         y_test = y_test.astype(np.float32).reshape(len(y_test), -1)
         class_names = None
-    return Dataset(xs[0], y_train, xs[1], y_test, task=task, num_classes=num_classes, class_names=class_names,
-                   image_shape=image_shape, name=name or path.stem, description=f"Arrays read from {path.name}.")
+    return Dataset(
+        xs[0],
+        y_train,
+        xs[1],
+        y_test,
+        task=task,
+        num_classes=num_classes,
+        class_names=class_names,
+        image_shape=image_shape,
+        name=name or path.stem,
+        description=f"Arrays read from {path.name}.",
+    )
 
 
 def load_file(path, format=None, **options) -> Dataset:
@@ -287,13 +366,17 @@ def load_file(path, format=None, **options) -> Dataset:
         elif lower.endswith(".npz"):
             format = "npz"
         elif "ubyte" in lower or lower.endswith(".idx"):
-            raise DataError(f"{path.name} is one IDX file, which holds only images or only labels; open the folder "
-                            f"that holds all four ({', '.join(IDX_FILES.values())}).")
+            raise DataError(
+                f"{path.name} is one IDX file, which holds only images or only labels; open the folder "
+                f"that holds all four ({', '.join(IDX_FILES.values())})."
+            )
         elif not path.exists():
             raise DataError(f"There is no file {str(path)!r}.")
         else:
-            raise DataError(f"nnstudio cannot tell what kind of data {path.name} holds; expected a .csv or .npz "
-                            f"file, or a folder of MNIST-style IDX files.")
+            raise DataError(
+                f"nnstudio cannot tell what kind of data {path.name} holds; expected a .csv or .npz "
+                f"file, or a folder of MNIST-style IDX files."
+            )
     readers = {"csv": from_csv, "npz": from_npz, "idx": from_idx}
     if format not in readers:
         raise DataError(f"Unknown data file format {format!r}; choose csv, npz or idx.")
@@ -301,5 +384,7 @@ def load_file(path, format=None, **options) -> Dataset:
     accepted = [p for p in inspect.signature(reader).parameters if p != "directory" and p != "path"]
     unknown = [k for k in options if k not in accepted]
     if unknown:
-        raise DataError(f"Reading a {format} file has no option {unknown[0]!r}; it accepts {', '.join(accepted)}.")
+        raise DataError(
+            f"Reading a {format} file has no option {unknown[0]!r}; it accepts {', '.join(accepted)}."
+        )
     return reader(path, **options)

@@ -128,8 +128,7 @@ class Softmax(Activation):
 SIGMOID = Sigmoid()
 
 ACTIVATIONS = {
-    cls.name: cls()
-    for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Softplus, Softmax)
+    cls.name: cls() for cls in (Linear, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Softplus, Softmax)
 }
 
 
@@ -144,7 +143,9 @@ def get(identifier):
         if key in ACTIVATIONS:
             return ACTIVATIONS[key]
     names = ", ".join(ACTIVATIONS)
-    raise ValueError(f"Unknown activation: received: activation={identifier!r}; choose one of: {names}")
+    raise ValueError(
+        f"Unknown activation: received: activation={identifier!r}; choose one of: {names}"
+    )
 
 
 def serialize(activation):

@@ -29,20 +29,47 @@ class Callback:
     def set_params(self, params):
         self.params = params
 
-    def on_train_begin(self, logs=None): pass
-    def on_train_end(self, logs=None): pass
-    def on_epoch_begin(self, epoch, logs=None): pass
-    def on_epoch_end(self, epoch, logs=None): pass
-    def on_train_batch_begin(self, batch, logs=None): pass
-    def on_train_batch_end(self, batch, logs=None): pass
-    def on_test_begin(self, logs=None): pass
-    def on_test_end(self, logs=None): pass
-    def on_test_batch_begin(self, batch, logs=None): pass
-    def on_test_batch_end(self, batch, logs=None): pass
-    def on_predict_begin(self, logs=None): pass
-    def on_predict_end(self, logs=None): pass
-    def on_predict_batch_begin(self, batch, logs=None): pass
-    def on_predict_batch_end(self, batch, logs=None): pass
+    def on_train_begin(self, logs=None):
+        pass
+
+    def on_train_end(self, logs=None):
+        pass
+
+    def on_epoch_begin(self, epoch, logs=None):
+        pass
+
+    def on_epoch_end(self, epoch, logs=None):
+        pass
+
+    def on_train_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_train_batch_end(self, batch, logs=None):
+        pass
+
+    def on_test_begin(self, logs=None):
+        pass
+
+    def on_test_end(self, logs=None):
+        pass
+
+    def on_test_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_test_batch_end(self, batch, logs=None):
+        pass
+
+    def on_predict_begin(self, logs=None):
+        pass
+
+    def on_predict_end(self, logs=None):
+        pass
+
+    def on_predict_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_predict_batch_end(self, batch, logs=None):
+        pass
 
 
 _HOOKS = [name for name in vars(Callback) if name.startswith("on_")]
@@ -66,14 +93,20 @@ class CallbackList:
         # the dispatcher is kept on the instance: per-batch hooks cost one call, not a lookup
         # and a new closure per batch (it shows on small networks, where a batch takes ~0.1 ms).
         base = getattr(Callback, name)
-        methods = [m for m in (getattr(cb, name) for cb in self.callbacks) if getattr(m, "__func__", None) is not base]
+        methods = [
+            m
+            for m in (getattr(cb, name) for cb in self.callbacks)
+            if getattr(m, "__func__", None) is not base
+        ]
 
         if len(methods) == 1:
             call = methods[0]  # the common case (e.g. the studio's worker): no wrapper at all
         else:
+
             def call(*args):
                 for method in methods:
                     method(*args)
+
         setattr(self, name, call)
         return call
 
@@ -106,7 +139,7 @@ def _can_encode(stream, text):
 
 
 def format_logs(logs):
-    """" - accuracy: 0.9000 - loss: 0.3012" in Keras 3's style (names sorted, val_ last)."""
+    """ " - accuracy: 0.9000 - loss: 0.3012" in Keras 3's style (names sorted, val_ last)."""
     items = sorted((k, v) for k, v in logs.items() if not k.startswith("val_"))
     items += sorted((k, v) for k, v in logs.items() if k.startswith("val_"))
     parts = []
@@ -154,7 +187,9 @@ class Progbar:
         now = time.perf_counter()
         elapsed = now - self.start
         per_step = elapsed / max(current, 1)
-        timing = f"{per_step * 1e3:.0f}ms/step" if per_step >= 1e-3 else f"{per_step * 1e6:.0f}us/step"
+        timing = (
+            f"{per_step * 1e3:.0f}ms/step" if per_step >= 1e-3 else f"{per_step * 1e6:.0f}us/step"
+        )
         if self.verbose == 1:
             if not finalize and now - self._last < self.interval:
                 return
@@ -164,7 +199,13 @@ class Progbar:
             if self.target:
                 filled = int(self.width * current / self.target)
                 if self.dim:
-                    bar += " " + self.full * filled + self.dim + self.empty * (self.width - filled) + "\x1b[0m"
+                    bar += (
+                        " "
+                        + self.full * filled
+                        + self.dim
+                        + self.empty * (self.width - filled)
+                        + "\x1b[0m"
+                    )
                 else:
                     bar += " " + self.full * filled + self.empty * (self.width - filled)
             if finalize:
@@ -178,7 +219,9 @@ class Progbar:
             self.stream.write("\r" + line + " " * pad + ("\n" if finalize else ""))
             self.stream.flush()
         elif self.verbose == 2 and finalize:
-            self.stream.write(f"{current}/{self.target} - {_format_time(elapsed)} - {timing}{format_logs(logs)}\n")
+            self.stream.write(
+                f"{current}/{self.target} - {_format_time(elapsed)} - {timing}{format_logs(logs)}\n"
+            )
             self.stream.flush()
 
 
@@ -215,14 +258,31 @@ class EarlyStopping(Callback):
     """Stop when `monitor` has not improved by more than min_delta for `patience` epochs
     (Keras 3 semantics, including restore_best_weights, baseline and start_from_epoch)."""
 
-    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto", baseline=None,
-                 restore_best_weights=False, start_from_epoch=0):
+    def __init__(
+        self,
+        monitor="val_loss",
+        min_delta=0,
+        patience=0,
+        verbose=0,
+        mode="auto",
+        baseline=None,
+        restore_best_weights=False,
+        start_from_epoch=0,
+    ):
         super().__init__()
         if mode not in ("auto", "min", "max"):
             raise ValueError(f'mode must be "auto", "min" or "max", received: mode={mode!r}')
-        if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 0:
-            raise ValueError(f"patience must be a non-negative integer, received: patience={patience!r}")
-        if isinstance(min_delta, bool) or not isinstance(min_delta, (int, float, np.integer, np.floating)):
+        if (
+            isinstance(patience, bool)
+            or not isinstance(patience, (int, np.integer))
+            or patience < 0
+        ):
+            raise ValueError(
+                f"patience must be a non-negative integer, received: patience={patience!r}"
+            )
+        if isinstance(min_delta, bool) or not isinstance(
+            min_delta, (int, float, np.integer, np.floating)
+        ):
             raise ValueError(f"min_delta must be a number, received: min_delta={min_delta!r}")
         self.monitor = monitor
         self.patience = int(patience)
@@ -259,8 +319,10 @@ class EarlyStopping(Callback):
         if current is None:
             if self.verbose:
                 available = ", ".join(sorted(logs or {}))
-                sys.stdout.write(f"Early stopping conditioned on metric `{self.monitor}` which is not available. "
-                                 f"Available metrics are: {available}\n")
+                sys.stdout.write(
+                    f"Early stopping conditioned on metric `{self.monitor}` which is not available. "
+                    f"Available metrics are: {available}\n"
+                )
             return
         if epoch < self.start_from_epoch:
             return
@@ -285,7 +347,9 @@ class EarlyStopping(Callback):
             sys.stdout.write(f"Epoch {self.stopped_epoch + 1}: early stopping\n")
         if self.restore_best_weights and self.best_weights is not None:
             if self.verbose > 0:
-                sys.stdout.write(f"Restoring model weights from the end of the best epoch: {self.best_epoch + 1}.\n")
+                sys.stdout.write(
+                    f"Restoring model weights from the end of the best epoch: {self.best_epoch + 1}.\n"
+                )
             self.model.set_weights(self.best_weights)
 
 

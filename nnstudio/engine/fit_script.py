@@ -24,22 +24,24 @@ ACTIVATION_CODE = {
     "tanh": ("np.tanh(z)", "d * (1 - a * a)"),
     "relu": ("np.maximum(z, 0)", "d * (a > 0)"),
     "leaky_relu": ("np.where(z > 0, z, 0.2 * z)", "d * np.where(z > 0, 1.0, 0.2).astype(d.dtype)"),
-    "elu": ("np.where(z > 0, z, 1.0 * np.expm1(np.minimum(z, 0)))",
-            "d * np.where(z > 0, 1.0, a + 1.0).astype(d.dtype)"),
+    "elu": (
+        "np.where(z > 0, z, 1.0 * np.expm1(np.minimum(z, 0)))",
+        "d * np.where(z > 0, 1.0, a + 1.0).astype(d.dtype)",
+    ),
     "softplus": ("np.logaddexp(0, z).astype(z.dtype)", "d * sigmoid(z)"),
     "softmax": ("softmax(z)", "a * (d - (d * a).sum(axis=-1, keepdims=True))"),
 }
 
 HELPERS = {
-    "sigmoid": '''def sigmoid(z):
+    "sigmoid": """def sigmoid(z):
     e = np.exp(-np.abs(z))  # never overflows
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(z.dtype)
-''',
-    "softmax": '''def softmax(z):
+""",
+    "softmax": """def softmax(z):
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     e /= e.sum(axis=-1, keepdims=True)
     return e
-''',
+""",
 }
 
 LOSS_CODE = {
@@ -49,17 +51,22 @@ LOSS_CODE = {
     "sse": ("0.5 * np.square(y - t).sum(axis=-1)", "(y - t) * (1.0 / len(y))", None),
     "binary_crossentropy": (
         "-(t * np.log(np.clip(y, EPS, 1 - EPS)) + (1 - t) * np.log(1 - np.clip(y, EPS, 1 - EPS))).mean(axis=-1)",
-        ("(np.clip(y, EPS, 1 - EPS) - t) / (np.clip(y, EPS, 1 - EPS) * (1 - np.clip(y, EPS, 1 - EPS)))"
-         " * ((y > EPS) & (y < 1 - EPS)) * (1.0 / y.size)"),
-        "(y - t) * (1.0 / y.size)"),
+        (
+            "(np.clip(y, EPS, 1 - EPS) - t) / (np.clip(y, EPS, 1 - EPS) * (1 - np.clip(y, EPS, 1 - EPS)))"
+            " * ((y > EPS) & (y < 1 - EPS)) * (1.0 / y.size)"
+        ),
+        "(y - t) * (1.0 / y.size)",
+    ),
     "categorical_crossentropy": (
         "-(t * np.log(np.clip(y / y.sum(axis=-1, keepdims=True), EPS, 1 - EPS))).sum(axis=-1)",
         None,
-        "(y - t) * (1.0 / len(y))"),
+        "(y - t) * (1.0 / len(y))",
+    ),
     "sparse_categorical_crossentropy": (
         "-np.log(np.clip(y[np.arange(len(t)), t] / y.sum(axis=-1), EPS, 1 - EPS))",
         None,
-        "onehot_minus(y * (1.0 / len(y)), t, 1.0 / len(y))"),
+        "onehot_minus(y * (1.0 / len(y)), t, 1.0 / len(y))",
+    ),
 }
 
 OPTIMIZER_CODE = {
@@ -112,15 +119,21 @@ def _array(a) -> str:
     return f"np.array({a.tolist()!r}, dtype={'np.intp' if a.dtype.kind in 'iu' else 'DTYPE'})"
 
 
-def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0, title: str = "") -> str:
+def fit_script(
+    model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0, title: str = ""
+) -> str:
     """The program's text (see the module docstring). x: inputs; t: targets as the loss takes them."""
     model._require_compiled("fit_script")
     model._ensure_built()
     for layer in model.layers:
         if not isinstance(layer, layers_mod.Dense):
-            raise ValueError(f"The script writes out Dense layers only; {layer.name} is a {type(layer).__name__}.")  # noqa: TRY004
+            raise ValueError(
+                f"The script writes out Dense layers only; {layer.name} is a {type(layer).__name__}."
+            )  # noqa: TRY004
         if layer.kernel_regularizer is not None:
-            raise ValueError(f"The script does not write out weight penalties; {layer.name} has one.")
+            raise ValueError(
+                f"The script does not write out weight penalties; {layer.name} has one."
+            )
     opt = model.optimizer
     if opt.clipnorm is not None or opt.clipvalue is not None:
         raise ValueError("The script does not write out gradient clipping (clipnorm / clipvalue).")
@@ -130,13 +143,17 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
     x = np.asarray(x).astype(model.dtype)
     t = loss.prepare_targets(t, (len(x), *model.output_shape), model.dtype)
     if x.size + t.size + model.count_params() > MAX_NUMBERS:
-        raise ValueError(f"This network and data set hold {x.size + t.size + model.count_params():,} numbers, "
-                         f"too many to write into a readable script (at most {MAX_NUMBERS:,}).")
+        raise ValueError(
+            f"This network and data set hold {x.size + t.size + model.count_params():,} numbers, "
+            f"too many to write into a readable script (at most {MAX_NUMBERS:,})."
+        )
     acts = [layer.activation.name for layer in model.layers]
     fused = model._fused()
     value_code, grad_code, fused_code = LOSS_CODE[loss.name]
     if not fused and grad_code is None:
-        raise ValueError(f"{loss.name} is written out only after a {loss.fused_activation} output layer.")
+        raise ValueError(
+            f"{loss.name} is written out only after a {loss.fused_activation} output layer."
+        )
     cls = opt.class_name
     key = "SGD_momentum" if cls == "SGD" and opt.momentum else cls
     cfg = opt.get_config()
@@ -145,11 +162,14 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
     out = []
     w = out.append
     w("#!/usr/bin/env python3")
-    w(f'"""fit() written out by hand{" for " + repr(title) if title else ""}: forward, loss, backward, update, '
-      "and the loop.\n\n"
-      "Exported from nnstudio. It starts from the studio's weights, takes the same batches in the same\n"
-      "order and computes with the same formulas in the same float type, so its losses and weights\n"
-      "repeat the studio's training. Run:  python this_script.py [epochs] [weights_out.npz]\n" + '"""')
+    w(
+        f'"""fit() written out by hand{" for " + repr(title) if title else ""}: forward, loss, backward, update, '
+        "and the loop.\n\n"
+        "Exported from nnstudio. It starts from the studio's weights, takes the same batches in the same\n"
+        "order and computes with the same formulas in the same float type, so its losses and weights\n"
+        "repeat the studio's training. Run:  python this_script.py [epochs] [weights_out.npz]\n"
+        + '"""'
+    )
     w("import sys\n\nimport numpy as np\n")
     w(f"DTYPE = np.{np.dtype(model.dtype).name}")
     w(f"EPOCHS = {int(epochs)}")
@@ -165,8 +185,10 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
     for layer, act in zip(model.layers, acts):
         b = layer.params.get("bias")
         b_code = _array(b) if b is not None else "None"
-        w(f'    {{"name": {layer.name!r}, "act": {act!r},\n     "W": {_array(layer.params["kernel"])},\n'
-          f'     "b": {b_code}}},')
+        w(
+            f'    {{"name": {layer.name!r}, "act": {act!r},\n     "W": {_array(layer.params["kernel"])},\n'
+            f'     "b": {b_code}}},'
+        )
     w("]\n")
     w("# ---- activations: f(z), and going back dL/dz = dL/da * f'(z) ----")
     for helper in ("sigmoid", "softmax"):
@@ -183,10 +205,12 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
         w("def onehot_minus(g, t, value):\n    g[np.arange(len(t)), t] -= value\n    return g\n\n")
     w(f"def loss_per_sample(t, y):\n    return {value_code}\n\n")
     if fused:
-        w(f"def output_delta(t, y):\n    \"\"\"dL/dz of the output layer: {acts[-1]} and the loss together give "
-          f"(y - t) / batch\"\"\"\n    return {fused_code}\n\n")
+        w(
+            f'def output_delta(t, y):\n    """dL/dz of the output layer: {acts[-1]} and the loss together give '
+            f'(y - t) / batch"""\n    return {fused_code}\n\n'
+        )
     else:
-        w(f"def loss_gradient(t, y):\n    \"\"\"dL/dy\"\"\"\n    return {grad_code}\n\n")
+        w(f'def loss_gradient(t, y):\n    """dL/dy"""\n    return {grad_code}\n\n')
     w(f"# ---- the optimizer: {cls} {cfg} ----")
     w(f"LEARNING_RATE = {float(opt.learning_rate)!r}")
     for name in ("momentum", "rho", "epsilon", "beta_1", "beta_2"):
@@ -194,7 +218,9 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
             w(f"{name.upper()} = {float(cfg[name])!r}")
     if "nesterov" in cfg:
         w(f"NESTEROV = {bool(cfg['nesterov'])}")
-    w(f"ITERATIONS = {int(opt.iterations)}  # steps taken so far (Adam's bias correction counts them)")
+    w(
+        f"ITERATIONS = {int(opt.iterations)}  # steps taken so far (Adam's bias correction counts them)"
+    )
     w("# per parameter, the optimizer's memory (its 'slots'), as the studio left them")
     w("slots = {")
     for layer in model.layers:
@@ -204,7 +230,9 @@ def fit_script(model, x, t, batch_size: int, epochs: int, initial_epoch: int = 0
             for slot in opt.slot_names():
                 value = state.get(f"{pkey}/{slot}")
                 if value is None:
-                    entries.append(f"{slot!r}: np.full({p.shape}, {opt.slot_initial_value(slot)!r}, DTYPE)")
+                    entries.append(
+                        f"{slot!r}: np.full({p.shape}, {opt.slot_initial_value(slot)!r}, DTYPE)"
+                    )
                 else:
                     entries.append(f"{slot!r}: {_array(value)}")
             w(f"    {pkey!r}: {{{', '.join(entries)}}},")

@@ -45,9 +45,9 @@ def _logits_loss(clone, x, t):
     else:  # an Activation("softmax"/"sigmoid") layer: its input is z
         z = a
     fn = clone._loss_fn
-    if fn.fused_activation == "sigmoid":      # BCE: mean_j softplus(z) - t z
+    if fn.fused_activation == "sigmoid":  # BCE: mean_j softplus(z) - t z
         per_sample = (np.logaddexp(0, z) - t * z).mean(axis=-1)
-    else:                                     # CCE: logsumexp(z) - sum_j t_j z_j
+    else:  # CCE: logsumexp(z) - sum_j t_j z_j
         zmax = z.max(axis=-1, keepdims=True)
         lse = (zmax + np.log(np.exp(z - zmax).sum(axis=-1, keepdims=True)))[:, 0]
         if fn.sparse:
@@ -66,6 +66,7 @@ def _loss_function(clone, x64, t):
             return _logits_loss(clone, x64, t)
         y_pred = clone._forward(x64, training=True)
         return float(clone._loss_fn.call(t, y_pred).mean()) + clone._penalty()
+
     return loss
 
 
@@ -97,8 +98,12 @@ def numeric_gradient(model, x, y, keys=None, indices=None, eps=1e-6, progress=No
     unknown = [k for k in keys if k not in params]
     if unknown:
         raise ValueError(f"The model has no parameter {unknown[0]!r}; it has: {', '.join(params)}")
-    chosen = {k: np.arange(params[k].size) if not indices or k not in indices
-              else np.asarray(indices[k], dtype=np.intp) for k in keys}
+    chosen = {
+        k: np.arange(params[k].size)
+        if not indices or k not in indices
+        else np.asarray(indices[k], dtype=np.intp)
+        for k in keys
+    }
     loss = _loss_function(clone, x64, t)
     total, done = sum(len(i) for i in chosen.values()), 0
     result = {}
@@ -172,11 +177,15 @@ def gradient_table(model, x, y, sample=None, seed=0, eps=1e-6, progress=None, ca
     clone, x64, t = _prepare(model, x, y)
     _fix_dropout(clone)
     backprop_s = float("inf")
-    for _ in range(3):  # the best of three: the first pass also allocates the layers' scratch arrays
+    for _ in range(
+        3
+    ):  # the best of three: the first pass also allocates the layers' scratch arrays
         started = time.perf_counter()
         clone._forward_backward(x64, t)
         backprop_s = min(backprop_s, time.perf_counter() - started)
-    analytic = {f"{layer.name}/{k}": g.copy() for layer in clone.layers for k, g in layer.grads.items()}
+    analytic = {
+        f"{layer.name}/{k}": g.copy() for layer in clone.layers for k, g in layer.grads.items()
+    }
     sizes = {k: g.size for k, g in analytic.items()}
     total = int(sum(sizes.values()))
     if sample is None or sample >= total:
@@ -190,22 +199,32 @@ def gradient_table(model, x, y, sample=None, seed=0, eps=1e-6, progress=None, ca
                 indices[k] = mine
             offset += n
     started = time.perf_counter()
-    numeric = numeric_gradient(model, x, y, keys=list(indices), indices=indices, eps=eps,
-                               progress=progress, cancel=cancel)
+    numeric = numeric_gradient(
+        model, x, y, keys=list(indices), indices=indices, eps=eps, progress=progress, cancel=cancel
+    )
     numeric_s = time.perf_counter() - started
     rows, bs, ns = [], [], []
     for key, (idx, values) in numeric.items():
         b = analytic[key].reshape(-1)[idx]
         errors = relative_error(b, values)
         done = np.isfinite(values)
-        rows += [(key, int(i), float(bi), float(ni), float(ei))
-                 for i, bi, ni, ei in zip(idx[done], b[done], values[done], errors[done])]
+        rows += [
+            (key, int(i), float(bi), float(ni), float(ei))
+            for i, bi, ni, ei in zip(idx[done], b[done], values[done], errors[done])
+        ]
         bs.append(b[done])
         ns.append(values[done])
     rows.sort(key=lambda r: -r[4])
     b, n = (np.concatenate(v) if v else np.zeros(0) for v in (bs, ns))
     denom = np.linalg.norm(b) + np.linalg.norm(n)
     overall = 0.0 if denom == 0 else float(np.linalg.norm(b - n) / denom)
-    return {"rows": rows, "overall": overall, "shapes": {k: g.shape for k, g in analytic.items()},
-            "backprop_s": backprop_s, "numeric_s": numeric_s, "checked": len(rows), "total": total,
-            "cancelled": len(rows) < sum(len(i) for i in indices.values())}
+    return {
+        "rows": rows,
+        "overall": overall,
+        "shapes": {k: g.shape for k, g in analytic.items()},
+        "backprop_s": backprop_s,
+        "numeric_s": numeric_s,
+        "checked": len(rows),
+        "total": total,
+        "cancelled": len(rows) < sum(len(i) for i in indices.values()),
+    }

@@ -47,7 +47,9 @@ class Initializer:
 
     def __call__(self, shape, dtype=None, rng=None):
         if rng is None:
-            rng = np.random.default_rng(self.seed) if self.seed is not None else backend.global_rng()
+            rng = (
+                np.random.default_rng(self.seed) if self.seed is not None else backend.global_rng()
+            )
         return np.asarray(self.sample(tuple(shape), rng), dtype=backend.as_dtype(dtype))
 
     def sample(self, shape, rng):
@@ -97,7 +99,9 @@ class RandomUniform(Initializer):
         super().__init__(seed)
         self.minval, self.maxval = float(minval), float(maxval)
         if not self.minval < self.maxval:
-            raise ValueError(f"minval must be below maxval, received: minval={minval}, maxval={maxval}")
+            raise ValueError(
+                f"minval must be below maxval, received: minval={minval}, maxval={maxval}"
+            )
 
     def sample(self, shape, rng):
         return rng.uniform(self.minval, self.maxval, shape)
@@ -168,7 +172,16 @@ class HeNormal(VarianceScaling):
 
 INITIALIZERS = {
     cls.name: cls
-    for cls in (GlorotUniform, GlorotNormal, HeUniform, HeNormal, RandomUniform, RandomNormal, Zeros, Ones)
+    for cls in (
+        GlorotUniform,
+        GlorotNormal,
+        HeUniform,
+        HeNormal,
+        RandomUniform,
+        RandomNormal,
+        Zeros,
+        Ones,
+    )
 }
 _BY_CLASS_NAME = {cls.class_name.lower(): cls for cls in INITIALIZERS.values()}
 
@@ -182,7 +195,12 @@ def get(identifier):
         cls = INITIALIZERS.get(key) or _BY_CLASS_NAME.get(key)
         if cls is not None:
             return cls()
-    elif isinstance(identifier, dict) and set(identifier) <= {"class_name", "config", "module", "registered_name"}:
+    elif isinstance(identifier, dict) and set(identifier) <= {
+        "class_name",
+        "config",
+        "module",
+        "registered_name",
+    }:
         name = str(identifier.get("class_name", "")).lower()
         cls = _BY_CLASS_NAME.get(name) or INITIALIZERS.get(name)
         if cls is not None:

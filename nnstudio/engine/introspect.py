@@ -93,14 +93,20 @@ def confusion_matrix(y_true, y_pred, num_classes: int) -> np.ndarray:
     """(num_classes, num_classes) int64 counts: rows are the true class, columns the prediction."""
     k = int(num_classes)
     if k < 1:
-        raise ValueError(f"num_classes must be a positive integer, received: num_classes={num_classes!r}")
+        raise ValueError(
+            f"num_classes must be a positive integer, received: num_classes={num_classes!r}"
+        )
     t = np.asarray(y_true).astype(np.int64).ravel()
     p = np.asarray(y_pred).astype(np.int64).ravel()
     if t.shape != p.shape:
-        raise ValueError(f"y_true and y_pred need the same number of samples, received {t.size} and {p.size}.")
+        raise ValueError(
+            f"y_true and y_pred need the same number of samples, received {t.size} and {p.size}."
+        )
     if t.size and (t.min() < 0 or p.min() < 0 or t.max() >= k or p.max() >= k):
-        raise ValueError(f"Class numbers must lie in 0..{k - 1}, received values from "
-                         f"{min(t.min(), p.min())} to {max(t.max(), p.max())}.")
+        raise ValueError(
+            f"Class numbers must lie in 0..{k - 1}, received values from "
+            f"{min(t.min(), p.min())} to {max(t.max(), p.max())}."
+        )
     return np.bincount(t * k + p, minlength=k * k).reshape(k, k).astype(np.int64)
 
 
@@ -161,7 +167,9 @@ def kernel_images(kernel, image_shape, max_units: int = 64) -> np.ndarray:
     kernel = np.asarray(kernel)
     shape = tuple(int(s) for s in image_shape)
     if int(np.prod(shape)) != kernel.shape[0]:
-        raise ValueError(f"A kernel with {kernel.shape[0]} inputs per unit cannot be drawn as images of "
-                         f"shape {shape}.")
+        raise ValueError(
+            f"A kernel with {kernel.shape[0]} inputs per unit cannot be drawn as images of "
+            f"shape {shape}."
+        )
     units = min(int(max_units), kernel.shape[1])
     return kernel[:, :units].T.reshape(units, *shape).copy()

@@ -20,10 +20,14 @@ def _shape_tuple(name, shape):
     try:
         shape = tuple(shape)
     except TypeError:
-        raise ValueError(f"{name} must be a tuple of positive integers, received: {name}={shape!r}") from None
+        raise ValueError(
+            f"{name} must be a tuple of positive integers, received: {name}={shape!r}"
+        ) from None
     if shape and shape[0] is None:  # a Keras batch shape (None, 784)
         shape = shape[1:]
-    if not shape or not all(isinstance(d, (int, np.integer)) and not isinstance(d, bool) and d > 0 for d in shape):
+    if not shape or not all(
+        isinstance(d, (int, np.integer)) and not isinstance(d, bool) and d > 0 for d in shape
+    ):
         raise ValueError(f"{name} must be a tuple of positive integers, received: {name}={shape!r}")
     return tuple(int(d) for d in shape)
 
@@ -46,7 +50,9 @@ class Layer:
 
     def __init__(self, name=None, input_shape=None):
         if name is not None and (not isinstance(name, str) or not name or "/" in name):
-            raise ValueError(f"name must be a non-empty string without '/', received: name={name!r}")
+            raise ValueError(
+                f"name must be a non-empty string without '/', received: name={name!r}"
+            )
         self.name = name or self.default_name
         self._auto_name = name is None
         self.built = False
@@ -55,7 +61,9 @@ class Layer:
         self.params = {}
         self.grads = {}
         self.needs_input_grad = True  # a model clears this on its first layer
-        self._declared_input_shape = None if input_shape is None else _shape_tuple("input_shape", input_shape)
+        self._declared_input_shape = (
+            None if input_shape is None else _shape_tuple("input_shape", input_shape)
+        )
 
     def build(self, input_shape):
         """Create the parameters for a per-sample input shape such as (784,)."""
@@ -84,13 +92,19 @@ class Layer:
         """Copy values into the parameters (Keras order), checking count and shapes."""
         weights = list(weights)
         if not self.built:
-            raise ValueError(f"Layer {self.name} has no weights yet: build it (or the model it is in) first.")
+            raise ValueError(
+                f"Layer {self.name} has no weights yet: build it (or the model it is in) first."
+            )
         if len(weights) != len(self.params):
-            raise ValueError(f"Layer {self.name} expects {len(self.params)} weight arrays, received {len(weights)}.")
+            raise ValueError(
+                f"Layer {self.name} expects {len(self.params)} weight arrays, received {len(weights)}."
+            )
         for (key, p), w in zip(self.params.items(), weights):
             w = np.asarray(w)
             if w.shape != p.shape:
-                raise ValueError(f"Layer {self.name}: weight {key!r} has shape {p.shape}, received shape {w.shape}.")
+                raise ValueError(
+                    f"Layer {self.name}: weight {key!r} has shape {p.shape}, received shape {w.shape}."
+                )
             p[...] = w
 
     def adopt_buffers(self, params, grads):
@@ -128,13 +142,29 @@ class Dense(Layer):
 
     default_name = "dense"
 
-    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, input_dim=None, input_shape=None, name=None):
+    def __init__(
+        self,
+        units,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        input_dim=None,
+        input_shape=None,
+        name=None,
+    ):
         if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units <= 0:
             raise ValueError(f"units must be a positive integer, received: units={units!r}")
         if input_dim is not None:
-            if isinstance(input_dim, bool) or not isinstance(input_dim, (int, np.integer)) or input_dim <= 0:
-                raise ValueError(f"input_dim must be a positive integer, received: input_dim={input_dim!r}")
+            if (
+                isinstance(input_dim, bool)
+                or not isinstance(input_dim, (int, np.integer))
+                or input_dim <= 0
+            ):
+                raise ValueError(
+                    f"input_dim must be a positive integer, received: input_dim={input_dim!r}"
+                )
             input_shape = (int(input_dim),)
         super().__init__(name, input_shape)
         if not isinstance(use_bias, (bool, np.bool_)):
@@ -262,10 +292,18 @@ class Dropout(Layer):
     default_name = "dropout"
 
     def __init__(self, rate, seed=None, name=None, input_shape=None):
-        if isinstance(rate, bool) or not isinstance(rate, (int, float, np.integer, np.floating)) or not 0 <= rate < 1:
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, (int, float, np.integer, np.floating))
+            or not 0 <= rate < 1
+        ):
             raise ValueError(f"rate must be a number in [0, 1), received: rate={rate!r}")
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0):
-            raise ValueError(f"seed must be a non-negative integer or None, received: seed={seed!r}")
+        if seed is not None and (
+            isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0
+        ):
+            raise ValueError(
+                f"seed must be a non-negative integer or None, received: seed={seed!r}"
+            )
         super().__init__(name, input_shape)
         self.rate = float(rate)
         self.seed = None if seed is None else int(seed)
@@ -307,8 +345,10 @@ def deserialize(d):
         raise ValueError(f"A layer config needs a class_name, received: {d!r}")
     cls = LAYER_CLASSES.get(d["class_name"])
     if cls is None:
-        raise ValueError(f"Unknown layer type: received: class_name={d['class_name']!r}; "
-                         f"choose one of: {', '.join(LAYER_CLASSES)}")
+        raise ValueError(
+            f"Unknown layer type: received: class_name={d['class_name']!r}; "
+            f"choose one of: {', '.join(LAYER_CLASSES)}"
+        )
     config = d.get("config") or {}
     if not isinstance(config, dict):
         raise ValueError(f"A layer config must be a dict, received: {config!r}")

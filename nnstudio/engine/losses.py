@@ -56,13 +56,20 @@ class Loss:
         if y.dtype.kind not in "biuf":
             raise ValueError(f"Targets must be numbers, received an array of type {y.dtype}.")
         if y.shape != tuple(output_shape):
-            if y.ndim == 1 and len(output_shape) == 2 and output_shape[1] == 1 and y.shape[0] == output_shape[0]:
+            if (
+                y.ndim == 1
+                and len(output_shape) == 2
+                and output_shape[1] == 1
+                and y.shape[0] == output_shape[0]
+            ):
                 y = y.reshape(-1, 1)
             else:
                 hint = ""
                 if y.ndim == 1 and output_shape[-1] > 1 and y.dtype.kind in "biu":
-                    hint = ("; these look like class indices: one-hot encode them or use "
-                            "sparse_categorical_crossentropy")
+                    hint = (
+                        "; these look like class indices: one-hot encode them or use "
+                        "sparse_categorical_crossentropy"
+                    )
                 raise ValueError(
                     f"The loss {self.name} needs targets shaped like the model output "
                     f"{_shape(output_shape)}, received targets of shape {_shape(y.shape)}{hint}."
@@ -178,7 +185,9 @@ class SparseCategoricalCrossentropy(CategoricalCrossentropy):
             )
         if y.dtype.kind == "f":
             if not np.all(np.mod(y, 1) == 0):
-                raise ValueError("sparse_categorical_crossentropy needs whole-number class indices, received fractions.")
+                raise ValueError(
+                    "sparse_categorical_crossentropy needs whole-number class indices, received fractions."
+                )
         elif y.dtype.kind not in "biu":
             raise ValueError(f"Targets must be class indices, received an array of type {y.dtype}.")
         y = y.astype(np.intp, copy=False)
@@ -210,8 +219,14 @@ class SparseCategoricalCrossentropy(CategoricalCrossentropy):
 
 
 LOSSES = {}
-for _cls in (MeanSquaredError, MeanAbsoluteError, BinaryCrossentropy, CategoricalCrossentropy,
-             SparseCategoricalCrossentropy, SumSquaredError):
+for _cls in (
+    MeanSquaredError,
+    MeanAbsoluteError,
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+    SparseCategoricalCrossentropy,
+    SumSquaredError,
+):
     for _name in (_cls.name, *_cls.aliases):
         LOSSES[_name] = _cls
 _BY_CLASS_NAME = {cls.class_name.lower(): cls for cls in set(LOSSES.values())}

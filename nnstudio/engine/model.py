@@ -76,7 +76,9 @@ class Sequential:
         """Append a layer (an Input first declares the input shape)."""
         if isinstance(layer, layers_mod.Input):
             if self.layers or self._input_shape is not None:
-                raise ValueError("Input(...) must come first in a Sequential model, before any layer.")
+                raise ValueError(
+                    "Input(...) must come first in a Sequential model, before any layer."
+                )
             self._input_shape = layer.shape
             return
         if not isinstance(layer, layers_mod.Layer):
@@ -91,8 +93,14 @@ class Sequential:
                 i += 1
                 layer.name = f"{base}_{i}"
         elif layer.name in names:
-            raise ValueError(f"All layers in a model need unique names; {layer.name!r} is used twice.")
-        if not self.layers and self._input_shape is None and layer._declared_input_shape is not None:
+            raise ValueError(
+                f"All layers in a model need unique names; {layer.name!r} is used twice."
+            )
+        if (
+            not self.layers
+            and self._input_shape is None
+            and layer._declared_input_shape is not None
+        ):
             self._input_shape = layer._declared_input_shape
         self.layers.append(layer)
         self._unbuild()
@@ -110,7 +118,9 @@ class Sequential:
             self.built = False
             self._flat = None
             if self.optimizer is not None:  # a changed model starts with a fresh optimizer state
-                self.optimizer = optimizers_mod.deserialize(optimizers_mod.serialize(self.optimizer))
+                self.optimizer = optimizers_mod.deserialize(
+                    optimizers_mod.serialize(self.optimizer)
+                )
 
     @property
     def input_shape(self):
@@ -132,30 +142,42 @@ class Sequential:
         if input_shape is not None:
             input_shape = layers_mod._shape_tuple("input_shape", input_shape)
             if self._input_shape is not None and input_shape != self._input_shape:
-                raise ValueError(f"The model expects samples of shape {self._input_shape}, "
-                                 f"received input_shape={input_shape}.")
+                raise ValueError(
+                    f"The model expects samples of shape {self._input_shape}, "
+                    f"received input_shape={input_shape}."
+                )
             self._input_shape = input_shape
         if self._input_shape is None:
-            raise ValueError("The model does not know its input shape yet: start it with Input(shape=...), "
-                             "give the first layer input_dim=..., or call fit/predict with data.")
+            raise ValueError(
+                "The model does not know its input shape yet: start it with Input(shape=...), "
+                "give the first layer input_dim=..., or call fit/predict with data."
+            )
         if not self.layers:
             raise ValueError("The model has no layers yet: add at least one layer, e.g. Dense(1).")
         dtype = np.dtype(_dtype or self.dtype or backend.floatx())
         rng = _rng
         shape = self._input_shape
         for i, layer in enumerate(self.layers):
-            same = layer.built and layer.input_shape == shape and all(p.dtype == dtype for p in layer.params.values())
+            same = (
+                layer.built
+                and layer.input_shape == shape
+                and all(p.dtype == dtype for p in layer.params.values())
+            )
             if not same:
                 layer.build(shape, dtype=dtype, rng=rng)
             layer.needs_input_grad = any(earlier.params for earlier in self.layers[:i])
             shape = layer.output_shape
         self.dtype = dtype
-        shapes = {f"{layer.name}/{k}": p.shape for layer in self.layers for k, p in layer.params.items()}
+        shapes = {
+            f"{layer.name}/{k}": p.shape for layer in self.layers for k, p in layer.params.items()
+        }
         self._flat = optimizers_mod.FlatBuffers(shapes, dtype)
         for layer in self.layers:
             keys = [f"{layer.name}/{k}" for k in layer.params]
-            layer.adopt_buffers({k.split("/", 1)[1]: self._flat.param_views[k] for k in keys},
-                                {k.split("/", 1)[1]: self._flat.grad_views[k] for k in keys})
+            layer.adopt_buffers(
+                {k.split("/", 1)[1]: self._flat.param_views[k] for k in keys},
+                {k.split("/", 1)[1]: self._flat.grad_views[k] for k in keys},
+            )
         self.built = True
         if self.optimizer is not None:
             self.optimizer.build(self._flat)
@@ -194,8 +216,10 @@ class Sequential:
 
     def _require_compiled(self, what):
         if not self.compiled or self._loss_fn is None:
-            raise ValueError(f"Compile the model with a loss before calling {what}(), "
-                             'e.g. model.compile(optimizer="sgd", loss="mse").')
+            raise ValueError(
+                f"Compile the model with a loss before calling {what}(), "
+                'e.g. model.compile(optimizer="sgd", loss="mse").'
+            )
 
     # ----- data checks -----
     def _check_x(self, x, what="x"):
@@ -203,14 +227,18 @@ class Sequential:
         if x.dtype.kind not in "biuf":
             raise ValueError(f"{what} must be numbers, received an array of type {x.dtype}.")
         if x.ndim < 2:
-            raise ValueError(f"{what} must have one row per sample, shape (samples, features), "
-                             f"received shape {x.shape}.")
+            raise ValueError(
+                f"{what} must have one row per sample, shape (samples, features), "
+                f"received shape {x.shape}."
+            )
         if len(x) == 0:
             raise ValueError(f"{what} has no samples.")
         self._ensure_built(x)
         if x.shape[1:] != self._input_shape:
-            raise ValueError(f"The model expects samples of shape {self._input_shape}, "
-                             f"received {what} of shape {x.shape}.")
+            raise ValueError(
+                f"The model expects samples of shape {self._input_shape}, "
+                f"received {what} of shape {x.shape}."
+            )
         return x
 
     def _check_xy(self, x, y, what="x"):
@@ -218,16 +246,20 @@ class Sequential:
         y_what = "y" if what == "x" else what.replace("x", "y")
         y_count = len(y) if np.ndim(y) else 0
         if y_count != len(x):
-            raise ValueError(f"{what} and {y_what} need one row per sample each, received {len(x)} samples "
-                             f"in {what} and {y_count} in {y_what}.")
+            raise ValueError(
+                f"{what} and {y_what} need one row per sample each, received {len(x)} samples "
+                f"in {what} and {y_count} in {y_what}."
+            )
         t = self._loss_fn.prepare_targets(y, (len(x), *self.output_shape), self.dtype)
         return x, t
 
     def _resolve_metrics(self, t):
         if self._metric_fns is None:
             out_shape = (len(t), *self.output_shape)
-            self._metric_fns = [metrics_mod.resolve(m, t.shape, out_shape, self._loss_fn.sparse)
-                                for m in self._metric_names]
+            self._metric_fns = [
+                metrics_mod.resolve(m, t.shape, out_shape, self._loss_fn.sparse)
+                for m in self._metric_names
+            ]
         return self._metric_fns
 
     def _batch(self, x, start, stop, index=None, out=None):
@@ -251,8 +283,12 @@ class Sequential:
     def _fused(self):
         last = self.layers[-1]
         act = getattr(last, "activation", None)
-        return (self._loss_fn.fused_activation is not None and act is not None
-                and act.name == self._loss_fn.fused_activation and hasattr(last, "backward_linear"))
+        return (
+            self._loss_fn.fused_activation is not None
+            and act is not None
+            and act.name == self._loss_fn.fused_activation
+            and hasattr(last, "backward_linear")
+        )
 
     def _forward_backward(self, x, t):
         """Forward in training mode, loss, backward: fills every layer's grads; returns (y, losses, loss)."""
@@ -277,7 +313,9 @@ class Sequential:
                 seed = self.seed if layer.seed is None else layer.seed
                 layer.rng = np.random.default_rng([seed, i, self.optimizer.iterations])
 
-    @np.errstate(over="ignore", invalid="ignore")  # a diverging run shows inf/nan in its loss instead
+    @np.errstate(
+        over="ignore", invalid="ignore"
+    )  # a diverging run shows inf/nan in its loss instead
     def _train_step(self, x, t):
         self._set_dropout_rngs()
         y, loss = self._forward_backward(x, t)
@@ -308,32 +346,78 @@ class Sequential:
         return logs
 
     # ----- fit -----
-    def fit(self, x, y, batch_size=None, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
-            validation_data=None, shuffle=True, initial_epoch=0):
+    def fit(
+        self,
+        x,
+        y,
+        batch_size=None,
+        epochs=1,
+        verbose=1,
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        initial_epoch=0,
+    ):
         """Train for epochs initial_epoch .. epochs-1; returns the History callback."""
-        for _ in self.fit_iter(x, y, batch_size=batch_size, epochs=epochs, verbose=verbose, callbacks=callbacks,
-                               validation_split=validation_split, validation_data=validation_data,
-                               shuffle=shuffle, initial_epoch=initial_epoch):
+        for _ in self.fit_iter(
+            x,
+            y,
+            batch_size=batch_size,
+            epochs=epochs,
+            verbose=verbose,
+            callbacks=callbacks,
+            validation_split=validation_split,
+            validation_data=validation_data,
+            shuffle=shuffle,
+            initial_epoch=initial_epoch,
+        ):
             pass
         return self.history
 
-    def fit_iter(self, x, y, batch_size=None, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
-                 validation_data=None, shuffle=True, initial_epoch=0):
+    def fit_iter(
+        self,
+        x,
+        y,
+        batch_size=None,
+        epochs=1,
+        verbose=1,
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        initial_epoch=0,
+    ):
         """fit as a generator: yields ("batch", epoch, step, logs) after every batch and
         ("epoch", epoch, epoch_logs) after every epoch; self.history fills as it goes."""
         self._require_compiled("fit")
         batch_size = _positive_int("batch_size", 32 if batch_size is None else batch_size)
-        epochs = int(epochs) if not isinstance(epochs, bool) and isinstance(epochs, (int, np.integer)) else None
+        epochs = (
+            int(epochs)
+            if not isinstance(epochs, bool) and isinstance(epochs, (int, np.integer))
+            else None
+        )
         if epochs is None or epochs < 0:
             raise ValueError(f"epochs must be a non-negative integer, received: epochs={epochs!r}")
-        if isinstance(initial_epoch, bool) or not isinstance(initial_epoch, (int, np.integer)) or initial_epoch < 0:
-            raise ValueError(f"initial_epoch must be a non-negative integer, received: initial_epoch={initial_epoch!r}")
+        if (
+            isinstance(initial_epoch, bool)
+            or not isinstance(initial_epoch, (int, np.integer))
+            or initial_epoch < 0
+        ):
+            raise ValueError(
+                f"initial_epoch must be a non-negative integer, received: initial_epoch={initial_epoch!r}"
+            )
         if verbose not in (0, 1, 2, "auto"):
             raise ValueError(f"verbose must be 0, 1 or 2, received: verbose={verbose!r}")
         verbose = 1 if verbose == "auto" else verbose
-        if (isinstance(validation_split, bool) or not isinstance(validation_split, (int, float, np.floating))
-                or not 0 <= validation_split < 1):
-            raise ValueError(f"validation_split must be a number in [0, 1), received: validation_split={validation_split!r}")
+        if (
+            isinstance(validation_split, bool)
+            or not isinstance(validation_split, (int, float, np.floating))
+            or not 0 <= validation_split < 1
+        ):
+            raise ValueError(
+                f"validation_split must be a number in [0, 1), received: validation_split={validation_split!r}"
+            )
         x, t = self._check_xy(x, y)
         val = None
         if validation_data is not None:
@@ -344,8 +428,10 @@ class Sequential:
             # Keras: the LAST fraction of the samples, taken before any shuffling.
             split_at = int(math.floor(len(x) * (1.0 - validation_split)))
             if split_at == 0 or split_at == len(x):
-                raise ValueError(f"x has {len(x)} samples, too few to split with validation_split={validation_split}: "
-                                 "use more data or a different fraction.")
+                raise ValueError(
+                    f"x has {len(x)} samples, too few to split with validation_split={validation_split}: "
+                    "use more data or a different fraction."
+                )
             x, t, val = x[:split_at], t[:split_at], (x[split_at:], t[split_at:])
         n = len(x)
         steps = math.ceil(n / batch_size)
@@ -356,7 +442,9 @@ class Sequential:
             cbs.append(history)
         if verbose and not any(isinstance(cb, callbacks_mod.ProgbarLogger) for cb in cbs):
             cbs.append(callbacks_mod.ProgbarLogger())
-        cb = callbacks_mod.CallbackList(cbs, self, {"epochs": epochs, "steps": steps, "verbose": verbose})
+        cb = callbacks_mod.CallbackList(
+            cbs, self, {"epochs": epochs, "steps": steps, "verbose": verbose}
+        )
         self.history = history
         self.stop_training = False
         buffer = np.empty((batch_size, *x.shape[1:]), self.dtype) if shuffle else None
@@ -364,7 +452,9 @@ class Sequential:
         try:
             for epoch in range(initial_epoch, epochs):
                 cb.on_epoch_begin(epoch, {})
-                order = np.random.default_rng([self.seed, epoch]).permutation(n) if shuffle else None
+                order = (
+                    np.random.default_rng([self.seed, epoch]).permutation(n) if shuffle else None
+                )
                 sums, seen, logs = {}, 0, {}
                 for step in range(steps):
                     start, stop = step * batch_size, min(n, (step + 1) * batch_size)
@@ -421,7 +511,9 @@ class Sequential:
         batch_size = _positive_int("batch_size", 32 if batch_size is None else batch_size)
         x, t = self._check_xy(x, y)
         steps = math.ceil(len(x) / batch_size)
-        cb = callbacks_mod.CallbackList(callbacks or [], self, {"epochs": 1, "steps": steps, "verbose": verbose})
+        cb = callbacks_mod.CallbackList(
+            callbacks or [], self, {"epochs": 1, "steps": steps, "verbose": verbose}
+        )
         cb.on_test_begin({})
         bar = callbacks_mod.Progbar(steps, verbose=verbose) if verbose else None
         logs = self._evaluate_arrays(x, t, batch_size, bar, cb)
@@ -436,7 +528,9 @@ class Sequential:
         batch_size = _positive_int("batch_size", 32 if batch_size is None else batch_size)
         x = self._check_x(x)
         steps = math.ceil(len(x) / batch_size)
-        cb = callbacks_mod.CallbackList(callbacks or [], self, {"epochs": 1, "steps": steps, "verbose": verbose})
+        cb = callbacks_mod.CallbackList(
+            callbacks or [], self, {"epochs": 1, "steps": steps, "verbose": verbose}
+        )
         cb.on_predict_begin({})
         bar = callbacks_mod.Progbar(steps, verbose=verbose) if verbose else None
         out = np.empty((len(x), *self.output_shape), self.dtype)
@@ -479,7 +573,7 @@ class Sequential:
         i = 0
         for layer in self.layers:
             k = len(layer.params)
-            layer.set_weights(weights[i:i + k])
+            layer.set_weights(weights[i : i + k])
             i += k
 
     def weights_buffer(self):
@@ -492,7 +586,9 @@ class Sequential:
     def weight_dict(self):
         """{"dense/kernel": array, "dense/bias": array, ...} (copies)."""
         self._ensure_built()
-        return {f"{layer.name}/{k}": p.copy() for layer in self.layers for k, p in layer.params.items()}
+        return {
+            f"{layer.name}/{k}": p.copy() for layer in self.layers for k, p in layer.params.items()
+        }
 
     def set_weight_dict(self, weights):
         """Set every parameter from a weight_dict()-style mapping (keys and shapes checked)."""
@@ -500,14 +596,18 @@ class Sequential:
         params = {f"{layer.name}/{k}": p for layer in self.layers for k, p in layer.params.items()}
         unknown = sorted(set(weights) - set(params))
         if unknown:
-            raise ValueError(f"The model has no parameter {unknown[0]!r}; it has: {', '.join(params)}")
+            raise ValueError(
+                f"The model has no parameter {unknown[0]!r}; it has: {', '.join(params)}"
+            )
         missing = sorted(set(params) - set(weights))
         if missing:
             raise ValueError(f"The weights lack the parameter {missing[0]!r}.")
         for key, p in params.items():
             w = np.asarray(weights[key])
             if w.shape != p.shape:
-                raise ValueError(f"Parameter {key!r} has shape {p.shape}, received shape {w.shape}.")
+                raise ValueError(
+                    f"Parameter {key!r} has shape {p.shape}, received shape {w.shape}."
+                )
         for key, p in params.items():
             p[...] = weights[key]
 
@@ -522,7 +622,11 @@ class Sequential:
         for layer in self.layers:
             if shape is not None:
                 shape = layer.compute_output_shape(shape)
-            count = layer.count_params() if layer.built else (0 if not isinstance(layer, layers_mod.Dense) else None)
+            count = (
+                layer.count_params()
+                if layer.built
+                else (0 if not isinstance(layer, layers_mod.Dense) else None)
+            )
             rows.append((layer.name, type(layer).__name__, shape, count))
         return rows
 
@@ -532,8 +636,10 @@ class Sequential:
         rows = self.summary_rows()
         fancy = callbacks_mod._can_encode(sys.stdout, "┏━┃│└") if print_fn is print else True
         h, v, tl, tm, tr, ml, mm, mr, bl, bm, br, hv, hh = (
-            ("━", "│", "┏", "┳", "┓", "┡", "╇", "┩", "└", "┴", "┘", "┃", "─") if fancy
-            else ("=", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "|", "-"))
+            ("━", "│", "┏", "┳", "┓", "┡", "╇", "┩", "└", "┴", "┘", "┃", "─")
+            if fancy
+            else ("=", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "|", "-")
+        )
         widths = (32, 24, 14)
         table = [("Layer (type)", "Output Shape", "Param #")]
         for name, cls, shape, count in rows:
@@ -541,8 +647,14 @@ class Sequential:
             table.append((f"{name} ({cls})", shape_s, "?" if count is None else f"{count:,}"))
 
         def line(cells, sep):
-            return sep + sep.join(f" {c:<{w - 1}}" if i < 2 else f"{c:>{w - 1}} " for i, (c, w) in
-                                  enumerate(zip(cells, widths))) + sep
+            return (
+                sep
+                + sep.join(
+                    f" {c:<{w - 1}}" if i < 2 else f"{c:>{w - 1}} "
+                    for i, (c, w) in enumerate(zip(cells, widths))
+                )
+                + sep
+            )
 
         total = sum(c for *_, c in rows if c is not None)
         itemsize = np.dtype(self.dtype or backend.floatx()).itemsize
@@ -554,7 +666,9 @@ class Sequential:
             print_fn(line(row, v))
         print_fn(bl + bm.join(hh * w for w in widths) + br)
         if any(c is None for *_, c in rows):
-            print_fn(" Total params: ? (unknown until the input shape is known: add Input(shape=...) first)")
+            print_fn(
+                " Total params: ? (unknown until the input shape is known: add Input(shape=...) first)"
+            )
             return
         print_fn(f" Total params: {total:,} ({_bytes(total * itemsize)})")
         print_fn(f" Trainable params: {total:,} ({_bytes(total * itemsize)})")
@@ -563,9 +677,11 @@ class Sequential:
     # ----- config -----
     def get_config(self):
         """{"name", "input_shape", "layers": [{"class_name", "config"}, ...]} (no weights)."""
-        return {"name": self.name,
-                "input_shape": None if self._input_shape is None else list(self._input_shape),
-                "layers": [layers_mod.serialize(layer) for layer in self.layers]}
+        return {
+            "name": self.name,
+            "input_shape": None if self._input_shape is None else list(self._input_shape),
+            "layers": [layers_mod.serialize(layer) for layer in self.layers],
+        }
 
     @classmethod
     def from_config(cls, config):

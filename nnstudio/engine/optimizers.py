@@ -36,7 +36,9 @@ def _flush_tiny(state):
     magic = _FLUSH_MAGIC.get(state.dtype)
     if magic is None:
         info = np.finfo(state.dtype)
-        magic = _FLUSH_MAGIC[state.dtype] = state.dtype.type(info.tiny * 2.0 ** (info.nmant + 2 + FLUSH_BAND_BITS))
+        magic = _FLUSH_MAGIC[state.dtype] = state.dtype.type(
+            info.tiny * 2.0 ** (info.nmant + 2 + FLUSH_BAND_BITS)
+        )
     state += magic
     state -= magic
 
@@ -86,16 +88,27 @@ def _number(name, value, low=None, high=None, low_open=False, high_open=False, a
     if not ok:
         lo = "" if low is None else ("(" if low_open else "[") + f"{low:g}"
         hi = "" if high is None else f"{high:g}" + (")" if high_open else "]")
-        rng = f" in {lo}, {hi}" if lo and hi else (f" > {low:g}" if low_open else f" >= {low:g}" if lo else "")
+        rng = (
+            f" in {lo}, {hi}"
+            if lo and hi
+            else (f" > {low:g}" if low_open else f" >= {low:g}" if lo else "")
+        )
         raise ValueError(f"{name} must be a number{rng}, received: {name}={received!r}")
     return value
 
 
 # Keras base-optimizer settings we accept in configs only at their defaults.
 _KERAS_DEFAULTS = {
-    "weight_decay": None, "global_clipnorm": None, "use_ema": False, "ema_momentum": 0.99,
-    "ema_overwrite_frequency": None, "loss_scale_factor": None, "gradient_accumulation_steps": None,
-    "centered": False, "amsgrad": False, "jit_compile": True,
+    "weight_decay": None,
+    "global_clipnorm": None,
+    "use_ema": False,
+    "ema_momentum": 0.99,
+    "ema_overwrite_frequency": None,
+    "loss_scale_factor": None,
+    "gradient_accumulation_steps": None,
+    "centered": False,
+    "amsgrad": False,
+    "jit_compile": True,
 }
 
 
@@ -137,8 +150,12 @@ class Optimizer:
         return 0.0
 
     def get_config(self):
-        return {"name": self.name, "learning_rate": self.learning_rate,
-                "clipnorm": self.clipnorm, "clipvalue": self.clipvalue}
+        return {
+            "name": self.name,
+            "learning_rate": self.learning_rate,
+            "clipnorm": self.clipnorm,
+            "clipvalue": self.clipvalue,
+        }
 
     @classmethod
     def from_config(cls, config):
@@ -147,7 +164,9 @@ class Optimizer:
             if key in config:
                 value = config.pop(key)
                 if value != default and not (key == "jit_compile"):
-                    raise ValueError(f"{cls.class_name} here does not support {key}, received: {key}={value!r}")
+                    raise ValueError(
+                        f"{cls.class_name} here does not support {key}, received: {key}={value!r}"
+                    )
         try:
             return cls(**config)
         except TypeError as exc:
@@ -179,7 +198,9 @@ class Optimizer:
             if value is None:
                 slots[name] = np.full(shape, self.slot_initial_value(name), dtype)
             elif value.shape != tuple(shape):
-                raise ValueError(f"Optimizer state {key}/{name} has shape {value.shape}, the parameter has {tuple(shape)}")
+                raise ValueError(
+                    f"Optimizer state {key}/{name} has shape {value.shape}, the parameter has {tuple(shape)}"
+                )
             elif value.dtype != dtype:
                 slots[name] = value.astype(dtype)
         return slots
@@ -202,7 +223,9 @@ class Optimizer:
             return
         for key in list(self._slots):
             if key not in flat.offsets:
-                raise ValueError(f"Optimizer state names the parameter {key!r}, which this model does not have.")
+                raise ValueError(
+                    f"Optimizer state names the parameter {key!r}, which this model does not have."
+                )
         self._flat_slots = {}
         for name in self.slot_names():
             buf = np.full(flat.size, self.slot_initial_value(name), flat.dtype)
@@ -212,7 +235,8 @@ class Optimizer:
                 if old is not None:
                     if old.shape != flat.shapes[key]:
                         raise ValueError(
-                            f"Optimizer state {key}/{name} has shape {old.shape}, the parameter has {flat.shapes[key]}")
+                            f"Optimizer state {key}/{name} has shape {old.shape}, the parameter has {flat.shapes[key]}"
+                        )
                     views[key][...] = old
                 self._slots.setdefault(key, {})[name] = views[key]
             self._flat_slots[name] = buf
@@ -243,8 +267,14 @@ class Optimizer:
             for start in range(0, n, UPDATE_CHUNK):
                 part = slice(start, min(n, start + UPDATE_CHUNK))
                 size = part.stop - start
-                self.update(params[part], g[part], {k: v[part] for k, v in slots.items()},
-                            t1[:size], t2[:size], lr)
+                self.update(
+                    params[part],
+                    g[part],
+                    {k: v[part] for k, v in slots.items()},
+                    t1[:size],
+                    t2[:size],
+                    lr,
+                )
         self.iterations += 1
         self._flush_states([slots])
 
@@ -287,21 +317,28 @@ class Optimizer:
         try:
             iterations = int(np.asarray(iterations))
         except (TypeError, ValueError):
-            raise ValueError(f"Optimizer state 'iterations' must be an integer, received: {iterations!r}") from None
+            raise ValueError(
+                f"Optimizer state 'iterations' must be an integer, received: {iterations!r}"
+            ) from None
         if iterations < 0:
             raise ValueError(f"Optimizer state 'iterations' must be >= 0, received: {iterations}")
         for full_key, value in state.items():
             key, _, name = full_key.rpartition("/")
             if not key or name not in self.slot_names():
                 raise ValueError(
-                    f"{self.class_name} has no state called {full_key!r}; its slots are: {', '.join(self.slot_names()) or 'none'}")
+                    f"{self.class_name} has no state called {full_key!r}; its slots are: {', '.join(self.slot_names()) or 'none'}"
+                )
             value = np.asarray(value)
             if self._flat is not None and key not in self._flat.offsets:
-                raise ValueError(f"Optimizer state names the parameter {key!r}, which this model does not have.")
+                raise ValueError(
+                    f"Optimizer state names the parameter {key!r}, which this model does not have."
+                )
             current = self._slots.get(key, {}).get(name)
             if current is not None:
                 if current.shape != value.shape:
-                    raise ValueError(f"Optimizer state {full_key} has shape {value.shape}, expected {current.shape}")
+                    raise ValueError(
+                        f"Optimizer state {full_key} has shape {value.shape}, expected {current.shape}"
+                    )
                 current[...] = value
             else:
                 self._slots.setdefault(key, {})[name] = np.array(value, copy=True)
@@ -314,7 +351,15 @@ class SGD(Optimizer):
 
     class_name, default_name = "SGD", "SGD"
 
-    def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, clipnorm=None, clipvalue=None, name=None):
+    def __init__(
+        self,
+        learning_rate=0.01,
+        momentum=0.0,
+        nesterov=False,
+        clipnorm=None,
+        clipvalue=None,
+        name=None,
+    ):
         super().__init__(learning_rate, clipnorm, clipvalue, name)
         self.momentum = _number("momentum", momentum, 0, 1)
         if not isinstance(nesterov, (bool, np.bool_)):
@@ -335,14 +380,14 @@ class SGD(Optimizer):
             return
         m = slots["momentum"]
         momentum = p.dtype.type(self.momentum)
-        m *= momentum                      # m = m * momentum - g * lr
+        m *= momentum  # m = m * momentum - g * lr
         np.multiply(g, lr, out=t1)
         m -= t1
-        if self.nesterov:                  # w += m * momentum - g * lr
+        if self.nesterov:  # w += m * momentum - g * lr
             np.multiply(m, momentum, out=t2)
             t2 -= t1
             p += t2
-        else:                              # w += m
+        else:  # w += m
             p += m
 
     def get_config(self):
@@ -355,8 +400,16 @@ class RMSprop(Optimizer):
 
     class_name, default_name = "RMSprop", "rmsprop"
 
-    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, clipnorm=None, clipvalue=None,
-                 name=None):
+    def __init__(
+        self,
+        learning_rate=0.001,
+        rho=0.9,
+        momentum=0.0,
+        epsilon=1e-7,
+        clipnorm=None,
+        clipvalue=None,
+        name=None,
+    ):
         super().__init__(learning_rate, clipnorm, clipvalue, name)
         self.rho = _number("rho", rho, 0, 1)
         self.momentum = _number("momentum", momentum, 0, 1)
@@ -370,14 +423,14 @@ class RMSprop(Optimizer):
 
     def update(self, p, g, slots, t1, t2, lr):
         v = slots["velocity"]
-        v *= self.rho                             # rho * v
-        np.square(g, out=t1)                      # g^2 (the same as g * g, 2x as fast as multiply(g, g))
-        t1 *= 1 - self.rho                        # (1 - rho) * g^2
+        v *= self.rho  # rho * v
+        np.square(g, out=t1)  # g^2 (the same as g * g, 2x as fast as multiply(g, g))
+        t1 *= 1 - self.rho  # (1 - rho) * g^2
         v += t1
         np.add(v, self.epsilon, out=t1)
-        np.sqrt(t1, out=t1)                       # sqrt(v + eps)
+        np.sqrt(t1, out=t1)  # sqrt(v + eps)
         np.multiply(g, p.dtype.type(lr), out=t2)  # lr * g
-        t2 /= t1                                  # increment
+        t2 /= t1  # increment
         if self.momentum > 0:
             m = slots["momentum"]
             m *= self.momentum
@@ -387,7 +440,12 @@ class RMSprop(Optimizer):
             p -= t2
 
     def get_config(self):
-        return {**super().get_config(), "rho": self.rho, "momentum": self.momentum, "epsilon": self.epsilon}
+        return {
+            **super().get_config(),
+            "rho": self.rho,
+            "momentum": self.momentum,
+            "epsilon": self.epsilon,
+        }
 
 
 class Adagrad(Optimizer):
@@ -395,10 +453,19 @@ class Adagrad(Optimizer):
 
     class_name, default_name = "Adagrad", "adagrad"
 
-    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7, clipnorm=None,
-                 clipvalue=None, name=None):
+    def __init__(
+        self,
+        learning_rate=0.001,
+        initial_accumulator_value=0.1,
+        epsilon=1e-7,
+        clipnorm=None,
+        clipvalue=None,
+        name=None,
+    ):
         super().__init__(learning_rate, clipnorm, clipvalue, name)
-        self.initial_accumulator_value = _number("initial_accumulator_value", initial_accumulator_value, 0)
+        self.initial_accumulator_value = _number(
+            "initial_accumulator_value", initial_accumulator_value, 0
+        )
         self.epsilon = _number("epsilon", epsilon, 0)
 
     def slot_names(self):
@@ -409,17 +476,20 @@ class Adagrad(Optimizer):
 
     def update(self, p, g, slots, t1, t2, lr):
         acc = slots["accumulator"]
-        np.square(g, out=t1)                      # g^2 (the same as g * g, 2x as fast as multiply(g, g))
-        acc += t1                                 # acc += g^2
+        np.square(g, out=t1)  # g^2 (the same as g * g, 2x as fast as multiply(g, g))
+        acc += t1  # acc += g^2
         np.add(acc, self.epsilon, out=t1)
-        np.sqrt(t1, out=t1)                       # sqrt(acc + eps)
+        np.sqrt(t1, out=t1)  # sqrt(acc + eps)
         np.multiply(g, p.dtype.type(lr), out=t2)  # lr * g
         t2 /= t1
         p -= t2
 
     def get_config(self):
-        return {**super().get_config(), "initial_accumulator_value": self.initial_accumulator_value,
-                "epsilon": self.epsilon}
+        return {
+            **super().get_config(),
+            "initial_accumulator_value": self.initial_accumulator_value,
+            "epsilon": self.epsilon,
+        }
 
 
 class Adam(Optimizer):
@@ -428,8 +498,16 @@ class Adam(Optimizer):
 
     class_name, default_name = "Adam", "adam"
 
-    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, clipnorm=None, clipvalue=None,
-                 name=None):
+    def __init__(
+        self,
+        learning_rate=0.001,
+        beta_1=0.9,
+        beta_2=0.999,
+        epsilon=1e-7,
+        clipnorm=None,
+        clipvalue=None,
+        name=None,
+    ):
         super().__init__(learning_rate, clipnorm, clipvalue, name)
         self.beta_1 = _number("beta_1", beta_1, 0, 1, high_open=True)
         self.beta_2 = _number("beta_2", beta_2, 0, 1, high_open=True)
@@ -448,19 +526,24 @@ class Adam(Optimizer):
         m, v = slots["momentum"], slots["velocity"]
         np.subtract(g, m, out=t1)
         t1 *= 1 - self.beta_1
-        m += t1                                   # m += (g - m)(1 - beta_1)
-        np.square(g, out=t1)                      # g^2 (the same as g * g, 2x as fast as multiply(g, g))
+        m += t1  # m += (g - m)(1 - beta_1)
+        np.square(g, out=t1)  # g^2 (the same as g * g, 2x as fast as multiply(g, g))
         t1 -= v
         t1 *= 1 - self.beta_2
-        v += t1                                   # v += (g^2 - v)(1 - beta_2)
+        v += t1  # v += (g^2 - v)(1 - beta_2)
         np.sqrt(v, out=t1)
-        t1 += self.epsilon                        # sqrt(v) + eps
+        t1 += self.epsilon  # sqrt(v) + eps
         np.multiply(m, alpha, out=t2)
         t2 /= t1
         p -= t2
 
     def get_config(self):
-        return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon}
+        return {
+            **super().get_config(),
+            "beta_1": self.beta_1,
+            "beta_2": self.beta_2,
+            "epsilon": self.epsilon,
+        }
 
 
 OPTIMIZERS = {"sgd": SGD, "rmsprop": RMSprop, "adagrad": Adagrad, "adam": Adam}
@@ -474,7 +557,9 @@ def get(identifier):
         return OPTIMIZERS[identifier.lower()]()
     if isinstance(identifier, dict) and "class_name" in identifier:
         return deserialize(identifier)
-    raise ValueError(f"Unknown optimizer: received: optimizer={identifier!r}; choose one of: SGD, RMSprop, Adagrad, Adam")
+    raise ValueError(
+        f"Unknown optimizer: received: optimizer={identifier!r}; choose one of: SGD, RMSprop, Adagrad, Adam"
+    )
 
 
 def serialize(optimizer):
@@ -488,6 +573,8 @@ def deserialize(config):
         raise ValueError(f"An optimizer config needs a class_name, received: {config!r}")
     cls = OPTIMIZERS.get(str(config["class_name"]).lower())
     if cls is None:
-        raise ValueError(f"Unknown optimizer: received: class_name={config['class_name']!r}; "
-                         "choose one of: SGD, RMSprop, Adagrad, Adam")
+        raise ValueError(
+            f"Unknown optimizer: received: class_name={config['class_name']!r}; "
+            "choose one of: SGD, RMSprop, Adagrad, Adam"
+        )
     return cls.from_config(config.get("config") or {})

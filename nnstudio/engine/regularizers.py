@@ -26,7 +26,11 @@ class Regularizer:
 
 
 def _factor(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float, np.floating, np.integer))
+        or value < 0
+    ):
         raise ValueError(f"{name} must be a non-negative number, received: {name}={value!r}")
     return float(value)
 

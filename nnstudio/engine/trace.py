@@ -53,17 +53,19 @@ class LayerTrace:
 
     index: int
     name: str
-    kind: str                        # "Dense", "Activation", "Dropout", ...
-    activation: str | None           # the activation's name (Dense, Activation) or None
-    a_prev: np.ndarray               # the layer's input
-    a: np.ndarray                    # the layer's output
-    z: np.ndarray | None = None      # pre-activation (Dense: a_prev W + b; Activation: its input)
-    dL_da: np.ndarray | None = None  # upstream gradient at the output (None when fused into the loss)
+    kind: str  # "Dense", "Activation", "Dropout", ...
+    activation: str | None  # the activation's name (Dense, Activation) or None
+    a_prev: np.ndarray  # the layer's input
+    a: np.ndarray  # the layer's output
+    z: np.ndarray | None = None  # pre-activation (Dense: a_prev W + b; Activation: its input)
+    dL_da: np.ndarray | None = (
+        None  # upstream gradient at the output (None when fused into the loss)
+    )
     local: np.ndarray | None = None  # f'(z) element-wise (None for softmax, fused, no activation)
     delta: np.ndarray | None = None  # dL/dz
     grads: dict = field(default_factory=dict)  # {"kernel": dW, "bias": db}, the engine's own
-    dL_da_prev: np.ndarray | None = None       # passed on to the layer before (None for the first)
-    fused: bool = False              # the loss folded this layer's activation in: delta = (y - t) / n
+    dL_da_prev: np.ndarray | None = None  # passed on to the layer before (None for the first)
+    fused: bool = False  # the loss folded this layer's activation in: delta = (y - t) / n
 
 
 @dataclass
@@ -84,17 +86,17 @@ class ParamUpdate:
 
 @dataclass
 class StepTrace:
-    x: np.ndarray                    # the batch as the model computes it (model dtype)
-    targets: np.ndarray              # prepared targets (one-hot/class indices as the loss takes them)
-    y: np.ndarray                    # model output
-    per_sample_loss: np.ndarray      # (batch,)
-    loss: float                      # what train_on_batch returns (mean + penalties)
+    x: np.ndarray  # the batch as the model computes it (model dtype)
+    targets: np.ndarray  # prepared targets (one-hot/class indices as the loss takes them)
+    y: np.ndarray  # model output
+    per_sample_loss: np.ndarray  # (batch,)
+    loss: float  # what train_on_batch returns (mean + penalties)
     penalty: float
     loss_name: str
     fused: bool
     layers: list[LayerTrace]
     updates: dict[str, ParamUpdate]
-    optimizer: dict                  # optimizers.serialize(...) of the optimizer used
+    optimizer: dict  # optimizers.serialize(...) of the optimizer used
     iterations_before: int
 
     def layer(self, name: str) -> LayerTrace:
@@ -110,13 +112,18 @@ def exact_copy(model) -> Sequential:
     clone.seed = model.seed
     clone.build(model.input_shape, _rng=np.random.default_rng(0), _dtype=model.dtype)
     clone.weights_buffer()[...] = model.weights_buffer()
-    clone.compile(optimizer=optimizers_mod.deserialize(optimizers_mod.serialize(model.optimizer)),
-                  loss=model._loss_fn, metrics=list(model._metric_names))
+    clone.compile(
+        optimizer=optimizers_mod.deserialize(optimizers_mod.serialize(model.optimizer)),
+        loss=model._loss_fn,
+        metrics=list(model._metric_names),
+    )
     clone.optimizer.set_state(model.optimizer.get_state())
     return clone
 
 
-def batch_index(n: int, batch_size: int, seed: int, epoch: int, step: int, shuffle: bool = True) -> np.ndarray:
+def batch_index(
+    n: int, batch_size: int, seed: int, epoch: int, step: int, shuffle: bool = True
+) -> np.ndarray:
     """The sample numbers of batch `step` of `epoch` in Sequential.fit (its shuffle, its order)."""
     start, stop = step * batch_size, min(n, (step + 1) * batch_size)
     if not shuffle:
@@ -129,9 +136,14 @@ def local_derivative_name(activation: str | None, fused: bool = False) -> str:
     if fused:
         return "ŷ − y"
     return {
-        "sigmoid": "σ(z)(1 − σ(z))", "tanh": "1 − tanh²(z)", "relu": "1 if z > 0 else 0",
-        "leaky_relu": "1 if z > 0 else 0.2", "elu": "1 if z > 0 else a + 1", "softplus": "σ(z)",
-        "softmax": "diag(a) − a aᵀ", "linear": "1",
+        "sigmoid": "σ(z)(1 − σ(z))",
+        "tanh": "1 − tanh²(z)",
+        "relu": "1 if z > 0 else 0",
+        "leaky_relu": "1 if z > 0 else 0.2",
+        "elu": "1 if z > 0 else a + 1",
+        "softplus": "σ(z)",
+        "softmax": "diag(a) − a aᵀ",
+        "linear": "1",
     }.get(activation or "linear", "f′(z)")
 
 
@@ -159,15 +171,26 @@ def trace_step(model, x, y) -> StepTrace:
         a_prev = a.copy()
         z = None
         if isinstance(layer, layers_mod.Dense):
-            z = a_prev @ layer.params["kernel"]  # the same product the layer forms (it may reuse z's memory)
+            z = (
+                a_prev @ layer.params["kernel"]
+            )  # the same product the layer forms (it may reuse z's memory)
             if layer.use_bias:
                 z += layer.params["bias"]
         elif isinstance(layer, layers_mod.Activation):
             z = a_prev
         a = layer.forward(a, training=True)
         act = getattr(layer, "activation", None)
-        traces.append(LayerTrace(i, layer.name, type(layer).__name__, act.name if act is not None else None,
-                                 a_prev, a.copy(), z))
+        traces.append(
+            LayerTrace(
+                i,
+                layer.name,
+                type(layer).__name__,
+                act.name if act is not None else None,
+                a_prev,
+                a.copy(),
+                z,
+            )
+        )
     y_pred = a
 
     # loss (Sequential._forward_backward)
@@ -194,7 +217,9 @@ def trace_step(model, x, y) -> StepTrace:
         act = getattr(layer, "activation", None)
         if rec.z is not None and act is not None:
             rec.local = _local(act, rec.z, rec.a)
-            rec.delta = act.backward(d, rec.z, rec.a)  # element-wise: the very numbers the layer forms
+            rec.delta = act.backward(
+                d, rec.z, rec.a
+            )  # element-wise: the very numbers the layer forms
         d = layer.backward(d, overwrite=True)
         _record_backward(layer, rec, d)
 
@@ -206,10 +231,31 @@ def trace_step(model, x, y) -> StepTrace:
     slots_before = _slots(opt, clone._flat.keys)
     opt.apply_flat(clone._flat)
     slots_after = _slots(opt, clone._flat.keys)
-    updates = {k: ParamUpdate(k, before[k], grads[k], clone._flat.param_views[k].copy(),
-                              slots_before[k], slots_after[k]) for k in clone._flat.keys}
-    return StepTrace(xb.copy(), np.array(t, copy=True), y_pred.copy(), per_sample.copy(), loss, float(penalty),
-                     loss_fn.name, fused, traces, updates, optimizers_mod.serialize(model.optimizer), iterations)
+    updates = {
+        k: ParamUpdate(
+            k,
+            before[k],
+            grads[k],
+            clone._flat.param_views[k].copy(),
+            slots_before[k],
+            slots_after[k],
+        )
+        for k in clone._flat.keys
+    }
+    return StepTrace(
+        xb.copy(),
+        np.array(t, copy=True),
+        y_pred.copy(),
+        per_sample.copy(),
+        loss,
+        float(penalty),
+        loss_fn.name,
+        fused,
+        traces,
+        updates,
+        optimizers_mod.serialize(model.optimizer),
+        iterations,
+    )
 
 
 def _record_backward(layer, rec, d):

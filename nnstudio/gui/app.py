@@ -13,7 +13,6 @@ from nnstudio import paths
 from nnstudio.gui import files
 
 
-
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load nnstudio's own translation (resources/translations/nnstudio_<lang>.qm) and Qt's
     (qtbase_<lang>.qm, for the buttons of standard dialogs) for ``locale``; returns the
@@ -37,12 +36,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if app is None:
         # Qt 6 scales for High-DPI screens by itself; pass fractional factors (125 %, 150 %) through
         # instead of rounding them, so text and blocks keep their intended sizes.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName(files.APP_NAME)
     app.setOrganizationName(files.ORG_NAME)
     app.setApplicationDisplayName("nnstudio")
-    app.setDesktopFileName("nnstudio")  # Wayland: the taskbar shows the entry `--install-desktop` writes
+    app.setDesktopFileName(
+        "nnstudio"
+    )  # Wayland: the taskbar shows the entry `--install-desktop` writes
     icon = QIcon()
     for png in sorted(paths.resource("icons").glob("nnstudio-*.png")):  # PNGs: no SVG plugin needed
         icon.addFile(str(png))

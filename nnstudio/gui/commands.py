@@ -150,7 +150,10 @@ class EditLayerCommand(UpdateLayerCommand):
     def mergeWith(self, other) -> bool:  # noqa: N802 (Qt API)
         if not isinstance(other, EditLayerCommand) or other.index != self.index:
             return False
-        if set(other.changes) != set(self.changes) or other._stamp - self._stamp > self.MERGE_SECONDS:
+        if (
+            set(other.changes) != set(self.changes)
+            or other._stamp - self._stamp > self.MERGE_SECONDS
+        ):
             return False
         self.changes = other.changes
         self._stamp = other._stamp

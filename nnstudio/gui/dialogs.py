@@ -30,8 +30,12 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
     return QMessageBox.question(
         parent,
         _tr("Unsaved changes"),
-        _tr("“{name}” has changes that are not saved. Save them before continuing?").format(name=name),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        _tr("“{name}” has changes that are not saved. Save them before continuing?").format(
+            name=name
+        ),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save,
     )
 

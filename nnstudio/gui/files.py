@@ -184,7 +184,9 @@ class Autosaver:
         if self.current is not None and self.current.path != target:
             self.current.delete()  # the project was saved under a new name
         save_project(proj, target)
-        entry = AutosaveEntry(target, str(Path(original).resolve()) if original else None, time.time(), os.getpid())
+        entry = AutosaveEntry(
+            target, str(Path(original).resolve()) if original else None, time.time(), os.getpid()
+        )
         tmp = entry.sidecar.with_suffix(".json.tmp")
         tmp.write_text(
             json.dumps({"original": entry.original, "saved_at": entry.saved_at, "pid": entry.pid}),
@@ -210,7 +212,12 @@ class Autosaver:
             try:
                 meta = json.loads(sidecar.read_text(encoding="utf-8"))
                 found.append(
-                    AutosaveEntry(proj, meta.get("original"), float(meta.get("saved_at", 0)), int(meta.get("pid", 0)))
+                    AutosaveEntry(
+                        proj,
+                        meta.get("original"),
+                        float(meta.get("saved_at", 0)),
+                        int(meta.get("pid", 0)),
+                    )
                 )
             except (OSError, ValueError, TypeError):
                 continue

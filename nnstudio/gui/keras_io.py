@@ -55,8 +55,12 @@ def translated(template: str, args: dict) -> str:
     """A Qt-free note or error (context "keras_import") in the user's language."""
     text = QCoreApplication.translate("keras_import", template)
     # what / kind name a kind of Python expression ("a function call"): marked in the same context
-    args = {k: QCoreApplication.translate("keras_import", v) if k in ("what", "kind") and isinstance(v, str) else v
-            for k, v in args.items()}
+    args = {
+        k: QCoreApplication.translate("keras_import", v)
+        if k in ("what", "kind") and isinstance(v, str)
+        else v
+        for k, v in args.items()
+    }
     try:
         return text.format(**args)
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: the English
@@ -71,7 +75,9 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, KerasImportError):
         text = translated(exc.template, exc.values)
         if exc.line:
-            return QCoreApplication.translate("KerasImport", "line {line}: {text}").format(line=exc.line, text=text)
+            return QCoreApplication.translate("KerasImport", "line {line}: {text}").format(
+                line=exc.line, text=text
+            )
         return text
     return str(exc)
 
@@ -79,7 +85,11 @@ def error_text(exc: Exception) -> str:
 def _python_urls(mime) -> list[str]:
     if not mime.hasUrls():
         return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(".py")]
+    return [
+        u.toLocalFile()
+        for u in mime.urls()
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(".py")
+    ]
 
 
 def _code_font():
@@ -97,17 +107,23 @@ class KerasImportDialog(QDialog):
         self.result_import: KerasImport | None = None
         self.filename: str | None = None
 
-        intro = QLabel(self.tr("Paste the Keras code of a Sequential model, drop a .py file here, or choose one. "
-                               "The code is only read, never run; what nnstudio does not understand is listed "
-                               "line by line, and the rest comes in."))
+        intro = QLabel(
+            self.tr(
+                "Paste the Keras code of a Sequential model, drop a .py file here, or choose one. "
+                "The code is only read, never run; what nnstudio does not understand is listed "
+                "line by line, and the rest comes in."
+            )
+        )
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("kerasCode")
         self.editor.setFont(_code_font())
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         # Python code reads the same in every language: not translated.
-        self.editor.setPlaceholderText("from tensorflow import keras\nmodel = keras.Sequential([...])\n"
-                                       "model.compile(...)\nmodel.fit(...)")
+        self.editor.setPlaceholderText(
+            "from tensorflow import keras\nmodel = keras.Sequential([...])\n"
+            "model.compile(...)\nmodel.fit(...)"
+        )
         self.editor.setAcceptDrops(False)  # the dialog takes the drop: a file, not its path as text
         self.error = QLabel()
         self.error.setObjectName("importError")
@@ -119,7 +135,9 @@ class KerasImportDialog(QDialog):
         self.open_button = QPushButton(self.tr("Open &File…"))
         self.open_button.clicked.connect(self.choose_file)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setDefault(True)
         self.import_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.buttons.accepted.connect(self.try_import)
@@ -156,8 +174,12 @@ class KerasImportDialog(QDialog):
         return True
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Keras Code"), str(Path.home()),
-                                              self.tr("Python files (*.py)") + ";;" + self.tr("All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open Keras Code"),
+            str(Path.home()),
+            self.tr("Python files (*.py)") + ";;" + self.tr("All files (*)"),
+        )
         if path:
             self.load_file(path)
 
@@ -233,7 +255,9 @@ class ImportReportDialog(QDialog):
         lines = code.splitlines() or [""]
         width = len(str(len(lines)))
         # numbered, so "line 9" in a note is found at a glance
-        self.code = QPlainTextEdit("\n".join(f"{i:>{width}}  {line}" for i, line in enumerate(lines, start=1)))
+        self.code = QPlainTextEdit(
+            "\n".join(f"{i:>{width}}  {line}" for i, line in enumerate(lines, start=1))
+        )
         self.code.setObjectName("importCode")
         self.code.setReadOnly(True)
         self.code.setFont(_code_font())
@@ -241,8 +265,13 @@ class ImportReportDialog(QDialog):
         self._marked = sorted({n.line for n in result.notes if n.line})
         self._mark_lines(self._marked)
 
-        heading = QLabel(self.tr("<b>Not understood or changed ({count})</b> — everything else came in:")
-                         .format(count=len(result.notes)) if result.notes else self.tr("<b>Nothing was left out.</b>"))
+        heading = QLabel(
+            self.tr("<b>Not understood or changed ({count})</b> — everything else came in:").format(
+                count=len(result.notes)
+            )
+            if result.notes
+            else self.tr("<b>Nothing was left out.</b>")
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -255,7 +284,9 @@ class ImportReportDialog(QDialog):
         splitter.setStretchFactor(1, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button = buttons.addButton(self.tr("&Open as New Project"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = buttons.addButton(
+            self.tr("&Open as New Project"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.open_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -289,14 +320,27 @@ class ImportReportDialog(QDialog):
         shape = ", ".join(str(d) for d in (p.input_shape or ()))
         rows = [
             self.tr("<b>Network</b>: input ({shape}) → {layers}").format(
-                shape=html.escape(shape), layers=html.escape(" → ".join(parts))),
-            self.tr("<b>Training</b>: {optimizer} (learning rate {lr}), loss {loss}, metrics {metrics}; "
-                    "{epochs} epochs, batch {batch}, validation split {split}").format(
-                optimizer=html.escape(optimizer), lr=lr, loss=html.escape(t.loss),
-                metrics=html.escape(", ".join(t.metrics) or "-"), epochs=t.epochs, batch=t.batch_size,
-                split=t.validation_split),
-            self.tr("<b>Data</b>: {name}").format(name=html.escape(
-                dataset_title(DATASETS[p.dataset.name]) if p.dataset.name in DATASETS else p.dataset.name)),
+                shape=html.escape(shape), layers=html.escape(" → ".join(parts))
+            ),
+            self.tr(
+                "<b>Training</b>: {optimizer} (learning rate {lr}), loss {loss}, metrics {metrics}; "
+                "{epochs} epochs, batch {batch}, validation split {split}"
+            ).format(
+                optimizer=html.escape(optimizer),
+                lr=lr,
+                loss=html.escape(t.loss),
+                metrics=html.escape(", ".join(t.metrics) or "-"),
+                epochs=t.epochs,
+                batch=t.batch_size,
+                split=t.validation_split,
+            ),
+            self.tr("<b>Data</b>: {name}").format(
+                name=html.escape(
+                    dataset_title(DATASETS[p.dataset.name])
+                    if p.dataset.name in DATASETS
+                    else p.dataset.name
+                )
+            ),
         ]
         return "<br>".join(rows)
 
@@ -334,11 +378,15 @@ class KerasIO(QObject):
         self.window = window
         self.act_import = QAction(self.tr("Import &Keras Code…"), window)
         self.act_import.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.act_import.setStatusTip(self.tr("Make a project from Keras model code (read, never run)"))
+        self.act_import.setStatusTip(
+            self.tr("Make a project from Keras model code (read, never run)")
+        )
         self.act_import.triggered.connect(lambda checked=False: self.import_dialog())
         self.act_export = QAction(self.tr("&Export…"), window)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
-        self.act_export.setStatusTip(self.tr("Write the network as a Keras or PyTorch script, or as ONNX"))
+        self.act_export.setStatusTip(
+            self.tr("Write the network as a Keras or PyTorch script, or as ONNX")
+        )
         self.act_export.triggered.connect(lambda checked=False: self.export_dialog())
 
     # -- import -----------------------------------------------------------------------------------
@@ -360,8 +408,15 @@ class KerasIO(QObject):
             return False
         w._replace(result.project, None)
         w.statusBar().showMessage(
-            self.tr("Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report.")
-            .format(title=result.project.title, layers=len(result.project.layers), notes=len(result.notes)), 8000)
+            self.tr(
+                "Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report."
+            ).format(
+                title=result.project.title,
+                layers=len(result.project.layers),
+                notes=len(result.notes),
+            ),
+            8000,
+        )
         return True
 
     def eventFilter(self, obj, event) -> bool:
@@ -379,8 +434,11 @@ class KerasIO(QObject):
 
     # -- export -----------------------------------------------------------------------------------
     def filters(self) -> dict[str, str]:
-        return {"keras": self.tr("Keras script (*.py)"), "pytorch": self.tr("PyTorch script (*.py)"),
-                "onnx": self.tr("ONNX model (*.onnx)")}
+        return {
+            "keras": self.tr("Keras script (*.py)"),
+            "pytorch": self.tr("PyTorch script (*.py)"),
+            "onnx": self.tr("ONNX model (*.onnx)"),
+        }
 
     def export_dialog(self) -> bool:
         w = self.window
@@ -389,8 +447,13 @@ class KerasIO(QObject):
         filters = self.filters()
         folder = w.settings.value("lastDir", str(Path.home()))
         stem = Path(w.display_name()).stem.replace(" ", "_")[:60] or "model"
-        path, chosen = QFileDialog.getSaveFileName(w, self.tr("Export"), str(Path(folder) / f"{stem}_keras.py"),
-                                                   ";;".join(filters.values()), filters["keras"])
+        path, chosen = QFileDialog.getSaveFileName(
+            w,
+            self.tr("Export"),
+            str(Path(folder) / f"{stem}_keras.py"),
+            ";;".join(filters.values()),
+            filters["keras"],
+        )
         if not path:
             return False
         fmt = next((key for key, text in filters.items() if text == chosen), None)
@@ -404,7 +467,11 @@ class KerasIO(QObject):
         w = self.window
         path = Path(path)
         if path.suffix.lower() != FORMATS[fmt]:
-            path = path.with_name(path.name + FORMATS[fmt]) if not path.suffix else path.with_suffix(FORMATS[fmt])
+            path = (
+                path.with_name(path.name + FORMATS[fmt])
+                if not path.suffix
+                else path.with_suffix(FORMATS[fmt])
+            )
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             files = export(w.document.project, fmt, path)
@@ -414,18 +481,27 @@ class KerasIO(QObject):
             return False
         except OSError as exc:
             QApplication.restoreOverrideCursor()
-            dialogs.show_error(w, self.tr("Could not export"), self.tr(
-                "{path} could not be written ({reason}). Choose another folder or free some disk space.")
-                .format(path=path, reason=exc.strerror or exc))
+            dialogs.show_error(
+                w,
+                self.tr("Could not export"),
+                self.tr(
+                    "{path} could not be written ({reason}). Choose another folder or free some disk space."
+                ).format(path=path, reason=exc.strerror or exc),
+            )
             return False
         except Exception as exc:  # noqa: BLE001 - a bug in an exporter must not take the window down
             QApplication.restoreOverrideCursor()
-            dialogs.show_error(w, self.tr("Could not export"), self.tr("The export failed: {reason}")
-                               .format(reason=exc))
+            dialogs.show_error(
+                w,
+                self.tr("Could not export"),
+                self.tr("The export failed: {reason}").format(reason=exc),
+            )
             return False
         QApplication.restoreOverrideCursor()
         w.settings.setValue("lastDir", str(path.parent))
-        w.statusBar().showMessage(self.tr("Exported {files}").format(files=", ".join(f.name for f in files)), 8000)
+        w.statusBar().showMessage(
+            self.tr("Exported {files}").format(files=", ".join(f.name for f in files)), 8000
+        )
         return True
 
 

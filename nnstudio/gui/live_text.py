@@ -17,8 +17,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 class LiveText(QWidget):
     """``setText`` / ``text`` like a QLabel; ``sample`` sets how wide it would like to be."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, sample: str = "",
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft):
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        sample: str = "",
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ):
         super().__init__(parent)
         self._text = text
         self._align = align | Qt.AlignmentFlag.AlignVCenter
@@ -33,7 +39,9 @@ class LiveText(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name)
         if text != self._text:
             self._text = text
-            self.setToolTip(text if self.fontMetrics().horizontalAdvance(text) > self.width() - 8 else "")
+            self.setToolTip(
+                text if self.fontMetrics().horizontalAdvance(text) > self.width() - 8 else ""
+            )
             self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -46,5 +54,8 @@ class LiveText(QWidget):
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         rect = self.rect().adjusted(4, 0, -4, 0)
-        painter.drawText(rect, self._align, self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight,
-                                                                          rect.width()))
+        painter.drawText(
+            rect,
+            self._align,
+            self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, rect.width()),
+        )

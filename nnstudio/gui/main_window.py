@@ -78,7 +78,9 @@ class _VerticalScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
-        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width() + 2, inner.height())
+        return QSize(
+            inner.width() + self.verticalScrollBar().sizeHint().width() + 2, inner.height()
+        )
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
@@ -169,8 +171,12 @@ class MainWindow(QMainWindow):
         )
         self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left, scroll=True)
-        self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector, right, scroll=True)
-        self.training_dock = self._dock("training", self.tr("Training"), self.training_panel, right, scroll=True)
+        self.inspector_dock = self._dock(
+            "inspector", self.tr("Inspector"), self.inspector, right, scroll=True
+        )
+        self.training_dock = self._dock(
+            "training", self.tr("Training"), self.training_panel, right, scroll=True
+        )
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary_panel, right)
         self.curves_dock = self._dock("curves", self.tr("Curves"), self.curves, bottom)
         self.docks: list[QDockWidget] = [
@@ -196,8 +202,13 @@ class MainWindow(QMainWindow):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        placed = [(self.palette_dock, left), (self.data_dock, left), (self.inspector_dock, right),
-                  (self.training_dock, right), (self.curves_dock, bottom)]
+        placed = [
+            (self.palette_dock, left),
+            (self.data_dock, left),
+            (self.inspector_dock, right),
+            (self.training_dock, right),
+            (self.curves_dock, bottom),
+        ]
         placed += [(dock, bottom) for dock in self.views.docks[:1]]
         for dock, area in placed:
             dock.setFloating(False)
@@ -227,10 +238,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         SK = QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New Blank Project"), self.new_blank, SK.New,
-                                    self.tr("Start an empty network"))
-        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, SK.Open,
-                                     self.tr("Open a .nnproj project"))
+        self.act_new = self._action(
+            self.tr("&New Blank Project"), self.new_blank, SK.New, self.tr("Start an empty network")
+        )
+        self.act_open = self._action(
+            self.tr("&Open…"), self.open_dialog, SK.Open, self.tr("Open a .nnproj project")
+        )
         self.act_save = self._action(self.tr("&Save"), self.save, SK.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, "Ctrl+Shift+S")
         self.act_export_curves = self._action(self.tr("Export &Curves as PNG…"), self.export_curves)
@@ -239,7 +252,9 @@ class MainWindow(QMainWindow):
 
         # Undo / Redo of the window's QUndoStack; off while training (the network is locked).
         self.act_undo = self._action(self.tr("&Undo"), self.undo_stack.undo, "Ctrl+Z")
-        self.act_redo = self._action(self.tr("&Redo"), self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.act_redo = self._action(
+            self.tr("&Redo"), self.undo_stack.redo, ["Ctrl+Shift+Z", "Ctrl+Y"]
+        )
         self.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.act_delete = self._action(self.tr("&Delete Layer"), self.delete_selected_layer)
         self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -252,12 +267,23 @@ class MainWindow(QMainWindow):
         self.act_train, self.act_pause = tb.act_train, tb.act_pause
         self.act_step_epoch, self.act_step_batch = tb.act_step_epoch, tb.act_step_batch
         self.act_stop, self.act_reset = tb.act_stop, tb.act_reset
-        for action, key in ((self.act_train, "F5"), (self.act_pause, "F6"), (self.act_step_epoch, "F7"),
-                            (self.act_step_batch, "F8"), (self.act_stop, "Shift+F5")):
+        for action, key in (
+            (self.act_train, "F5"),
+            (self.act_pause, "F6"),
+            (self.act_step_epoch, "F7"),
+            (self.act_step_batch, "F8"),
+            (self.act_stop, "Shift+F5"),
+        ):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.train_actions = [self.act_train, self.act_pause, self.act_step_epoch, self.act_step_batch,
-                              self.act_stop, self.act_reset]
+        self.train_actions = [
+            self.act_train,
+            self.act_pause,
+            self.act_step_epoch,
+            self.act_step_batch,
+            self.act_stop,
+            self.act_reset,
+        ]
 
         self.act_about = self._action(self.tr("&About nnstudio"), lambda: dialogs.show_about(self))
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -270,7 +296,9 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&File"))
         self.lessons_menu = m.addMenu(self.tr("New from &Lesson"))
         self._lessons: list[tuple[str, str]] | None = None  # read when the menu first opens
-        self.lessons_menu.aboutToShow.connect(lambda: self._lessons is None and self._fill_lessons_menu())
+        self.lessons_menu.aboutToShow.connect(
+            lambda: self._lessons is None and self._fill_lessons_menu()
+        )
         m.addAction(self.act_new)
         m.addSeparator()
         m.addAction(self.act_open)
@@ -305,7 +333,9 @@ class MainWindow(QMainWindow):
             m.addAction(dock.toggleViewAction())
         m.addAction(self.toolbar.toggleViewAction())
         m.addSeparator()
-        m.addAction(self._action(self.tr("Show All &Views Inside the Network"), self.show_all_views))
+        m.addAction(
+            self._action(self.tr("Show All &Views Inside the Network"), self.show_all_views)
+        )
         m.addAction(self.act_reset_layout)
         self.perceptron_lab.add_to_menu(m)
         self.view_menu = m
@@ -320,8 +350,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.state_label = QLabel()
         # LiveText: a changing number must not re-lay out the window while training
-        self.speed_label = LiveText(sample=self.tr("{speed:,.0f} samples/s").format(speed=99999999.0),
-                                    align=Qt.AlignmentFlag.AlignRight)
+        self.speed_label = LiveText(
+            sample=self.tr("{speed:,.0f} samples/s").format(speed=99999999.0),
+            align=Qt.AlignmentFlag.AlignRight,
+        )
         self._speed_shown_at = 0.0
         self.state_label.setObjectName("stateLabel")
         self.speed_label.setObjectName("speedLabel")
@@ -470,7 +502,10 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> bool:
         start = self.settings.value("lastDir", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Project"), str(start), self.tr("nnstudio projects (*.nnproj)") + ";;" + self.tr("All files (*)")
+            self,
+            self.tr("Open Project"),
+            str(start),
+            self.tr("nnstudio projects (*.nnproj)") + ";;" + self.tr("All files (*)"),
         )
         if not path:
             return False
@@ -491,8 +526,11 @@ class MainWindow(QMainWindow):
             project.title = lesson_title(project.title)
             self._replace(project, None)
             self.statusBar().showMessage(
-                self.tr("Opened the lesson “{title}” as a new project; Save asks where to keep your copy.")
-                .format(title=project.title), 8000)
+                self.tr(
+                    "Opened the lesson “{title}” as a new project; Save asks where to keep your copy."
+                ).format(title=project.title),
+                8000,
+            )
             return True
         self._replace(project, path)
         self.recent.add(path)
@@ -511,8 +549,9 @@ class MainWindow(QMainWindow):
             dialogs.show_error(
                 self,
                 self.tr("Could not open the project"),
-                self.tr("{path} could not be read ({reason}). Check that the file exists and you may read it.")
-                .format(path=path, reason=exc.strerror or exc),
+                self.tr(
+                    "{path} could not be read ({reason}). Check that the file exists and you may read it."
+                ).format(path=path, reason=exc.strerror or exc),
             )
         except Exception as exc:  # a bug in a reader must not take the window down
             dialogs.show_error(
@@ -532,7 +571,9 @@ class MainWindow(QMainWindow):
             suggested = self.document.path
         else:
             folder = self.settings.value("lastDir", str(Path.home()))
-            safe = re.sub(r"[^\w]+", "-", self.display_name()).strip("-")[:60]  # keeps Korean letters
+            safe = re.sub(r"[^\w]+", "-", self.display_name()).strip("-")[
+                :60
+            ]  # keeps Korean letters
             suggested = str(Path(folder) / f"{safe or 'project'}.nnproj")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Project As"), suggested, self.tr("nnstudio projects (*.nnproj)")
@@ -568,8 +609,10 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             self.tr("Training is running"),
-            self.tr("The weights change with every batch, so the project cannot be saved while training runs. "
-                    "Pause or stop training, then save again."),
+            self.tr(
+                "The weights change with every batch, so the project cannot be saved while training runs. "
+                "Pause or stop training, then save again."
+            ),
         )
         return False
 
@@ -583,9 +626,13 @@ class MainWindow(QMainWindow):
         except (files.project_error_type(), OSError) as exc:
             if captured:
                 self.controller.resume()
-            message = str(exc) if not isinstance(exc, OSError) else self.tr(
-                "{path} could not be written ({reason}). Choose another folder or free some disk space."
-            ).format(path=path, reason=exc.strerror or exc)
+            message = (
+                str(exc)
+                if not isinstance(exc, OSError)
+                else self.tr(
+                    "{path} could not be written ({reason}). Choose another folder or free some disk space."
+                ).format(path=path, reason=exc.strerror or exc)
+            )
             dialogs.show_error(self, self.tr("Could not save the project"), message)
             return False
         self._autosave_timer.stop()
@@ -604,7 +651,10 @@ class MainWindow(QMainWindow):
         folder = self.settings.value("lastDir", str(Path.home()))
         stem = Path(self.display_name()).stem
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Curves"), str(Path(folder) / f"{stem}-curves.png"), self.tr("PNG images (*.png)")
+            self,
+            self.tr("Export Curves"),
+            str(Path(folder) / f"{stem}-curves.png"),
+            self.tr("PNG images (*.png)"),
         )
         if not path:
             return False
@@ -630,7 +680,9 @@ class MainWindow(QMainWindow):
         try:
             self.autosaver.write(self.document.project, self.document.path)
         except Exception as exc:  # autosave must never interrupt work; say it in the status bar
-            self.statusBar().showMessage(self.tr("Autosave failed: {reason}").format(reason=exc), 10000)
+            self.statusBar().showMessage(
+                self.tr("Autosave failed: {reason}").format(reason=exc), 10000
+            )
             return False
         return True
 
@@ -692,7 +744,9 @@ class MainWindow(QMainWindow):
         self._training_state = state
         self._show_state(state)
         locked = state != "idle"
-        if locked != getattr(self, "_locked_for_training", None):  # not again on each pause / resume
+        if locked != getattr(
+            self, "_locked_for_training", None
+        ):  # not again on each pause / resume
             self._locked_for_training = locked
             for widget in (self.canvas, self.inspector, self.training_panel, self.data_panel):
                 if hasattr(widget, "set_locked"):
@@ -703,7 +757,9 @@ class MainWindow(QMainWindow):
     def _on_progress(self, info: dict) -> None:
         speed = info.get("samples_per_s")
         now = time.perf_counter()
-        if speed and now - self._speed_shown_at >= 0.5:  # a number that changes 2x a second is readable
+        if (
+            speed and now - self._speed_shown_at >= 0.5
+        ):  # a number that changes 2x a second is readable
             self._speed_shown_at = now
             self.speed_label.setText(self.tr("{speed:,.0f} samples/s").format(speed=float(speed)))
 
@@ -725,7 +781,12 @@ class MainWindow(QMainWindow):
         state = self._training_state
         idle = state == "idle"
         self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
-        for action in (self.act_new, self.act_open, self.recent_menu.menuAction(), self.lessons_menu.menuAction()):
+        for action in (
+            self.act_new,
+            self.act_open,
+            self.recent_menu.menuAction(),
+            self.lessons_menu.menuAction(),
+        ):
             action.setEnabled(idle)
         self._update_undo_actions()
 
@@ -737,10 +798,16 @@ class MainWindow(QMainWindow):
             return  # the window is being destroyed
         self.act_undo.setEnabled(idle and stack.canUndo())
         self.act_redo.setEnabled(idle and stack.canRedo())
-        self.act_undo.setText(self.tr("&Undo {what}").format(what=stack.undoText()) if stack.canUndo()
-                              else self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo {what}").format(what=stack.redoText()) if stack.canRedo()
-                              else self.tr("&Redo"))
+        self.act_undo.setText(
+            self.tr("&Undo {what}").format(what=stack.undoText())
+            if stack.canUndo()
+            else self.tr("&Undo")
+        )
+        self.act_redo.setText(
+            self.tr("&Redo {what}").format(what=stack.redoText())
+            if stack.canRedo()
+            else self.tr("&Redo")
+        )
 
     def show_lesson(self) -> None:
         p = self.document.project
@@ -762,7 +829,11 @@ class MainWindow(QMainWindow):
     def _project_urls(mime) -> list[str]:
         if not mime.hasUrls():
             return []
-        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(".nnproj")]
+        return [
+            u.toLocalFile()
+            for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".nnproj")
+        ]
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt name)
         if self._project_urls(event.mimeData()):
@@ -797,7 +868,10 @@ class MainWindow(QMainWindow):
         small = avail.width() < 1600 or avail.height() < 950
         fw, fh = (0.98, 0.96) if small else (0.90, 0.90)
         self.resize(int(avail.width() * fw), int(avail.height() * fh))
-        self.move(avail.x() + (avail.width() - self.width()) // 2, avail.y() + (avail.height() - self.height()) // 2)
+        self.move(
+            avail.x() + (avail.width() - self.width()) // 2,
+            avail.y() + (avail.height() - self.height()) // 2,
+        )
 
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
@@ -813,7 +887,9 @@ class MainWindow(QMainWindow):
         w, h = self.width(), self.height()
         small = w < 1600 or h < 900
         right_tabbed = self.training_dock in self.tabifiedDockWidgets(self.inspector_dock)
-        views_tabbed = bool(self.views.docks) and self.views.docks[0] in self.tabifiedDockWidgets(self.curves_dock)
+        views_tabbed = bool(self.views.docks) and self.views.docks[0] in self.tabifiedDockWidgets(
+            self.curves_dock
+        )
         if not small and (right_tabbed or views_tabbed):
             self._arrange_docks()
         elif small:
@@ -824,20 +900,33 @@ class MainWindow(QMainWindow):
                     self.tabifyDockWidget(self.curves_dock, dock)
             self.curves_dock.raise_()
         self.training_dock.raise_()
-        side_l = max(self.dock_content(self.data_dock).minimumSizeHint().width() + 24, int(w * 0.17))
+        side_l = max(
+            self.dock_content(self.data_dock).minimumSizeHint().width() + 24, int(w * 0.17)
+        )
         side_r = max(self.training_dock.minimumSizeHint().width(), int(w * 0.21))
-        self.resizeDocks([self.palette_dock, self.training_dock], [side_l, side_r], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.palette_dock, self.training_dock], [side_l, side_r], Qt.Orientation.Horizontal
+        )
         palette_h = self.palette_dock.minimumSizeHint().height() + 12
-        self.resizeDocks([self.palette_dock, self.data_dock], [palette_h, max(200, h - palette_h)],
-                         Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.palette_dock, self.data_dock],
+            [palette_h, max(200, h - palette_h)],
+            Qt.Orientation.Vertical,
+        )
         if not small:
-            self.resizeDocks([self.inspector_dock, self.training_dock], [int(h * 0.35), int(h * 0.55)],
-                             Qt.Orientation.Vertical)
+            self.resizeDocks(
+                [self.inspector_dock, self.training_dock],
+                [int(h * 0.35), int(h * 0.55)],
+                Qt.Orientation.Vertical,
+            )
         self.resizeDocks([self.curves_dock], [max(200, int(h * 0.30))], Qt.Orientation.Vertical)
         if not small and self.views.docks:
             bottom = max(0, w - side_l - side_r)
-            self.resizeDocks([self.curves_dock, self.views.docks[0]], [bottom // 2, bottom // 2],
-                             Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.curves_dock, self.views.docks[0]],
+                [bottom // 2, bottom // 2],
+                Qt.Orientation.Horizontal,
+            )
         self._tidy_tab_bars()
 
     def _tidy_tab_bars(self) -> None:

@@ -107,12 +107,18 @@ class SquarePlot(QWidget):
     def to_px(self, x: float, y: float) -> QPointF:
         r = self.square()
         span = VIEW[1] - VIEW[0]
-        return QPointF(r.left() + (x - VIEW[0]) / span * r.width(), r.bottom() - (y - VIEW[0]) / span * r.height())
+        return QPointF(
+            r.left() + (x - VIEW[0]) / span * r.width(),
+            r.bottom() - (y - VIEW[0]) / span * r.height(),
+        )
 
     def to_data(self, p: QPointF) -> tuple[float, float]:
         r = self.square()
         span = VIEW[1] - VIEW[0]
-        return (VIEW[0] + (p.x() - r.left()) / r.width() * span, VIEW[0] + (r.bottom() - p.y()) / r.height() * span)
+        return (
+            VIEW[0] + (p.x() - r.left()) / r.width() * span,
+            VIEW[0] + (r.bottom() - p.y()) / r.height() * span,
+        )
 
     def handles(self) -> list[tuple[float, float]] | None:
         """The line's two handles (data coordinates), or None when no line shows."""
@@ -131,9 +137,16 @@ class SquarePlot(QWidget):
             out = self.neuron.output(np.column_stack([xx.ravel(), yy.ravel()])).reshape(xx.shape)
             lo, hi = _range_of(self.neuron.activation, out)
             rgb = colors.diverging(out, lo, hi)
-            rgb = np.ascontiguousarray((255 - 0.4 * (255 - rgb.astype(np.float64))).astype(np.uint8))  # pale
-            self._image = QImage(rgb.data, MAP_RESOLUTION, MAP_RESOLUTION, 3 * MAP_RESOLUTION,
-                                 QImage.Format.Format_RGB888).copy()
+            rgb = np.ascontiguousarray(
+                (255 - 0.4 * (255 - rgb.astype(np.float64))).astype(np.uint8)
+            )  # pale
+            self._image = QImage(
+                rgb.data,
+                MAP_RESOLUTION,
+                MAP_RESOLUTION,
+                3 * MAP_RESOLUTION,
+                QImage.Format.Format_RGB888,
+            ).copy()
             self._image_key = key
         return self._image
 
@@ -153,10 +166,16 @@ class SquarePlot(QWidget):
         p.setFont(font)
         for v in (0, 1):
             a = self.to_px(v, VIEW[0])
-            p.drawText(QRectF(a.x() - 15, r.bottom() + 2, 30, 16), Qt.AlignmentFlag.AlignCenter, str(v))
+            p.drawText(
+                QRectF(a.x() - 15, r.bottom() + 2, 30, 16), Qt.AlignmentFlag.AlignCenter, str(v)
+            )
             a = self.to_px(VIEW[0], v)
-            p.drawText(QRectF(r.left() - 22, a.y() - 8, 18, 16), Qt.AlignmentFlag.AlignRight, str(v))
-        p.drawText(QRectF(r.right() - 30, r.bottom() + 2, 30, 16), Qt.AlignmentFlag.AlignRight, "x1")
+            p.drawText(
+                QRectF(r.left() - 22, a.y() - 8, 18, 16), Qt.AlignmentFlag.AlignRight, str(v)
+            )
+        p.drawText(
+            QRectF(r.right() - 30, r.bottom() + 2, 30, 16), Qt.AlignmentFlag.AlignRight, "x1"
+        )
         p.drawText(QRectF(r.left() - 30, r.top() - 2, 26, 16), Qt.AlignmentFlag.AlignRight, "x2")
         p.save()
         p.setClipRect(r)
@@ -171,11 +190,20 @@ class SquarePlot(QWidget):
         if ends is None:  # say where the line went: the map alone (all one colour) does not
             everywhere = b > 0 if w1 == w2 == 0 else bool(self.neuron.fires([(0.5, 0.5)])[0])
             where = self.tr("everywhere") if everywhere else self.tr("nowhere")
-            text = (self.tr("w1 = w2 = 0: no line; the neuron fires {where}.") if w1 == w2 == 0 else
-                    self.tr("The line is outside this view: the neuron fires {where} here.")).format(where=where)
+            text = (
+                self.tr("w1 = w2 = 0: no line; the neuron fires {where}.")
+                if w1 == w2 == 0
+                else self.tr("The line is outside this view: the neuron fires {where} here.")
+            ).format(where=where)
             r = self.square().adjusted(8, 8, -8, -8)
             p.setPen(QPen(QColor(20, 20, 20)))
-            p.drawText(r, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, text)
+            p.drawText(
+                r,
+                Qt.AlignmentFlag.AlignTop
+                | Qt.AlignmentFlag.AlignHCenter
+                | Qt.TextFlag.TextWordWrap,
+                text,
+            )
             self.note = text
             return
         self.note = ""
@@ -234,7 +262,9 @@ class SquarePlot(QWidget):
         a, c = self.to_px(*handles[0]), self.to_px(*handles[1])
         dx, dy = c.x() - a.x(), c.y() - a.y()
         # distance to the infinite line through the handles (the whole visible line is grabbable)
-        dist = abs(dy * (pos.x() - a.x()) - dx * (pos.y() - a.y())) / max(1e-9, float(np.hypot(dx, dy)))
+        dist = abs(dy * (pos.x() - a.x()) - dx * (pos.y() - a.y())) / max(
+            1e-9, float(np.hypot(dx, dy))
+        )
         return ("line", None) if dist <= self.PICK else None
 
     def mousePressEvent(self, event):  # noqa: N802
@@ -294,8 +324,10 @@ class WeightRow:
         self.spin.valueChanged.connect(lambda v: on_change(self, v))
 
     def show(self, value: float) -> None:
-        for widget, v in ((self.slider, round(max(-SLIDER_RANGE, min(SLIDER_RANGE, value)) * SLIDER_STEPS)),
-                          (self.spin, value)):
+        for widget, v in (
+            (self.slider, round(max(-SLIDER_RANGE, min(SLIDER_RANGE, value)) * SLIDER_STEPS)),
+            (self.spin, value),
+        ):
             widget.blockSignals(True)
             widget.setValue(v)
             widget.blockSignals(False)
@@ -326,7 +358,9 @@ class PerceptronLab(QWidget):
     def _build(self) -> None:
         self.plot = SquarePlot()
         self.plot.weightsDragged.connect(lambda a, b, c: self.set_weights(a, b, c))
-        self.plot.setToolTip(self.tr("Drag the line (or one of its two handles): the weights follow."))
+        self.plot.setToolTip(
+            self.tr("Drag the line (or one of its two handles): the weights follow.")
+        )
 
         side = QVBoxLayout()
         top = QHBoxLayout()
@@ -334,18 +368,25 @@ class PerceptronLab(QWidget):
         self.target_box = QComboBox()
         for name in pc.TARGETS:
             self.target_box.addItem(name, name)
-        self.target_box.currentIndexChanged.connect(lambda *_: self.set_target(self.target_box.currentData()))
+        self.target_box.currentIndexChanged.connect(
+            lambda *_: self.set_target(self.target_box.currentData())
+        )
         top.addWidget(self.target_box)
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Activation:")))
         self.activation_box = QComboBox()
-        names = {"step": self.tr("step (the perceptron's)"), "sigmoid": self.tr("sigmoid"),
-                 "tanh": "tanh", "relu": "ReLU",  # function names, as in the formula
-                 "linear": self.tr("linear")}
+        names = {
+            "step": self.tr("step (the perceptron's)"),
+            "sigmoid": self.tr("sigmoid"),
+            "tanh": "tanh",
+            "relu": "ReLU",  # function names, as in the formula
+            "linear": self.tr("linear"),
+        }
         for name in pc.ACTIVATIONS:
             self.activation_box.addItem(names[name], name)
         self.activation_box.currentIndexChanged.connect(
-            lambda *_: self.set_activation(self.activation_box.currentData()))
+            lambda *_: self.set_activation(self.activation_box.currentData())
+        )
         top.addWidget(self.activation_box)
         top.addStretch(1)
         side.addLayout(top)
@@ -355,8 +396,11 @@ class PerceptronLab(QWidget):
         self.preset_buttons = {}
         for name in pc.PRESETS:
             button = QPushButton(name)
-            button.setToolTip(self.tr("w1 = {0}, w2 = {1}, b = {2}: the textbook's {gate}").format(
-                *pc.PRESETS[name], gate=name))
+            button.setToolTip(
+                self.tr("w1 = {0}, w2 = {1}, b = {2}: the textbook's {gate}").format(
+                    *pc.PRESETS[name], gate=name
+                )
+            )
             button.clicked.connect(lambda checked=False, n=name: self.apply_preset(n))
             presets.addWidget(button)
             self.preset_buttons[name] = button
@@ -364,8 +408,11 @@ class PerceptronLab(QWidget):
         side.addLayout(presets)
 
         grid = QGridLayout()
-        self.rows = [WeightRow(self, grid, 0, "w&1", self._on_row), WeightRow(self, grid, 1, "w&2", self._on_row),
-                     WeightRow(self, grid, 2, "&b", self._on_row)]
+        self.rows = [
+            WeightRow(self, grid, 0, "w&1", self._on_row),
+            WeightRow(self, grid, 1, "w&2", self._on_row),
+            WeightRow(self, grid, 2, "&b", self._on_row),
+        ]
         side.addLayout(grid)
         self.formula = QLabel()
         self.formula.setTextFormat(Qt.TextFormat.RichText)
@@ -380,7 +427,9 @@ class PerceptronLab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setToolTip(self.tr("z = w1·x1 + w2·x2 + b; y = f(z); the neuron fires (counts as 1) where z > 0"))
+        self.table.setToolTip(
+            self.tr("z = w1·x1 + w2·x2 + b; y = f(z); the neuron fires (counts as 1) where z > 0")
+        )
         for r in range(4):
             for c in range(6):
                 item = QTableWidgetItem()
@@ -428,7 +477,9 @@ class PerceptronLab(QWidget):
         side.addWidget(rule)
 
         self.xor_button = QPushButton(self.tr("Build XOR from Gates on the Canvas"))
-        self.xor_button.setToolTip(self.tr("The 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)) with these hand weights"))
+        self.xor_button.setToolTip(
+            self.tr("The 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)) with these hand weights")
+        )
         self.xor_button.clicked.connect(self.buildXorRequested)
         side.addWidget(self.xor_button)
         side.addStretch(1)
@@ -517,7 +568,8 @@ class PerceptronLab(QWidget):
         act = n.activation
         self.formula.setText(
             f"y = {act}({n.w1:.2f}·x1 {'+' if n.w2 >= 0 else '−'} {abs(n.w2):.2f}·x2 "
-            f"{'+' if n.b >= 0 else '−'} {abs(n.b):.2f})")
+            f"{'+' if n.b >= 0 else '−'} {abs(n.b):.2f})"
+        )
         self._fill_table()
         self._explain()
         self.changed.emit()
@@ -527,9 +579,14 @@ class PerceptronLab(QWidget):
         z, y, fired = n.net(pc.INPUTS), n.output(pc.INPUTS), n.fires(pc.INPUTS)
         right = [int(f) == int(t) for f, t in zip(fired, wanted)]
         for r in range(4):
-            values = [f"{pc.INPUTS[r][0]:.0f}", f"{pc.INPUTS[r][1]:.0f}", f"{z[r]:+.2f}",
-                      f"{y[r]:.2f}" + (f" ({int(fired[r])})" if act_shows_fire(n.activation) else ""),
-                      str(wanted[r]), "✓" if right[r] else "✗"]
+            values = [
+                f"{pc.INPUTS[r][0]:.0f}",
+                f"{pc.INPUTS[r][1]:.0f}",
+                f"{z[r]:+.2f}",
+                f"{y[r]:.2f}" + (f" ({int(fired[r])})" if act_shows_fire(n.activation) else ""),
+                str(wanted[r]),
+                "✓" if right[r] else "✗",
+            ]
             for c, text in enumerate(values):
                 self.table.item(r, c).setText(text)
             mark = self.table.item(r, 5)
@@ -537,9 +594,14 @@ class PerceptronLab(QWidget):
             mark.setToolTip(self.tr("right") if right[r] else self.tr("wrong"))
         self.correct = sum(right)
         gate = n.gate()
-        computes = (self.tr("the neuron computes {gate}").format(gate=gate) if gate
-                    else self.tr("the neuron computes none of AND, OR, NAND, NOR"))
-        self.verdict.setText("<b>" + self.tr("{n} of 4 right").format(n=self.correct) + "</b> · " + computes)
+        computes = (
+            self.tr("the neuron computes {gate}").format(gate=gate)
+            if gate
+            else self.tr("the neuron computes none of AND, OR, NAND, NOR")
+        )
+        self.verdict.setText(
+            "<b>" + self.tr("{n} of 4 right").format(n=self.correct) + "</b> · " + computes
+        )
 
     def _explain(self) -> None:
         if self.target == "XOR":
@@ -548,29 +610,49 @@ class PerceptronLab(QWidget):
                 "but XOR needs (0,1) and (1,0) on the firing side and (0,0) and (1,1) on the other: the "
                 "two pairs sit on crossing diagonals, and no straight line separates them. Whatever the "
                 "weights, at most 3 of the 4 rows are right. Two layers can do it: "
-                "XOR = AND(NAND(x1, x2), OR(x1, x2)).")
+                "XOR = AND(NAND(x1, x2), OR(x1, x2))."
+            )
         elif self.correct == 4:
-            text = self.tr("All four right: the blue points (target 1) are on the side the arrow points to.")
+            text = self.tr(
+                "All four right: the blue points (target 1) are on the side the arrow points to."
+            )
         else:
-            text = self.tr("Move the line so that the blue points (target 1) are on the firing side and the "
-                           "vermillion ones (target 0) are not, or let the learning rule do it.")
+            text = self.tr(
+                "Move the line so that the blue points (target 1) are on the firing side and the "
+                "vermillion ones (target 0) are not, or let the learning rule do it."
+            )
         self.explain.setText(text)
         u = self.last_update
         if u is None:
-            rule = self.tr("Press Step: the rule picks a misclassified row and moves the line towards it.")
+            rule = self.tr(
+                "Press Step: the rule picks a misclassified row and moves the line towards it."
+            )
             if self.correct == 4:
                 rule = self.tr("Nothing to learn: all four rows are right.")
         else:
             rule = self.tr(
                 "Update {k}: row ({x1:.0f}, {x2:.0f}) wanted t = {t} but fired y = {y}, so "
                 "w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): "
-                "now ({w1:.2f}, {w2:.2f}, {b:.2f}).").format(
-                k=self.updates, x1=u.x[0], x2=u.x[1], t=u.t, y=u.y, eta=self.eta.value(),
-                w1=u.after[0], w2=u.after[1], b=u.after[2])
+                "now ({w1:.2f}, {w2:.2f}, {b:.2f})."
+            ).format(
+                k=self.updates,
+                x1=u.x[0],
+                x2=u.x[1],
+                t=u.t,
+                y=u.y,
+                eta=self.eta.value(),
+                w1=u.after[0],
+                w2=u.after[1],
+                b=u.after[2],
+            )
             if self.correct == 4:
-                rule += " " + self.tr("<b>Converged after {k} updates:</b> all four right.").format(k=self.updates)
+                rule += " " + self.tr("<b>Converged after {k} updates:</b> all four right.").format(
+                    k=self.updates
+                )
             elif self.target == "XOR":
-                rule += " " + self.tr("<b>It never converges on XOR:</b> it cycles for ever, at most 3 of 4 right.")
+                rule += " " + self.tr(
+                    "<b>It never converges on XOR:</b> it cycles for ever, at most 3 of 4 right."
+                )
         self.rule_label.setText(rule)
 
     def keyPressEvent(self, event):  # noqa: N802
@@ -599,10 +681,14 @@ class LabInstaller:
         self.lab: PerceptronLab | None = None
         self.act_lab = QAction(_tr("Perceptron &Lab…"), window)
         self.act_lab.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.act_lab.setStatusTip(_tr("One neuron as a logic gate: set its weights by hand, see its line"))
+        self.act_lab.setStatusTip(
+            _tr("One neuron as a logic gate: set its weights by hand, see its line")
+        )
         self.act_lab.triggered.connect(lambda checked=False: self.open())
         self.act_xor = QAction(_tr("Build &XOR from Gates"), window)
-        self.act_xor.setStatusTip(_tr("A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights"))
+        self.act_xor.setStatusTip(
+            _tr("A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights")
+        )
         self.act_xor.triggered.connect(lambda checked=False: self.build_xor())
         window.addAction(self.act_lab)
         self.lesson_button = QPushButton(_tr("Open the Perceptron Lab"))
@@ -643,11 +729,16 @@ class LabInstaller:
         project.title = lesson_title(project.title)
         w._replace(project, None)
         views = getattr(w, "views", None)
-        for dock in (views.docks[:1] if views is not None else []):  # the decision map, with its band
+        for dock in views.docks[:1] if views is not None else []:  # the decision map, with its band
             dock.show()
             dock.raise_()
-        w.statusBar().showMessage(_tr("XOR from gates: right on all 4 rows before any training. Reset the "
-                                       "weights and train to let the network find its own solution."), 15000)
+        w.statusBar().showMessage(
+            _tr(
+                "XOR from gates: right on all 4 rows before any training. Reset the "
+                "weights and train to let the network find its own solution."
+            ),
+            15000,
+        )
         return True
 
 

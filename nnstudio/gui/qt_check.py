@@ -75,7 +75,9 @@ def problem(env: dict | None = None) -> str | None:
         return None
     platform = (env.get("QT_QPA_PLATFORM") or "").split(";")[0].split(":")[0].strip()
     if platform and platform not in ("xcb", "wayland"):
-        return None  # offscreen, vnc, eglfs ...: the user chose; Qt's own message is specific enough
+        return (
+            None  # offscreen, vnc, eglfs ...: the user chose; Qt's own message is specific enough
+        )
     display, wayland = env.get("DISPLAY"), env.get("WAYLAND_DISPLAY")
     if not display and not wayland:
         return (
@@ -86,7 +88,9 @@ def problem(env: dict | None = None) -> str | None:
     uses_xcb = platform == "xcb" or (not platform and not wayland)
     missing = missing_libraries(xcb=uses_xcb)
     if missing:
-        return missing_libraries_text(missing, "the X11 (xcb) platform plugin" if uses_xcb else "Qt")
+        return missing_libraries_text(
+            missing, "the X11 (xcb) platform plugin" if uses_xcb else "Qt"
+        )
     if uses_xcb and display and not display_answers(display):
         return (
             f"The studio cannot reach the display DISPLAY={display}: no X server answers there (it "
@@ -139,7 +143,9 @@ def missing_libraries(xcb: bool = True, ldd: str | None = None) -> list[str]:
     if not binaries or not ldd:
         return []
     try:
-        out = subprocess.run([ldd, *map(str, binaries)], capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run(
+            [ldd, *map(str, binaries)], capture_output=True, text=True, timeout=20
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     return list(dict.fromkeys(re.findall(r"^\s*(\S+)\s+=>\s+not found", out, flags=re.MULTILINE)))
@@ -152,7 +158,10 @@ def display_answers(display: str, timeout: float = 2.0) -> bool:
         return True  # a form we do not know (launchd sockets on macOS ...): let Qt try
     host, number = match.group(2), int(match.group(3))
     if host in ("", "unix"):
-        for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):  # abstract, then file
+        for address in (
+            f"\0/tmp/.X11-unix/X{number}",
+            f"/tmp/.X11-unix/X{number}",
+        ):  # abstract, then file
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
                 s.settimeout(timeout)
                 try:

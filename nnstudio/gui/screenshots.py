@@ -21,5 +21,7 @@ def grab(widget: QWidget, path: str | os.PathLike) -> Path:
         app.processEvents()
     pixmap = widget.grab()
     if pixmap.isNull() or not pixmap.save(str(path)):
-        raise OSError(f"Could not write the screenshot to {path}; check the folder exists and is writable.")
+        raise OSError(
+            f"Could not write the screenshot to {path}; check the folder exists and is writable."
+        )
     return path

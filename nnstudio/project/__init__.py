@@ -17,7 +17,6 @@ from .migrations import FORMAT_VERSION
 from .schema import DatasetSpec, LayerSpec, Project, TrainingSpec
 
 
-
 def __getattr__(name):  # `examples` is imported on first use (it can also run as a script)
     if name == "examples":
         import importlib
@@ -27,7 +26,18 @@ def __getattr__(name):  # `examples` is imported on first use (it can also run a
 
 
 __all__ = [
-    "Project", "LayerSpec", "DatasetSpec", "TrainingSpec", "Document", "ProjectError",
-    "load", "save", "build_model", "build_dataset", "prepare_data", "capture", "examples",
+    "Project",
+    "LayerSpec",
+    "DatasetSpec",
+    "TrainingSpec",
+    "Document",
+    "ProjectError",
+    "load",
+    "save",
+    "build_model",
+    "build_dataset",
+    "prepare_data",
+    "capture",
+    "examples",
     "FORMAT_VERSION",
 ]

@@ -50,7 +50,9 @@ def build_layers(project: Project) -> list:
         try:
             out.append(layers.deserialize({"class_name": spec.type, "config": config}))
         except Exception as exc:  # the engine says what is wrong with the setting
-            raise ProjectError(f"Layer {index} ({spec.id}) has a bad setting: {_one_line(exc)}.") from exc
+            raise ProjectError(
+                f"Layer {index} ({spec.id}) has a bad setting: {_one_line(exc)}."
+            ) from exc
     return out
 
 
@@ -141,7 +143,9 @@ def build_dataset(project: Project, progress=None, cancel=None):
     spec = project.dataset
     if spec.name == "file":
         if not spec.path:
-            raise ProjectError("The project uses your own data file, but no file is set; choose one in the Data panel.")
+            raise ProjectError(
+                "The project uses your own data file, but no file is set; choose one in the Data panel."
+            )
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
     if spec.name not in data.DATASETS:
         raise ProjectError(
@@ -154,7 +158,9 @@ def build_dataset(project: Project, progress=None, cancel=None):
     return data.load(spec.name, **dict(spec.params or {}), **extra)
 
 
-def prepare_data(project: Project, dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def prepare_data(
+    project: Project, dataset
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(x_train, y_train, x_test, y_test)`` with the labels in the form the loss expects.
 
     Classification labels are int class numbers in a ``Dataset``: sparse categorical

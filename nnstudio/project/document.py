@@ -101,7 +101,9 @@ class Document:
         self._changed("layers", index=index)
 
     # -- data, training, meta ------------------------------------------------------------
-    def set_dataset(self, spec: DatasetSpec, input_shape: tuple[int, ...] | None = None) -> DatasetSpec:
+    def set_dataset(
+        self, spec: DatasetSpec, input_shape: tuple[int, ...] | None = None
+    ) -> DatasetSpec:
         old = self.project.dataset
         self.project.dataset = spec
         if input_shape is not None and tuple(input_shape) != tuple(self.project.input_shape or ()):
@@ -130,7 +132,9 @@ class Document:
         self._changed("meta")
 
     # -- what training produced ------------------------------------------------------------
-    def set_history(self, history: dict[str, list[float]], epochs_trained: int | None = None) -> None:
+    def set_history(
+        self, history: dict[str, list[float]], epochs_trained: int | None = None
+    ) -> None:
         self.project.history = {k: list(v) for k, v in history.items()}
         if epochs_trained is not None:
             self.project.epochs_trained = int(epochs_trained)

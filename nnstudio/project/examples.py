@@ -74,8 +74,13 @@ def xor() -> Project:
         input_shape=(2,),
         dataset=DatasetSpec(name="xor", params={}),
         training=TrainingSpec(
-            loss="binary_crossentropy", optimizer=_adam(0.05), batch_size=4, epochs=100,
-            metrics=["accuracy"], validation_split=0.0, seed=0,
+            loss="binary_crossentropy",
+            optimizer=_adam(0.05),
+            batch_size=4,
+            epochs=100,
+            metrics=["accuracy"],
+            validation_split=0.0,
+            seed=0,
         ),
     )
     p.add_layer("Dense", units=8, activation="tanh")
@@ -127,8 +132,13 @@ def gates() -> Project:
         input_shape=(2,),
         dataset=DatasetSpec(name="and", params={}),
         training=TrainingSpec(
-            loss="binary_crossentropy", optimizer=_adam(0.1), batch_size=4, epochs=100,
-            metrics=["accuracy"], validation_split=0.0, seed=0,
+            loss="binary_crossentropy",
+            optimizer=_adam(0.1),
+            batch_size=4,
+            epochs=100,
+            metrics=["accuracy"],
+            validation_split=0.0,
+            seed=0,
         ),
     )
     p.add_layer("Dense", units=1, activation="sigmoid")
@@ -167,11 +177,20 @@ def animals() -> Project:
         training=TrainingSpec(
             loss="categorical_crossentropy",
             optimizer={"class_name": "SGD", "config": {"learning_rate": 0.1}},
-            batch_size=6, epochs=300, metrics=["accuracy"], validation_split=0.0, seed=0,
+            batch_size=6,
+            epochs=300,
+            metrics=["accuracy"],
+            validation_split=0.0,
+            seed=0,
         ),
     )
-    p.add_layer("Dense", units=3, activation="relu", kernel_initializer="random_uniform",
-                bias_initializer="zeros")
+    p.add_layer(
+        "Dense",
+        units=3,
+        activation="relu",
+        kernel_initializer="random_uniform",
+        bias_initializer="zeros",
+    )
     p.add_layer("Dense", units=3, activation="softmax")
     return p
 
@@ -207,8 +226,13 @@ def spirals() -> Project:
         input_shape=(2,),
         dataset=DatasetSpec(name="spirals", params={}),
         training=TrainingSpec(
-            loss="sparse_categorical_crossentropy", optimizer=_adam(0.01), batch_size=32, epochs=200,
-            metrics=["accuracy"], validation_split=0.0, seed=0,
+            loss="sparse_categorical_crossentropy",
+            optimizer=_adam(0.01),
+            batch_size=32,
+            epochs=200,
+            metrics=["accuracy"],
+            validation_split=0.0,
+            seed=0,
         ),
     )
     p.add_layer("Dense", units=32, activation="relu", kernel_initializer="he_uniform")
@@ -249,7 +273,11 @@ def mnist() -> Project:
         training=TrainingSpec(
             loss="categorical_crossentropy",
             optimizer={"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
-            batch_size=128, epochs=5, metrics=["accuracy"], validation_split=0.1, seed=0,
+            batch_size=128,
+            epochs=5,
+            metrics=["accuracy"],
+            validation_split=0.1,
+            seed=0,
         ),
     )
     p.add_layer("Dense", units=512, activation="relu")
@@ -259,7 +287,13 @@ def mnist() -> Project:
 
 EXAMPLES: dict[str, Callable[[], Project]] = {
     name: _full_configs(builder)
-    for name, builder in (("xor", xor), ("gates", gates), ("animals", animals), ("spirals", spirals), ("mnist", mnist))
+    for name, builder in (
+        ("xor", xor),
+        ("gates", gates),
+        ("animals", animals),
+        ("spirals", spirals),
+        ("mnist", mnist),
+    )
 }
 DEFAULT = "xor"  # the lesson `nnstudio` opens with
 
@@ -271,7 +305,9 @@ def names() -> list[str]:
 def path(name: str) -> Path:
     """The bundled file of lesson ``name`` (ProjectError for an unknown name)."""
     if name not in EXAMPLES:
-        raise ProjectError(f"There is no lesson called {name!r}; the lessons are {', '.join(EXAMPLES)}.")
+        raise ProjectError(
+            f"There is no lesson called {name!r}; the lessons are {', '.join(EXAMPLES)}."
+        )
     return resource("examples", f"{name}.nnproj")
 
 

@@ -38,9 +38,22 @@ import numpy as np
 from .errors import ProjectError
 from .migrations import FORMAT, FORMAT_VERSION, migrate
 from .schema import LAYER_TYPES, DatasetSpec, LayerSpec, Project, TrainingSpec
-from .validate import ID_PATTERN, MAX_LAYERS, check_input_shape, check_network, check_weights, is_int, is_number
+from .validate import (
+    ID_PATTERN,
+    MAX_LAYERS,
+    check_input_shape,
+    check_network,
+    check_weights,
+    is_int,
+    is_number,
+)
 
-MANIFEST, PROJECT, WEIGHTS, OPTIMIZER = "manifest.json", "project.json", "weights.npz", "optimizer.npz"
+MANIFEST, PROJECT, WEIGHTS, OPTIMIZER = (
+    "manifest.json",
+    "project.json",
+    "weights.npz",
+    "optimizer.npz",
+)
 
 MAX_FILE_BYTES = 4 * 2**30  # the .nnproj file itself
 MAX_ENTRIES = 64  # entries in the outer archive
@@ -84,7 +97,9 @@ def save(project: Project, path: str | os.PathLike) -> None:
     write_atomic(path, data)
 
 
-def to_bytes(project: Project, folder: str | os.PathLike | None = None, saved_at: str | None = None) -> bytes:
+def to_bytes(
+    project: Project, folder: str | os.PathLike | None = None, saved_at: str | None = None
+) -> bytes:
     """The ``.nnproj`` bytes of ``project`` (dataset paths inside ``folder`` stored relative)."""
     check_network(project, complete=False)
     if project.weights or project.optimizer_state:
@@ -174,7 +189,9 @@ def _json_default(value):
         return value.tolist()
     if isinstance(value, tuple):
         return list(value)
-    raise ProjectError(f"The project holds a value nnstudio cannot save ({type(value).__name__}: {str(value)[:40]}).")
+    raise ProjectError(
+        f"The project holds a value nnstudio cannot save ({type(value).__name__}: {str(value)[:40]})."
+    )
 
 
 def _dump_json(content) -> bytes:
@@ -193,10 +210,14 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     with zipfile.ZipFile(buffer, "w") as zf:
         for key in sorted(arrays):
             if not isinstance(key, str) or not KEY_PATTERN.match(key):
-                raise ProjectError(f"The array name {str(key)[:60]!r} cannot be saved; names look like dense_1/kernel.")
+                raise ProjectError(
+                    f"The array name {str(key)[:60]!r} cannot be saved; names look like dense_1/kernel."
+                )
             array = np.asarray(arrays[key])
             if array.dtype.str not in ALLOWED_DTYPES:
-                raise ProjectError(f"The array {key} holds {array.dtype} values; only plain numbers can be saved.")
+                raise ProjectError(
+                    f"The array {key} holds {array.dtype} values; only plain numbers can be saved."
+                )
             npy = io.BytesIO()
             np.lib.format.write_array(npy, array, allow_pickle=False)
             _write_entry(zf, key + ".npy", npy.getvalue(), zipfile.ZIP_STORED)
@@ -218,7 +239,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     path = Path(os.fspath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise ProjectError(f"Could not save {path.name}: a folder of that name is already there; choose another name.")
+        raise ProjectError(
+            f"Could not save {path.name}: a folder of that name is already there; choose another name."
+        )
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
@@ -238,7 +261,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         _fsync_folder(folder)
         _remove_stale_temps(folder, path.name)
     except OSError as exc:
-        raise ProjectError(f"Could not save {path.name}: {_os_reason(exc, folder)}; the old file was left as it was.") from exc
+        raise ProjectError(
+            f"Could not save {path.name}: {_os_reason(exc, folder)}; the old file was left as it was."
+        ) from exc
     finally:
         if tmp is not None:
             try:
@@ -329,7 +354,9 @@ def load(path: str | os.PathLike) -> Project:
     except IsADirectoryError as exc:
         raise ProjectError(f"Could not open {name}: it is a folder, not a project file.") from exc
     except PermissionError as exc:
-        raise ProjectError(f"Could not open {name}: you do not have permission to read it.") from exc
+        raise ProjectError(
+            f"Could not open {name}: you do not have permission to read it."
+        ) from exc
     except OSError as exc:
         raise ProjectError(f"Could not open {name}: {exc.strerror or exc}.") from exc
     _resolve_dataset_path(project, path.parent)
@@ -347,9 +374,14 @@ def _fail(name: str, reason: str) -> ProjectError:
 
 def _read(fh, size: int, name: str) -> Project:
     if size == 0:
-        raise _fail(name, "the file is empty (0 bytes), so it holds no project; it may have been cut off while copying")
+        raise _fail(
+            name,
+            "the file is empty (0 bytes), so it holds no project; it may have been cut off while copying",
+        )
     if size > MAX_FILE_BYTES:
-        raise _fail(name, f"the file is {size / 2**30:.1f} GB, larger than any project nnstudio makes")
+        raise _fail(
+            name, f"the file is {size / 2**30:.1f} GB, larger than any project nnstudio makes"
+        )
     head = fh.read(8)
     fh.seek(0)
     if not head.startswith(b"PK\x03\x04") and not head.startswith(b"PK\x05\x06"):
@@ -364,11 +396,26 @@ def _read(fh, size: int, name: str) -> Project:
             return _read_archive(zf, entries, name)
     except ProjectError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error, ValueError, OSError,
-            NotImplementedError, KeyError, IndexError, OverflowError) as exc:
-        raise _fail(name, "the file is damaged or cut short (it is not a complete zip archive)") from exc
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        struct.error,
+        ValueError,
+        OSError,
+        NotImplementedError,
+        KeyError,
+        IndexError,
+        OverflowError,
+    ) as exc:
+        raise _fail(
+            name, "the file is damaged or cut short (it is not a complete zip archive)"
+        ) from exc
     except (TypeError, AttributeError, RuntimeError, RecursionError) as exc:
-        raise _fail(name, "the file is damaged (its contents are not laid out the way nnstudio writes them)") from exc
+        raise _fail(
+            name, "the file is damaged (its contents are not laid out the way nnstudio writes them)"
+        ) from exc
 
 
 def _ends_like_a_zip(fh, size: int) -> bool:
@@ -388,7 +435,9 @@ def _ends_like_a_zip(fh, size: int) -> bool:
     return False
 
 
-def _check_entries(zf: zipfile.ZipFile, name: str, archive_size: int, outer: bool) -> dict[str, zipfile.ZipInfo]:
+def _check_entries(
+    zf: zipfile.ZipFile, name: str, archive_size: int, outer: bool
+) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
     limit = MAX_ENTRIES if outer else MAX_ARRAYS
     where = "" if outer else " (inside its weights)"
@@ -405,15 +454,22 @@ def _check_entries(zf: zipfile.ZipFile, name: str, archive_size: int, outer: boo
             or "\x00" in entry
             or len(entry) > 300
         ):
-            raise _fail(name, f"it holds an entry named {entry[:80]!r} that points outside the project, which nnstudio refuses")
+            raise _fail(
+                name,
+                f"it holds an entry named {entry[:80]!r} that points outside the project, which nnstudio refuses",
+            )
         if entry in entries:
             raise _fail(name, f"it holds the entry {entry[:80]!r} twice, so it is damaged")
         if info.flag_bits & 0x1:
-            raise _fail(name, f"its entry {entry[:80]!r} is encrypted, which nnstudio does not support")
+            raise _fail(
+                name, f"its entry {entry[:80]!r} is encrypted, which nnstudio does not support"
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise _fail(name, f"its entry {entry[:80]!r} uses a compression nnstudio does not read")
         if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise _fail(name, f"its entry {entry[:80]!r} has inconsistent sizes, so the file is damaged")
+            raise _fail(
+                name, f"its entry {entry[:80]!r} has inconsistent sizes, so the file is damaged"
+            )
         if info.header_offset + info.compress_size > archive_size:
             raise _fail(name, "the file is cut short (its entries run past its end)")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -435,7 +491,10 @@ def _size(n: int) -> str:
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
     if info.file_size > limit:
-        raise _fail(name, f"its entry {info.filename!r} is {_size(info.file_size)}, larger than nnstudio allows ({_size(limit)})")
+        raise _fail(
+            name,
+            f"its entry {info.filename!r} is {_size(info.file_size)}, larger than nnstudio allows ({_size(limit)})",
+        )
     with zf.open(info) as fh:
         data = fh.read(info.file_size + 1)
     if len(data) != info.file_size:
@@ -451,10 +510,16 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
     if not isinstance(manifest, dict):
         raise _fail(name, f"the file is damaged: {MANIFEST} is not a table")
     if manifest.get("format") != FORMAT:
-        raise _fail(name, f"it is not an nnstudio project (its manifest names the format {str(manifest.get('format'))[:40]!r})")
+        raise _fail(
+            name,
+            f"it is not an nnstudio project (its manifest names the format {str(manifest.get('format'))[:40]!r})",
+        )
     version = manifest.get("format_version")
     if not is_int(version) or version < 0:
-        raise _fail(name, f"the file is damaged: its format version {str(version)[:20]!r} is not a whole number")
+        raise _fail(
+            name,
+            f"the file is damaged: its format version {str(version)[:20]!r} is not a whole number",
+        )
     if version > FORMAT_VERSION:
         raise ProjectError(
             f"Could not open {name}: it was made by a newer nnstudio (format {version}); this version reads up to "
@@ -488,7 +553,9 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
         raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
     for key, array in (project.weights or {}).items():
         if array.dtype.kind != "f":
-            raise _fail(name, f"its weights {key} hold {array.dtype} values instead of decimal numbers")
+            raise _fail(
+                name, f"its weights {key} hold {array.dtype} values instead of decimal numbers"
+            )
     return project
 
 
@@ -511,7 +578,9 @@ def _load_json(data: bytes, entry: str, name: str):
         raise _fail(name, f"the file is damaged: {entry} is not UTF-8 text") from exc
     try:
         return json.loads(text)
-    except RecursionError as exc:  # the parser guards its own recursion; the tables are read with limits
+    except (
+        RecursionError
+    ) as exc:  # the parser guards its own recursion; the tables are read with limits
         raise _fail(name, f"the file is damaged: {entry} is nested too deeply") from exc
     except ValueError as exc:
         raise _fail(name, f"the file is damaged: {entry} is not valid JSON") from exc
@@ -531,10 +600,15 @@ def _read_npz(data: bytes, name: str, what: str) -> dict[str, np.ndarray]:
         total = 0
         for entry, info in entries.items():
             if not entry.endswith(".npy") or not KEY_PATTERN.match(entry[:-4]):
-                raise _fail(name, f"its {what} hold an entry named {entry[:80]!r}, which is not an array of a layer")
+                raise _fail(
+                    name,
+                    f"its {what} hold an entry named {entry[:80]!r}, which is not an array of a layer",
+                )
             total += info.file_size
             if total > MAX_NPZ_BYTES:
-                raise _fail(name, f"its {what} are larger than nnstudio allows ({_size(MAX_NPZ_BYTES)})")
+                raise _fail(
+                    name, f"its {what} are larger than nnstudio allows ({_size(MAX_NPZ_BYTES)})"
+                )
             raw = _read_entry(zf, info, MAX_NPZ_BYTES, name)
             arrays[entry[:-4]] = _read_npy(raw, entry[:-4], name, what)
     return arrays
@@ -542,6 +616,7 @@ def _read_npz(data: bytes, name: str, what: str) -> dict[str, np.ndarray]:
 
 def _read_npy(raw: bytes, key: str, name: str, what: str) -> np.ndarray:
     """Parse the .npy header ourselves; load only when dtype and size match the bytes present."""
+
     def bad(reason: str) -> ProjectError:
         return _fail(name, f"the {what} array {key!r} {reason}")
 
@@ -566,16 +641,24 @@ def _read_npy(raw: bytes, key: str, name: str, what: str) -> np.ndarray:
         raise bad("has a damaged header")
     descr, fortran, shape = header["descr"], header["fortran_order"], header["shape"]
     if not isinstance(descr, str) or descr not in ALLOWED_DTYPES:
-        raise bad(f"holds values of type {str(descr)[:40]!r}; only plain numbers are allowed (no Python objects)")
+        raise bad(
+            f"holds values of type {str(descr)[:40]!r}; only plain numbers are allowed (no Python objects)"
+        )
     if not isinstance(fortran, bool):
         raise bad("has a damaged header")
-    if not isinstance(shape, tuple) or len(shape) > 8 or not all(is_int(d) and d >= 0 for d in shape):
+    if (
+        not isinstance(shape, tuple)
+        or len(shape) > 8
+        or not all(is_int(d) and d >= 0 for d in shape)
+    ):
         raise bad(f"declares the shape {str(shape)[:60]}, which is not a list of sizes")
     itemsize = np.dtype(descr).itemsize
     count = math.prod(shape)
     present = len(raw) - start - header_len
     if count * itemsize != present:
-        raise bad(f"declares {count:,} values ({_size(count * itemsize)}) but the file holds {_size(present)} of data")
+        raise bad(
+            f"declares {count:,} values ({_size(count * itemsize)}) but the file holds {_size(present)} of data"
+        )
     try:
         array = np.load(io.BytesIO(raw), allow_pickle=False)
     except (ValueError, OSError, EOFError) as exc:
@@ -595,7 +678,10 @@ class _Reader:
         self.name = name
 
     def fail(self, where: str, expected: str, value) -> ProjectError:
-        return _fail(self.name, f"the file is damaged: {where} should be {expected}, but it is {_describe(value)}")
+        return _fail(
+            self.name,
+            f"the file is damaged: {where} should be {expected}, but it is {_describe(value)}",
+        )
 
     def table(self, parent: dict, key: str, where: str, required: bool = True) -> dict:
         value = parent.get(key, None if required else {})
@@ -617,7 +703,14 @@ class _Reader:
 def _describe(value) -> str:
     if value is None:
         return "missing"
-    kind = {dict: "a table", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}
+    kind = {
+        dict: "a table",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }
     text = json.dumps(value, default=str) if not isinstance(value, (dict, list)) else ""
     return f"{kind.get(type(value), type(value).__name__)} {text[:40]}".strip()
 
@@ -633,7 +726,9 @@ def _plain(value, depth: int = 0) -> bool:
     if isinstance(value, list):
         return len(value) <= 64 and all(_plain(v, depth + 1) for v in value)
     if isinstance(value, dict):
-        return len(value) <= 64 and all(isinstance(k, str) and _plain(v, depth + 1) for k, v in value.items())
+        return len(value) <= 64 and all(
+            isinstance(k, str) and _plain(v, depth + 1) for k, v in value.items()
+        )
     return False
 
 
@@ -656,7 +751,10 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     if not isinstance(raw_layers, list):
         raise r.fail("the network's layer list", "a list", raw_layers)
     if len(raw_layers) > MAX_LAYERS:
-        raise _fail(name, f"the network has {len(raw_layers):,} layers; nnstudio handles up to {MAX_LAYERS:,}")
+        raise _fail(
+            name,
+            f"the network has {len(raw_layers):,} layers; nnstudio handles up to {MAX_LAYERS:,}",
+        )
     layers = []
     for index, item in enumerate(raw_layers, start=1):
         where = f"layer {index}"
@@ -677,11 +775,21 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
             raise r.fail(f"the settings of {where}", "plain numbers, names and true/false", config)
         position = item.get("position")
         if position is not None:
-            if not (isinstance(position, list) and len(position) == 2 and all(is_number(v) for v in position)):
+            if not (
+                isinstance(position, list)
+                and len(position) == 2
+                and all(is_number(v) for v in position)
+            ):
                 raise r.fail(f"the canvas position of {where}", "two numbers", position)
             position = (float(position[0]), float(position[1]))
-        layers.append(LayerSpec(type=layer_type, config={k: v for k, v in config.items() if k != "name"},
-                                id=layer_id, position=position))
+        layers.append(
+            LayerSpec(
+                type=layer_type,
+                config={k: v for k, v in config.items() if k != "name"},
+                id=layer_id,
+                position=position,
+            )
+        )
 
     ds = r.table(content, "dataset", "the data set")
     ds_name = r.text(ds, "name", "the data set name")
@@ -704,7 +812,9 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     defaults = TrainingSpec()
     optimizer = t.get("optimizer", defaults.optimizer)
     if not isinstance(optimizer, dict) or not _plain(optimizer):
-        raise r.fail("the optimizer", "a table such as {\"class_name\": \"Adam\", \"config\": {...}}", optimizer)
+        raise r.fail(
+            "the optimizer", 'a table such as {"class_name": "Adam", "config": {...}}', optimizer
+        )
     metrics = t.get("metrics", defaults.metrics)
     if not isinstance(metrics, list) or len(metrics) > 16:
         raise r.fail("the metrics", "a list of names", metrics)
@@ -721,7 +831,9 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     raw_history = r.table(content, "history", "the training history", required=False)
     history = {}
     for key, values in raw_history.items():
-        if not isinstance(values, list) or not all(is_number(v) or isinstance(v, float) for v in values):
+        if not isinstance(values, list) or not all(
+            is_number(v) or isinstance(v, float) for v in values
+        ):
             raise r.fail(f"the history of {key[:40]!r}", "a list of numbers", values)
         if isinstance(values, list) and any(isinstance(v, bool) for v in values):
             raise r.fail(f"the history of {key[:40]!r}", "a list of numbers", values)

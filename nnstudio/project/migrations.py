@@ -63,7 +63,10 @@ def _v0_to_v1(content: dict[str, Any]) -> dict[str, Any]:
     training = content.get("training")
     if isinstance(training, dict) and isinstance(training.get("optimizer"), str):
         name = training["optimizer"]
-        training["optimizer"] = {"class_name": OPTIMIZER_CLASS.get(name.lower(), name), "config": {}}
+        training["optimizer"] = {
+            "class_name": OPTIMIZER_CLASS.get(name.lower(), name),
+            "config": {},
+        }
     if "network" not in content and ("layers" in content or "input_shape" in content):
         content["network"] = {
             "input_shape": content.pop("input_shape", None),

@@ -59,7 +59,9 @@ def activate(z, activation: str = "step") -> np.ndarray:
         return np.maximum(z, 0.0)
     if activation == "linear":
         return z
-    raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, received: activation={activation!r}")
+    raise ValueError(
+        f"activation must be one of {', '.join(ACTIVATIONS)}, received: activation={activation!r}"
+    )
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,9 @@ class Update:
     after: tuple[float, float, float]
 
 
-def learning_step(neuron: Neuron, target: str | tuple, eta: float = 0.1, start: int = 0) -> Update | None:
+def learning_step(
+    neuron: Neuron, target: str | tuple, eta: float = 0.1, start: int = 0
+) -> Update | None:
     """One update of the perceptron rule on the first misclassified row at or after ``start``
     (cyclically): ``w <- w + eta (t - y) x`` and ``b <- b + eta (t - y)``. None when all four
     rows are right (the rule has converged)."""
@@ -152,13 +156,18 @@ def learning_step(neuron: Neuron, target: str | tuple, eta: float = 0.1, start: 
             step = eta * (t - y)
             before = neuron.weights
             # rounded: 0.1 steps should read 0.3, not 0.30000000000000004
-            after = (round(float(before[0] + step * x1), 10), round(float(before[1] + step * x2), 10),
-                     round(float(before[2] + step), 10))
+            after = (
+                round(float(before[0] + step * x1), 10),
+                round(float(before[1] + step * x2), 10),
+                round(float(before[2] + step), 10),
+            )
             return Update(i, (float(x1), float(x2)), t, y, before, after)
     return None
 
 
-def learn(neuron: Neuron, target: str | tuple, eta: float = 0.1, max_updates: int = 1000) -> Iterator[Update]:
+def learn(
+    neuron: Neuron, target: str | tuple, eta: float = 0.1, max_updates: int = 1000
+) -> Iterator[Update]:
     """The rule run on: each yielded Update is one misclassified row corrected; it stops when all
     rows are right (AND, OR, NAND, NOR: always, after a bounded number of updates) or after
     ``max_updates`` (XOR: it cycles for ever, no line is right on all four)."""
@@ -173,7 +182,9 @@ def learn(neuron: Neuron, target: str | tuple, eta: float = 0.1, max_updates: in
 
 
 # -- the line -----------------------------------------------------------------------------------
-def line_through(p, q, like: tuple[float, float, float] | None = None) -> tuple[float, float, float]:
+def line_through(
+    p, q, like: tuple[float, float, float] | None = None
+) -> tuple[float, float, float]:
     """(w1, w2, b) of the line through points p and q (dragging the line in the lab): the
     weights are a normal of p->q, as long as ``like``'s weights (else of length 1) and pointing
     to the same side, so the neuron keeps firing on the side it fired on."""
@@ -214,7 +225,10 @@ def line_points(w1: float, w2: float, b: float, xlim=(-0.5, 1.5), ylim=(-0.5, 1.
     if len(unique) < 2:
         return None
     # the two farthest apart (a line through a corner is found twice)
-    a, b_ = max(itertools.combinations(unique, 2), key=lambda ab: np.hypot(ab[0][0] - ab[1][0], ab[0][1] - ab[1][1]))
+    a, b_ = max(
+        itertools.combinations(unique, 2),
+        key=lambda ab: np.hypot(ab[0][0] - ab[1][0], ab[0][1] - ab[1][1]),
+    )
     return a, b_
 
 
@@ -244,8 +258,13 @@ def xor_from_gates(scale: float = GATE_SCALE) -> Project:
         input_shape=(2,),
         dataset=DatasetSpec(name="xor", params={}),
         training=TrainingSpec(
-            loss="binary_crossentropy", optimizer={"class_name": "Adam", "config": {"learning_rate": 0.1}},
-            batch_size=4, epochs=300, metrics=["accuracy"], validation_split=0.0, seed=0,
+            loss="binary_crossentropy",
+            optimizer={"class_name": "Adam", "config": {"learning_rate": 0.1}},
+            batch_size=4,
+            epochs=300,
+            metrics=["accuracy"],
+            validation_split=0.0,
+            seed=0,
         ),
     )
     hidden = p.add_layer("Dense", units=2, activation="sigmoid")

@@ -99,7 +99,12 @@ class Project:
 
         key = self._model_key()
         cached = self.__dict__.get("_model_cache")
-        if cached is not None and cached[0] == key[0] and cached[1] is key[1] and cached[2] is key[2]:
+        if (
+            cached is not None
+            and cached[0] == key[0]
+            and cached[1] is key[1]
+            and cached[2] is key[2]
+        ):
             return cached[3]
         model = build_model(self)
         self.__dict__["_model_cache"] = (*key, model)
@@ -118,7 +123,12 @@ class Project:
             [
                 [(s.type, s.id, s.config) for s in self.layers],
                 list(self.input_shape or ()),
-                [self.training.loss, self.training.optimizer, list(self.training.metrics), self.training.seed],
+                [
+                    self.training.loss,
+                    self.training.optimizer,
+                    list(self.training.metrics),
+                    self.training.seed,
+                ],
             ],
             sort_keys=True,
             default=repr,

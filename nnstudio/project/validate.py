@@ -24,16 +24,38 @@ ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
 # The contract's names, used when the engine is not importable (it is the final judge).
 _FALLBACK = {
-    "activations": ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"),
+    "activations": (
+        "linear",
+        "sigmoid",
+        "tanh",
+        "relu",
+        "leaky_relu",
+        "elu",
+        "softplus",
+        "softmax",
+    ),
     "losses": (
-        "mse", "mean_squared_error", "mae", "mean_absolute_error", "binary_crossentropy",
-        "categorical_crossentropy", "sparse_categorical_crossentropy", "sse",
+        "mse",
+        "mean_squared_error",
+        "mae",
+        "mean_absolute_error",
+        "binary_crossentropy",
+        "categorical_crossentropy",
+        "sparse_categorical_crossentropy",
+        "sse",
     ),
     "optimizers": ("sgd", "rmsprop", "adagrad", "adam"),
 }
 _FALLBACK["metrics"] = METRICS = (
-    "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
-    "mse", "mae", "mean_squared_error", "mean_absolute_error",
+    "accuracy",
+    "acc",
+    "binary_accuracy",
+    "categorical_accuracy",
+    "sparse_categorical_accuracy",
+    "mse",
+    "mae",
+    "mean_squared_error",
+    "mean_absolute_error",
 )
 
 
@@ -60,7 +82,9 @@ def is_int(value: Any) -> bool:
 
 
 def is_number(value: Any) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(value)
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(
+        value
+    )
 
 
 def _shape_text(shape) -> str:
@@ -68,7 +92,11 @@ def _shape_text(shape) -> str:
 
 
 def check_input_shape(shape: Any) -> tuple[int, ...]:
-    if not isinstance(shape, (tuple, list)) or not shape or not all(is_int(d) and d > 0 for d in shape):
+    if (
+        not isinstance(shape, (tuple, list))
+        or not shape
+        or not all(is_int(d) and d > 0 for d in shape)
+    ):
         raise ProjectError(
             f"The network's input shape should be a list of positive whole numbers such as (2,), "
             f"but it is {shape!r}; choose the data set again so the input shape is set."
@@ -94,7 +122,9 @@ def check_network(project: Project, complete: bool = True) -> None:
     if not project.layers and complete:
         raise ProjectError("The network has no layers; add at least one Dense layer.")
     if len(project.layers) > MAX_LAYERS:
-        raise ProjectError(f"The network has {len(project.layers)} layers; nnstudio handles up to {MAX_LAYERS}.")
+        raise ProjectError(
+            f"The network has {len(project.layers)} layers; nnstudio handles up to {MAX_LAYERS}."
+        )
     activations = known_names("activations")
     seen: set[str] = set()
     params = 0
@@ -113,7 +143,9 @@ def check_network(project: Project, complete: bool = True) -> None:
         seen.add(spec.id)
         config = spec.config
         if not isinstance(config, dict) or not all(isinstance(k, str) for k in config):
-            raise ProjectError(f"Layer {index} ({spec.id}) has settings that are not a table of named values.")
+            raise ProjectError(
+                f"Layer {index} ({spec.id}) has settings that are not a table of named values."
+            )
         activation = config.get("activation")
         if spec.type == "Activation" or activation is not None:
             if not isinstance(activation, str) or activation.lower() not in activations:
@@ -130,7 +162,9 @@ def check_network(project: Project, complete: bool = True) -> None:
                 )
             use_bias = config.get("use_bias", True)
             if not isinstance(use_bias, bool):
-                raise ProjectError(f"Layer {index} ({spec.id}) has use_bias={use_bias!r}; it should be true or false.")
+                raise ProjectError(
+                    f"Layer {index} ({spec.id}) has use_bias={use_bias!r}; it should be true or false."
+                )
             params += (features or 1) * units + (units if use_bias else 0)
             if features is not None and params > MAX_PARAMS:
                 raise ProjectError(
@@ -174,8 +208,12 @@ def check_training(project: Project) -> None:
             f"{', '.join(optimizers)}."
         )
     for key, value in opt.get("config", {}).items():
-        if not isinstance(key, str) or not (value is None or isinstance(value, (bool, str)) or is_number(value)):
-            raise ProjectError(f"The optimizer setting {str(key)[:40]!r} should be a number, but it is {str(value)[:40]}.")
+        if not isinstance(key, str) or not (
+            value is None or isinstance(value, (bool, str)) or is_number(value)
+        ):
+            raise ProjectError(
+                f"The optimizer setting {str(key)[:40]!r} should be a number, but it is {str(value)[:40]}."
+            )
     metrics = known_names("metrics")
     if not isinstance(t.metrics, (list, tuple)) or not all(
         isinstance(m, str) and m.lower() in metrics for m in t.metrics
@@ -184,16 +222,22 @@ def check_training(project: Project) -> None:
             f"The metrics {str(t.metrics)[:80]} are not all ones nnstudio knows; use some of {', '.join(metrics)}."
         )
     if not is_int(t.batch_size) or not 1 <= t.batch_size <= MAX_BATCH:
-        raise ProjectError(f"The batch size should be a whole number of at least 1, but it is {str(t.batch_size)[:40]}.")
+        raise ProjectError(
+            f"The batch size should be a whole number of at least 1, but it is {str(t.batch_size)[:40]}."
+        )
     if not is_int(t.epochs) or not 0 <= t.epochs <= MAX_EPOCHS:
-        raise ProjectError(f"The number of epochs should be a whole number of at least 0, but it is {str(t.epochs)[:40]}.")
+        raise ProjectError(
+            f"The number of epochs should be a whole number of at least 0, but it is {str(t.epochs)[:40]}."
+        )
     if not is_number(t.validation_split) or not 0 <= t.validation_split < 1:
         raise ProjectError(
             f"The validation split should be a fraction from 0 up to (not including) 1, "
             f"but it is {str(t.validation_split)[:40]}."
         )
     if not is_int(t.seed) or not 0 <= t.seed < 2**32:
-        raise ProjectError(f"The seed should be a whole number from 0 to 4294967295, but it is {str(t.seed)[:40]}.")
+        raise ProjectError(
+            f"The seed should be a whole number from 0 to 4294967295, but it is {str(t.seed)[:40]}."
+        )
 
 
 def expected_weight_shapes(project: Project) -> dict[str, tuple[int, ...]]:
@@ -223,13 +267,19 @@ def check_weights(project: Project) -> None:
     if not project.weights and not project.optimizer_state:
         return
     if project.input_shape is None:
-        raise ProjectError("The project holds trained weights but no input shape; the file is damaged.")
+        raise ProjectError(
+            "The project holds trained weights but no input shape; the file is damaged."
+        )
     expected = expected_weight_shapes(project)
     if project.weights:
         missing = sorted(set(expected) - set(project.weights))
         extra = sorted(set(project.weights) - set(expected))
         if missing or extra:
-            what = f"missing {', '.join(missing)}" if missing else f"has weights for {', '.join(extra[:5])}"
+            what = (
+                f"missing {', '.join(missing)}"
+                if missing
+                else f"has weights for {', '.join(extra[:5])}"
+            )
             raise ProjectError(
                 f"The saved weights do not belong to this network ({what}); the file is damaged or was "
                 "edited by hand."
@@ -245,7 +295,9 @@ def check_weights(project: Project) -> None:
         for key, array in project.optimizer_state.items():
             if key == "iterations":
                 if array.shape != () or array.dtype.kind not in "iu" or int(array) < 0:
-                    raise ProjectError("The saved optimizer step count is not a whole number; the file is damaged.")
+                    raise ProjectError(
+                        "The saved optimizer step count is not a whole number; the file is damaged."
+                    )
                 continue
             param = next((p for p in expected if key.startswith(p + "/")), None)
             if param is None:

@@ -19,14 +19,24 @@ def headless_env():
     for key in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         env.pop(key, None)
     env["PYTHONIOENCODING"] = "utf-8"
-    for key in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # fast on a busy machine
+    for key in (
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+    ):  # fast on a busy machine
         env[key] = "1"
     return env
 
 
 def run(*args, cwd=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "nnstudio.cli", *map(str, args)], capture_output=True, text=True,
-                          env=headless_env(), cwd=cwd, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "nnstudio.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=headless_env(),
+        cwd=cwd,
+        timeout=timeout,
+    )
 
 
 def assert_one_line_error(result, words):
@@ -59,8 +69,12 @@ def test_new_from_an_example(tmp_path):
     assert_one_line_error(run("new", "--example", "animals", target), "already exists")
     assert run("new", "--example", "gates", target, "--force").returncode == 0
     assert load(target).dataset.name == "and"
-    assert_one_line_error(run("new", "--example", "nope", tmp_path / "x.nnproj"), "no lesson called 'nope'")
-    assert_one_line_error(run("new", "--example", "xor", tmp_path / "missing" / "x.nnproj"), "does not exist")
+    assert_one_line_error(
+        run("new", "--example", "nope", tmp_path / "x.nnproj"), "no lesson called 'nope'"
+    )
+    assert_one_line_error(
+        run("new", "--example", "xor", tmp_path / "missing" / "x.nnproj"), "does not exist"
+    )
 
 
 def test_summary(xor_file):
@@ -82,14 +96,27 @@ def test_train_then_more_epochs_then_out(xor_file, tmp_path):
     assert int(trained.optimizer_state["iterations"]) == 3
 
     other = tmp_path / "more.nnproj"
-    result = run("train", xor_file, "--epochs", "2", "--batch-size", "2", "--learning-rate", "0.01", "--out", other)
+    result = run(
+        "train",
+        xor_file,
+        "--epochs",
+        "2",
+        "--batch-size",
+        "2",
+        "--learning-rate",
+        "0.01",
+        "--out",
+        other,
+    )
     assert result.returncode == 0, result.stderr
     assert "Epoch 4/5" in result.stdout and "Epoch 5/5" in result.stdout
     assert load(xor_file).epochs_trained == 3  # --out leaves the original alone
     more = load(other)
     assert more.epochs_trained == 5 and len(more.history["loss"]) == 5
     assert more.history["loss"][:3] == trained.history["loss"]
-    assert more.training.batch_size == 2 and more.training.optimizer["config"]["learning_rate"] == 0.01
+    assert (
+        more.training.batch_size == 2 and more.training.optimizer["config"]["learning_rate"] == 0.01
+    )
     assert int(more.optimizer_state["iterations"]) == 3 + 2 * 2  # 4 samples in batches of 2
 
 
@@ -116,8 +143,13 @@ def test_subprocesses_run_the_code_under_test():
     import nnstudio
 
     code = "import nnstudio, sys; sys.stdout.write(nnstudio.__file__)"
-    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=headless_env(),
-                           cwd=os.path.expanduser("~"))
+    child = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=headless_env(),
+        cwd=os.path.expanduser("~"),
+    )
     assert os.path.samefile(child.stdout, nnstudio.__file__), child
 
 
@@ -137,7 +169,9 @@ def test_evaluate_text_and_json(xor_file):
     result = run("evaluate", xor_file, "--json")
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
-    assert set(values) == {"loss", "accuracy"} and values["accuracy"] == 1.0 and values["loss"] < 0.1
+    assert (
+        set(values) == {"loss", "accuracy"} and values["accuracy"] == 1.0 and values["loss"] < 0.1
+    )
     text = run("evaluate", xor_file)
     assert text.returncode == 0 and "accuracy" in text.stdout and "4 test samples" in text.stdout
 
@@ -151,7 +185,9 @@ def test_evaluate_untrained_says_so(xor_file):
 def test_broken_file_is_one_line_error(tmp_path, command):
     bad = tmp_path / "bad.nnproj"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
-    assert_one_line_error(run(command, bad), "Could not open bad.nnproj: it is not an nnstudio project")
+    assert_one_line_error(
+        run(command, bad), "Could not open bad.nnproj: it is not an nnstudio project"
+    )
     assert_one_line_error(run(command, tmp_path / "nope.nnproj"), "no such file")
 
 
@@ -159,18 +195,30 @@ def test_debug_shows_the_traceback(tmp_path):
     bad = tmp_path / "bad.nnproj"
     bad.write_bytes(b"")
     result = run("summary", bad, "--debug")
-    assert result.returncode == 1 and "Traceback" in result.stderr and "ProjectError" in result.stderr
-    assert result.stderr.rstrip().endswith("nnstudio: error: Could not open bad.nnproj: the file is empty "
-                                           "(0 bytes), so it holds no project; it may have been cut off while copying.")
+    assert (
+        result.returncode == 1 and "Traceback" in result.stderr and "ProjectError" in result.stderr
+    )
+    assert result.stderr.rstrip().endswith(
+        "nnstudio: error: Could not open bad.nnproj: the file is empty "
+        "(0 bytes), so it holds no project; it may have been cut off while copying."
+    )
 
 
 def test_data_problem_is_one_line_error(tmp_path):
     path = tmp_path / "csv.nnproj"
     project = examples.load("xor")
-    project.dataset.name, project.dataset.path, project.dataset.format = "file", str(tmp_path / "gone.csv"), "csv"
+    project.dataset.name, project.dataset.path, project.dataset.format = (
+        "file",
+        str(tmp_path / "gone.csv"),
+        "csv",
+    )
     save(project, path)
     result = run("train", path, "--epochs", "1")
-    assert result.returncode == 1 and result.stderr.startswith("nnstudio: error: ") and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 1
+        and result.stderr.startswith("nnstudio: error: ")
+        and "Traceback" not in result.stderr
+    )
     assert "gone.csv" in result.stderr
 
 
@@ -210,7 +258,9 @@ def test_headless_commands_never_load_qt(xor_file, tmp_path):
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
         "print('QT:' + ','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=headless_env())
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=headless_env()
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "QT:"
 
@@ -224,8 +274,13 @@ def test_studio_without_a_display_is_one_line_error(xor_file):
 def test_ctrl_c_saves_the_epochs_that_finished(tmp_path):
     path = tmp_path / "spirals.nnproj"
     save(examples.load("spirals"), path)
-    child = subprocess.Popen([sys.executable, "-m", "nnstudio.cli", "train", str(path), "--epochs", "100000"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=headless_env())
+    child = subprocess.Popen(
+        [sys.executable, "-m", "nnstudio.cli", "train", str(path), "--epochs", "100000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=headless_env(),
+    )
     try:
         for line in child.stdout:
             if line.startswith("Epoch 3/"):
@@ -238,7 +293,9 @@ def test_ctrl_c_saves_the_epochs_that_finished(tmp_path):
     assert err.startswith("nnstudio: error: interrupted; the ") and "Traceback" not in err
     project = load(path)
     assert project.epochs_trained >= 2 and len(project.history["loss"]) == project.epochs_trained
-    assert int(project.optimizer_state["iterations"]) == project.epochs_trained * 8  # 240 samples / 32
+    assert (
+        int(project.optimizer_state["iterations"]) == project.epochs_trained * 8
+    )  # 240 samples / 32
 
 
 # -- opening the studio (in-process: the GUI's run() is replaced) ----------------------------------
@@ -267,7 +324,11 @@ def test_studio_that_cannot_be_imported(monkeypatch, capsys, xor_file):
     assert err.startswith("nnstudio: error: the studio could not start") and err.count("\n") == 1
 
 
-@pytest.mark.skipif(shutil.which("nnstudio") is None, reason="the nnstudio entry point is not installed")
+@pytest.mark.skipif(
+    shutil.which("nnstudio") is None, reason="the nnstudio entry point is not installed"
+)
 def test_installed_entry_point():
-    result = subprocess.run(["nnstudio", "examples"], capture_output=True, text=True, env=headless_env())
+    result = subprocess.run(
+        ["nnstudio", "examples"], capture_output=True, text=True, env=headless_env()
+    )
     assert result.returncode == 0 and result.stdout.startswith("xor")

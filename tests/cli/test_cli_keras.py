@@ -14,10 +14,21 @@ from nnstudio.project import examples, load
 
 
 def run(*args, cwd=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run([sys.executable, "-m", "nnstudio.cli", *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "nnstudio.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
 
 
 CODE = textwrap.dedent("""
@@ -38,8 +49,10 @@ def test_import_keras_writes_a_project_and_lists_what_was_left_out(tmp_path):
     (tmp_path / "model.py").write_text(CODE)
     r = run("import-keras", "model.py", "out.nnproj", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Imported 3 layer(s) from model.py into out.nnproj: Dense(16, relu) -> Dropout(0.1) -> Dense(1, sigmoid)" \
+    assert (
+        "Imported 3 layer(s) from model.py into out.nnproj: Dense(16, relu) -> Dropout(0.1) -> Dense(1, sigmoid)"
         in r.stdout
+    )
     assert "line 6: BatchNormalization is a Keras layer nnstudio does not have" in r.stderr
     p = load(tmp_path / "out.nnproj")
     assert [s.type for s in p.layers] == ["Dense", "Dropout", "Dense"]
@@ -48,14 +61,20 @@ def test_import_keras_writes_a_project_and_lists_what_was_left_out(tmp_path):
 
 
 def test_import_keras_errors_are_one_line(tmp_path):
-    (tmp_path / "typo.py").write_text("from keras.layers import Dense\nmodel.add(Dense(3 activation='relu'))\n")
+    (tmp_path / "typo.py").write_text(
+        "from keras.layers import Dense\nmodel.add(Dense(3 activation='relu'))\n"
+    )
     r = run("import-keras", "typo.py", "out.nnproj", cwd=tmp_path)
     assert r.returncode == 1
     assert r.stderr.startswith("nnstudio: error: line 2: this is not valid Python")
     assert "Traceback" not in r.stderr and not (tmp_path / "out.nnproj").exists()
     (tmp_path / "empty.py").write_text("print('hello')\n")
     r = run("import-keras", "empty.py", "out.nnproj", cwd=tmp_path)
-    assert r.returncode == 1 and "no Keras model was found" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert (
+        r.returncode == 1
+        and "no Keras model was found" in r.stderr
+        and len(r.stderr.splitlines()) == 1
+    )
     r = run("import-keras", "missing.py", "out.nnproj", cwd=tmp_path)
     assert r.returncode == 1 and "there is no file missing.py" in r.stderr
 
@@ -91,7 +110,9 @@ def test_export_pytorch_and_bad_format(tmp_path):
     assert r.returncode == 1 and "is a .onnx file" in r.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("onnx") is None, reason="onnx is not installed (nnstudio[export])")
+@pytest.mark.skipif(
+    importlib.util.find_spec("onnx") is None, reason="onnx is not installed (nnstudio[export])"
+)
 def test_export_onnx(tmp_path):
     r = run("export", examples.path("xor"), "--to", "onnx", "xor.onnx", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -46,8 +46,10 @@ def test_reheadered_gzip_verifies_only_with_the_upstream_mtime(tmp_path):
     assert dl.verify_file(p, remote, None)
 
 
-@pytest.mark.skipif(not FASHION.is_dir(), reason=f"Fashion-MNIST is not installed in {FASHION} "
-                                                  f"(apt-get install dataset-fashion-mnist)")
+@pytest.mark.skipif(
+    not FASHION.is_dir(),
+    reason=f"Fashion-MNIST is not installed in {FASHION} (apt-get install dataset-fashion-mnist)",
+)
 def test_debian_fashion_mnist_matches_the_published_md5s():
     published = {r.name: r.md5 for r in dl.FILES["fashion-mnist"]}
     assert published == {  # torchvision/datasets/mnist.py, FashionMNIST.resources
@@ -58,14 +60,19 @@ def test_debian_fashion_mnist_matches_the_published_md5s():
     }
     mtimes = dl.UPSTREAM_GZIP_MTIME["fashion-mnist"]
     for remote in dl.FILES["fashion-mnist"]:
-        sha = dl.SHA256["fashion-mnist"][remote.name]  # keras/src/datasets/fashion_mnist.py FILE_HASHES
+        sha = dl.SHA256["fashion-mnist"][
+            remote.name
+        ]  # keras/src/datasets/fashion_mnist.py FILE_HASHES
         assert dl.verify_file(FASHION / remote.name, remote, mtimes[remote.name], sha), remote.name
         assert not dl.verify_file(FASHION / remote.name, remote, mtimes[remote.name], "0" * 64)
     assert dl.system_dir("fashion-mnist", verify=True) == FASHION
 
 
 def test_a_damaged_system_copy_is_not_used(tmp_path, monkeypatch):
-    good = {n: gzip.compress(bytes([0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3]), mtime=0) for n, _, _ in dl.FILES["mnist"]}
+    good = {
+        n: gzip.compress(bytes([0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3]), mtime=0)
+        for n, _, _ in dl.FILES["mnist"]
+    }
     table = [dl.RemoteFile(n, hashlib.md5(b).hexdigest(), len(b)) for n, b in good.items()]
     monkeypatch.setitem(dl.FILES, "fashion-mnist", table)
     monkeypatch.setitem(dl.SHA256, "fashion-mnist", {})

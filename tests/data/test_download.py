@@ -20,7 +20,11 @@ TIMEOUT = 5
 
 def idx(arr):
     arr = np.asarray(arr, dtype=np.uint8)
-    return bytes([0, 0, 8, arr.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in arr.shape) + arr.tobytes()
+    return (
+        bytes([0, 0, 8, arr.ndim])
+        + b"".join(int(d).to_bytes(4, "big") for d in arr.shape)
+        + arr.tobytes()
+    )
 
 
 def make_files():
@@ -67,7 +71,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if mode == "slow":
             for i in range(0, len(body), 1024):
-                self.wfile.write(body[i:i + 1024])
+                self.wfile.write(body[i : i + 1024])
                 self.wfile.flush()
                 time.sleep(0.01)
             return
@@ -112,13 +116,22 @@ def fake_mnist(monkeypatch):
 
 def cache_files():
     root = cache_dir()
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    return (
+        sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+        if root.exists()
+        else []
+    )
 
 
 def test_download_success_with_progress_then_offline_from_cache(server, refused_url):
     calls = []
     start = time.perf_counter()
-    ds = load("mnist", mirrors=[server.url + "/good/"], progress=lambda d, t: calls.append((d, t)), timeout=TIMEOUT)
+    ds = load(
+        "mnist",
+        mirrors=[server.url + "/good/"],
+        progress=lambda d, t: calls.append((d, t)),
+        timeout=TIMEOUT,
+    )
     assert ds.x_train.shape == (50, 784) and ds.x_test.shape == (20, 784) and ds.num_classes == 10
     assert ds.image_shape == (28, 28) and ds.class_names[3] == "3"
     assert cache_files() == sorted(f"mnist/{n}" for n in FILES)
@@ -183,9 +196,17 @@ def test_cancel_stops_the_download_and_leaves_nothing(server):
             cancel.set()
 
     with pytest.raises(DownloadCancelled, match="cancelled"):
-        load("mnist", mirrors=[server.url + "/slow/"], progress=progress, cancel=cancel, timeout=TIMEOUT)
+        load(
+            "mnist",
+            mirrors=[server.url + "/slow/"],
+            progress=progress,
+            cancel=cancel,
+            timeout=TIMEOUT,
+        )
     assert cache_files() == []
-    assert max(seen) < len(FILES["train-images-idx3-ubyte.gz"])  # stopped part-way through the first file
+    assert max(seen) < len(
+        FILES["train-images-idx3-ubyte.gz"]
+    )  # stopped part-way through the first file
     assert isinstance(DownloadCancelled("x"), DataError)
 
 
@@ -261,7 +282,9 @@ def test_https_is_never_downgraded_by_a_redirect():
     handler = dl._NoDowngrade()
     req = urllib.request.Request("https://example.org/mnist/train-images-idx3-ubyte.gz")
     with pytest.raises(urllib.error.HTTPError, match="https to http"):
-        handler.redirect_request(req, None, 302, "Found", {}, "http://example.org/train-images-idx3-ubyte.gz")
+        handler.redirect_request(
+            req, None, 302, "Found", {}, "http://example.org/train-images-idx3-ubyte.gz"
+        )
     ok = handler.redirect_request(req, None, 302, "Found", {}, "https://mirror.example.org/x.gz")
     assert ok.full_url == "https://mirror.example.org/x.gz"
 
@@ -275,8 +298,10 @@ def test_download_size_for_the_interface():
 def test_real_mirrors_prefer_https_and_checksums_are_published_md5s():
     for name in ("mnist", "fashion-mnist"):
         assert dl.MIRRORS[name][0].startswith("https://")
-    assert dl.MIRRORS["mnist"] == ["https://ossci-datasets.s3.amazonaws.com/mnist/",
-                                   "https://storage.googleapis.com/cvdf-datasets/mnist/"]
+    assert dl.MIRRORS["mnist"] == [
+        "https://ossci-datasets.s3.amazonaws.com/mnist/",
+        "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    ]
 
 
 def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
@@ -287,7 +312,9 @@ def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
 
 
 def test_a_published_sha256_is_checked_as_well_as_the_md5(server, monkeypatch):
-    monkeypatch.setitem(dl.SHA256, "mnist", {**dl.SHA256["mnist"], "t10k-labels-idx1-ubyte.gz": "0" * 64})
+    monkeypatch.setitem(
+        dl.SHA256, "mnist", {**dl.SHA256["mnist"], "t10k-labels-idx1-ubyte.gz": "0" * 64}
+    )
     with pytest.raises(DataError, match="failed its checksum"):
         load("mnist", mirrors=[server.url + "/good/"], timeout=TIMEOUT)
     assert "mnist/t10k-labels-idx1-ubyte.gz" not in cache_files()

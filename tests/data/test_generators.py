@@ -18,8 +18,10 @@ def all_y(ds):
     return np.concatenate([ds.y_train, ds.y_test])
 
 
-@pytest.mark.parametrize("gate,outputs", [("and", [0, 0, 0, 1]), ("or", [0, 1, 1, 1]),
-                                          ("nand", [1, 1, 1, 0]), ("xor", [0, 1, 1, 0])])
+@pytest.mark.parametrize(
+    "gate,outputs",
+    [("and", [0, 0, 0, 1]), ("or", [0, 1, 1, 1]), ("nand", [1, 1, 1, 0]), ("xor", [0, 1, 1, 0])],
+)
 def test_gates_are_their_truth_tables_for_train_and_test(gate, outputs):
     ds = load(gate)
     table = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
@@ -44,7 +46,14 @@ def test_gate_repeats_add_noisy_copies_and_keep_the_table_for_testing():
 def test_animals_lesson_table():
     ds = load("animals")
     np.testing.assert_array_equal(ds.x_train, [[0, 0], [1, 0], [1, 1], [0, 0], [0, 0], [0, 1]])
-    assert [ds.class_names[i] for i in ds.y_train] == ["other", "mammal", "bird", "other", "other", "bird"]
+    assert [ds.class_names[i] for i in ds.y_train] == [
+        "other",
+        "mammal",
+        "bird",
+        "other",
+        "other",
+        "bird",
+    ]
     assert ds.feature_names == ["fur", "wings"] and ds.num_classes == 3
     np.testing.assert_array_equal(ds.x_test, ds.x_train)
 
@@ -94,10 +103,17 @@ def test_xor_scatter_and_checkerboard_labels_follow_position():
 def test_regression_shapes_and_targets(name):
     ds = load(name, n_samples=200, noise=0.0)
     assert ds.task == "regression" and ds.num_classes is None and ds.class_names is None
-    assert ds.y_train.dtype == np.float32 and ds.y_train.shape == (160, 1) and ds.y_test.shape == (40, 1)
+    assert (
+        ds.y_train.dtype == np.float32
+        and ds.y_train.shape == (160, 1)
+        and ds.y_test.shape == (40, 1)
+    )
     x, y = all_x(ds), all_y(ds)[:, 0]
-    expected = {"linear": lambda x: 2 * x[:, 0] + 1, "sine": lambda x: np.sin(x[:, 0]),
-                "plane": lambda x: 2 * x[:, 0] - x[:, 1] + 0.5}[name](x)
+    expected = {
+        "linear": lambda x: 2 * x[:, 0] + 1,
+        "sine": lambda x: np.sin(x[:, 0]),
+        "plane": lambda x: 2 * x[:, 0] - x[:, 1] + 0.5,
+    }[name](x)
     np.testing.assert_allclose(y, expected, atol=1e-5)
     assert ds.input_shape == ((2,) if name == "plane" else (1,))
 
@@ -120,19 +136,22 @@ def test_test_fraction_zero_gives_empty_test_split():
     assert ds.x_train.shape == (100, 2) and ds.x_test.shape == (0, 2) and ds.y_test.shape == (0,)
 
 
-@pytest.mark.parametrize("name,params,words", [
-    ("moons", {"n_samples": 0}, "n_samples"),
-    ("moons", {"n_samples": 2.5}, "n_samples"),
-    ("circles", {"noise": -1}, "noise"),
-    ("circles", {"noise": float("nan")}, "noise"),
-    ("blobs", {"test_fraction": 1.0}, "test_fraction"),
-    ("spirals", {"classes": 1}, "classes"),
-    ("blobs", {"classes": "three"}, "classes"),
-    ("sine", {"seed": -3}, "seed"),
-    ("and", {"repeats": 0}, "repeats"),
-    ("moons", {"classes": 3}, "no setting 'classes'"),
-    ("pizza", {}, "no built-in data set"),
-])
+@pytest.mark.parametrize(
+    "name,params,words",
+    [
+        ("moons", {"n_samples": 0}, "n_samples"),
+        ("moons", {"n_samples": 2.5}, "n_samples"),
+        ("circles", {"noise": -1}, "noise"),
+        ("circles", {"noise": float("nan")}, "noise"),
+        ("blobs", {"test_fraction": 1.0}, "test_fraction"),
+        ("spirals", {"classes": 1}, "classes"),
+        ("blobs", {"classes": "three"}, "classes"),
+        ("sine", {"seed": -3}, "seed"),
+        ("and", {"repeats": 0}, "repeats"),
+        ("moons", {"classes": 3}, "no setting 'classes'"),
+        ("pizza", {}, "no built-in data set"),
+    ],
+)
 def test_bad_settings_are_refused_with_a_sentence(name, params, words):
     with pytest.raises(DataError, match=words) as err:
         load(name, **params)
@@ -149,7 +168,13 @@ def test_catalog_entries_are_complete_and_loadable_with_their_defaults():
         if not info.needs_download:
             ds = load(name, **info.params)
             assert isinstance(ds, Dataset) and ds.task == info.task and ds.name == name
-    assert set(DATASETS["spirals"].params) == {"n_samples", "noise", "seed", "test_fraction", "classes"}
+    assert set(DATASETS["spirals"].params) == {
+        "n_samples",
+        "noise",
+        "seed",
+        "test_fraction",
+        "classes",
+    }
     assert DATASETS["xor"].params == {"repeats": 1, "noise": 0.0, "seed": 0}
 
 

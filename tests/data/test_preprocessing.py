@@ -13,8 +13,15 @@ def test_to_categorical_matches_keras():
     assert to_categorical(np.array([[1], [0]])).shape == (2, 2)
 
 
-@pytest.mark.parametrize("y,k,words", [([0, 3], 3, "from 0 to 2"), ([-1, 0], 2, "from 0 to 1"),
-                                        ([0.5, 1], 2, "whole-number"), (np.zeros((2, 2)), 2, "one label")])
+@pytest.mark.parametrize(
+    "y,k,words",
+    [
+        ([0, 3], 3, "from 0 to 2"),
+        ([-1, 0], 2, "from 0 to 1"),
+        ([0.5, 1], 2, "whole-number"),
+        (np.zeros((2, 2)), 2, "one label"),
+    ],
+)
 def test_to_categorical_refuses_bad_labels(y, k, words):
     with pytest.raises(DataError, match=words):
         to_categorical(y, k)

@@ -40,9 +40,19 @@ print(json.dumps({"history": history.history, "result": result}))
 
 
 def train_textbook_net(name, seed=0, loss="sparse_categorical_crossentropy"):
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, name, str(seed), loss], capture_output=True, text=True,
-                         env=env, timeout=900)
+    env = {
+        **os.environ,
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, name, str(seed), loss],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     return report["history"], report["result"]
@@ -60,8 +70,10 @@ def test_mnist_5k_textbook_network_reaches_keras_accuracy(loss):
 @pytest.mark.slow
 def test_full_fashion_mnist_textbook_network_reaches_keras_accuracy():
     if download.system_dir("fashion-mnist") is None:
-        pytest.skip(f"Fashion-MNIST is not installed in {FASHION_DIR} (Debian/Ubuntu: "
-                    f"apt-get install dataset-fashion-mnist), so the full-size test cannot run offline.")
+        pytest.skip(
+            f"Fashion-MNIST is not installed in {FASHION_DIR} (Debian/Ubuntu: "
+            f"apt-get install dataset-fashion-mnist), so the full-size test cannot run offline."
+        )
     ds = load("fashion-mnist")
     assert ds.x_train.shape == (60000, 784) and ds.x_test.shape == (10000, 784)
     assert ds.x_train.dtype == np.float32 and ds.x_train.max() == 1.0

@@ -16,22 +16,56 @@ def _run(tmp_path, text, epochs):
     script = tmp_path / "fit_by_hand.py"
     script.write_text(text, encoding="utf-8")
     out = tmp_path / "weights.npz"
-    done = subprocess.run([sys.executable, str(script), str(epochs), str(out)], capture_output=True, check=False, text=True,
-                          timeout=120, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(script), str(epochs), str(out)],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
-    losses = [float(line.split("loss ")[1]) for line in done.stdout.splitlines() if line.startswith("epoch")]
+    losses = [
+        float(line.split("loss ")[1])
+        for line in done.stdout.splitlines()
+        if line.startswith("epoch")
+    ]
     with np.load(out) as f:
         return losses, {k: f[k] for k in f.files}
 
 
 CASES = [
-    ("tanh", "sigmoid", "binary_crossentropy", {"class_name": "Adam", "config": {"learning_rate": 0.05}}),
-    ("relu", "softmax", "categorical_crossentropy", {"class_name": "SGD", "config": {"learning_rate": 0.1}}),
-    ("sigmoid", "softmax", "sparse_categorical_crossentropy",
-     {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True}}),
-    ("elu", "linear", "mse", {"class_name": "RMSprop", "config": {"learning_rate": 0.01, "momentum": 0.5}}),
+    (
+        "tanh",
+        "sigmoid",
+        "binary_crossentropy",
+        {"class_name": "Adam", "config": {"learning_rate": 0.05}},
+    ),
+    (
+        "relu",
+        "softmax",
+        "categorical_crossentropy",
+        {"class_name": "SGD", "config": {"learning_rate": 0.1}},
+    ),
+    (
+        "sigmoid",
+        "softmax",
+        "sparse_categorical_crossentropy",
+        {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9, "nesterov": True}},
+    ),
+    (
+        "elu",
+        "linear",
+        "mse",
+        {"class_name": "RMSprop", "config": {"learning_rate": 0.01, "momentum": 0.5}},
+    ),
     ("leaky_relu", "tanh", "mae", {"class_name": "Adagrad", "config": {"learning_rate": 0.1}}),
-    ("softplus", "sigmoid", "sse", {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}}),
+    (
+        "softplus",
+        "sigmoid",
+        "sse",
+        {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}},
+    ),
 ]
 
 
@@ -51,6 +85,7 @@ def test_script_repeats_fit(tmp_path, hidden, out, loss, opt):
         y = rng.normal(size=(30, 3))
     model = Sequential([Input((2,)), Dense(4, activation=hidden), Dense(units, activation=out)])
     from nnstudio.engine import optimizers
+
     model.compile(optimizer=optimizers.deserialize(opt), loss=loss)
     model.fit(x, y, batch_size=8, epochs=2, verbose=0)  # a model already part-way: slots not zero
     text = fit_script(model, x, y, batch_size=8, epochs=5, initial_epoch=2)

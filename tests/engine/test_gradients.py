@@ -3,11 +3,26 @@
 import numpy as np
 import pytest
 
-from nnstudio.engine import Activation, Dense, Dropout, Input, Sequential, gradcheck, set_random_seed
+from nnstudio.engine import (
+    Activation,
+    Dense,
+    Dropout,
+    Input,
+    Sequential,
+    gradcheck,
+    set_random_seed,
+)
 from nnstudio.engine import activations, losses
 
 ACTS = list(activations.ACTIVATIONS)
-LOSSES = ["mse", "mae", "sse", "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]
+LOSSES = [
+    "mse",
+    "mae",
+    "sse",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+]
 
 
 def _data(loss, n=6, features=3, units=3, seed=0):
@@ -25,8 +40,11 @@ def _data(loss, n=6, features=3, units=3, seed=0):
 
 
 def _output_activation(loss, hidden):
-    return {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "softmax",
-            "sparse_categorical_crossentropy": "softmax"}.get(loss, hidden)
+    return {
+        "binary_crossentropy": "sigmoid",
+        "categorical_crossentropy": "softmax",
+        "sparse_categorical_crossentropy": "softmax",
+    }.get(loss, hidden)
 
 
 @pytest.mark.parametrize("loss", LOSSES)
@@ -35,9 +53,18 @@ def _output_activation(loss, hidden):
 def test_every_activation_with_every_loss(float64, act, loss, fused):
     set_random_seed(3)
     x, y = _data(loss)
-    model = Sequential([Input((3,)), Dense(4, activation=act, kernel_initializer="glorot_normal",
-                                           bias_initializer="random_normal"),
-                        Dense(3, activation=_output_activation(loss, act), bias_initializer="random_normal")])
+    model = Sequential(
+        [
+            Input((3,)),
+            Dense(
+                4,
+                activation=act,
+                kernel_initializer="glorot_normal",
+                bias_initializer="random_normal",
+            ),
+            Dense(3, activation=_output_activation(loss, act), bias_initializer="random_normal"),
+        ]
+    )
     if not fused:  # a trailing linear Activation stops the fused softmax/sigmoid shortcut
         model.add(Activation("linear"))
     model.compile(optimizer="sgd", loss=loss)
@@ -59,9 +86,15 @@ def test_activation_layer_backward(float64, act):
 def test_dropout_and_regularizers_backward(float64):
     set_random_seed(7)
     x, y = _data("categorical_crossentropy", n=8, features=5)
-    model = Sequential([Input((5,)), Dense(6, activation="tanh", kernel_regularizer="l2"), Dropout(0.4),
-                        Dense(6, activation="elu", kernel_regularizer="l1"),
-                        Dense(3, activation="softmax", use_bias=False)])
+    model = Sequential(
+        [
+            Input((5,)),
+            Dense(6, activation="tanh", kernel_regularizer="l2"),
+            Dropout(0.4),
+            Dense(6, activation="elu", kernel_regularizer="l1"),
+            Dense(3, activation="softmax", use_bias=False),
+        ]
+    )
     model.compile(optimizer="adam", loss="categorical_crossentropy")
     errors = gradcheck(model, x, y)
     assert "dense_2/bias" not in errors
@@ -74,7 +107,9 @@ def test_gradcheck_notices_a_wrong_gradient(float64, monkeypatch):
     x, y = _data("mse")
     model = Sequential([Input((3,)), Dense(4, activation="tanh"), Dense(3)])
     model.compile(optimizer="sgd", loss="mse")
-    monkeypatch.setattr(type(activations.get("tanh")), "backward", lambda self, dy, z, y: dy * (1 - y))
+    monkeypatch.setattr(
+        type(activations.get("tanh")), "backward", lambda self, dy, z, y: dy * (1 - y)
+    )
     assert gradcheck(model, x, y)["dense/kernel"] > 1e-3
 
 
@@ -91,7 +126,9 @@ def test_gradcheck_leaves_a_float32_model_untouched():
         np.testing.assert_array_equal(a, b)
 
 
-@pytest.mark.parametrize("loss", ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"])
+@pytest.mark.parametrize(
+    "loss", ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]
+)
 def test_fused_gradient_is_y_minus_t_over_batch(loss):
     rng = np.random.default_rng(0)
     z = rng.normal(size=(4, 3))

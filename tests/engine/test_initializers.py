@@ -29,8 +29,10 @@ def test_uniform_limits():
 def test_truncated_normals_have_the_keras_variance(name, variance):
     w = sample(name)
     stddev = math.sqrt(variance) / 0.87962566103423978
-    assert np.abs(w).max() <= 2 * stddev          # truncated at two (corrected) standard deviations
-    assert w.std() == pytest.approx(math.sqrt(variance), rel=0.02)  # the correction restores the variance
+    assert np.abs(w).max() <= 2 * stddev  # truncated at two (corrected) standard deviations
+    assert w.std() == pytest.approx(
+        math.sqrt(variance), rel=0.02
+    )  # the correction restores the variance
 
 
 def test_random_normal_and_constants():
@@ -41,9 +43,14 @@ def test_random_normal_and_constants():
 
 def test_serialized_as_names_or_dicts():
     assert initializers.serialize("he_normal") == "he_normal"
-    custom = initializers.get({"class_name": "RandomUniform", "config": {"minval": -1, "maxval": 1}})
+    custom = initializers.get(
+        {"class_name": "RandomUniform", "config": {"minval": -1, "maxval": 1}}
+    )
     d = initializers.serialize(custom)
-    assert d == {"class_name": "RandomUniform", "config": {"minval": -1.0, "maxval": 1.0, "seed": None}}
+    assert d == {
+        "class_name": "RandomUniform",
+        "config": {"minval": -1.0, "maxval": 1.0, "seed": None},
+    }
     assert initializers.get(d).get_config() == custom.get_config()
     with pytest.raises(ValueError, match="minval must be below maxval"):
         initializers.get({"class_name": "RandomUniform", "config": {"minval": 1, "maxval": 0}})
@@ -61,13 +68,18 @@ def test_layers_draw_from_the_global_seed():
 
 def test_regularizer_penalty_is_added_to_the_loss():
     set_random_seed(0)
-    model = Sequential([Input((3,)), Dense(2, kernel_regularizer="l2", bias_initializer="ones"),
-                        Dense(1, kernel_regularizer=regularizers.L1(0.5))])
+    model = Sequential(
+        [
+            Input((3,)),
+            Dense(2, kernel_regularizer="l2", bias_initializer="ones"),
+            Dense(1, kernel_regularizer=regularizers.L1(0.5)),
+        ]
+    )
     model.compile(optimizer="sgd", loss="mse")
     x, y = np.ones((4, 3), np.float32), np.zeros((4, 1), np.float32)
     w1, _, w2, _ = model.get_weights()
     data_loss = float(np.mean(model.predict(x, verbose=0) ** 2))
-    expected = data_loss + 0.01 * float((w1 ** 2).sum()) + 0.5 * float(np.abs(w2).sum())
+    expected = data_loss + 0.01 * float((w1**2).sum()) + 0.5 * float(np.abs(w2).sum())
     assert model.evaluate(x, y, verbose=0) == pytest.approx(expected, rel=1e-5)
     assert model.train_on_batch(x, y) == pytest.approx(expected, rel=1e-5)
     assert regularizers.get("l1").l1 == regularizers.get("l2").l2 == 0.01

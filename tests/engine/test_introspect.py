@@ -32,7 +32,9 @@ def test_grid_resolution_checked():
 
 def test_unit_groups_take_the_activation_after_a_linear_dense():
     set_random_seed(1)
-    model = Sequential([Input((2,)), Dense(3), Activation("relu"), Dropout(0.5), Dense(2), Activation("softmax")])
+    model = Sequential(
+        [Input((2,)), Dense(3), Activation("relu"), Dropout(0.5), Dense(2), Activation("softmax")]
+    )
     model.build()
     assert introspect.unit_groups(model) == [(0, 2), (3, 4)]
     x = np.random.default_rng(0).normal(size=(5, 2)).astype(np.float32)
@@ -55,7 +57,10 @@ def test_hidden_grid_per_neuron_maps():
 
 def test_predicted_classes_argmax_and_threshold():
     assert introspect.predicted_classes(np.array([[0.2], [0.7], [0.5]])).tolist() == [0, 1, 0]
-    assert introspect.predicted_classes(np.array([[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]])).tolist() == [1, 0]
+    assert introspect.predicted_classes(np.array([[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]])).tolist() == [
+        1,
+        0,
+    ]
 
 
 def test_confusion_matrix_counts():
@@ -70,7 +75,9 @@ def test_confusion_matrix_counts():
 
 def test_dead_unit_share_on_a_layer_built_to_have_dead_units():
     set_random_seed(2)
-    model = Sequential([Input((2,)), Dense(8, activation="relu"), Dense(4), Activation("relu"), Dense(1)])
+    model = Sequential(
+        [Input((2,)), Dense(8, activation="relu"), Dense(4), Activation("relu"), Dense(1)]
+    )
     model.build()
     x = np.random.default_rng(3).uniform(-1, 1, size=(200, 2)).astype(np.float32)
     w = model.weight_dict()
@@ -93,7 +100,9 @@ def test_gradient_norms_after_a_step_and_compute_gradients():
     norms = introspect.gradient_norms(model)
     assert list(norms) == ["dense", "dense_1"]
     g = model.layers[1].grads
-    expected = np.sqrt((g["kernel"].astype(np.float64) ** 2).sum() + (g["bias"].astype(np.float64) ** 2).sum())
+    expected = np.sqrt(
+        (g["kernel"].astype(np.float64) ** 2).sum() + (g["bias"].astype(np.float64) ** 2).sum()
+    )
     assert norms["dense_1"] == pytest.approx(expected)
     assert all(v > 0 for v in norms.values())
 
@@ -106,7 +115,9 @@ def test_gradient_norms_after_a_step_and_compute_gradients():
     assert model.optimizer.iterations == iterations
     # the output layer's bias gradient of sigmoid + binary cross-entropy is mean(p - t)
     p = model.predict(x, verbose=0)
-    np.testing.assert_allclose(model.layers[1].grads["bias"], (p - y).mean(axis=0), rtol=1e-4, atol=1e-6)
+    np.testing.assert_allclose(
+        model.layers[1].grads["bias"], (p - y).mean(axis=0), rtol=1e-4, atol=1e-6
+    )
 
 
 def test_kernel_images():

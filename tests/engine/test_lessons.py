@@ -50,9 +50,15 @@ def test_fur_and_wings_classifier_reaches_full_accuracy():
     # With SGD(0.01) this small ReLU net is seed-dependent (a dead hidden unit can stall it,
     # in Keras too); seed 4 is one of the many that train to 100%.
     set_random_seed(4)
-    model = Sequential([Input((2,)),
-                        Dense(3, activation="relu", kernel_initializer="random_uniform", bias_initializer="zeros"),
-                        Dense(3, activation="softmax")])
+    model = Sequential(
+        [
+            Input((2,)),
+            Dense(
+                3, activation="relu", kernel_initializer="random_uniform", bias_initializer="zeros"
+            ),
+            Dense(3, activation="softmax"),
+        ]
+    )
     model.compile(optimizer=SGD(), loss="categorical_crossentropy", metrics=["accuracy"])
     history = model.fit(x, y, epochs=1000, verbose=0)
     assert history.history["loss"][-1] < history.history["loss"][0]

@@ -28,14 +28,14 @@ def test_sgd_plain():
 
 def test_sgd_momentum_two_steps():
     p1, p2 = run(SGD(learning_rate=0.1, momentum=0.9), [G, G])
-    np.testing.assert_allclose(p1, [0.95, -2.025])           # v1 = -0.1 g
-    np.testing.assert_allclose(p2, [0.855, -2.0725])         # v2 = 0.9 v1 - 0.1 g = -0.19 g
+    np.testing.assert_allclose(p1, [0.95, -2.025])  # v1 = -0.1 g
+    np.testing.assert_allclose(p2, [0.855, -2.0725])  # v2 = 0.9 v1 - 0.1 g = -0.19 g
 
 
 def test_sgd_nesterov_two_steps():
     p1, p2 = run(SGD(learning_rate=0.1, momentum=0.9, nesterov=True), [G, G])
-    np.testing.assert_allclose(p1, [0.905, -2.0475])         # w += 0.9 v1 - 0.1 g = -0.19 g
-    np.testing.assert_allclose(p2, [0.7695, -2.11525])       # w += 0.9 v2 - 0.1 g = -0.271 g
+    np.testing.assert_allclose(p1, [0.905, -2.0475])  # w += 0.9 v1 - 0.1 g = -0.19 g
+    np.testing.assert_allclose(p2, [0.7695, -2.11525])  # w += 0.9 v2 - 0.1 g = -0.271 g
 
 
 def test_rmsprop_matches_keras_docstring_example():
@@ -59,7 +59,7 @@ def test_rmsprop_two_steps_and_momentum():
 
 def test_adagrad_two_steps():
     p1, p2 = run(Adagrad(learning_rate=0.1), [(0.5,), (0.5,)], p0=(1.0,))
-    assert p1[0] == pytest.approx(1 - 0.05 / math.sqrt(0.35 + 1e-7), rel=1e-12)   # acc = 0.1 + 0.25
+    assert p1[0] == pytest.approx(1 - 0.05 / math.sqrt(0.35 + 1e-7), rel=1e-12)  # acc = 0.1 + 0.25
     assert p2[0] == pytest.approx(p1[0] - 0.05 / math.sqrt(0.60 + 1e-7), rel=1e-12)
 
 
@@ -79,8 +79,8 @@ def test_clipnorm_clips_each_parameter_by_its_own_norm():
     opt = SGD(learning_rate=1.0, clipnorm=1.0)
     a, b = np.zeros(2), np.zeros(2)
     opt.apply({"a": a, "b": b}, {"a": np.array([3.0, 4.0]), "b": np.array([0.3, 0.4])})
-    np.testing.assert_allclose(a, [-0.6, -0.8])   # norm 5 -> scaled to norm 1
-    np.testing.assert_allclose(b, [-0.3, -0.4])   # norm 0.5 < 1: unchanged
+    np.testing.assert_allclose(a, [-0.6, -0.8])  # norm 5 -> scaled to norm 1
+    np.testing.assert_allclose(b, [-0.3, -0.4])  # norm 0.5 < 1: unchanged
 
 
 def test_clipvalue():
@@ -93,9 +93,17 @@ def test_only_one_clipping_option():
         SGD(clipnorm=1.0, clipvalue=1.0)
 
 
-@pytest.mark.parametrize("make", [
-    lambda: SGD(0.1, momentum=0.9, nesterov=True), lambda: RMSprop(0.01, momentum=0.5),
-    lambda: Adagrad(0.1), lambda: Adam(0.01), lambda: Adam(0.01, clipnorm=0.3), lambda: RMSprop(clipvalue=0.1)])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: SGD(0.1, momentum=0.9, nesterov=True),
+        lambda: RMSprop(0.01, momentum=0.5),
+        lambda: Adagrad(0.1),
+        lambda: Adam(0.01),
+        lambda: Adam(0.01, clipnorm=0.3),
+        lambda: RMSprop(clipvalue=0.1),
+    ],
+)
 def test_flat_update_equals_per_key_update(make):
     """The fast path (all parameters in one buffer) computes exactly what the per-key one does."""
     rng = np.random.default_rng(0)
@@ -150,15 +158,31 @@ def test_set_state_rejects_unknown_slots():
         SGD(momentum=0.9).set_state({"iterations": 1, "w/velocity": np.zeros(2)})
 
 
-@pytest.mark.parametrize("name,cls", [("sgd", SGD), ("SGD", SGD), ("RMSprop", RMSprop), ("rmsprop", RMSprop),
-                                      ("adagrad", Adagrad), ("Adam", Adam), ("ADAM", Adam)])
+@pytest.mark.parametrize(
+    "name,cls",
+    [
+        ("sgd", SGD),
+        ("SGD", SGD),
+        ("RMSprop", RMSprop),
+        ("rmsprop", RMSprop),
+        ("adagrad", Adagrad),
+        ("Adam", Adam),
+        ("ADAM", Adam),
+    ],
+)
 def test_lookup_by_name_any_case(name, cls):
     assert type(optimizers.get(name)) is cls
 
 
 def test_keras_defaults_and_config_round_trip():
-    assert SGD().get_config() == {"name": "SGD", "learning_rate": 0.01, "clipnorm": None, "clipvalue": None,
-                                  "momentum": 0.0, "nesterov": False}
+    assert SGD().get_config() == {
+        "name": "SGD",
+        "learning_rate": 0.01,
+        "clipnorm": None,
+        "clipvalue": None,
+        "momentum": 0.0,
+        "nesterov": False,
+    }
     assert (RMSprop().learning_rate, RMSprop().rho, RMSprop().epsilon) == (0.001, 0.9, 1e-7)
     assert (Adagrad().initial_accumulator_value, Adagrad().learning_rate) == (0.1, 0.001)
     assert (Adam().beta_1, Adam().beta_2, Adam().epsilon) == (0.9, 0.999, 1e-7)
@@ -167,17 +191,26 @@ def test_keras_defaults_and_config_round_trip():
     assert d["class_name"] == "Adam"
     again = optimizers.deserialize(d)
     assert again.get_config() == opt.get_config()
-    keras_style = {"class_name": "Adam", "config": {**opt.get_config(), "weight_decay": None, "use_ema": False}}
+    keras_style = {
+        "class_name": "Adam",
+        "config": {**opt.get_config(), "weight_decay": None, "use_ema": False},
+    }
     assert optimizers.get(keras_style).beta_1 == 0.8
 
 
-@pytest.mark.parametrize("bad,match", [
-    (lambda: SGD(learning_rate=-1), "learning_rate must be a number >= 0, received: learning_rate=-1"),
-    (lambda: SGD(momentum=1.5), "momentum"),
-    (lambda: Adam(beta_1=1.0), "beta_1"),
-    (lambda: optimizers.get("adamw"), "adamw"),
-    (lambda: optimizers.deserialize({"class_name": "Nadam"}), "Nadam"),
-])
+@pytest.mark.parametrize(
+    "bad,match",
+    [
+        (
+            lambda: SGD(learning_rate=-1),
+            "learning_rate must be a number >= 0, received: learning_rate=-1",
+        ),
+        (lambda: SGD(momentum=1.5), "momentum"),
+        (lambda: Adam(beta_1=1.0), "beta_1"),
+        (lambda: optimizers.get("adamw"), "adamw"),
+        (lambda: optimizers.deserialize({"class_name": "Nadam"}), "Nadam"),
+    ],
+)
 def test_bad_arguments_name_what_was_received(bad, match):
     with pytest.raises(ValueError, match=match):
         bad()

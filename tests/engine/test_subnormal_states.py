@@ -17,18 +17,23 @@ def _run(opt, steps=250):
     return p["w"], opt.get_state()
 
 
-@pytest.mark.parametrize("make, steps", [  # steps: when the unflushed state is subnormal
-    (lambda: optimizers.RMSprop(), 250),
-    (lambda: optimizers.RMSprop(momentum=0.5), 250),
-    (lambda: optimizers.Adam(), 550),
-    (lambda: optimizers.SGD(momentum=0.9), 550),
-])
+@pytest.mark.parametrize(
+    "make, steps",
+    [  # steps: when the unflushed state is subnormal
+        (lambda: optimizers.RMSprop(), 250),
+        (lambda: optimizers.RMSprop(momentum=0.5), 250),
+        (lambda: optimizers.Adam(), 550),
+        (lambda: optimizers.SGD(momentum=0.9), 550),
+    ],
+)
 def test_decaying_states_are_flushed_not_subnormal(monkeypatch, make, steps):
     w, state = _run(make(), steps)
     with monkeypatch.context() as m:
         m.setattr(optimizers.Optimizer, "flush_period", lambda self: 0)
         w_ref, state_ref = _run(make(), steps)
-    subnormal_before = [k for k, v in state_ref.items() if k != "iterations" and 0 < abs(float(v[0])) < TINY]
+    subnormal_before = [
+        k for k, v in state_ref.items() if k != "iterations" and 0 < abs(float(v[0])) < TINY
+    ]
     assert subnormal_before, "the reference run should show the problem"
     for key, value in state.items():
         if key == "iterations":

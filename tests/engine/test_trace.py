@@ -47,7 +47,9 @@ def _state(model):
     return model.weights_buffer().copy(), model.optimizer.get_state()
 
 
-@pytest.mark.parametrize("opt", OPTIMIZERS, ids=lambda o: o["class_name"] + str(sorted(o["config"])))
+@pytest.mark.parametrize(
+    "opt", OPTIMIZERS, ids=lambda o: o["class_name"] + str(sorted(o["config"]))
+)
 @pytest.mark.parametrize("dropout", [False, True], ids=["plain", "dropout"])
 def test_trace_equals_train_on_batch_bit_for_bit(opt, dropout):
     model = _model(opt, dropout=dropout)
@@ -93,7 +95,9 @@ def test_trace_textbook_relations_hold():
         np.testing.assert_array_equal(rec.a, act.forward(rec.z.copy()))
         reg = model.layers[rec.index].kernel_regularizer
         penalty = 0 if reg is None else reg.gradient(W)  # the L2 term: d(0.01 Σ w²)/dw = 0.02 w
-        np.testing.assert_allclose(rec.grads["kernel"], rec.a_prev.T @ rec.delta + penalty, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(
+            rec.grads["kernel"], rec.a_prev.T @ rec.delta + penalty, rtol=1e-5, atol=1e-7
+        )
         np.testing.assert_allclose(rec.grads["bias"], rec.delta.sum(axis=0), rtol=1e-5, atol=1e-7)
         if rec.index > 0:
             np.testing.assert_allclose(rec.dL_da_prev, rec.delta @ W.T, rtol=1e-5, atol=1e-7)
@@ -101,12 +105,16 @@ def test_trace_textbook_relations_hold():
         else:
             assert rec.dL_da_prev is None
         if not rec.fused:
-            np.testing.assert_allclose(rec.delta, rec.dL_da * rec.local, rtol=1e-6)  # (dy y)(1-y) vs dy (y(1-y))
+            np.testing.assert_allclose(
+                rec.delta, rec.dL_da * rec.local, rtol=1e-6
+            )  # (dy y)(1-y) vs dy (y(1-y))
     sig = tr.layers[0]
     np.testing.assert_allclose(sig.local, sig.a * (1 - sig.a), rtol=1e-6)
     np.testing.assert_allclose(tr.per_sample_loss.mean() + tr.penalty, tr.loss, rtol=1e-6)
     sgd = tr.updates["dense/kernel"]
-    np.testing.assert_allclose(sgd.step, -0.1 * sgd.grad, rtol=1e-3, atol=1e-6)  # float32 w_new - w_old
+    np.testing.assert_allclose(
+        sgd.step, -0.1 * sgd.grad, rtol=1e-3, atol=1e-6
+    )  # float32 w_new - w_old
 
 
 def test_apply_step_is_train_on_batch():
@@ -115,7 +123,9 @@ def test_apply_step_is_train_on_batch():
     tr = trace_mod.trace_step(a, x, y)
     assert trace_mod.apply_step(a, x, y) == b.train_on_batch(x, y)[0] == tr.loss
     np.testing.assert_array_equal(a.weights_buffer(), b.weights_buffer())
-    np.testing.assert_array_equal(a.weight_dict()["dense_2/kernel"], tr.updates["dense_2/kernel"].after)
+    np.testing.assert_array_equal(
+        a.weight_dict()["dense_2/kernel"], tr.updates["dense_2/kernel"].after
+    )
 
 
 def test_batch_index_is_fits_order():
@@ -131,7 +141,14 @@ def test_batch_index_is_fits_order():
 
 
 ACTS = list(activations.ACTIVATIONS)
-LOSSES = ["mse", "mae", "sse", "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]
+LOSSES = [
+    "mse",
+    "mae",
+    "sse",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+]
 
 
 def _targets(loss, n, units, rng):
@@ -151,7 +168,9 @@ def _max_rel_error(model, x, y):
     for key, (idx, n) in numeric.items():
         b = backprop[key].reshape(-1)[idx]
         # the usual measure (CS231n, gradcheck): ||b - n|| / (||b|| + ||n||) per parameter array
-        worst = max(worst, float(np.linalg.norm(b - n) / (np.linalg.norm(b) + np.linalg.norm(n) + 1e-300)))
+        worst = max(
+            worst, float(np.linalg.norm(b - n) / (np.linalg.norm(b) + np.linalg.norm(n) + 1e-300))
+        )
     return worst
 
 
@@ -160,16 +179,26 @@ def _max_rel_error(model, x, y):
 def test_numeric_gradient_matches_backprop(act, loss):
     set_random_seed(3)
     rng = np.random.default_rng(1)
-    out = {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "softmax",
-           "sparse_categorical_crossentropy": "softmax"}.get(loss, act)
-    model = Sequential([Input((3,)), Dense(4, activation=act, bias_initializer="random_normal"),
-                        Dense(3, activation=out, bias_initializer="random_normal")])
+    out = {
+        "binary_crossentropy": "sigmoid",
+        "categorical_crossentropy": "softmax",
+        "sparse_categorical_crossentropy": "softmax",
+    }.get(loss, act)
+    model = Sequential(
+        [
+            Input((3,)),
+            Dense(4, activation=act, bias_initializer="random_normal"),
+            Dense(3, activation=out, bias_initializer="random_normal"),
+        ]
+    )
     model.compile(optimizer="sgd", loss=loss)
     x, y = rng.normal(size=(6, 3)), _targets(loss, 6, 3, rng)
     assert _max_rel_error(model, x, y) < 1e-6
 
 
-@pytest.mark.parametrize("loss", ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"])
+@pytest.mark.parametrize(
+    "loss", ["binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy"]
+)
 @pytest.mark.parametrize("scale", [8.0, 40.0], ids=["saturating", "saturated"])
 def test_numeric_gradient_on_saturated_outputs(loss, scale):
     """Outputs pushed to 0/1 (z of +-40: p clipped at 1 - 1e-7 in the reported loss), some wrong."""
@@ -191,8 +220,14 @@ def test_numeric_gradient_indices_progress_cancel():
     model = _model(OPTIMIZERS[0])
     x, y = _data()
     calls = []
-    got = trace_mod.numeric_gradient(model, x, y, keys=["dense/kernel"], indices={"dense/kernel": [0, 4]},
-                                     progress=lambda done, total: calls.append((done, total)))
+    got = trace_mod.numeric_gradient(
+        model,
+        x,
+        y,
+        keys=["dense/kernel"],
+        indices={"dense/kernel": [0, 4]},
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert list(got) == ["dense/kernel"] and list(got["dense/kernel"][0]) == [0, 4]
     assert calls == [(1, 2), (2, 2)]
     stopped = trace_mod.numeric_gradient(model, x, y, cancel=lambda: True)
@@ -220,6 +255,7 @@ def test_gradient_table_worst_first_sampled_and_timed():
     some = trace_mod.gradient_table(model, x, y, sample=10, seed=1)
     assert some["checked"] == 10 and len({(r[0], r[1]) for r in some["rows"]}) == 10
     calls = []
-    stopped = trace_mod.gradient_table(model, x, y, cancel=lambda: len(calls) >= 3,
-                                       progress=lambda done, total: calls.append(done))
+    stopped = trace_mod.gradient_table(
+        model, x, y, cancel=lambda: len(calls) >= 3, progress=lambda done, total: calls.append(done)
+    )
     assert stopped["cancelled"] and stopped["checked"] == 3

@@ -5,8 +5,22 @@ import math
 import numpy as np
 import pytest
 
-from nnstudio.engine import (SGD, Activation, Adam, Callback, Dense, Dropout, EarlyStopping, Input, RMSprop,
-                             Sequential, TerminateOnNaN, layers, set_floatx, set_random_seed)
+from nnstudio.engine import (
+    SGD,
+    Activation,
+    Adam,
+    Callback,
+    Dense,
+    Dropout,
+    EarlyStopping,
+    Input,
+    RMSprop,
+    Sequential,
+    TerminateOnNaN,
+    layers,
+    set_floatx,
+    set_random_seed,
+)
 
 
 def blobs(n=60, seed=0):
@@ -18,8 +32,12 @@ def blobs(n=60, seed=0):
 
 def classifier(seed=1):
     set_random_seed(seed)
-    model = Sequential([Input((4,)), Dense(8, activation="relu"), Dropout(0.3), Dense(3, activation="softmax")])
-    model.compile(optimizer=Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model = Sequential(
+        [Input((4,)), Dense(8, activation="relu"), Dropout(0.3), Dense(3, activation="softmax")]
+    )
+    model.compile(
+        optimizer=Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
     return model
 
 
@@ -32,10 +50,14 @@ def test_resume_is_bit_identical_to_straight_training():
     first.fit(x, y, epochs=3, batch_size=8, verbose=0)
     weights, state, seed = first.get_weights(), first.optimizer.get_state(), first.seed
 
-    resumed = Sequential([Input((4,)), Dense(8, activation="relu"), Dropout(0.3), Dense(3, activation="softmax")])
+    resumed = Sequential(
+        [Input((4,)), Dense(8, activation="relu"), Dropout(0.3), Dense(3, activation="softmax")]
+    )
     resumed.seed = seed
-    resumed.compile(optimizer=Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    resumed.optimizer.set_state(state)   # before the model is built: kept until the first step
+    resumed.compile(
+        optimizer=Adam(0.01), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
+    resumed.optimizer.set_state(state)  # before the model is built: kept until the first step
     resumed.set_weights(weights)
     h_resumed = resumed.fit(x, y, epochs=5, batch_size=8, verbose=0, initial_epoch=3)
 
@@ -67,7 +89,9 @@ def test_epoch_loss_is_the_batch_size_weighted_mean():
         def on_train_batch_end(self, batch, logs=None):
             seen.append((dict(model.last_batch_logs), dict(logs)))
 
-    h = model.fit(x, y, epochs=1, batch_size=4, verbose=0, callbacks=[Record()])  # batches of 4, 4, 2
+    h = model.fit(
+        x, y, epochs=1, batch_size=4, verbose=0, callbacks=[Record()]
+    )  # batches of 4, 4, 2
     raw = [b["loss"] for b, _ in seen]
     assert seen[0][1]["loss"] == pytest.approx(raw[0])
     assert seen[1][1]["loss"] == pytest.approx((raw[0] + raw[1]) / 2)
@@ -100,7 +124,9 @@ def test_early_stopping_restores_the_best_weights():
     y = 3 * x
     set_random_seed(0)
     model = Sequential([Input((1,)), Dense(1)])
-    model.compile(optimizer=SGD(learning_rate=6.0), loss="mse")  # too large: the loss grows every epoch
+    model.compile(
+        optimizer=SGD(learning_rate=6.0), loss="mse"
+    )  # too large: the loss grows every epoch
     snapshots = []
 
     class Snapshot(Callback):
@@ -120,8 +146,14 @@ def test_early_stopping_restores_the_best_weights():
 def test_early_stopping_waits_while_improving():
     x, y = blobs()
     model = classifier()
-    h = model.fit(x, y, epochs=6, verbose=0, validation_split=0.25,
-                  callbacks=[EarlyStopping(monitor="val_accuracy", patience=10)])
+    h = model.fit(
+        x,
+        y,
+        epochs=6,
+        verbose=0,
+        validation_split=0.25,
+        callbacks=[EarlyStopping(monitor="val_accuracy", patience=10)],
+    )
     assert len(h.history["val_accuracy"]) == 6
 
 
@@ -147,8 +179,13 @@ def test_validation_split_takes_the_last_samples_before_shuffling():
             checks.append(self.params["steps"])
 
         def on_epoch_end(self, epoch, logs=None):
-            checks.append((logs["val_loss"], model.evaluate(x[15:], y[15:], verbose=0)[0],
-                           model.evaluate(x[:5], y[:5], verbose=0)[0]))
+            checks.append(
+                (
+                    logs["val_loss"],
+                    model.evaluate(x[15:], y[15:], verbose=0)[0],
+                    model.evaluate(x[:5], y[:5], verbose=0)[0],
+                )
+            )
 
     model.fit(x, y, epochs=1, batch_size=5, verbose=0, validation_split=0.25, callbacks=[Check()])
     assert checks[0] == 3  # 15 training samples in batches of 5
@@ -174,18 +211,36 @@ def test_callback_protocol_order():
     events = []
 
     class Log(Callback):
-        def on_train_begin(self, logs=None): events.append("train_begin")
-        def on_epoch_begin(self, epoch, logs=None): events.append(f"epoch_begin {epoch}")
-        def on_train_batch_begin(self, batch, logs=None): events.append(f"batch_begin {batch}")
-        def on_train_batch_end(self, batch, logs=None): events.append(f"batch_end {batch} {sorted(logs)}")
-        def on_epoch_end(self, epoch, logs=None): events.append(f"epoch_end {epoch} {sorted(logs)}")
-        def on_train_end(self, logs=None): events.append("train_end")
+        def on_train_begin(self, logs=None):
+            events.append("train_begin")
+
+        def on_epoch_begin(self, epoch, logs=None):
+            events.append(f"epoch_begin {epoch}")
+
+        def on_train_batch_begin(self, batch, logs=None):
+            events.append(f"batch_begin {batch}")
+
+        def on_train_batch_end(self, batch, logs=None):
+            events.append(f"batch_end {batch} {sorted(logs)}")
+
+        def on_epoch_end(self, epoch, logs=None):
+            events.append(f"epoch_end {epoch} {sorted(logs)}")
+
+        def on_train_end(self, logs=None):
+            events.append("train_end")
 
     cb = Log()
     model.fit(x, y, epochs=1, batch_size=4, verbose=0, callbacks=[cb])
-    assert events == ["train_begin", "epoch_begin 0", "batch_begin 0", "batch_end 0 ['accuracy', 'loss']",
-                      "batch_begin 1", "batch_end 1 ['accuracy', 'loss']", "epoch_end 0 ['accuracy', 'loss']",
-                      "train_end"]
+    assert events == [
+        "train_begin",
+        "epoch_begin 0",
+        "batch_begin 0",
+        "batch_end 0 ['accuracy', 'loss']",
+        "batch_begin 1",
+        "batch_end 1 ['accuracy', 'loss']",
+        "epoch_end 0 ['accuracy', 'loss']",
+        "train_end",
+    ]
     assert cb.params == {"epochs": 1, "steps": 2, "verbose": 0}
 
 
@@ -235,7 +290,7 @@ def test_float64_computes_in_float64_throughout():
     set_floatx("float64")
     x, y = blobs(n=16)
     model = classifier()
-    h = model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+    model.fit(x, y, epochs=1, batch_size=16, verbose=0)
     assert all(w.dtype == np.float64 for w in model.get_weights())
     assert model.predict(x, verbose=0).dtype == np.float64
     assert model.optimizer.get_state()["dense/kernel/momentum"].dtype == np.float64
@@ -244,7 +299,9 @@ def test_float64_computes_in_float64_throughout():
     plain.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
     p = plain.predict(x, verbose=0)
     expected = -np.log(p[np.arange(16), y] / p.sum(axis=1)).mean()
-    assert plain.fit(x, y, epochs=1, batch_size=16, verbose=0).history["loss"][0] == pytest.approx(expected, abs=1e-13)
+    assert plain.fit(x, y, epochs=1, batch_size=16, verbose=0).history["loss"][0] == pytest.approx(
+        expected, abs=1e-13
+    )
     set_floatx("float32")
     assert classifier().get_weights()[0].dtype == np.float32
 
@@ -278,28 +335,38 @@ def test_weights_in_keras_order_and_weight_dict():
 
 
 def test_config_round_trip_and_allow_list():
-    model = Sequential([Input((4,)), Dense(5, activation="tanh", kernel_initializer="he_normal",
-                                           kernel_regularizer="l2"),
-                        Dropout(0.2, seed=3), Activation("softmax")])
+    model = Sequential(
+        [
+            Input((4,)),
+            Dense(5, activation="tanh", kernel_initializer="he_normal", kernel_regularizer="l2"),
+            Dropout(0.2, seed=3),
+            Activation("softmax"),
+        ]
+    )
     config = model.get_config()
     again = Sequential.from_config(config)
     assert again.get_config() == config
     assert again.count_params() == model.count_params() == 25
-    assert layers.serialize(model.layers[0])["config"]["kernel_regularizer"] == {"class_name": "L2",
-                                                                                 "config": {"l2": 0.01}}
+    assert layers.serialize(model.layers[0])["config"]["kernel_regularizer"] == {
+        "class_name": "L2",
+        "config": {"l2": 0.01},
+    }
     with pytest.raises(ValueError, match="Unknown layer type"):
         layers.deserialize({"class_name": "Lambda", "config": {}})
     with pytest.raises(ValueError, match="units must be a positive integer"):
         layers.deserialize({"class_name": "Dense", "config": {"units": -1}})
 
 
-@pytest.mark.parametrize("make,match", [
-    (lambda: Dense(0), r"units must be a positive integer, received: units=0"),
-    (lambda: Dense(3, activation="swish"), r"received: activation='swish'"),
-    (lambda: Dense(3, kernel_initializer="orthogonal"), "orthogonal"),
-    (lambda: Dropout(1.0), r"rate must be a number in \[0, 1\), received: rate=1.0"),
-    (lambda: Input((0,)), "shape"),
-])
+@pytest.mark.parametrize(
+    "make,match",
+    [
+        (lambda: Dense(0), r"units must be a positive integer, received: units=0"),
+        (lambda: Dense(3, activation="swish"), r"received: activation='swish'"),
+        (lambda: Dense(3, kernel_initializer="orthogonal"), "orthogonal"),
+        (lambda: Dropout(1.0), r"rate must be a number in \[0, 1\), received: rate=1.0"),
+        (lambda: Input((0,)), "shape"),
+    ],
+)
 def test_bad_layer_arguments(make, match):
     with pytest.raises(ValueError, match=match):
         make()
@@ -315,7 +382,9 @@ def test_bad_fit_calls_explain_themselves():
         model.fit(x, y, verbose=0)
     with pytest.raises(ValueError, match=r"samples of shape \(4,\)"):
         model.predict(np.zeros((3, 5)), verbose=0)
-    with pytest.raises(ValueError, match="batch_size must be a positive integer, received: batch_size=0"):
+    with pytest.raises(
+        ValueError, match="batch_size must be a positive integer, received: batch_size=0"
+    ):
         model.fit(x, np.eye(3)[y], batch_size=0, verbose=0)
     with pytest.raises(ValueError, match="one row per sample"):
         model.fit(x, np.eye(3)[y][:5], verbose=0)
@@ -339,27 +408,43 @@ def test_first_layer_skips_the_input_gradient():
     model.train_on_batch(np.ones((2, 3)), np.ones((2, 2)))
     assert model.layers[0].grads["kernel"].any()
     # the parameters are views into one flat buffer, which the optimizer updates in one pass
-    assert all(p.base is model._flat.params for layer in model.layers for p in layer.params.values())
+    assert all(
+        p.base is model._flat.params for layer in model.layers for p in layer.params.values()
+    )
 
 
-@pytest.mark.parametrize("act", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"])
+@pytest.mark.parametrize(
+    "act", ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax"]
+)
 def test_float32_stays_float32_everywhere(act):
     """No silent float64 upcasts: every array a float32 step touches stays float32."""
     x, y = blobs(n=16)
     set_random_seed(0)
-    model = Sequential([Input((4,)), Dense(5, activation=act, kernel_regularizer="l2"), Dropout(0.2),
-                        Activation(act), Dense(3, activation="softmax")])
-    model.compile(optimizer=Adam(clipnorm=1.0), loss="sparse_categorical_crossentropy", metrics=["acc"])
+    model = Sequential(
+        [
+            Input((4,)),
+            Dense(5, activation=act, kernel_regularizer="l2"),
+            Dropout(0.2),
+            Activation(act),
+            Dense(3, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=Adam(clipnorm=1.0), loss="sparse_categorical_crossentropy", metrics=["acc"]
+    )
     model.fit(x.astype(np.float64), y, epochs=1, batch_size=8, verbose=0)
     for layer in model.layers:
         assert all(a.dtype == np.float32 for a in [*layer.params.values(), *layer.grads.values()])
     assert all(o.dtype == np.float32 for o in model.layer_outputs(x))
-    assert all(v.dtype == np.float32 for k, v in model.optimizer.get_state().items() if k != "iterations")
+    assert all(
+        v.dtype == np.float32 for k, v in model.optimizer.get_state().items() if k != "iterations"
+    )
 
 
 def test_ascii_fallback_when_the_console_cannot_print_box_characters():
     import io
     from nnstudio.engine.callbacks import Progbar
+
     stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")  # e.g. a redirected legacy console
     bar = Progbar(4, stream=stream)
     bar.update(4, {"loss": 0.5})
@@ -391,7 +476,14 @@ def test_callback_hooks_set_on_the_instance_are_called_and_each_hook_once_per_ba
     plain.on_train_batch_end = lambda batch, logs=None: seen.append(("instance", batch))
     model = Sequential([Input((2,)), Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
-    model.fit(np.zeros((8, 2)), np.zeros((8, 1)), batch_size=4, epochs=1, verbose=0, callbacks=[counter, plain])
+    model.fit(
+        np.zeros((8, 2)),
+        np.zeros((8, 1)),
+        batch_size=4,
+        epochs=1,
+        verbose=0,
+        callbacks=[counter, plain],
+    )
     assert seen == [("class", 0), ("instance", 0), ("class", 1), ("instance", 1)]
 
 

@@ -17,11 +17,25 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 def xor_project() -> Project:
     """Input (2,) -> Dense 4 tanh -> Dense 1 sigmoid, binary cross-entropy."""
-    project = Project(title="XOR", input_shape=(2,), dataset=DatasetSpec(name="xor", params={"n_samples": 200}))
-    project.add_layer("Dense", units=4, activation="tanh", use_bias=True,
-                      kernel_initializer="glorot_uniform", bias_initializer="zeros")
-    project.add_layer("Dense", units=1, activation="sigmoid", use_bias=True,
-                      kernel_initializer="glorot_uniform", bias_initializer="zeros")
+    project = Project(
+        title="XOR", input_shape=(2,), dataset=DatasetSpec(name="xor", params={"n_samples": 200})
+    )
+    project.add_layer(
+        "Dense",
+        units=4,
+        activation="tanh",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+    )
+    project.add_layer(
+        "Dense",
+        units=1,
+        activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+    )
     return project
 
 

@@ -59,10 +59,15 @@ def test_run_opens_the_xor_lesson_and_exits_cleanly(config_dir):
     """`nnstudio` with no file: the XOR lesson as a new project, ready to train; exit code 0.
     Also the start-up time (process start -> window shown, offscreen)."""
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, repr(t0)], capture_output=True, text=True,
-                         timeout=120, env=_child_env(config_dir))
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, repr(t0)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_child_env(config_dir),
+    )
     assert out.returncode == 0, out.stderr
-    line = next(l for l in out.stdout.splitlines() if l.startswith("SHOWN"))
+    line = next(s for s in out.stdout.splitlines() if s.startswith("SHOWN"))
     _, seconds, visible, path, n_layers, title = line.split("|")
     assert visible == "True"
     assert "XOR" in title and path == "None"  # a copy of the lesson: Save never overwrites it
@@ -77,10 +82,15 @@ def test_run_opens_a_file_given_on_the_command_line(config_dir, tmp_path):
 
     target = tmp_path / "mine.nnproj"
     projmod.save(examples.load("gates"), target)
-    out = subprocess.run([sys.executable, "-c", CHILD, repr(time.time()), str(target)], capture_output=True,
-                         text=True, timeout=120, env=_child_env(config_dir))
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, repr(time.time()), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_child_env(config_dir),
+    )
     assert out.returncode == 0, out.stderr
-    line = next(l for l in out.stdout.splitlines() if l.startswith("SHOWN"))
+    line = next(s for s in out.stdout.splitlines() if s.startswith("SHOWN"))
     assert line.split("|")[3] == str(target.resolve())
 
 
@@ -88,11 +98,16 @@ def test_korean_translation_is_loaded_for_a_korean_locale(qapp):
     from nnstudio.gui.app import install_translators
 
     assert QM.exists(), "run: python resources/translations/update_ts.py"
-    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    installed = install_translators(
+        qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    )
     try:
         assert len(installed) >= 1
         assert QCoreApplication.translate("MainWindow", "&File") == "파일(&F)"
-        assert QCoreApplication.translate("dialogs", "Restore unsaved work?") == "저장하지 않은 작업을 복원할까요?"
+        assert (
+            QCoreApplication.translate("dialogs", "Restore unsaved work?")
+            == "저장하지 않은 작업을 복원할까요?"
+        )
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
@@ -124,7 +139,10 @@ def test_translation_source_is_up_to_date_and_the_shell_is_translated():
     for ctx in root.iter("context"):
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            in_file[(ctx.findtext("name"), msg.findtext("source"))] = (tr.text or "", tr.get("type"))
+            in_file[(ctx.findtext("name"), msg.findtext("source"))] = (
+                tr.text or "",
+                tr.get("type"),
+            )
     for ctx in ("MainWindow", "dialogs"):
         for text in in_code.get(ctx, {}):
             if "(being built)" in text:
@@ -135,7 +153,9 @@ def test_translation_source_is_up_to_date_and_the_shell_is_translated():
             # every {placeholder} survives translation
             import re
 
-            assert sorted(re.findall(r"\{[^}]*\}", text)) == sorted(re.findall(r"\{[^}]*\}", translation)), text
+            assert sorted(re.findall(r"\{[^}]*\}", text)) == sorted(
+                re.findall(r"\{[^}]*\}", translation)
+            ), text
 
 
 def test_every_translation_keeps_the_placeholders():

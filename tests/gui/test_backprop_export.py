@@ -21,7 +21,12 @@ def test_xor_script_repeats_20_studio_epochs(qtbot, tmp_path):
     project.training.epochs = 20
     ds = build.build_dataset(project)
     text = script_for(copy.deepcopy(project), ds)
-    assert "def forward" in text and "def backward" in text and "def update" in text and "def fit" in text
+    assert (
+        "def forward" in text
+        and "def backward" in text
+        and "def update" in text
+        and "def fit" in text
+    )
     doc = Document(project)
     controller = TrainingController(doc)
     controller.set_dataset(ds)
@@ -34,10 +39,20 @@ def test_xor_script_repeats_20_studio_epochs(qtbot, tmp_path):
     assert doc.project.epochs_trained == 20
     script = tmp_path / "fit_xor.py"
     script.write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script), "20", str(tmp_path / "w.npz")], capture_output=True, check=False,
-                          text=True, timeout=120, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(script), "20", str(tmp_path / "w.npz")],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
-    losses = [float(line.split("loss ")[1]) for line in done.stdout.splitlines() if line.startswith("epoch")]
+    losses = [
+        float(line.split("loss ")[1])
+        for line in done.stdout.splitlines()
+        if line.startswith("epoch")
+    ]
     assert len(losses) == 20
     np.testing.assert_allclose(losses, doc.project.history["loss"], rtol=0, atol=1e-6)
     with np.load(tmp_path / "w.npz") as f:

@@ -73,9 +73,11 @@ def test_mnist_200_parameters_window_responsive(qtbot):
     assert result["total"] == 784 * 512 + 512 + 512 * 10 + 10 and result["checked"] == 200
     assert result["overall"] < 1e-6 and result["rows"][0][4] < 1e-4
     p99 = float(np.percentile(gaps, 99))
-    print(f"MNIST gradient check: {result['numeric_s']:.2f} s numeric for 200, backprop "
-          f"{result['backprop_s'] * 1000:.1f} ms; GUI timer gaps p99 {p99 * 1000:.1f} ms, max "
-          f"{max(gaps) * 1000:.1f} ms over {len(gaps)} ticks; {d.summary.text()}")
+    print(
+        f"MNIST gradient check: {result['numeric_s']:.2f} s numeric for 200, backprop "
+        f"{result['backprop_s'] * 1000:.1f} ms; GUI timer gaps p99 {p99 * 1000:.1f} ms, max "
+        f"{max(gaps) * 1000:.1f} ms over {len(gaps)} ticks; {d.summary.text()}"
+    )
     assert p99 < 0.050
     qtbot.waitUntil(lambda: not d.is_running)
 

@@ -17,9 +17,17 @@ from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
 def blobs_project(hidden=5, optimizer=None) -> Project:
     p = Project(
-        title="blobs", input_shape=(2,), dataset=DatasetSpec(name="blobs", params={"n_samples": 200, "classes": 3}),
-        training=TrainingSpec(loss="categorical_crossentropy", batch_size=16, epochs=5, validation_split=0.1, seed=3,
-                              optimizer=optimizer or {"class_name": "Adam", "config": {"learning_rate": 0.05}}),
+        title="blobs",
+        input_shape=(2,),
+        dataset=DatasetSpec(name="blobs", params={"n_samples": 200, "classes": 3}),
+        training=TrainingSpec(
+            loss="categorical_crossentropy",
+            batch_size=16,
+            epochs=5,
+            validation_split=0.1,
+            seed=3,
+            optimizer=optimizer or {"class_name": "Adam", "config": {"learning_rate": 0.05}},
+        ),
     )
     p.add_layer("Dense", units=hidden, activation="tanh")
     p.add_layer("Dense", units=3, activation="softmax")
@@ -35,16 +43,23 @@ def window_for(qtbot, doc, controller=None):
     return w
 
 
-@pytest.mark.parametrize("optimizer", [{"class_name": "Adam", "config": {"learning_rate": 0.05}},
-                                       {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}}],
-                         ids=["adam", "sgd-momentum"])
+@pytest.mark.parametrize(
+    "optimizer",
+    [
+        {"class_name": "Adam", "config": {"learning_rate": 0.05}},
+        {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}},
+    ],
+    ids=["adam", "sgd-momentum"],
+)
 def test_apply_is_step_batch_bit_for_bit(qtbot, optimizer):
     project = blobs_project(optimizer=optimizer)
     doc_a, doc_b = Document(copy.deepcopy(project)), Document(copy.deepcopy(project))
     controller = TrainingController(doc_a)
     try:
         for _ in range(3):
-            with qtbot.waitSignal(controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000):
+            with qtbot.waitSignal(
+                controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000
+            ):
                 controller.step_batch()
         assert controller.capture()
     finally:
@@ -146,7 +161,9 @@ def test_a_walk_through_an_epoch_is_step_epoch(qtbot):
     doc_a, doc_b = Document(copy.deepcopy(project)), Document(copy.deepcopy(project))
     controller = TrainingController(doc_a)
     try:
-        with qtbot.waitSignal(controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000):
+        with qtbot.waitSignal(
+            controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000
+        ):
             controller.step_epoch()
         assert controller.capture()
         steps = controller.last_progress["steps"]
@@ -157,7 +174,9 @@ def test_a_walk_through_an_epoch_is_step_epoch(qtbot):
     for _ in range(steps):
         assert w.apply()
     a, b = doc_a.project, doc_b.project
-    assert a.epochs_trained == b.epochs_trained == 1 and w.session.epoch == 1 and w.session.step == 0
+    assert (
+        a.epochs_trained == b.epochs_trained == 1 and w.session.epoch == 1 and w.session.step == 0
+    )
     assert a.history.keys() == b.history.keys()
     for key in a.history:
         np.testing.assert_allclose(b.history[key], a.history[key], rtol=1e-12)
@@ -171,7 +190,9 @@ def test_apply_waits_while_a_run_is_open(qtbot):
     w = window_for(qtbot, doc, controller)
     assert w.apply_button.isEnabled()
     try:
-        with qtbot.waitSignal(controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000):
+        with qtbot.waitSignal(
+            controller.stateChanged, check_params_cb=lambda s: s == "paused", timeout=20000
+        ):
             controller.step_batch()
         assert not w.apply_button.isEnabled() and not w.apply()
     finally:
@@ -180,13 +201,19 @@ def test_apply_waits_while_a_run_is_open(qtbot):
 
 
 def _variant(kind):
-    p = blobs_project(optimizer={"class_name": {"rmsprop": "RMSprop", "adagrad": "Adagrad"}.get(kind, "SGD"),
-                                 "config": {"learning_rate": 0.1}})
+    p = blobs_project(
+        optimizer={
+            "class_name": {"rmsprop": "RMSprop", "adagrad": "Adagrad"}.get(kind, "SGD"),
+            "config": {"learning_rate": 0.1},
+        }
+    )
     if kind == "gates":  # one layer: inputs straight to a sigmoid unit
         p.layers.clear()
         p.training.loss = "mse"
         p.add_layer("Dense", units=3, activation="sigmoid")
-    elif kind == "activation-layer":  # Dense linear + Activation("softmax"): the fused path goes through it
+    elif (
+        kind == "activation-layer"
+    ):  # Dense linear + Activation("softmax"): the fused path goes through it
         p.layers[1].config["activation"] = "linear"
         p.add_layer("Activation", activation="softmax")
     elif kind == "dropout":
@@ -207,7 +234,12 @@ def test_every_phase_and_every_click_has_a_formula(qtbot, kind):
     assert w.session is not None, w.message.text()
     sizes = w.diagram.sizes
     targets = [None] + [("unit", c, j) for c, n in enumerate(sizes) for j in range(n)]
-    targets += [("weight", c, i, j) for c in range(1, len(sizes)) for i in range(sizes[c - 1]) for j in range(sizes[c])]
+    targets += [
+        ("weight", c, i, j)
+        for c in range(1, len(sizes))
+        for i in range(sizes[c - 1])
+        for j in range(sizes[c])
+    ]
     for sample in (0, 2):
         w.samples.setCurrentIndex(sample)
         for k in range(len(w.phase_list)):

@@ -291,10 +291,18 @@ def test_ctrl_wheel_zooms(qtbot, canvas):
 
     before = canvas.transform().m11()
     pos = P(canvas.viewport().rect().center())
-    wheel = QWheelEvent(pos, P(canvas.viewport().mapToGlobal(pos.toPoint())), QPoint(), QPoint(0, 240),
-                        Qt.NoButton, Qt.ControlModifier, Qt.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        pos,
+        P(canvas.viewport().mapToGlobal(pos.toPoint())),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.NoButton,
+        Qt.ControlModifier,
+        Qt.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(canvas.viewport(), wheel)
-    assert canvas.transform().m11() == pytest.approx(min(before * 1.15 ** 2, 4.0))
+    assert canvas.transform().m11() == pytest.approx(min(before * 1.15**2, 4.0))
     canvas.fit()
     assert canvas.transform().m11() == pytest.approx(before)
 

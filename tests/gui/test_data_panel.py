@@ -59,14 +59,19 @@ def test_opens_on_the_document_dataset_without_pushing(panel, undo_stack, xor_do
 def test_xor_table(qtbot, panel, xor_doc, undo_stack):
     pick(qtbot, panel, "animals")
     ds = pick(qtbot, panel, "xor")
-    assert xor_doc.project.dataset == DatasetSpec(name="xor", params=dict(data.DATASETS["xor"].params))
+    assert xor_doc.project.dataset == DatasetSpec(
+        name="xor", params=dict(data.DATASETS["xor"].params)
+    )
     assert xor_doc.project.input_shape == (2,)
     table = panel.preview.table
     assert panel.preview.kind == "table"
     assert table.rowCount() == ds.n_train + ds.n_test == 8
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers == ["x1", "x2", "class", "split"]
-    rows = {(table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text()) for r in range(4)}
+    rows = {
+        (table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(4)
+    }
     assert rows == {("0", "0", "0"), ("0", "1", "1"), ("1", "0", "1"), ("1", "1", "0")}
     assert panel.summary.text() == "4 train / 4 test · 2 features · 2 classes"
     # only the parameters xor has
@@ -93,7 +98,9 @@ def test_spirals_scatter(qtbot, panel, xor_doc, undo_stack):
     assert panel.preview.filled_count() == ds.n_train
     # one filled colour per class from the colour-blind-safe palette, test points hollow
     filled = [it for it in panel.preview._items if it.zValue() == 1]
-    assert [it.opts["brush"].color().name() for it in filled] == [c.lower() for c in CLASS_COLORS[:ds.num_classes]]
+    assert [it.opts["brush"].color().name() for it in filled] == [
+        c.lower() for c in CLASS_COLORS[: ds.num_classes]
+    ]
     hollow = [it for it in panel.preview._items if it.zValue() == 2]
     assert all(it.opts["brush"].color().alpha() == 0 for it in hollow)
     assert panel.preview.legend_texts() == list(ds.class_names) + ["test (hollow)"]
@@ -107,7 +114,11 @@ def test_sine_regression(qtbot, panel, xor_doc):
     assert xor_doc.project.dataset.name == "sine"
     assert xor_doc.project.input_shape == (1,)
     assert panel.preview.kind == "1d"
-    assert panel.preview.point_count() == ds.n_train + ds.n_test == data.DATASETS["sine"].params["n_samples"]
+    assert (
+        panel.preview.point_count()
+        == ds.n_train + ds.n_test
+        == data.DATASETS["sine"].params["n_samples"]
+    )
     xs = np.concatenate([it.data["x"] for it in panel.preview._items])
     assert np.allclose(np.sort(xs), np.sort(np.concatenate([ds.x_train[:, 0], ds.x_test[:, 0]])))
     assert "regression" in panel.summary.text()
@@ -143,7 +154,9 @@ def test_parameter_edits_are_one_undo_step_and_undo_restores(qtbot, panel, xor_d
     assert xor_doc.project.dataset.params["n_samples"] == 300
     assert n.value() == 300 and noise.value() == pytest.approx(0.2)
     assert panel.preview.point_count() == 300
-    assert undo_stack.count() == 2 and undo_stack.index() == 1  # following the document pushed nothing
+    assert (
+        undo_stack.count() == 2 and undo_stack.index() == 1
+    )  # following the document pushed nothing
 
     undo_stack.undo()
     assert xor_doc.project.dataset.name == "xor" and xor_doc.project.input_shape == (2,)
@@ -164,14 +177,18 @@ def test_reselecting_is_served_from_the_cache(qtbot, panel):
 
 def test_follows_document_changes_from_elsewhere(qtbot, panel, xor_doc, undo_stack):
     with qtbot.waitSignal(panel.datasetLoaded):
-        undo_stack.push(SetDatasetCommand(xor_doc, DatasetSpec(name="blobs", params={"classes": 4}), (2,)))
+        undo_stack.push(
+            SetDatasetCommand(xor_doc, DatasetSpec(name="blobs", params={"classes": 4}), (2,))
+        )
     assert panel.combo.currentText().strip() == "Blobs"
     assert panel.param_widget("classes").value() == 4
     assert panel.current_dataset().num_classes == 4
     assert undo_stack.count() == 1
     # a whole new project (File > Open)
     with qtbot.waitSignal(panel.datasetLoaded):
-        xor_doc.replace_project(Project(dataset=DatasetSpec(name="circles", params={"n_samples": 100})))
+        xor_doc.replace_project(
+            Project(dataset=DatasetSpec(name="circles", params={"n_samples": 100}))
+        )
     assert panel.combo.currentText().strip() == "Circles"
     assert panel.preview.point_count() == 100
     assert undo_stack.count() == 1
@@ -281,7 +298,9 @@ def test_class_colours_match_the_other_views():
 
 
 def test_a_setting_the_dataset_does_not_take_is_explained_and_fixable(qtbot, undo_stack):
-    doc = Document(Project(input_shape=(2,), dataset=DatasetSpec(name="xor", params={"n_samples": 200})))
+    doc = Document(
+        Project(input_shape=(2,), dataset=DatasetSpec(name="xor", params={"n_samples": 200}))
+    )
     p = DataPanel(doc, undo_stack)
     qtbot.addWidget(p)
     assert p.current_dataset() is None and p.preview.kind == "message"
@@ -300,19 +319,27 @@ def test_dataset_titles_descriptions_and_class_names_in_korean(qtbot, qapp, xor_
 
     from nnstudio.gui.app import install_translators
 
-    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    installed = install_translators(
+        qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    )
     try:
         p = DataPanel(xor_doc, undo_stack)
         qtbot.addWidget(p)
         model = p.combo.model()
-        titles = [model.item(r).text().strip() for r in range(model.rowCount()) if model.item(r).data(256)]
+        titles = [
+            model.item(r).text().strip() for r in range(model.rowCount()) if model.item(r).data(256)
+        ]
         assert "XOR 게이트" in titles and "나선" in titles
         assert "은닉층" in p.description.text()
         pick(qtbot, p, "animals")  # class and feature names too
         table = p.preview.table
         headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
         assert headers[:2] == ["털", "날개"]
-        assert {table.item(r, 2).text() for r in range(table.rowCount())} == {"기타", "포유류", "조류"}
+        assert {table.item(r, 2).text() for r in range(table.rowCount())} == {
+            "기타",
+            "포유류",
+            "조류",
+        }
         p.shutdown()
     finally:
         for translator in installed:

@@ -27,7 +27,11 @@ N_TRAIN, N_TEST = 40, 10
 
 def idx_bytes(array: np.ndarray) -> bytes:
     magic = {1: 0x801, 3: 0x803}[array.ndim]
-    return struct.pack(">I", magic) + struct.pack(f">{array.ndim}I", *array.shape) + array.astype(np.uint8).tobytes()
+    return (
+        struct.pack(">I", magic)
+        + struct.pack(f">{array.ndim}I", *array.shape)
+        + array.astype(np.uint8).tobytes()
+    )
 
 
 def fake_mnist(n_train=N_TRAIN, n_test=N_TEST, seed=0) -> dict[str, bytes]:
@@ -35,7 +39,8 @@ def fake_mnist(n_train=N_TRAIN, n_test=N_TEST, seed=0) -> dict[str, bytes]:
     files = {}
     for prefix, n in (("train", n_train), ("t10k", n_test)):
         files[f"{prefix}-images-idx3-ubyte.gz"] = gzip.compress(
-            idx_bytes(rng.integers(0, 256, (n, 28, 28))), compresslevel=1)
+            idx_bytes(rng.integers(0, 256, (n, 28, 28))), compresslevel=1
+        )
         files[f"{prefix}-labels-idx1-ubyte.gz"] = gzip.compress(idx_bytes(np.arange(n) % 10))
     return files
 
@@ -63,7 +68,7 @@ class Server:
                     for i in range(0, len(body), 16384):
                         if outer.stop.is_set():
                             return
-                        self.wfile.write(body[i:i + 16384])
+                        self.wfile.write(body[i : i + 16384])
                         if outer.delay:
                             time.sleep(outer.delay)
                 except (BrokenPipeError, ConnectionResetError):
@@ -93,8 +98,14 @@ def cache(tmp_path, monkeypatch):
 def serve(monkeypatch, files, delay=0.0, mirrors=None):
     server = Server(files, delay)
     monkeypatch.setitem(dl.MIRRORS, "mnist", mirrors or [server.url])
-    monkeypatch.setitem(dl.FILES, "mnist", [dl.RemoteFile(name, hashlib.md5(body).hexdigest(), len(body))
-                                            for name, body in files.items()])
+    monkeypatch.setitem(
+        dl.FILES,
+        "mnist",
+        [
+            dl.RemoteFile(name, hashlib.md5(body).hexdigest(), len(body))
+            for name, body in files.items()
+        ],
+    )
     monkeypatch.setitem(dl.SYSTEM_DIRS, "mnist", [])
     return server
 
@@ -102,6 +113,7 @@ def serve(monkeypatch, files, delay=0.0, mirrors=None):
 @pytest.fixture
 def answers(monkeypatch):
     """Record QMessageBox questions/warnings; questions answer ``answers.reply``."""
+
     class Answers:
         reply = QMessageBox.StandardButton.Yes
         questions: list[str] = []
@@ -171,10 +183,14 @@ def test_download_asks_shows_progress_and_uses_the_data(qtbot, panel, cache, ans
     assert all(d2 >= d1 for (d1, _), (d2, _) in zip(progress, progress[1:]))
     assert answers.warnings == []
     assert panel.download_dialog is None and not dialog.isVisible()
-    assert panel.combo.currentText().strip() == "MNIST digits (full, 70,000)"  # no "download" mark now
+    assert (
+        panel.combo.currentText().strip() == "MNIST digits (full, 70,000)"
+    )  # no "download" mark now
 
 
-def test_cancel_stops_the_download_and_leaves_nothing(qtbot, panel, cache, answers, monkeypatch, screenshot):
+def test_cancel_stops_the_download_and_leaves_nothing(
+    qtbot, panel, cache, answers, monkeypatch, screenshot
+):
     files = fake_mnist(n_train=1500)  # ~1.2 MB of noise, served at 16 KB / 50 ms
     server = serve(monkeypatch, files, delay=0.05)
     undo_before = panel.undo_stack.count()
@@ -232,7 +248,9 @@ def test_offline_explains_and_points_to_mnist_5k(qtbot, panel, cache, answers, m
     assert cache_files(cache) == []
 
 
-def test_document_naming_mnist_offers_download_without_pushing(qtbot, cache, answers, monkeypatch, undo_stack):
+def test_document_naming_mnist_offers_download_without_pushing(
+    qtbot, cache, answers, monkeypatch, undo_stack
+):
     server = serve(monkeypatch, fake_mnist())
     doc = Document(Project(input_shape=(784,), dataset=DatasetSpec(name="mnist")))
     p = DataPanel(doc, undo_stack)

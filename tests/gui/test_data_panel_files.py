@@ -31,13 +31,18 @@ def panel(qtbot, undo_stack):
 @pytest.fixture
 def warnings(monkeypatch):
     seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **k: seen.append((title, text))))
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a, **k: seen.append((title, text))),
+    )
     return seen
 
 
 def choose_file(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
 def iris_like(path: Path, rows: int = 60) -> Path:
@@ -50,7 +55,9 @@ def iris_like(path: Path, rows: int = 60) -> Path:
     return path
 
 
-def test_csv_asks_for_the_label_column_and_becomes_the_dataset(qtbot, panel, tmp_path, monkeypatch, warnings):
+def test_csv_asks_for_the_label_column_and_becomes_the_dataset(
+    qtbot, panel, tmp_path, monkeypatch, warnings
+):
     path = iris_like(tmp_path / "iris.csv")
     choose_file(monkeypatch, path)
     asked = []
@@ -65,8 +72,9 @@ def test_csv_asks_for_the_label_column_and_becomes_the_dataset(qtbot, panel, tmp
     assert asked == [("iris.csv", ["sepal", "petal", "species"])]
     ds = loaded.args[0]
     doc = panel.document.project
-    assert doc.dataset == DatasetSpec(name="file", path=str(path), format="csv",
-                                      options={"label_column": "species"})
+    assert doc.dataset == DatasetSpec(
+        name="file", path=str(path), format="csv", options={"label_column": "species"}
+    )
     assert doc.input_shape == (2,)
     assert ds.class_names == ["setosa", "versicolor", "virginica"]
     assert panel.preview.kind == "2d" and panel.preview.point_count() == 60
@@ -79,12 +87,15 @@ def test_csv_asks_for_the_label_column_and_becomes_the_dataset(qtbot, panel, tmp
     assert panel.current_dataset() is ds and panel.combo.currentText().strip() == "iris.csv (CSV)"
 
 
-def test_malformed_csv_shows_the_sentence_and_keeps_the_old_dataset(qtbot, panel, tmp_path, monkeypatch,
-                                                                   warnings):
+def test_malformed_csv_shows_the_sentence_and_keeps_the_old_dataset(
+    qtbot, panel, tmp_path, monkeypatch, warnings
+):
     path = tmp_path / "broken.csv"
     path.write_text("a,b,label\n1,2,0\n3,4\n5,6,1\n")
     choose_file(monkeypatch, path)
-    monkeypatch.setattr(LabelColumnDialog, "ask", staticmethod(lambda parent, name, columns: (2, None)))
+    monkeypatch.setattr(
+        LabelColumnDialog, "ask", staticmethod(lambda parent, name, columns: (2, None))
+    )
     before = panel.current_dataset()
     qtbot.mouseClick(panel.open_button, dp.Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
@@ -101,11 +112,15 @@ def test_malformed_csv_shows_the_sentence_and_keeps_the_old_dataset(qtbot, panel
     assert panel.document.project.dataset.name == "moons"
 
 
-def test_binary_file_named_csv_is_refused_before_asking(qtbot, panel, tmp_path, monkeypatch, warnings):
+def test_binary_file_named_csv_is_refused_before_asking(
+    qtbot, panel, tmp_path, monkeypatch, warnings
+):
     path = tmp_path / "photo.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     choose_file(monkeypatch, path)
-    monkeypatch.setattr(LabelColumnDialog, "ask", staticmethod(lambda *a: pytest.fail("must not ask")))
+    monkeypatch.setattr(
+        LabelColumnDialog, "ask", staticmethod(lambda *a: pytest.fail("must not ask"))
+    )
     panel.open_file()
     assert len(warnings) == 1 and "not a text file" in warnings[0][1]
     assert panel.document.project.dataset.name == "xor"
@@ -135,7 +150,9 @@ def test_one_idx_file_opens_its_folder(qtbot, panel, monkeypatch, warnings):
     choose_file(monkeypatch, folder / "train-images-idx3-ubyte.gz")
     with qtbot.waitSignal(panel.datasetLoaded, timeout=20_000):
         panel.open_file()
-    assert panel.document.project.dataset == DatasetSpec(name="file", path=str(folder), format="idx")
+    assert panel.document.project.dataset == DatasetSpec(
+        name="file", path=str(folder), format="idx"
+    )
     assert panel.document.project.input_shape == (784,)
     assert panel.preview.kind == "image" and panel.preview.image_count() == 32
     assert warnings == []
@@ -163,7 +180,9 @@ def test_label_column_dialog_accepts_the_default(qtbot):
 def test_opening_the_same_file_again_rereads_it(qtbot, panel, tmp_path, monkeypatch, warnings):
     path = iris_like(tmp_path / "iris.csv", rows=60)
     choose_file(monkeypatch, path)
-    monkeypatch.setattr(LabelColumnDialog, "ask", staticmethod(lambda parent, name, columns: (2, None)))
+    monkeypatch.setattr(
+        LabelColumnDialog, "ask", staticmethod(lambda parent, name, columns: (2, None))
+    )
     with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000):
         panel.open_file()
     iris_like(path, rows=90)  # the user edited the file
@@ -176,16 +195,24 @@ def test_opening_the_same_file_again_rereads_it(qtbot, panel, tmp_path, monkeypa
 
 def test_idx_folder_action(qtbot, panel, monkeypatch, warnings):
     folder = DATASETS_DIR / "mnist-5k"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder))
+    )
     with qtbot.waitSignal(panel.datasetLoaded, timeout=20_000):
         panel.open_folder_action.trigger()
-    assert panel.document.project.dataset == DatasetSpec(name="file", path=str(folder), format="idx")
+    assert panel.document.project.dataset == DatasetSpec(
+        name="file", path=str(folder), format="idx"
+    )
     assert panel.summary.text() == "4,000 train / 1,000 test · 784 features · 10 classes"
 
 
-def test_project_naming_a_missing_file_explains_in_the_preview(qtbot, undo_stack, tmp_path, warnings):
+def test_project_naming_a_missing_file_explains_in_the_preview(
+    qtbot, undo_stack, tmp_path, warnings
+):
     missing = tmp_path / "gone.csv"
-    doc = Document(Project(input_shape=(4,), dataset=DatasetSpec(name="file", path=str(missing), format="csv")))
+    doc = Document(
+        Project(input_shape=(4,), dataset=DatasetSpec(name="file", path=str(missing), format="csv"))
+    )
     p = DataPanel(doc, undo_stack)
     qtbot.addWidget(p)
     qtbot.waitUntil(lambda: not p._jobs, timeout=10_000)

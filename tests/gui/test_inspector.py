@@ -35,9 +35,11 @@ def drop_between(canvas, layer_type, gap):
     """Drop a palette block into the gap above layer ``gap`` (see test_canvas.drop for why events)."""
     pos = QPointF(canvas.mapFromScene(QPointF(0, canvas.gap_y(gap))))
     mime = layer_mime_data(layer_type)
-    for event in (QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
-                  QDragMoveEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
-                  QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)):
+    for event in (
+        QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+        QDragMoveEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+        QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier),
+    ):
         QApplication.sendEvent(canvas.viewport(), event)
 
 
@@ -81,8 +83,11 @@ def test_drop_dense_then_set_units_and_activation_with_undo(qtbot, studio, doc, 
     inspector.dense_activation.setFocus()
     qtbot.keyClicks(inspector.dense_activation, "t")  # keyboard search picks "tanh"
     assert doc.layers[1].config == {
-        "units": 8, "activation": "tanh", "use_bias": True,
-        "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros",
+        "units": 8,
+        "activation": "tanh",
+        "use_bias": True,
+        "kernel_initializer": "glorot_uniform",
+        "bias_initializer": "zeros",
     }
     assert canvas.layer_items[1].line2 == "8 units · tanh"
     assert undo_stack.count() == 4  # insert, units 12, units 8 (merged arrows), activation
@@ -196,7 +201,10 @@ def test_layer_removed_elsewhere_empties_inspector(qtbot, doc, undo_stack):
 
 
 def test_unknown_initializer_from_a_file_is_shown_not_lost(qtbot, doc, undo_stack):
-    doc.layers[0].config["kernel_initializer"] = {"class_name": "HeUniform", "config": {"seed": None}}
+    doc.layers[0].config["kernel_initializer"] = {
+        "class_name": "HeUniform",
+        "config": {"seed": None},
+    }
     doc.layers[0].config["bias_initializer"] = "constant"
     inspector = Inspector(doc, undo_stack)
     qtbot.addWidget(inspector)

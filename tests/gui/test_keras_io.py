@@ -74,7 +74,9 @@ def test_syntax_error_stays_in_the_dialog_with_the_line_selected(qtbot):
     dialog = KerasImportDialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.editor.setPlainText("import keras\nmodel = keras.Sequential()\nmodel.add(Dense(3 activation='relu'))\n")
+    dialog.editor.setPlainText(
+        "import keras\nmodel = keras.Sequential()\nmodel.add(Dense(3 activation='relu'))\n"
+    )
     assert not dialog.try_import()
     assert dialog.isVisible() and dialog.result_import is None
     assert dialog.error.text().startswith("line 3: this is not valid Python")
@@ -89,12 +91,22 @@ def test_dropping_a_file_on_the_dialog_loads_it(qtbot, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     dialog.show()
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(dialog, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(dialog, drop)
     assert dialog.editor.toPlainText() == CODE and dialog.filename == "mlp.py"
     big = tmp_path / "big.py"
@@ -114,10 +126,16 @@ def test_report_lists_notes_and_marks_their_lines(qtbot):
     assert marked == [3, 6]
     report.notes.setCurrentRow(1)
     assert report.code.textCursor().blockNumber() + 1 == 6
-    strong = {s.cursor.blockNumber() + 1 for s in report.code.extraSelections()
-              if s.format.background().color().name() == "#ffc46b"}
+    strong = {
+        s.cursor.blockNumber() + 1
+        for s in report.code.extraSelections()
+        if s.format.background().color().name() == "#ffc46b"
+    }
     assert strong == {6}
-    assert report.code.document().findBlockByNumber(5).text() == "6  model.add(layers.BatchNormalization())"
+    assert (
+        report.code.document().findBlockByNumber(5).text()
+        == "6  model.add(layers.BatchNormalization())"
+    )
 
 
 def test_import_replaces_the_project_after_the_report(window, monkeypatch):
@@ -137,33 +155,57 @@ def test_cancelled_report_keeps_the_project(window, monkeypatch):
     assert window.document.project is before
 
 
-def test_dropping_a_py_file_on_the_window_opens_the_import_dialog(window, qtbot, tmp_path, monkeypatch):
+def test_dropping_a_py_file_on_the_window_opens_the_import_dialog(
+    window, qtbot, tmp_path, monkeypatch
+):
     path = tmp_path / "mlp.py"
     path.write_text(CODE)
     opened = []
     monkeypatch.setattr(window.keras_io, "import_dialog", lambda p=None: opened.append(p))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     qtbot.waitUntil(lambda: opened == [str(path)], timeout=3000)
 
 
-@pytest.mark.parametrize("chosen, fmt, written", [
-    ("Keras script (*.py)", "keras", ["xor_keras.py", "xor_keras.npz"]),
-    ("PyTorch script (*.py)", "pytorch", ["xor_keras.py", "xor_keras.npz"]),
-    pytest.param("ONNX model (*.onnx)", "onnx", ["xor_keras.onnx"], marks=pytest.mark.skipif(
-        importlib.util.find_spec("onnx") is None, reason="onnx is not installed (nnstudio[export])")),
-])
+@pytest.mark.parametrize(
+    "chosen, fmt, written",
+    [
+        ("Keras script (*.py)", "keras", ["xor_keras.py", "xor_keras.npz"]),
+        ("PyTorch script (*.py)", "pytorch", ["xor_keras.py", "xor_keras.npz"]),
+        pytest.param(
+            "ONNX model (*.onnx)",
+            "onnx",
+            ["xor_keras.onnx"],
+            marks=pytest.mark.skipif(
+                importlib.util.find_spec("onnx") is None,
+                reason="onnx is not installed (nnstudio[export])",
+            ),
+        ),
+    ],
+)
 def test_export_writes_the_chosen_kind(window, tmp_path, monkeypatch, chosen, fmt, written):
     window.document.replace_project(examples.load("xor"))
     out = tmp_path / "xor_keras.py"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), chosen)))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), chosen))
+    )
     assert window.keras_io.export_dialog()
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(written)
     assert f"Exported {', '.join(written)}" in window.statusBar().currentMessage()
@@ -173,7 +215,9 @@ def test_export_writes_the_chosen_kind(window, tmp_path, monkeypatch, chosen, fm
 
 def test_export_error_is_a_message_not_a_traceback(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text))
+    )
     window.document.replace_project(load(examples.path("xor")))
     window.document.project.layers.clear()
     assert not window.keras_io.export_to(tmp_path / "x.py", "keras")

@@ -73,7 +73,10 @@ def config_dir(tmp_path, monkeypatch):
 
 def xor_project(title="XOR lesson", epochs=100) -> Project:
     project = Project(title=title, input_shape=(2,), dataset=DatasetSpec(name="xor"))
-    project.description = {"en": "Learn XOR with one hidden layer.", "ko": "은닉층 하나로 XOR을 배웁니다."}
+    project.description = {
+        "en": "Learn XOR with one hidden layer.",
+        "ko": "은닉층 하나로 XOR을 배웁니다.",
+    }
     project.add_layer("Dense", units=4, activation="tanh")
     project.add_layer("Dense", units=1, activation="sigmoid")
     project.training.epochs = epochs
@@ -196,7 +199,9 @@ def test_open_save_as_round_trip_through_the_menu(window, dialogs, xor_file, tmp
     window.act_open.trigger()
     p = window.document.project
     assert [(s.type, s.config.get("units"), s.config.get("activation")) for s in p.layers] == [
-        ("Dense", 5, "tanh"), ("Dense", 1, "sigmoid")]
+        ("Dense", 5, "tanh"),
+        ("Dense", 1, "sigmoid"),
+    ]
     assert p.title == "XOR lesson" and p.input_shape == (2,)
     assert not [k for k in dialogs.kinds() if k in ("critical", "question")]
 
@@ -220,7 +225,9 @@ def test_replacing_unsaved_work_prompts_and_discard_drops_it(opened, dialogs, xo
     edit(window, units=9)
     dialogs.answers.append(SB.Cancel)
     window.act_new.trigger()  # Cancel keeps the work
-    assert window.document.layers[0].config["units"] == 9 and window.document.path == str(xor_file.resolve())
+    assert window.document.layers[0].config["units"] == 9 and window.document.path == str(
+        xor_file.resolve()
+    )
     dialogs.answers.append(SB.Discard)
     dialogs.open_paths.append(str(xor_file))
     window.act_open.trigger()
@@ -260,12 +267,22 @@ def test_dropping_a_project_file_opens_it(window, qtbot, xor_file):
     mime.setUrls([QUrl.fromLocalFile(str(xor_file))])
     from PySide6.QtGui import QDragEnterEvent
 
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     qtbot.waitUntil(lambda: window.document.path == str(xor_file.resolve()), timeout=3000)
     assert window.document.project.title == "XOR lesson"
@@ -278,8 +295,13 @@ def test_other_files_are_not_accepted_as_drops(window, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(other))])
     from PySide6.QtGui import QDragEnterEvent
 
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter.ignore()
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
@@ -367,7 +389,9 @@ def test_layout_is_remembered(qtbot, dialogs, config_dir):
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
-    first.resize(first.width(), first.height() - 23)  # (the 800x800 offscreen screen is narrower than the window)
+    first.resize(
+        first.width(), first.height() - 23
+    )  # (the 800x800 offscreen screen is narrower than the window)
     height = first.height()
     first.curves_dock.hide()
     first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.palette_dock)
@@ -406,7 +430,9 @@ def test_close_while_training_stops_and_joins_the_worker(qtbot, dialogs, tmp_pat
         assert thread.isFinished()
 
 
-def test_save_while_training_captures_the_weights_and_training_goes_on(qtbot, window, dialogs, tmp_path):
+def test_save_while_training_captures_the_weights_and_training_goes_on(
+    qtbot, window, dialogs, tmp_path
+):
     path = tmp_path / "busy.nnproj"
     projmod.save(xor_project(epochs=100000), path)
     window.open_path(path)
@@ -461,7 +487,9 @@ def test_opening_a_bundled_lesson_never_saves_over_it(lessons_copy, window, dial
     from nnstudio.project import examples
 
     lesson = examples.path("xor")
-    assert lesson.parent == lessons_copy / "examples"  # a mistake here must not reach the source tree
+    assert (
+        lesson.parent == lessons_copy / "examples"
+    )  # a mistake here must not reach the source tree
     before = lesson.read_bytes()
     assert window.open_path(lesson)
     assert window.document.path is None  # a new project from the lesson
@@ -476,7 +504,13 @@ def test_opening_a_bundled_lesson_never_saves_over_it(lessons_copy, window, dial
 def test_train_menu_uses_the_toolbar_actions_and_state(qtbot, window, xor_file):
     window.open_path(xor_file)
     menu_actions = window.train_menu.actions()
-    for action in (window.act_train, window.act_pause, window.act_step_epoch, window.act_stop, window.act_reset):
+    for action in (
+        window.act_train,
+        window.act_pause,
+        window.act_step_epoch,
+        window.act_stop,
+        window.act_reset,
+    ):
         assert action in menu_actions and action in window.toolbar.actions()
     assert window.act_train.isEnabled() and not window.act_stop.isEnabled()
     c = window.controller
@@ -484,7 +518,11 @@ def test_train_menu_uses_the_toolbar_actions_and_state(qtbot, window, xor_file):
         window.act_step_epoch.trigger()  # one epoch, then paused
     qtbot.waitUntil(lambda: c.state == "paused", timeout=5000)
     assert window.state_label.text() == "Paused"
-    assert window.act_stop.isEnabled() and not window.act_new.isEnabled() and not window.act_undo.isEnabled()
+    assert (
+        window.act_stop.isEnabled()
+        and not window.act_new.isEnabled()
+        and not window.act_undo.isEnabled()
+    )
     with qtbot.waitSignal(c.finished, timeout=10000):
         window.act_stop.trigger()
     assert c.state == "idle" and window.state_label.text() == "Ready"
@@ -570,7 +608,9 @@ def test_autosave_failure_is_reported_quietly(window, dialogs, xor_file, monkeyp
     monkeypatch.setattr(files, "save_project", fail)
     assert window.autosave_now() is False
     assert "Autosave failed" in window.statusBar().currentMessage()
-    assert not [k for k in dialogs.kinds() if k in ("critical", "warning")]  # work goes on undisturbed
+    assert not [
+        k for k in dialogs.kinds() if k in ("critical", "warning")
+    ]  # work goes on undisturbed
 
 
 def test_recent_file_that_vanished_is_reported_and_dropped(window, dialogs, tmp_path):
@@ -627,16 +667,20 @@ def test_default_layout_for_a_projector_and_a_desk(qtbot, window):
     window.act_reset_layout.trigger()
     window.resize(1366, 768)
     assert window.width() <= 1366, window.minimumSizeHint()
-    assert tab_groups() == sorted([
-        sorted(["Curves", "Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
-        sorted(["Training", "Summary", "Inspector"]),
-    ])
+    assert tab_groups() == sorted(
+        [
+            sorted(["Curves", "Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
+            sorted(["Training", "Summary", "Inspector"]),
+        ]
+    )
     window.resize(1920, 1080)
     window.act_reset_layout.trigger()
-    assert tab_groups() == sorted([
-        sorted(["Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
-        sorted(["Training", "Summary"]),
-    ])
+    assert tab_groups() == sorted(
+        [
+            sorted(["Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
+            sorted(["Training", "Summary"]),
+        ]
+    )
     assert window.curves_dock.visibleRegion().isEmpty() is False
     assert window.inspector_dock.geometry().bottom() < window.training_dock.geometry().top()
 
@@ -649,7 +693,9 @@ def test_lessons_are_named_in_the_users_language(qapp, window, dialogs):
     from nnstudio.gui.app import install_translators
     from nnstudio.project import examples
 
-    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    installed = install_translators(
+        qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    )
     try:
         window._fill_lessons_menu()
         assert "XOR: 뉴런 하나로는 왜 안 될까" in [a.text() for a in window.lessons_menu.actions()]

@@ -38,8 +38,12 @@ def shown(monkeypatch):
 
     for kind in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, note(kind))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (record["save"].pop(0), "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (record["open"].pop(0), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (record["save"].pop(0), ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (record["open"].pop(0), ""))
+    )
     return record
 
 
@@ -67,8 +71,18 @@ def drop_block(canvas, layer_type: str, scene_point: QPointF) -> None:
 
     pos = canvas.mapFromScene(scene_point)
     mime = layer_mime_data(layer_type)
-    for cls, at in ((QDragEnterEvent, QPoint(pos)), (QDragMoveEvent, QPoint(pos)), (QDropEvent, QPointF(pos))):
-        event = cls(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for cls, at in (
+        (QDragEnterEvent, QPoint(pos)),
+        (QDragMoveEvent, QPoint(pos)),
+        (QDropEvent, QPointF(pos)),
+    ):
+        event = cls(
+            at,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(canvas.viewport(), event)
 
 
@@ -109,7 +123,9 @@ def test_first_lesson_end_to_end(qtbot, window, shown, tmp_path):
 
     # pick XOR in the data panel
     window.data_panel.select_dataset("xor")
-    qtbot.waitUntil(lambda: doc.project.dataset.name == "xor" and doc.project.input_shape == (2,), timeout=10000)
+    qtbot.waitUntil(
+        lambda: doc.project.dataset.name == "xor" and doc.project.input_shape == (2,), timeout=10000
+    )
 
     # drag a Dense block from the palette onto the empty network, make it 8 units, tanh
     drop_block(canvas, "Dense", canvas.placeholder_item.sceneBoundingRect().center())
@@ -161,7 +177,9 @@ def test_first_lesson_end_to_end(qtbot, window, shown, tmp_path):
     window.act_open.trigger()
     p = doc.project
     assert [(s.type, s.config["units"], s.config["activation"]) for s in p.layers] == [
-        ("Dense", 8, "tanh"), ("Dense", 1, "sigmoid")]
+        ("Dense", 8, "tanh"),
+        ("Dense", 1, "sigmoid"),
+    ]
     assert p.dataset.name == "xor" and p.input_shape == (2,) and p.epochs_trained == trained
     assert p.history == saved_history
     assert set(p.weights) == set(saved_weights)
@@ -191,8 +209,12 @@ def test_finished_mnist_run(qtbot, window, shown):
     grabbed = []
 
     def mid_run(info):  # training in progress: an epoch in the middle of five, some batches in
-        if (not grabbed and window.controller.state == "running" and 1 <= int(info.get("epoch") or 0) <= 3
-                and 0 < int(info.get("batch") or 0) < int(info.get("steps") or 0)):
+        if (
+            not grabbed
+            and window.controller.state == "running"
+            and 1 <= int(info.get("epoch") or 0) <= 3
+            and 0 < int(info.get("batch") or 0) < int(info.get("steps") or 0)
+        ):
             window.curves._redraw(force=True)  # (while running the curves take turns with training)
             grabbed.append(grab(window, SCREENSHOTS / "studio-training.png"))
 

@@ -40,9 +40,16 @@ def make(qtbot, project):
 
 def wheel(view, item_pos: QPointF, notches: int = 1, modifiers=Qt.KeyboardModifier.NoModifier):
     pos = view.view.mapFromScene(item_pos)
-    event = QWheelEvent(QPointF(pos), QPointF(view.view.viewport().mapToGlobal(pos)), QPoint(0, 0),
-                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton, modifiers,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.view.viewport(), event)
 
 
@@ -57,7 +64,11 @@ def test_small_network_shows_every_weight_on_its_line(qtbot):
     assert texts[("dense/kernel", 0, 0)] == "-5.00"  # NAND's w1, times 10
     assert texts[("dense/kernel", 0, 1)] == "+5.00"  # OR's w1
     assert texts[("dense_1/kernel", 1, 0)] == "+5.00"  # AND's w2
-    assert [n.bias_label.text() for n in view.nodes[1] + view.nodes[2]] == ["b +7.00", "b -2.00", "b -7.00"]
+    assert [n.bias_label.text() for n in view.nodes[1] + view.nodes[2]] == [
+        "b +7.00",
+        "b -2.00",
+        "b -7.00",
+    ]
     # the label is on its line, and clicking or scrolling on it acts on that weight
     e = edge(view, "dense/kernel", 1, 0)
     assert view.view.item_at(view.view.mapFromScene(e.label.anchor)) is e
@@ -93,7 +104,9 @@ def test_wheel_nudges_a_weight_and_one_undo_takes_the_scroll_back(qtbot):
     assert e.label.text() == f"{before + nv.NUDGE:+.2f}"
     wheel(view, at)
     wheel(view, at, notches=-1, modifiers=Qt.KeyboardModifier.ControlModifier)  # a fine step down
-    assert float(doc.project.weights["dense/kernel"][0, 1]) == pytest.approx(before + 2 * nv.NUDGE - nv.NUDGE / 10)
+    assert float(doc.project.weights["dense/kernel"][0, 1]) == pytest.approx(
+        before + 2 * nv.NUDGE - nv.NUDGE / 10
+    )
     assert undo.count() == 1  # one scroll, one undo step
     undo.undo()
     assert float(doc.project.weights["dense/kernel"][0, 1]) == pytest.approx(before)

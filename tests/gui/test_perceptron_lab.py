@@ -46,7 +46,9 @@ def test_sliders_are_live_and_spin_boxes_take_exact_values(lab):
     assert lab.plot.paints > paints
     b.spin.setValue(3.25)  # beyond the slider's range: the slider stops at its end
     assert lab.neuron.b == 3.25 and b.slider.value() == b.slider.maximum()
-    assert "computes" in lab.verdict.text() and "none" in lab.verdict.text()  # fires everywhere: no gate
+    assert (
+        "computes" in lab.verdict.text() and "none" in lab.verdict.text()
+    )  # fires everywhere: no gate
     assert lab.neuron.table() == (1, 1, 1, 1)
     lab.plot.repaint()  # the line left the square: it says so
     assert "outside this view" in lab.plot.note and "everywhere" in lab.plot.note
@@ -114,7 +116,10 @@ def test_dragging_a_handle_turns_the_line_through_the_dragged_points(lab):
     QTest.mouseMove(lab.plot, end)
     QTest.mouseRelease(lab.plot, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     w1, w2, b = lab.neuron.weights
-    for x, y in (lab.plot.to_data(end), still):  # the line through the dragged point and the other handle
+    for x, y in (
+        lab.plot.to_data(end),
+        still,
+    ):  # the line through the dragged point and the other handle
         assert w1 * x + w2 * y + b == pytest.approx(0, abs=1e-9)
     assert np.hypot(w1, w2) == pytest.approx(np.hypot(0.5, 0.5))  # as steep as before
     assert lab.neuron.net([(1, 1)])[0] > 0  # still fires on (1, 1)'s side
@@ -145,7 +150,9 @@ def test_lab_window_closes_with_escape(lab, qtbot):
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv(files.ENV_CONFIG_DIR, str(tmp_path / "config"))
     for kind in ("critical", "warning", "information", "question"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+        monkeypatch.setattr(
+            QMessageBox, kind, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+        )
     from nnstudio.gui.main_window import MainWindow
 
     w = MainWindow()

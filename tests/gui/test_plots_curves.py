@@ -12,9 +12,17 @@ from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
 
 def xor_doc(epochs=40):
-    p = Project(input_shape=(2,), dataset=DatasetSpec(name="xor"),
-                training=TrainingSpec(loss="binary_crossentropy", batch_size=2, epochs=epochs, validation_split=0.0,
-                                      optimizer={"class_name": "Adam", "config": {"learning_rate": 0.05}}))
+    p = Project(
+        input_shape=(2,),
+        dataset=DatasetSpec(name="xor"),
+        training=TrainingSpec(
+            loss="binary_crossentropy",
+            batch_size=2,
+            epochs=epochs,
+            validation_split=0.0,
+            optimizer={"class_name": "Adam", "config": {"learning_rate": 0.05}},
+        ),
+    )
     p.add_layer("Dense", units=8, activation="tanh")
     p.add_layer("Dense", units=1, activation="sigmoid")
     return Document(p)
@@ -66,8 +74,12 @@ def test_shows_the_history_of_a_loaded_project(qtbot):
     panel = CurvesPanel(c, doc)
     qtbot.addWidget(panel)
     project = xor_doc().project
-    project.history = {"loss": [0.9, 0.5, 0.3], "val_loss": [1.0, 0.7, 0.6], "accuracy": [0.5, 0.75, 1.0],
-                       "val_accuracy": [0.5, 0.5, 0.75]}
+    project.history = {
+        "loss": [0.9, 0.5, 0.3],
+        "val_loss": [1.0, 0.7, 0.6],
+        "accuracy": [0.5, 0.75, 1.0],
+        "val_accuracy": [0.5, 0.5, 0.75],
+    }
     project.epochs_trained = 3
     doc.replace_project(project)
     qtbot.waitUntil(lambda: len(curve_data(panel, "val_loss")[0]) == 3, timeout=2000)
@@ -79,8 +91,13 @@ def test_shows_the_history_of_a_loaded_project(qtbot):
 
 
 def test_validation_curves_appear_with_a_split(qtbot):
-    p = Project(input_shape=(2,), dataset=DatasetSpec(name="moons", params={"n_samples": 200}),
-                training=TrainingSpec(loss="binary_crossentropy", batch_size=16, epochs=5, validation_split=0.25))
+    p = Project(
+        input_shape=(2,),
+        dataset=DatasetSpec(name="moons", params={"n_samples": 200}),
+        training=TrainingSpec(
+            loss="binary_crossentropy", batch_size=16, epochs=5, validation_split=0.25
+        ),
+    )
     p.add_layer("Dense", units=8, activation="relu")
     p.add_layer("Dense", units=1, activation="sigmoid")
     doc = Document(p)
@@ -90,5 +107,9 @@ def test_validation_curves_appear_with_a_split(qtbot):
     with qtbot.waitSignal(c.finished, timeout=20000):
         c.start()
     qtbot.waitUntil(lambda: len(curve_data(panel, "val_accuracy")[0]) == 5, timeout=2000)
-    assert [label.text for _, label in panel.loss_plot.legend.items] == ["loss (batch)", "loss", "val_loss"]
+    assert [label.text for _, label in panel.loss_plot.legend.items] == [
+        "loss (batch)",
+        "loss",
+        "val_loss",
+    ]
     assert np.allclose(curve_data(panel, "val_loss")[1], doc.project.history["val_loss"])

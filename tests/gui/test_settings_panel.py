@@ -6,7 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
-from nnstudio.gui.panels.training_settings import LogSpinBox, PowerOfTwoSpinBox, TrainingSettingsPanel, _nice_steps
+from nnstudio.gui.panels.training_settings import (
+    LogSpinBox,
+    PowerOfTwoSpinBox,
+    TrainingSettingsPanel,
+    _nice_steps,
+)
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
@@ -44,11 +49,14 @@ def test_loss_edit_is_undoable(panel, undo_stack):
     assert panel.loss.currentData() == "binary_crossentropy"  # the widget follows the document
 
 
-@pytest.mark.parametrize("name, params", [
-    ("SGD", ["learning_rate", "momentum", "nesterov"]),
-    ("RMSprop", ["epsilon", "learning_rate", "momentum", "rho"]),
-    ("Adagrad", ["epsilon", "initial_accumulator_value", "learning_rate"]),
-])
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("SGD", ["learning_rate", "momentum", "nesterov"]),
+        ("RMSprop", ["epsilon", "learning_rate", "momentum", "rho"]),
+        ("Adagrad", ["epsilon", "initial_accumulator_value", "learning_rate"]),
+    ],
+)
 def test_each_optimizer_shows_its_own_parameters(panel, undo_stack, name, params):
     panel.optimizer.setCurrentIndex(panel.optimizer.findData(name))
     opt = panel.document.project.training.optimizer
@@ -62,7 +70,9 @@ def test_each_optimizer_shows_its_own_parameters(panel, undo_stack, name, params
 def test_switching_back_remembers_the_optimizers_settings(panel):
     panel.learning_rate.setValue(0.05)
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("SGD"))
-    assert panel.document.project.training.optimizer["config"]["learning_rate"] == 0.01  # Keras default
+    assert (
+        panel.document.project.training.optimizer["config"]["learning_rate"] == 0.01
+    )  # Keras default
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("Adam"))
     assert panel.document.project.training.optimizer["config"]["learning_rate"] == 0.05
 
@@ -88,7 +98,13 @@ def test_parameter_edits(panel, qtbot, undo_stack):
     for _ in range(n):
         undo_stack.undo()
     t = doc.project.training
-    assert (t.batch_size, t.epochs, t.validation_split, t.seed, t.metrics) == (32, 100, 0.0, 0, ["accuracy"])
+    assert (t.batch_size, t.epochs, t.validation_split, t.seed, t.metrics) == (
+        32,
+        100,
+        0.0,
+        0,
+        ["accuracy"],
+    )
     assert t.optimizer == {"class_name": "Adam", "config": {"learning_rate": 0.01}}
 
 
@@ -116,7 +132,9 @@ def test_typing_a_learning_rate(panel, qtbot):
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), "3e-4")
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
-    assert panel.document.project.training.optimizer["config"]["learning_rate"] == pytest.approx(3e-4)
+    assert panel.document.project.training.optimizer["config"]["learning_rate"] == pytest.approx(
+        3e-4
+    )
 
 
 def test_batch_size_arrows_step_in_powers_of_two(qtbot):

@@ -14,9 +14,16 @@ from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
 def xor_doc(epochs=400, lr=0.05) -> Document:
     p = Project(
-        title="XOR", input_shape=(2,), dataset=DatasetSpec(name="xor"),
-        training=TrainingSpec(loss="binary_crossentropy", batch_size=4, epochs=epochs, seed=1,
-                              optimizer={"class_name": "Adam", "config": {"learning_rate": lr}}),
+        title="XOR",
+        input_shape=(2,),
+        dataset=DatasetSpec(name="xor"),
+        training=TrainingSpec(
+            loss="binary_crossentropy",
+            batch_size=4,
+            epochs=epochs,
+            seed=1,
+            optimizer={"class_name": "Adam", "config": {"learning_rate": lr}},
+        ),
     )
     p.add_layer("Dense", units=8, activation="tanh")
     p.add_layer("Dense", units=1, activation="sigmoid")
@@ -25,10 +32,15 @@ def xor_doc(epochs=400, lr=0.05) -> Document:
 
 def blobs_doc(n=20000, batch=8, epochs=3, hidden=32) -> Document:
     p = Project(
-        title="blobs", input_shape=(2,),
+        title="blobs",
+        input_shape=(2,),
         dataset=DatasetSpec(name="blobs", params={"n_samples": n, "classes": 3}),
-        training=TrainingSpec(loss="sparse_categorical_crossentropy", batch_size=batch, epochs=epochs,
-                              optimizer={"class_name": "SGD", "config": {"learning_rate": 0.01}}),
+        training=TrainingSpec(
+            loss="sparse_categorical_crossentropy",
+            batch_size=batch,
+            epochs=epochs,
+            optimizer={"class_name": "SGD", "config": {"learning_rate": 0.01}},
+        ),
     )
     p.add_layer("Dense", units=hidden, activation="relu")
     p.add_layer("Dense", units=3, activation="softmax")
@@ -153,9 +165,18 @@ def test_pause_step_batch_step_epoch_resume(qtbot, controllers):
 
 
 def test_nan_stops_with_message_and_keeps_finite_weights(qtbot, controllers):
-    p = Project(title="boom", input_shape=(1,), dataset=DatasetSpec(name="linear", params={"n_samples": 400}),
-                training=TrainingSpec(loss="mse", metrics=[], batch_size=8, epochs=50,
-                                      optimizer={"class_name": "SGD", "config": {"learning_rate": 1e6}}))
+    p = Project(
+        title="boom",
+        input_shape=(1,),
+        dataset=DatasetSpec(name="linear", params={"n_samples": 400}),
+        training=TrainingSpec(
+            loss="mse",
+            metrics=[],
+            batch_size=8,
+            epochs=50,
+            optimizer={"class_name": "SGD", "config": {"learning_rate": 1e6}},
+        ),
+    )
     p.add_layer("Dense", units=16, activation="relu")
     p.add_layer("Dense", units=1)
     doc = Document(p)
@@ -198,9 +219,16 @@ def test_reset_weights_is_undoable(qtbot, controllers):
         c.train()
     kernel = doc.project.weights["dense/kernel"].copy()
     c.reset_weights()
-    assert doc.project.weights is None and doc.project.history == {} and doc.project.epochs_trained == 0
+    assert (
+        doc.project.weights is None
+        and doc.project.history == {}
+        and doc.project.epochs_trained == 0
+    )
     stack.undo()
-    assert np.array_equal(doc.project.weights["dense/kernel"], kernel) and doc.project.epochs_trained == 20
+    assert (
+        np.array_equal(doc.project.weights["dense/kernel"], kernel)
+        and doc.project.epochs_trained == 20
+    )
 
 
 def test_unbuildable_network_fails_with_a_sentence(qtbot, controllers):
@@ -232,12 +260,24 @@ def test_checks_block_training_when_nobody_listens(qtbot, controllers):
 
 
 def test_nan_in_the_very_first_batch_keeps_the_starting_weights(qtbot, controllers):
-    p = Project(title="boom", input_shape=(1,), dataset=DatasetSpec(name="linear", params={"n_samples": 400}),
-                training=TrainingSpec(loss="mse", metrics=[], batch_size=400, epochs=5,
-                                      optimizer={"class_name": "SGD", "config": {"learning_rate": 0.01}}))
+    p = Project(
+        title="boom",
+        input_shape=(1,),
+        dataset=DatasetSpec(name="linear", params={"n_samples": 400}),
+        training=TrainingSpec(
+            loss="mse",
+            metrics=[],
+            batch_size=400,
+            epochs=5,
+            optimizer={"class_name": "SGD", "config": {"learning_rate": 0.01}},
+        ),
+    )
     p.add_layer("Dense", units=1)
     # trained weights so large that the very first loss overflows float32
-    p.weights = {"dense/kernel": np.full((1, 1), 3e38, np.float32), "dense/bias": np.zeros(1, np.float32)}
+    p.weights = {
+        "dense/kernel": np.full((1, 1), 3e38, np.float32),
+        "dense/bias": np.zeros(1, np.float32),
+    }
     doc = Document(p)
     c = make(doc, controllers)
     with qtbot.waitSignal(c.finished, timeout=20000) as blocker:

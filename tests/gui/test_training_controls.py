@@ -14,9 +14,18 @@ from nnstudio.project.schema import DatasetSpec, Project, TrainingSpec
 
 
 def moons_project(epochs=2000, activation="sigmoid"):
-    p = Project(title="moons", input_shape=(2,), dataset=DatasetSpec(name="moons", params={"n_samples": 400}),
-                training=TrainingSpec(loss="binary_crossentropy", batch_size=16, epochs=epochs, validation_split=0.2,
-                                      optimizer={"class_name": "Adam", "config": {"learning_rate": 0.01}}))
+    p = Project(
+        title="moons",
+        input_shape=(2,),
+        dataset=DatasetSpec(name="moons", params={"n_samples": 400}),
+        training=TrainingSpec(
+            loss="binary_crossentropy",
+            batch_size=16,
+            epochs=epochs,
+            validation_split=0.2,
+            optimizer={"class_name": "Adam", "config": {"learning_rate": 0.01}},
+        ),
+    )
     p.add_layer("Dense", units=16, activation="relu")
     p.add_layer("Dense", units=16, activation="relu")
     p.add_layer("Dense", units=1, activation=activation)
@@ -39,12 +48,20 @@ def studio(qtbot):
     win.addToolBar(win.toolbar)
     win.curves = CurvesPanel(controller, doc)
     win.setCentralWidget(win.curves)
-    for title, widget, area in ((win.tr("Training"), TrainingSettingsPanel(doc, stack), Qt.DockWidgetArea.RightDockWidgetArea),
-                                (win.tr("Summary"), SummaryPanel(doc), Qt.DockWidgetArea.RightDockWidgetArea)):
+    for title, widget, area in (
+        (
+            win.tr("Training"),
+            TrainingSettingsPanel(doc, stack),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        ),
+        (win.tr("Summary"), SummaryPanel(doc), Qt.DockWidgetArea.RightDockWidgetArea),
+    ):
         dock = QDockWidget(title, win)
         dock.setWidget(widget)
         win.addDockWidget(area, dock)
-    controller.stateChanged.connect(lambda s: win.findChild(TrainingSettingsPanel).set_locked(s != "idle"))
+    controller.stateChanged.connect(
+        lambda s: win.findChild(TrainingSettingsPanel).set_locked(s != "idle")
+    )
     win.resize(1280, 760)
     qtbot.addWidget(win)
     win.show()
@@ -66,14 +83,21 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
         bar.act_train.trigger()
     assert not bar.act_train.isEnabled() and bar.act_pause.isEnabled() and bar.act_stop.isEnabled()
     assert not bar.act_reset.isEnabled() and not bar.act_step_batch.isEnabled()
-    with qtbot.waitSignal(c.epochEnd, timeout=20000, check_params_cb=lambda info: info["epoch"] >= 400):  # bar > 0 needs 200+ of 200,000
+    with qtbot.waitSignal(
+        c.epochEnd, timeout=20000, check_params_cb=lambda info: info["epoch"] >= 400
+    ):  # bar > 0 needs 200+ of 200,000
         pass
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=5000):
         bar.act_pause.trigger()
     assert bar.act_train.text() == "Resume" and bar.act_pause.isChecked()
     assert bar.act_step_batch.isEnabled() and bar.act_step_epoch.isEnabled()
     text = bar.progress.label.text()
-    assert text.startswith("Epoch ") and "/200000 · batch " in text and "left" in text and text.endswith("paused")
+    assert (
+        text.startswith("Epoch ")
+        and "/200000 · batch " in text
+        and "left" in text
+        and text.endswith("paused")
+    )
     assert 0 < bar.progress.bar.value() < 1000
     info = c.last_progress
     exact = (info["epoch"] + info["batch"] / info["steps"]) / info["epochs"]
@@ -85,7 +109,11 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
         bar.act_pause.trigger()  # resume
     with qtbot.waitSignal(c.finished, timeout=5000):
         bar.act_stop.trigger()
-    assert bar.act_train.isEnabled() and bar.act_train.text() == "Train" and not bar.act_pause.isChecked()
+    assert (
+        bar.act_train.isEnabled()
+        and bar.act_train.text() == "Train"
+        and not bar.act_pause.isChecked()
+    )
     assert bar.progress.label.text().endswith("done")
     assert studio.document.project.epochs_trained >= 30
 
@@ -172,4 +200,6 @@ def test_check_messages_are_translated_in_context_checks(qtbot):
         assert problem_fix_label(problem) == "출력층을 2개 유닛으로"
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert problem_text(problem) == problem.message and problem.message.startswith("The data set has 2 classes")
+    assert problem_text(problem) == problem.message and problem.message.startswith(
+        "The data set has 2 classes"
+    )

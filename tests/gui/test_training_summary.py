@@ -23,7 +23,10 @@ def cells(panel):
 def test_rows_and_totals_like_keras(qtbot):
     panel = SummaryPanel(make_doc())
     qtbot.addWidget(panel)
-    assert cells(panel) == [["dense (Dense)", "(None, 8)", "24"], ["dense_1 (Dense)", "(None, 1)", "9"]]
+    assert cells(panel) == [
+        ["dense (Dense)", "(None, 8)", "24"],
+        ["dense_1 (Dense)", "(None, 1)", "9"],
+    ]
     assert panel.total_params == 33
     assert "Total params: 33 (132.00 B)" in panel.totals.text()
     assert panel.message.isHidden()
@@ -36,7 +39,11 @@ def test_follows_edits(qtbot, undo_stack):
     undo_stack.push(UpdateLayerCommand(doc, 0, units=512))
     undo_stack.push(InsertLayerCommand(doc, 1, LayerSpec(type="Dropout", config={"rate": 0.5})))
     qtbot.waitUntil(lambda: panel.total_params == 2 * 512 + 512 + 512 + 1)
-    assert [row[0] for row in cells(panel)] == ["dense (Dense)", "dropout (Dropout)", "dense_1 (Dense)"]
+    assert [row[0] for row in cells(panel)] == [
+        "dense (Dense)",
+        "dropout (Dropout)",
+        "dense_1 (Dense)",
+    ]
     assert cells(panel)[1][1:] == ["(None, 512)", "0"]
     undo_stack.undo()
     undo_stack.undo()

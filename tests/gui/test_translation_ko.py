@@ -20,9 +20,24 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d")
 TAG = re.compile(r"</?([a-zA-Z]+)[^>]*>")
 # left as they are on purpose: Keras names students type or see in code, formulas, file types
-KEEP = {"loss", "val_loss", "accuracy", "val_accuracy", "Dense", "Activation", "Dropout", "beta_1", "beta_2",
-        "epsilon", "rate {rate:g}", "f(x) = max(0, x)", "y ≈ {v}", "{file} ({format})", "PNG…",
-        "{name}[*] — nnstudio"}
+KEEP = {
+    "loss",
+    "val_loss",
+    "accuracy",
+    "val_accuracy",
+    "Dense",
+    "Activation",
+    "Dropout",
+    "beta_1",
+    "beta_2",
+    "epsilon",
+    "rate {rate:g}",
+    "f(x) = max(0, x)",
+    "y ≈ {v}",
+    "{file} ({format})",
+    "PNG…",
+    "{name}[*] — nnstudio",
+}
 
 
 def messages() -> list[tuple[str, str, str, str | None]]:
@@ -31,12 +46,18 @@ def messages() -> list[tuple[str, str, str, str | None]]:
     for ctx in ET.parse(TS).getroot().iter("context"):
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            out.append((ctx.findtext("name"), msg.findtext("source"), tr.text or "", tr.get("type")))
+            out.append(
+                (ctx.findtext("name"), msg.findtext("source"), tr.text or "", tr.get("type"))
+            )
     return out
 
 
 def test_no_message_is_unfinished():
-    left = [(ctx, src) for ctx, src, tr, kind in messages() if not tr or kind in ("unfinished", "obsolete", "vanished")]
+    left = [
+        (ctx, src)
+        for ctx, src, tr, kind in messages()
+        if not tr or kind in ("unfinished", "obsolete", "vanished")
+    ]
     assert not left, f"{len(left)} messages without Korean, e.g. {left[:5]}"
 
 
@@ -48,9 +69,13 @@ def test_every_string_in_the_code_has_korean():
     finally:
         sys.path.pop(0)
     in_file = {(ctx, src): (tr, kind) for ctx, src, tr, kind in messages()}
-    missing = [(ctx, text) for ctx, texts in update_ts.collect().items() for text in texts
-               if not in_file.get((ctx, text), ("", "unfinished"))[0]
-               or in_file[(ctx, text)][1] == "unfinished"]
+    missing = [
+        (ctx, text)
+        for ctx, texts in update_ts.collect().items()
+        for text in texts
+        if not in_file.get((ctx, text), ("", "unfinished"))[0]
+        or in_file[(ctx, text)][1] == "unfinished"
+    ]
     assert not missing, f"run resources/translations/update_ts.py and translate: {missing[:5]}"
 
 
@@ -67,7 +92,7 @@ def test_translations_keep_placeholders_tags_and_line_breaks():
 
 
 def test_menu_accelerators_follow_the_korean_convention():
-    """"&File" becomes "파일(&F)": the same letter, in parentheses, one accelerator only."""
+    """ "&File" becomes "파일(&F)": the same letter, in parentheses, one accelerator only."""
     for ctx, src, tr, _ in messages():
         letters = re.findall(r"&([^&\s])", src.replace("&&", ""))
         if not letters:
@@ -78,12 +103,22 @@ def test_menu_accelerators_follow_the_korean_convention():
 
 def test_text_is_korean_except_the_keras_names():
     english = [(ctx, src, tr) for ctx, src, tr, _ in messages() if not HANGUL.search(tr)]
-    assert all(src in KEEP and tr == src for _, src, tr in english), [e for e in english if e[1] not in KEEP]
+    assert all(src in KEEP and tr == src for _, src, tr in english), [
+        e for e in english if e[1] not in KEEP
+    ]
     # the same English term is shown the same way wherever it appears as a whole label
-    terms = {"Loss": {"손실", "손실 함수"}, "Optimizer": {"옵티마이저"}, "Epochs": {"에포크"},
-             "Learning rate": {"학습률"}, "Batch size": {"배치 크기"}, "Accuracy": {"정확도"},
-             "Activation": {"활성화 함수", "Activation"}, "Validation split": {"검증 비율"},
-             "Reset weights": {"가중치 초기화"}, "Seed": {"시드"}}
+    terms = {
+        "Loss": {"손실", "손실 함수"},
+        "Optimizer": {"옵티마이저"},
+        "Epochs": {"에포크"},
+        "Learning rate": {"학습률"},
+        "Batch size": {"배치 크기"},
+        "Accuracy": {"정확도"},
+        "Activation": {"활성화 함수", "Activation"},
+        "Validation split": {"검증 비율"},
+        "Reset weights": {"가중치 초기화"},
+        "Seed": {"시드"},
+    }
     for ctx, src, tr, _ in messages():
         if src in terms:
             assert tr in terms[src], (ctx, src, tr)
@@ -103,7 +138,9 @@ def test_qm_says_what_the_ts_says(qapp):
 def test_studio_speaks_korean_in_a_korean_locale(qapp):
     from nnstudio.gui.app import install_translators
 
-    installed = install_translators(qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    installed = install_translators(
+        qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    )
     try:
         tr = QCoreApplication.translate
         assert tr("MainWindow", "&File") == "파일(&F)"
@@ -111,21 +148,33 @@ def test_studio_speaks_korean_in_a_korean_locale(qapp):
         assert tr("NetworkCanvas", "Input") == "입력"
         assert tr("ConfusionMatrixView", "true class") == "실제 클래스"
         assert tr("ProblemsDialog", "Fix all") == "모두 고치기"
-        message = tr("TrainingWorker", "The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training "
-                     "stopped. The weights from just before the loss went bad were kept. The learning rate{lr} "
-                     "is probably too large: try one ten times smaller.").format(epoch=3, batch=7, lr=" (0.5)")
+        message = tr(
+            "TrainingWorker",
+            "The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training "
+            "stopped. The weights from just before the loss went bad were kept. The learning rate{lr} "
+            "is probably too large: try one ten times smaller.",
+        ).format(epoch=3, batch=7, lr=" (0.5)")
         assert "에포크 3" in message and "배치 7" in message and "학습률 (0.5)" in message
-        assert tr("checks", "Set the output layer to {classes} units").format(classes=10) == "출력층을 유닛 10개로"
+        assert (
+            tr("checks", "Set the output layer to {classes} units").format(classes=10)
+            == "출력층을 유닛 10개로"
+        )
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("NetworkCanvas", "Input") == "Input"
 
 
-@pytest.mark.parametrize("context, source", [
-    ("NeuronView", "sample "),  # a spin box prefix: the trailing space keeps the number apart
-    ("DecisionMapView", " (a sample of {train:,} training and {test:,} test points is drawn)"),  # appended
-])
+@pytest.mark.parametrize(
+    "context, source",
+    [
+        ("NeuronView", "sample "),  # a spin box prefix: the trailing space keeps the number apart
+        (
+            "DecisionMapView",
+            " (a sample of {train:,} training and {test:,} test points is drawn)",
+        ),  # appended
+    ],
+)
 def test_pieces_glued_to_other_text_keep_their_spaces(context, source):
     tr = dict(((c, s), t) for c, s, t, _ in messages())[(context, source)]
     assert tr[:1].isspace() == source[:1].isspace() and tr[-1:].isspace() == source[-1:].isspace()
@@ -147,6 +196,7 @@ def test_update_ts_finds_every_way_the_code_marks_text(tmp_path):
         "        self.tr('one')\n"
         "        tr = lambda s: self.tr(s)\n"
         "        return [tr('two'), _tr('three'), QCoreApplication.translate('ctx', 'four'), tr(name)]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     found = {(ctx, text) for ctx, text, _ in update_ts.extract(source)}
     assert found == {("Panel", "one"), ("Panel", "two"), ("helper", "three"), ("ctx", "four")}

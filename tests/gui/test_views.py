@@ -26,11 +26,31 @@ def collect_garbage():
     gc.collect()
 
 
-def project(dataset="xor", params=None, hidden=(8,), activation="tanh", out=1, out_act="sigmoid",
-            loss="binary_crossentropy", lr=0.05, batch=4, epochs=300, input_shape=(2,)) -> Project:
-    p = Project(title=dataset, input_shape=input_shape, dataset=DatasetSpec(name=dataset, params=params or {}),
-                training=TrainingSpec(loss=loss, batch_size=batch, epochs=epochs, seed=1,
-                                      optimizer={"class_name": "Adam", "config": {"learning_rate": lr}}))
+def project(
+    dataset="xor",
+    params=None,
+    hidden=(8,),
+    activation="tanh",
+    out=1,
+    out_act="sigmoid",
+    loss="binary_crossentropy",
+    lr=0.05,
+    batch=4,
+    epochs=300,
+    input_shape=(2,),
+) -> Project:
+    p = Project(
+        title=dataset,
+        input_shape=input_shape,
+        dataset=DatasetSpec(name=dataset, params=params or {}),
+        training=TrainingSpec(
+            loss=loss,
+            batch_size=batch,
+            epochs=epochs,
+            seed=1,
+            optimizer={"class_name": "Adam", "config": {"learning_rate": lr}},
+        ),
+    )
     for units in hidden:
         p.add_layer("Dense", units=units, activation=activation)
     p.add_layer("Dense", units=out, activation=out_act)
@@ -85,7 +105,9 @@ def test_decision_map_colours_match_predict_for_trained_xor(qtbot):
     np.testing.assert_array_equal(view.last_rgb, expected)
     np.testing.assert_array_equal(view.image.image, expected)  # what pyqtgraph draws
     # the trained XOR: (−1,−1) and (1,1) one class, (−1,1) and (1,−1) the other, each confidently
-    probs = model.predict(np.array([[-0.8, -0.8], [0.8, 0.8], [-0.8, 0.8], [0.8, -0.8]], np.float32), verbose=0)
+    probs = model.predict(
+        np.array([[-0.8, -0.8], [0.8, 0.8], [-0.8, 0.8], [0.8, -0.8]], np.float32), verbose=0
+    )
     cls = (probs[:, 0] > 0.5).astype(int)
     assert cls[0] == cls[1] != cls[2] == cls[3]
     for (px, py), k in zip([(-0.8, -0.8), (0.8, 0.8), (-0.8, 0.8), (0.8, -0.8)], cls):
@@ -115,7 +137,11 @@ def test_editing_a_weight_by_hand_changes_predict_and_undo_restores(qtbot, monke
     before = build.build_model(doc.project).predict(x, verbose=0)
     state_before = doc.project.optimizer_state
 
-    edge = next(e for e in view.edges if e.key.endswith("/kernel") and e.key.startswith(doc.project.layers[1].id))
+    edge = next(
+        e
+        for e in view.edges
+        if e.key.endswith("/kernel") and e.key.startswith(doc.project.layers[1].id)
+    )
     pos = None
     for t in np.linspace(0.3, 0.7, 9):  # a point of the line no other line crosses
         p = view.view.mapFromScene(edge.line().pointAt(float(t)))
@@ -137,8 +163,10 @@ def test_editing_a_weight_by_hand_changes_predict_and_undo_restores(qtbot, monke
     hidden = view.nodes[1][1]
     kernel = doc.project.weights[f"{doc.project.layers[0].id}/kernel"][:, 1]
     bias = doc.project.weights[f"{doc.project.layers[0].id}/bias"][1]
-    out = np.tanh(ds.x_train[0] @ doc.project.weights[f"{doc.project.layers[0].id}/kernel"]
-                  + doc.project.weights[f"{doc.project.layers[0].id}/bias"])[1]
+    out = np.tanh(
+        ds.x_train[0] @ doc.project.weights[f"{doc.project.layers[0].id}/kernel"]
+        + doc.project.weights[f"{doc.project.layers[0].id}/bias"]
+    )[1]
     tip = hidden.toolTip()
     assert f"bias: {bias:.4f}" in tip and f"{kernel[0]:+.4f}" in tip and f"{kernel[1]:+.4f}" in tip
     assert f"output for sample 1: {out:.4f}" in tip
@@ -147,12 +175,16 @@ def test_editing_a_weight_by_hand_changes_predict_and_undo_restores(qtbot, monke
     node = view.nodes[1][0]
     monkeypatch.setattr(view, "ask_value", lambda title, label, value: (-2.0, True))
     with qtbot.waitSignal(view.weightEdited, timeout=2000):
-        QTest.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=view.view.mapFromScene(node.center))
+        QTest.mouseClick(
+            view.view.viewport(), Qt.MouseButton.LeftButton, pos=view.view.mapFromScene(node.center)
+        )
     assert doc.project.weights[f"{doc.project.layers[0].id}/bias"][0] == pytest.approx(-2.0)
 
     undo.undo()
     undo.undo()
-    np.testing.assert_allclose(build.build_model(doc.project).predict(x, verbose=0), before, rtol=1e-6)
+    np.testing.assert_allclose(
+        build.build_model(doc.project).predict(x, verbose=0), before, rtol=1e-6
+    )
 
     # a changed network: the view redraws itself for the new shape
     doc.update_layer(0, units=5)
@@ -193,8 +225,18 @@ def test_dead_unit_share_on_a_relu_layer_with_large_negative_biases(qtbot):
 
 
 def test_regression_curve_is_the_networks_output(qtbot, screenshot):
-    doc = Document(project("sine", input_shape=(1,), hidden=(16,), out=1, out_act="linear", loss="mse",
-                           lr=0.01, batch=16))
+    doc = Document(
+        project(
+            "sine",
+            input_shape=(1,),
+            hidden=(16,),
+            out=1,
+            out_act="linear",
+            loss="mse",
+            lr=0.01,
+            batch=16,
+        )
+    )
     ds = build.build_dataset(doc.project)
     model = train_into(doc, ds, 30)
     views = make_views(qtbot, doc, ds)
@@ -203,12 +245,16 @@ def test_regression_curve_is_the_networks_output(qtbot, screenshot):
     views.regression.refresh()
     x, y = views.regression.curve_xy
     assert x.min() < ds.x_train.min() and x.max() > ds.x_train.max()
-    np.testing.assert_allclose(y, model.predict(x[:, None].astype(np.float32), verbose=0)[:, 0], rtol=1e-5)
+    np.testing.assert_allclose(
+        y, model.predict(x[:, None].astype(np.float32), verbose=0)[:, 0], rtol=1e-5
+    )
     assert "two inputs" in views.decision_map.problem()
     screenshot(views.output_switch, "views-sine-curve")
 
 
-def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothing(qtbot, screenshot):
+def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothing(
+    qtbot, screenshot
+):
     from nnstudio.gui import files
     from nnstudio.gui.training.controller import TrainingController
     from nnstudio.paths import EXAMPLES
@@ -226,14 +272,18 @@ def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothin
         assert c.start()
         qtbot.waitUntil(lambda: views.mirror.iteration >= 1500, timeout=30000)
         qtbot.waitUntil(lambda: views.decision_map.redraws >= start + 3, timeout=30000)
-        with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
+        with qtbot.waitSignal(
+            c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000
+        ):
             c.pause()
         qtbot.waitUntil(lambda: not views.decision_map._stale, timeout=5000)
         # the map shows the newest snapshot, which is what the worker's model holds while paused
         views.decision_map.refresh()
         xs, ys = views.decision_map.grid
         _, _, pts = introspect.grid_points((xs[0], xs[-1]), (ys[0], ys[-1]), len(xs))
-        expected = colors.blend_classes(c.model.predict(pts, verbose=0).reshape(len(ys), len(xs), -1))
+        expected = colors.blend_classes(
+            c.model.predict(pts, verbose=0).reshape(len(ys), len(xs), -1)
+        )
         assert np.abs(views.decision_map.last_rgb.astype(int) - expected.astype(int)).max() <= 1
         assert "ocked" in views.neurons.title_label.text()
         screenshot(box, "views-xor-mid-training")
@@ -245,8 +295,19 @@ def test_views_follow_live_training_at_a_bounded_rate_and_hidden_views_do_nothin
 def test_spirals_mid_training_screenshot(qtbot, screenshot):
     from nnstudio.gui.training.controller import TrainingController
 
-    doc = Document(project("spirals", hidden=(16, 16), activation="relu", out=3, out_act="softmax",
-                           loss="sparse_categorical_crossentropy", lr=0.01, batch=16, epochs=100_000))
+    doc = Document(
+        project(
+            "spirals",
+            hidden=(16, 16),
+            activation="relu",
+            out=3,
+            out_act="softmax",
+            loss="sparse_categorical_crossentropy",
+            lr=0.01,
+            batch=16,
+            epochs=100_000,
+        )
+    )
     c = TrainingController(doc)
     views = make_views(qtbot, doc, c.dataset(), controller=c)
     box = side_by_side(qtbot, views.output_switch, views.neuron_switch, w=1400, h=640)
@@ -255,7 +316,9 @@ def test_spirals_mid_training_screenshot(qtbot, screenshot):
         assert c.start()
         qtbot.waitUntil(lambda: views.mirror.iteration >= 1500, timeout=60000)
         qtbot.waitUntil(lambda: health.redraws >= 2, timeout=20000)  # points on its curves
-        with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
+        with qtbot.waitSignal(
+            c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000
+        ):
             c.pause()
         views.decision_map.refresh()
         views.neurons.refresh()
@@ -269,9 +332,22 @@ def test_spirals_mid_training_screenshot(qtbot, screenshot):
         assert c.shutdown(3000)
 
 
-def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tmp_path, monkeypatch):
-    doc = Document(project("mnist-5k", input_shape=(784,), hidden=(64,), activation="relu", out=10,
-                           out_act="softmax", loss="sparse_categorical_crossentropy", lr=0.001, batch=64))
+def test_mnist_digit_grid_confusion_matrix_and_first_layer(
+    qtbot, screenshot, tmp_path, monkeypatch
+):
+    doc = Document(
+        project(
+            "mnist-5k",
+            input_shape=(784,),
+            hidden=(64,),
+            activation="relu",
+            out=10,
+            out_act="softmax",
+            loss="sparse_categorical_crossentropy",
+            lr=0.001,
+            batch=64,
+        )
+    )
     ds = build.build_dataset(doc.project)
     model = train_into(doc, ds, 2)
     views = make_views(qtbot, doc, ds)
@@ -285,12 +361,12 @@ def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tm
     np.testing.assert_array_equal(m, introspect.confusion_matrix(ds.y_test, pred, 10))
     assert 0.6 < np.trace(m) / m.sum() < 1.0  # trained, and some mistakes to show
     # the grid: labels are the predictions; "misclassified first" puts every wrong one first
-    assert [t[2] for t in views.digits.tiles] == pred[:len(views.digits.tiles)].tolist()
+    assert [t[2] for t in views.digits.tiles] == pred[: len(views.digits.tiles)].tolist()
     screenshot(views.output_switch, "views-mnist-digits")
     views.digits.wrong_first.setChecked(True)
     views.digits.refresh()
     wrong = int((pred != ds.y_test).sum())
-    first = views.digits.tiles[:min(wrong, len(views.digits.tiles))]
+    first = views.digits.tiles[: min(wrong, len(views.digits.tiles))]
     assert first and all(pred_ != true for _, _, pred_, true in first)
     screenshot(box, "views-mnist-digits-confusion")
     show(qtbot, views.neuron_switch, 800, 520)
@@ -305,7 +381,9 @@ def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tm
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "digits"  # no suffix typed: .png is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
     assert views.digits.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     assert views.digits.export_action in views.digits.actions()
     views.digits.export_action.trigger()
@@ -314,7 +392,9 @@ def test_mnist_digit_grid_confusion_matrix_and_first_layer(qtbot, screenshot, tm
 
 
 def test_regression_on_a_plane_uses_the_diverging_scale(qtbot):
-    doc = Document(project("plane", hidden=(8,), out=1, out_act="linear", loss="mse", lr=0.01, batch=16))
+    doc = Document(
+        project("plane", hidden=(8,), out=1, out_act="linear", loss="mse", lr=0.01, batch=16)
+    )
     ds = build.build_dataset(doc.project)
     model = train_into(doc, ds, 20)
     views = make_views(qtbot, doc, ds)
@@ -325,7 +405,10 @@ def test_regression_on_a_plane_uses_the_diverging_scale(qtbot):
     xs, ys = view.grid
     _, _, pts = introspect.grid_points((xs[0], xs[-1]), (ys[0], ys[-1]), len(xs))
     out = model.predict(pts, verbose=0)[:, 0].reshape(len(ys), len(xs))
-    lo, hi = float(min(ds.y_train.min(), ds.y_test.min())), float(max(ds.y_train.max(), ds.y_test.max()))
+    lo, hi = (
+        float(min(ds.y_train.min(), ds.y_test.min())),
+        float(max(ds.y_train.max(), ds.y_test.max())),
+    )
     np.testing.assert_array_equal(view.last_rgb, colors.diverging(out, lo, hi))
     # the highest output is the bluest pixel, the lowest the most vermillion one
     i, j = np.unravel_index(out.argmax(), out.shape)
@@ -334,8 +417,19 @@ def test_regression_on_a_plane_uses_the_diverging_scale(qtbot):
 
 
 def test_while_training_a_big_network_sees_only_the_first_test_samples(qtbot):
-    doc = Document(project("mnist-5k", input_shape=(784,), hidden=(512,), activation="relu", out=10,
-                           out_act="softmax", loss="sparse_categorical_crossentropy", lr=0.001, batch=64))
+    doc = Document(
+        project(
+            "mnist-5k",
+            input_shape=(784,),
+            hidden=(512,),
+            activation="relu",
+            out=10,
+            out_act="softmax",
+            loss="sparse_categorical_crossentropy",
+            lr=0.001,
+            batch=64,
+        )
+    )
     ds = build.build_dataset(doc.project)
 
     class Training:
@@ -368,7 +462,9 @@ def test_a_caption_held_back_while_training_is_shown_when_its_turn_comes(qtbot, 
     views = make_views(qtbot, doc, TrainingController(doc).dataset())
     view = show(qtbot, views.confusion)
     qtbot.waitUntil(lambda: view.redraws >= 1)
-    qtbot.wait(400)  # its own caption is up (and CAPTION_INTERVAL over); nothing redraws it from here on
+    qtbot.wait(
+        400
+    )  # its own caption is up (and CAPTION_INTERVAL over); nothing redraws it from here on
     monkeypatch.setattr(ModelMirror, "is_training", property(lambda self: True))
     view.set_caption("first")
     view.set_caption("second")  # too soon: held back
@@ -385,25 +481,45 @@ def test_gradient_sizes_come_from_training_ten_times_a_second(qtbot):
     from nnstudio.gui.training.controller import TrainingController
     from nnstudio.gui.views.health_curves import STREAM_SMOOTHING
 
-    doc = Document(project("spirals", hidden=(16, 16), activation="tanh", out=3, out_act="softmax",
-                           loss="sparse_categorical_crossentropy", lr=0.01, batch=16, epochs=100_000))
+    doc = Document(
+        project(
+            "spirals",
+            hidden=(16, 16),
+            activation="tanh",
+            out=3,
+            out_act="softmax",
+            loss="sparse_categorical_crossentropy",
+            lr=0.01,
+            batch=16,
+            epochs=100_000,
+        )
+    )
     c = TrainingController(doc)
     views = make_views(qtbot, doc, c.dataset(), controller=c)
     health = show(qtbot, views.health, 700, 450)
     first = doc.project.layers[0].id
     try:
         assert c.start()
-        qtbot.waitUntil(lambda: len(health.grad_series.get(first, ([], []))[0]) >= 12, timeout=30000)
+        qtbot.waitUntil(
+            lambda: len(health.grad_series.get(first, ([], []))[0]) >= 12, timeout=30000
+        )
         assert len(health.grad_series[first][0]) > health.redraws  # streamed, not only redrawn
-        with qtbot.waitSignal(c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000):
+        with qtbot.waitSignal(
+            c.stateChanged, check_params_cb=lambda s: s == "paused", timeout=10000
+        ):
             c.pause()
         qtbot.wait(200)  # the last batchEnd (sent when pausing) has arrived
         expected = introspect.gradient_norms(c.model)  # the training model, its last batch
         for name, value in expected.items():  # the newest report is in the running mean square
             assert health._mean_squares[name] > 0
-            assert 10 ** health.grad_series[name][1][-1] == pytest.approx(np.sqrt(health._mean_squares[name]))
-            assert health._mean_squares[name] >= STREAM_SMOOTHING * value ** 2 * (1 - 1e-4)
+            assert 10 ** health.grad_series[name][1][-1] == pytest.approx(
+                np.sqrt(health._mean_squares[name])
+            )
+            assert health._mean_squares[name] >= STREAM_SMOOTHING * value**2 * (1 - 1e-4)
         xs = health.grad_series[first][0]
-        assert xs == sorted(xs) and xs[-1] == views.mirror._run_start_iteration + c.last_progress["iteration"]
+        assert (
+            xs == sorted(xs)
+            and xs[-1] == views.mirror._run_start_iteration + c.last_progress["iteration"]
+        )
     finally:
         assert c.shutdown(3000)

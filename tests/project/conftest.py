@@ -15,8 +15,11 @@ from nnstudio.project.fileformat import to_bytes
 
 def small_project(trained: bool = True) -> Project:
     """2 -> Dense(8, tanh) -> Dense(1, sigmoid) on XOR, with hand-made weights and Adam state."""
-    p = Project(title="tiny", description={"en": "A tiny test project.", "ko": "작은 시험용 프로젝트."},
-                input_shape=(2,))
+    p = Project(
+        title="tiny",
+        description={"en": "A tiny test project.", "ko": "작은 시험용 프로젝트."},
+        input_shape=(2,),
+    )
     p.add_layer("Dense", units=8, activation="tanh")
     p.add_layer("Dense", units=1, activation="sigmoid")
     p.training.optimizer = {"class_name": "Adam", "config": {"learning_rate": 0.05}}

@@ -75,7 +75,9 @@ def test_disk_full_at_fsync(saved, helpers, monkeypatch):
     assert _digest(saved) == before and sorted(os.listdir(saved.parent)) == ["work.nnproj"]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write in read-only folders")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root may write in read-only folders"
+)
 def test_read_only_folder(saved, helpers):
     before = _digest(saved)
     os.chmod(saved.parent, 0o555)
@@ -88,8 +90,9 @@ def test_read_only_folder(saved, helpers):
     assert _digest(saved) == before
 
 
-@pytest.mark.parametrize("code, words", [(errno.EACCES, "may not write in the folder"),
-                                         (errno.EROFS, "read-only disk")])
+@pytest.mark.parametrize(
+    "code, words", [(errno.EACCES, "may not write in the folder"), (errno.EROFS, "read-only disk")]
+)
 def test_read_only_folder_as_the_system_reports_it(saved, helpers, monkeypatch, code, words):
     """The same refusal as the OS gives it (runs also as root, whom chmod does not stop)."""
     before = _digest(saved)
@@ -159,8 +162,10 @@ def test_killed_mid_save_leaves_a_file_that_loads(tmp_path):
     """SIGKILL at random moments while an 8 MB project is saved over and over."""
     path = tmp_path / "big.nnproj"
     rng = random.Random(1234)
-    for attempt in range(3):
-        child = subprocess.Popen([sys.executable, "-c", _SAVER, str(path)], stdout=subprocess.PIPE, text=True)
+    for _attempt in range(3):
+        child = subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(path)], stdout=subprocess.PIPE, text=True
+        )
         try:
             assert child.stdout.readline().strip()  # at least one complete save exists
             time.sleep(rng.uniform(0.0, 0.4))

@@ -7,12 +7,25 @@ import numpy as np
 import pytest
 
 from nnstudio.project import (
-    DatasetSpec, Document, Project, ProjectError, build_dataset, build_model, capture, load, prepare_data, save,
+    DatasetSpec,
+    Document,
+    Project,
+    ProjectError,
+    build_dataset,
+    build_model,
+    capture,
+    load,
+    prepare_data,
+    save,
 )
 
 
 def moons_project(dropout: bool = True) -> Project:
-    p = Project(title="moons", input_shape=(2,), dataset=DatasetSpec(name="moons", params={"n_samples": 120}))
+    p = Project(
+        title="moons",
+        input_shape=(2,),
+        dataset=DatasetSpec(name="moons", params={"n_samples": 120}),
+    )
     p.add_layer("Dense", units=8, activation="relu")
     if dropout:
         p.add_layer("Dropout", rate=0.2)
@@ -27,8 +40,14 @@ def moons_project(dropout: bool = True) -> Project:
 def train(project, epochs, initial_epoch=0):
     model = build_model(project)
     x, y, _, _ = prepare_data(project, build_dataset(project))
-    history = model.fit(x, y, batch_size=project.training.batch_size, epochs=epochs,
-                        initial_epoch=initial_epoch, verbose=0)
+    history = model.fit(
+        x,
+        y,
+        batch_size=project.training.batch_size,
+        epochs=epochs,
+        initial_epoch=initial_epoch,
+        verbose=0,
+    )
     capture(project, model, history)
     return model
 
@@ -39,7 +58,9 @@ def test_model_follows_the_project():
     assert [layer.name for layer in model.layers] == ["dense", "dropout", "dense_1"]
     assert model.built and model.input_shape == (2,) and model.output_shape == (2,)
     assert model.seed == 3 and model.loss == "categorical_crossentropy"
-    assert type(model.optimizer).__name__ == "Adam" and model.optimizer.learning_rate == pytest.approx(0.02)
+    assert type(
+        model.optimizer
+    ).__name__ == "Adam" and model.optimizer.learning_rate == pytest.approx(0.02)
     assert "accuracy" in model.metrics_names
     assert model.count_params() == 2 * 8 + 8 + 8 * 2 + 2
 
@@ -64,7 +85,9 @@ def test_save_load_gives_identical_predictions_history_and_state(tmp_path):
     assert q.model.predict(x, verbose=0).tobytes() == model.predict(x, verbose=0).tobytes()
     assert q.history == p.history and q.epochs_trained == 3 and len(q.history["loss"]) == 3
     state, restored = model.optimizer.get_state(), q.model.optimizer.get_state()
-    assert set(state) == set(restored) and int(restored["iterations"]) == 3 * 6  # 96 train samples / 16
+    assert (
+        set(state) == set(restored) and int(restored["iterations"]) == 3 * 6
+    )  # 96 train samples / 16
     for key in state:
         assert state[key].tobytes() == restored[key].tobytes()
 
@@ -94,7 +117,9 @@ def test_capture_into_a_document():
     x, y, _, _ = prepare_data(doc.project, build_dataset(doc.project))
     capture(doc, model, model.fit(x, y, epochs=2, verbose=0))
     assert doc.modified and doc.project.epochs_trained == 2
-    np.testing.assert_array_equal(doc.project.weights["dense/kernel"], model.weight_dict()["dense/kernel"])
+    np.testing.assert_array_equal(
+        doc.project.weights["dense/kernel"], model.weight_dict()["dense/kernel"]
+    )
     assert int(doc.project.optimizer_state["iterations"]) > 0
 
 
@@ -121,9 +146,16 @@ def test_weights_that_do_not_fit_are_refused():
 @pytest.mark.parametrize(
     "mutate, words",
     [
-        (lambda p: p.layers[0].config.__setitem__("kernel_initializer", "os.system"), "initializer"),
-        (lambda p: p.training.__setattr__("optimizer", {"class_name": "Adam", "config": {"learning_rate": -1}}),
-         "optimizer"),
+        (
+            lambda p: p.layers[0].config.__setitem__("kernel_initializer", "os.system"),
+            "initializer",
+        ),
+        (
+            lambda p: p.training.__setattr__(
+                "optimizer", {"class_name": "Adam", "config": {"learning_rate": -1}}
+            ),
+            "optimizer",
+        ),
         (lambda p: p.__setattr__("input_shape", None), "choose a data set"),
     ],
 )

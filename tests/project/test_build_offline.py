@@ -56,7 +56,11 @@ def test_capture_into_document_emits_events():
 def test_expected_shapes_follow_units_and_bias():
     p = small_project()
     p.layers[1].config["use_bias"] = False
-    assert expected_weight_shapes(p) == {"dense/kernel": (2, 8), "dense/bias": (8,), "dense_1/kernel": (8, 1)}
+    assert expected_weight_shapes(p) == {
+        "dense/kernel": (2, 8),
+        "dense/bias": (8,),
+        "dense_1/kernel": (8, 1),
+    }
 
 
 @pytest.mark.parametrize(
@@ -66,7 +70,12 @@ def test_expected_shapes_follow_units_and_bias():
         (lambda p: p.layers[0].config.__setitem__("units", 10**12), "units"),
         (lambda p: p.layers[0].config.__setitem__("activation", "__import__"), "activation"),
         (lambda p: p.training.__setattr__("loss", "eval"), "loss"),
-        (lambda p: p.training.__setattr__("optimizer", {"class_name": "os.system", "config": {}}), "optimizer"),
+        (
+            lambda p: p.training.__setattr__(
+                "optimizer", {"class_name": "os.system", "config": {}}
+            ),
+            "optimizer",
+        ),
         (lambda p: p.training.__setattr__("batch_size", 0), "batch size"),
         (lambda p: p.__setattr__("input_shape", None), "input shape"),
         (lambda p: p.layers.clear(), "no layers"),

@@ -61,33 +61,69 @@ def trains(p, data):
 
 
 def test_a_good_network_has_no_problems():
-    assert check(project("sparse_categorical_crossentropy", (8, "relu"), (3, "softmax")), classes_data(3)) == []
+    assert (
+        check(
+            project("sparse_categorical_crossentropy", (8, "relu"), (3, "softmax")), classes_data(3)
+        )
+        == []
+    )
     assert check(project("binary_crossentropy", (8, "tanh"), (1, "sigmoid")), classes_data(2)) == []
     assert check(project("mse", (8, "relu"), (1, None), metrics=["mae"]), regression_data()) == []
 
 
-@pytest.mark.parametrize("loss, layers, data, expected", [
-    # output units != number of classes
-    ("sparse_categorical_crossentropy", [(8, "relu"), (2, "softmax")], classes_data(3), ["units"]),
-    ("categorical_crossentropy", [(8, "relu"), (10, "softmax")], classes_data(3), ["units"]),
-    # softmax with binary cross-entropy (softmax over one unit is always 1)
-    ("binary_crossentropy", [(8, "relu"), (1, "softmax")], classes_data(2), ["softmax_bce"]),
-    ("binary_crossentropy", [(8, "relu"), (2, "softmax")], classes_data(2), ["softmax_bce"]),
-    # sigmoid output with categorical cross-entropy
-    ("categorical_crossentropy", [(8, "relu"), (3, "sigmoid")], classes_data(3), ["sigmoid_cce"]),
-    # the final activation set by a separate Activation layer
-    ("sparse_categorical_crossentropy", [(8, "relu"), (3, None), (None, "sigmoid")], classes_data(3),
-     ["sigmoid_cce"]),
-    # linear output with cross-entropy
-    ("sparse_categorical_crossentropy", [(8, "relu"), (3, None)], classes_data(3), ["not_softmax_cce"]),
-    # binary cross-entropy on three classes
-    ("binary_crossentropy", [(8, "relu"), (1, "sigmoid")], classes_data(3), ["bce_multiclass"]),
-    # a regression target with a classification loss
-    ("categorical_crossentropy", [(8, "relu"), (1, "softmax")], regression_data(),
-     ["accuracy_regression", "classification_loss_regression"]),
-    # regression output too narrow
-    ("mse", [(8, "relu"), (1, None)], regression_data(targets=2), ["accuracy_regression", "units"]),
-])
+@pytest.mark.parametrize(
+    "loss, layers, data, expected",
+    [
+        # output units != number of classes
+        (
+            "sparse_categorical_crossentropy",
+            [(8, "relu"), (2, "softmax")],
+            classes_data(3),
+            ["units"],
+        ),
+        ("categorical_crossentropy", [(8, "relu"), (10, "softmax")], classes_data(3), ["units"]),
+        # softmax with binary cross-entropy (softmax over one unit is always 1)
+        ("binary_crossentropy", [(8, "relu"), (1, "softmax")], classes_data(2), ["softmax_bce"]),
+        ("binary_crossentropy", [(8, "relu"), (2, "softmax")], classes_data(2), ["softmax_bce"]),
+        # sigmoid output with categorical cross-entropy
+        (
+            "categorical_crossentropy",
+            [(8, "relu"), (3, "sigmoid")],
+            classes_data(3),
+            ["sigmoid_cce"],
+        ),
+        # the final activation set by a separate Activation layer
+        (
+            "sparse_categorical_crossentropy",
+            [(8, "relu"), (3, None), (None, "sigmoid")],
+            classes_data(3),
+            ["sigmoid_cce"],
+        ),
+        # linear output with cross-entropy
+        (
+            "sparse_categorical_crossentropy",
+            [(8, "relu"), (3, None)],
+            classes_data(3),
+            ["not_softmax_cce"],
+        ),
+        # binary cross-entropy on three classes
+        ("binary_crossentropy", [(8, "relu"), (1, "sigmoid")], classes_data(3), ["bce_multiclass"]),
+        # a regression target with a classification loss
+        (
+            "categorical_crossentropy",
+            [(8, "relu"), (1, "softmax")],
+            regression_data(),
+            ["accuracy_regression", "classification_loss_regression"],
+        ),
+        # regression output too narrow
+        (
+            "mse",
+            [(8, "relu"), (1, None)],
+            regression_data(targets=2),
+            ["accuracy_regression", "units"],
+        ),
+    ],
+)
 def test_expected_problems_and_their_fixes(loss, layers, data, expected):
     p = project(loss, *layers)
     problems = check(p, data)
@@ -116,7 +152,10 @@ def test_fix_values():
     doc = Document(p)
     fix = next(q for q in check(p, regression_data()) if q.code == "classification_loss_regression")
     fix.fix(doc)
-    assert doc.project.training.loss == "mse" and doc.project.layers[1].config["activation"] == "linear"
+    assert (
+        doc.project.training.loss == "mse"
+        and doc.project.layers[1].config["activation"] == "linear"
+    )
 
 
 def test_classification_labels_with_mse_is_a_warning_with_a_fix():
@@ -126,14 +165,27 @@ def test_classification_labels_with_mse_is_a_warning_with_a_fix():
     assert trains(p, classes_data(2))  # it works as it is ...
     doc = Document(p)
     problems[0].fix(doc)  # ... and the fix switches to binary cross-entropy
-    assert doc.project.training.loss == "binary_crossentropy" and check(doc.project, classes_data(2)) == []
+    assert (
+        doc.project.training.loss == "binary_crossentropy"
+        and check(doc.project, classes_data(2)) == []
+    )
 
 
 def test_an_empty_network_gets_an_output_layer():
-    for data, units, activation in ((classes_data(3), 3, "softmax"), (classes_data(2), 1, "sigmoid"),
-                                    (regression_data(targets=2), 2, "linear")):
-        loss = "mse" if data.task == "regression" else (
-            "binary_crossentropy" if data.num_classes == 2 else "sparse_categorical_crossentropy")
+    for data, units, activation in (
+        (classes_data(3), 3, "softmax"),
+        (classes_data(2), 1, "sigmoid"),
+        (regression_data(targets=2), 2, "linear"),
+    ):
+        loss = (
+            "mse"
+            if data.task == "regression"
+            else (
+                "binary_crossentropy"
+                if data.num_classes == 2
+                else "sparse_categorical_crossentropy"
+            )
+        )
         p = project(loss, metrics=[])
         (problem,) = check(p, data)
         assert problem.code == "empty" and "no layers" in problem.message

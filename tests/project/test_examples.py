@@ -53,9 +53,15 @@ def test_animals_is_the_textbook_network():
     p = examples.EXAMPLES["animals"]()
     first, second = p.layers
     assert (first.config["units"], first.config["activation"]) == (3, "relu")
-    assert (first.config["kernel_initializer"], first.config["bias_initializer"]) == ("random_uniform", "zeros")
+    assert (first.config["kernel_initializer"], first.config["bias_initializer"]) == (
+        "random_uniform",
+        "zeros",
+    )
     assert (second.config["units"], second.config["activation"]) == (3, "softmax")
-    assert p.training.optimizer["class_name"] == "SGD" and p.training.loss == "categorical_crossentropy"
+    assert (
+        p.training.optimizer["class_name"] == "SGD"
+        and p.training.loss == "categorical_crossentropy"
+    )
 
 
 def test_mnist_is_the_textbook_network():
@@ -68,12 +74,20 @@ def test_mnist_is_the_textbook_network():
 def _train(p):
     model = p.model
     x, y, xt, yt = prepare_data(p, build_dataset(p))
-    history = model.fit(x, y, batch_size=p.training.batch_size, epochs=p.training.epochs, verbose=0,
-                        validation_split=p.training.validation_split)
+    history = model.fit(
+        x,
+        y,
+        batch_size=p.training.batch_size,
+        epochs=p.training.epochs,
+        verbose=0,
+        validation_split=p.training.validation_split,
+    )
     return history.history, model.evaluate(xt, yt, verbose=0, return_dict=True)
 
 
-@pytest.mark.parametrize("name, test_accuracy", [("xor", 1.0), ("gates", 1.0), ("animals", 1.0), ("spirals", 0.9)])
+@pytest.mark.parametrize(
+    "name, test_accuracy", [("xor", 1.0), ("gates", 1.0), ("animals", 1.0), ("spirals", 0.9)]
+)
 def test_lesson_trains_well_with_its_settings(name, test_accuracy):
     history, result = _train(examples.load(name))
     assert result["accuracy"] >= test_accuracy
@@ -103,11 +117,22 @@ print(json.dumps({"history": h.history, "test": p.model.evaluate(xt, yt, verbose
 
 def test_mnist_lesson_reaches_about_nine_in_ten():
     # a child with single-threaded BLAS: on a busy machine, threads fighting for cores make it 5x slower
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    out = subprocess.run([sys.executable, "-c", _MNIST], capture_output=True, text=True, env=env, check=True)
+    env = {
+        **os.environ,
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", _MNIST], capture_output=True, text=True, env=env, check=True
+    )
     result = json.loads(out.stdout.splitlines()[-1])
     history = result["history"]
-    assert result["test"]["accuracy"] >= 0.85 and len(history["loss"]) == 5 and len(history["val_accuracy"]) == 5
+    assert (
+        result["test"]["accuracy"] >= 0.85
+        and len(history["loss"]) == 5
+        and len(history["val_accuracy"]) == 5
+    )
 
 
 def test_spirals_without_hidden_layers_gets_about_half():

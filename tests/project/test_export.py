@@ -39,10 +39,17 @@ def trained(name: str, epochs: int = 3) -> Project:
 def rich_project() -> Project:
     """Every setting the exporters write: dropout, initializers, a regularizer, no bias, SGD with nesterov."""
     p = Project(title="rich", input_shape=(2,))
-    p.add_layer("Dense", units=6, activation="relu", kernel_initializer={"class_name": "RandomNormal",
-                                                                          "config": {"mean": 0.0, "stddev": 0.1,
-                                                                                     "seed": None}},
-                bias_initializer="ones", kernel_regularizer={"class_name": "L2", "config": {"l2": 0.001}})
+    p.add_layer(
+        "Dense",
+        units=6,
+        activation="relu",
+        kernel_initializer={
+            "class_name": "RandomNormal",
+            "config": {"mean": 0.0, "stddev": 0.1, "seed": None},
+        },
+        bias_initializer="ones",
+        kernel_regularizer={"class_name": "L2", "config": {"l2": 0.001}},
+    )
     p.add_layer("Dropout", rate=0.25, seed=3)
     p.add_layer("Dense", units=4, use_bias=False)
     p.add_layer("Activation", activation="elu")
@@ -51,10 +58,17 @@ def rich_project() -> Project:
     p.layers[-1].config.pop("name")
     p.dataset.name, p.dataset.params = "spirals", {"n_samples": 60, "noise": 0.1, "seed": 2}
     p.training.loss = "sparse_categorical_crossentropy"
-    p.training.optimizer = {"class_name": "SGD", "config": {"learning_rate": 0.05, "momentum": 0.9,
-                                                            "nesterov": True, "clipnorm": 1.0}}
+    p.training.optimizer = {
+        "class_name": "SGD",
+        "config": {"learning_rate": 0.05, "momentum": 0.9, "nesterov": True, "clipnorm": 1.0},
+    }
     p.training.metrics = ["accuracy"]
-    p.training.epochs, p.training.batch_size, p.training.validation_split, p.training.seed = 7, 16, 0.25, 5
+    p.training.epochs, p.training.batch_size, p.training.validation_split, p.training.seed = (
+        7,
+        16,
+        0.25,
+        5,
+    )
     from nnstudio.project.build import normalize_layers
 
     normalize_layers(p)
@@ -62,7 +76,9 @@ def rich_project() -> Project:
 
 
 def same_network(a: Project, b: Project) -> bool:
-    return [(s.id, s.type, s.config) for s in a.layers] == [(s.id, s.type, s.config) for s in b.layers]
+    return [(s.id, s.type, s.config) for s in a.layers] == [
+        (s.id, s.type, s.config) for s in b.layers
+    ]
 
 
 @pytest.mark.parametrize("name", examples.names())
@@ -98,7 +114,10 @@ def test_scripts_state_network_data_and_result_and_are_python(tmp_path):
         ast.parse(text)  # valid Python (not run: no Keras or PyTorch here)
         assert "Network:   input (2,) -> Dense(8, tanh) -> Dense(1, sigmoid)" in text
         assert "Data:      xor, 4 training and 4 test samples" in text
-        assert "trained 50 epoch(s) in nnstudio; on the test samples loss" in text and "accuracy" in text
+        assert (
+            "trained 50 epoch(s) in nnstudio; on the test samples loss" in text
+            and "accuracy" in text
+        )
     assert "Keras 3.15.1" in (tmp_path / "xor_keras.py").read_text()
 
 
@@ -117,7 +136,10 @@ def test_weights_npz_holds_the_trained_weights(tmp_path):
 def test_pytorch_optimizers_follow_keras_settings(tmp_path):
     p = examples.load("mnist")
     text = export(p, "pytorch", tmp_path / "m.py")[0].read_text()
-    assert "torch.optim.RMSprop(model.parameters(), lr=0.001, alpha=0.9, eps=1e-07, momentum=0.0)" in text
+    assert (
+        "torch.optim.RMSprop(model.parameters(), lr=0.001, alpha=0.9, eps=1e-07, momentum=0.0)"
+        in text
+    )
     assert "keras.datasets.mnist.load_data()" in text
     p = examples.load("spirals")
     text = export(p, "pytorch", tmp_path / "s.py")[0].read_text()
@@ -135,8 +157,11 @@ def test_toy_data_is_written_exactly(tmp_path):
     tree = ast.parse(out.read_text())
     values = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id in (
-                "X_TRAIN", "Y_TEST"):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in ("X_TRAIN", "Y_TEST")
+        ):
             values[node.targets[0].id] = ast.literal_eval(node.value.args[0])
     ds = p.build_dataset()
     np.testing.assert_array_equal(np.array(values["X_TRAIN"], dtype=np.float32), ds.x_train)
@@ -178,7 +203,9 @@ def test_onnx_file_passes_the_checker_with_its_facts(tmp_path):
     model = onnx.load(str(out))
     onnx.checker.check_model(model, full_check=True)
     assert model.ir_version == IR_VERSION and model.opset_import[0].version == OPSET
-    assert [i.name for i in model.graph.input] == ["input"] and [o.name for o in model.graph.output] == ["output"]
+    assert [i.name for i in model.graph.input] == ["input"] and [
+        o.name for o in model.graph.output
+    ] == ["output"]
     meta = {e.key: e.value for e in model.metadata_props}
     assert meta["network"] == "input (2,) -> Dense(8, tanh) -> Dense(1, sigmoid)"
     assert meta["dataset"].startswith("xor") and "trained 20 epoch(s)" in meta["result"]
@@ -186,8 +213,10 @@ def test_onnx_file_passes_the_checker_with_its_facts(tmp_path):
     assert ops == ["Gemm", "Tanh", "Gemm", "Sigmoid", "Identity"]  # the sigmoid at the end is kept
 
 
-@pytest.mark.skipif(not (HAVE_ONNX and HAVE_ORT), reason="onnx and onnxruntime are not installed "
-                                                         "(pip install nnstudio[export])")
+@pytest.mark.skipif(
+    not (HAVE_ONNX and HAVE_ORT),
+    reason="onnx and onnxruntime are not installed (pip install nnstudio[export])",
+)
 @pytest.mark.parametrize("name", ["xor", "mnist", "animals"])
 def test_onnxruntime_predicts_what_the_engine_predicts(name, tmp_path):
     import onnxruntime
@@ -209,5 +238,7 @@ def test_onnx_of_dropout_activation_and_no_bias(tmp_path):
     p = rich_project()
     out = export(p, "onnx", tmp_path / "rich.onnx")[0]
     x = np.random.default_rng(0).standard_normal((9, 2)).astype(np.float32)
-    got = onnxruntime.InferenceSession(str(out), providers=["CPUExecutionProvider"]).run(None, {"input": x})[0]
+    got = onnxruntime.InferenceSession(str(out), providers=["CPUExecutionProvider"]).run(
+        None, {"input": x}
+    )[0]
     np.testing.assert_allclose(got, p.model.predict(x, verbose=0), rtol=0, atol=1e-5)

@@ -44,13 +44,22 @@ def test_layout_of_the_zip(tmp_path, helpers):
         content = json.loads(zf.read("project.json"))
         with zipfile.ZipFile(io.BytesIO(zf.read("weights.npz"))) as inner:
             names = sorted(inner.namelist())
-    assert manifest["format"] == "nnstudio-project" and manifest["format_version"] == FORMAT_VERSION == 1
+    assert (
+        manifest["format"] == "nnstudio-project"
+        and manifest["format_version"] == FORMAT_VERSION == 1
+    )
     assert manifest["app_version"] and manifest["saved_at"].endswith("+00:00")
     assert names == ["dense/bias.npy", "dense/kernel.npy", "dense_1/bias.npy", "dense_1/kernel.npy"]
     assert content["network"]["layers"][0] == {
-        "id": "dense", "type": "Dense", "config": {"units": 8, "activation": "tanh"}, "position": None,
+        "id": "dense",
+        "type": "Dense",
+        "config": {"units": 8, "activation": "tanh"},
+        "position": None,
     }
-    assert content["training"]["optimizer"] == {"class_name": "Adam", "config": {"learning_rate": 0.05}}
+    assert content["training"]["optimizer"] == {
+        "class_name": "Adam",
+        "config": {"learning_rate": 0.05},
+    }
     # the standard reader agrees with ours: plain arrays, no pickles
     with zipfile.ZipFile(path) as zf:
         npz = np.load(io.BytesIO(zf.read("weights.npz")), allow_pickle=False)
@@ -89,7 +98,11 @@ def test_save_refuses_a_project_that_could_not_be_opened(tmp_path, helpers):
 
 def test_data_file_next_to_the_project_is_stored_relative(tmp_path, helpers):
     p = helpers.small_project()
-    p.dataset.name, p.dataset.path, p.dataset.format = "file", str(tmp_path / "data" / "points.csv"), "csv"
+    p.dataset.name, p.dataset.path, p.dataset.format = (
+        "file",
+        str(tmp_path / "data" / "points.csv"),
+        "csv",
+    )
     save(p, tmp_path / "p.nnproj")
     with zipfile.ZipFile(tmp_path / "p.nnproj") as zf:
         assert json.loads(zf.read("project.json"))["dataset"]["path"] == "data/points.csv"
@@ -113,7 +126,10 @@ def test_newer_format_is_refused_with_both_versions(helpers):
     data = helpers.with_manifest(lambda m: m.update(format_version=FORMAT_VERSION + 1))
     with pytest.raises(ProjectError) as info:
         from_bytes(data, "future.nnproj")
-    assert f"made by a newer nnstudio (format {FORMAT_VERSION + 1}); this version reads up to {FORMAT_VERSION}" in str(info.value)
+    assert (
+        f"made by a newer nnstudio (format {FORMAT_VERSION + 1}); this version reads up to {FORMAT_VERSION}"
+        in str(info.value)
+    )
 
 
 def test_version_0_optimizer_name_is_migrated(helpers):
@@ -178,4 +194,7 @@ def test_optimizer_given_by_name_is_saved_in_full_form(tmp_path, helpers):
     p = helpers.small_project(trained=False)
     p.training.optimizer = "rmsprop"
     save(p, tmp_path / "named.nnproj")
-    assert load(tmp_path / "named.nnproj").training.optimizer == {"class_name": "RMSprop", "config": {}}
+    assert load(tmp_path / "named.nnproj").training.optimizer == {
+        "class_name": "RMSprop",
+        "config": {},
+    }

@@ -51,16 +51,34 @@ def test_cut_anywhere(length):
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats() | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 PLACES = [
-    ("title",), ("description",), ("network",), ("network", "input_shape"), ("network", "layers"),
-    ("network", "layers", 0), ("network", "layers", 0, "config"), ("network", "layers", 0, "config", "units"),
-    ("network", "layers", 0, "config", "activation"), ("network", "layers", 0, "position"),
-    ("network", "layers", 0, "type"), ("network", "layers", 0, "id"), ("dataset",), ("dataset", "params"),
-    ("dataset", "path"), ("training",), ("training", "optimizer"), ("training", "optimizer", "config"),
-    ("training", "metrics"), ("training", "batch_size"), ("training", "validation_split"), ("history",),
+    ("title",),
+    ("description",),
+    ("network",),
+    ("network", "input_shape"),
+    ("network", "layers"),
+    ("network", "layers", 0),
+    ("network", "layers", 0, "config"),
+    ("network", "layers", 0, "config", "units"),
+    ("network", "layers", 0, "config", "activation"),
+    ("network", "layers", 0, "position"),
+    ("network", "layers", 0, "type"),
+    ("network", "layers", 0, "id"),
+    ("dataset",),
+    ("dataset", "params"),
+    ("dataset", "path"),
+    ("training",),
+    ("training", "optimizer"),
+    ("training", "optimizer", "config"),
+    ("training", "metrics"),
+    ("training", "batch_size"),
+    ("training", "validation_split"),
+    ("history",),
     ("epochs_trained",),
 ]
 

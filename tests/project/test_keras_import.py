@@ -40,7 +40,9 @@ def notes(result) -> str:
 
 # -- the corpus: (id, code, expected network, expected training fields, substrings of the notes) -------------
 CORPUS = [
-    ("chollet-mnist", """
+    (
+        "chollet-mnist",
+        """
         from tensorflow import keras
         from tensorflow.keras import layers
         model = keras.Sequential([
@@ -50,10 +52,19 @@ CORPUS = [
         model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
         (train_images, train_labels), (test_images, test_labels) = keras.datasets.mnist.load_data()
         model.fit(train_images, train_labels, epochs=5, batch_size=128)
-     """, [("Dense", 512, "relu"), ("Dense", 10, "softmax")],
-     {"loss": "sparse_categorical_crossentropy", "epochs": 5, "batch_size": 128,
-      "optimizer": {"class_name": "RMSprop", "config": {"learning_rate": 0.001}}}, []),
-    ("add-style-tf", """
+     """,
+        [("Dense", 512, "relu"), ("Dense", 10, "softmax")],
+        {
+            "loss": "sparse_categorical_crossentropy",
+            "epochs": 5,
+            "batch_size": 128,
+            "optimizer": {"class_name": "RMSprop", "config": {"learning_rate": 0.001}},
+        },
+        [],
+    ),
+    (
+        "add-style-tf",
+        """
         import tensorflow as tf
         model = tf.keras.models.Sequential()
         model.add(tf.keras.layers.Dense(8, input_dim=2, activation='tanh'))
@@ -61,10 +72,19 @@ CORPUS = [
         model.compile(loss='binary_crossentropy', optimizer=tf.keras.optimizers.Adam(learning_rate=0.05),
                       metrics=['accuracy'])
         model.fit(x, y, epochs=100, batch_size=4)
-     """, [("Dense", 8, "tanh"), ("Dense", 1, "sigmoid")],
-     {"loss": "binary_crossentropy", "epochs": 100, "batch_size": 4,
-      "optimizer": {"class_name": "Adam", "config": {"learning_rate": 0.05}}}, []),
-    ("from-keras-layers-alias", """
+     """,
+        [("Dense", 8, "tanh"), ("Dense", 1, "sigmoid")],
+        {
+            "loss": "binary_crossentropy",
+            "epochs": 100,
+            "batch_size": 4,
+            "optimizer": {"class_name": "Adam", "config": {"learning_rate": 0.05}},
+        },
+        [],
+    ),
+    (
+        "from-keras-layers-alias",
+        """
         from keras.models import Sequential
         from keras.layers import Dense as D, Activation as A, Dropout
         from keras.optimizers import SGD
@@ -75,18 +95,36 @@ CORPUS = [
         m.add(D(10))
         m.add(A('softmax'))
         m.compile(SGD(0.1, momentum=0.9), 'categorical_crossentropy', metrics=['acc'])
-     """, [("Dense", 64, "linear"), ("Activation", "relu"), ("Dropout", 0.2), ("Dense", 10, "linear"),
-           ("Activation", "softmax")],
-     {"loss": "categorical_crossentropy", "metrics": ["acc"],
-      "optimizer": {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}}}, ["fit()"]),
-    ("import-tensorflow-keras-layers-as", """
+     """,
+        [
+            ("Dense", 64, "linear"),
+            ("Activation", "relu"),
+            ("Dropout", 0.2),
+            ("Dense", 10, "linear"),
+            ("Activation", "softmax"),
+        ],
+        {
+            "loss": "categorical_crossentropy",
+            "metrics": ["acc"],
+            "optimizer": {"class_name": "SGD", "config": {"learning_rate": 0.1, "momentum": 0.9}},
+        },
+        ["fit()"],
+    ),
+    (
+        "import-tensorflow-keras-layers-as",
+        """
         import tensorflow.keras.layers as L
         import tensorflow.keras as K
         model = K.Sequential([K.Input(shape=(4,)), L.Dense(16, activation="relu"), L.Dense(3, activation="softmax")])
         model.compile(optimizer=K.optimizers.RMSprop(learning_rate=0.01, rho=0.8), loss="categorical_crossentropy")
-     """, [("Dense", 16, "relu"), ("Dense", 3, "softmax")],
-     {"optimizer": {"class_name": "RMSprop", "config": {"learning_rate": 0.01, "rho": 0.8}}}, []),
-    ("keras3-layers-module", """
+     """,
+        [("Dense", 16, "relu"), ("Dense", 3, "softmax")],
+        {"optimizer": {"class_name": "RMSprop", "config": {"learning_rate": 0.01, "rho": 0.8}}},
+        [],
+    ),
+    (
+        "keras3-layers-module",
+        """
         import keras
         from keras import layers
         model = keras.Sequential()
@@ -95,10 +133,18 @@ CORPUS = [
         model.add(layers.Dense(1, activation="sigmoid"))
         model.compile(optimizer=keras.optimizers.Adagrad(), loss=keras.losses.BinaryCrossentropy(),
                       metrics=[keras.metrics.BinaryAccuracy()])
-     """, [("Dense", 4, "relu"), ("Dense", 1, "sigmoid")],
-     {"loss": "binary_crossentropy", "metrics": ["binary_accuracy"],
-      "optimizer": {"class_name": "Adagrad", "config": {"learning_rate": 0.001}}}, []),
-    ("constants-and-arithmetic", """
+     """,
+        [("Dense", 4, "relu"), ("Dense", 1, "sigmoid")],
+        {
+            "loss": "binary_crossentropy",
+            "metrics": ["binary_accuracy"],
+            "optimizer": {"class_name": "Adagrad", "config": {"learning_rate": 0.001}},
+        },
+        [],
+    ),
+    (
+        "constants-and-arithmetic",
+        """
         from tensorflow.keras import models, layers
         num_classes = 10
         hidden = 256
@@ -108,10 +154,20 @@ CORPUS = [
         epochs, batch = 3, 64
         model.compile('adam', 'categorical_crossentropy', ['accuracy'])
         model.fit(x_train, y_train, batch, epochs, validation_split=0.2)
-     """, [("Dense", 512, "relu"), ("Dense", 10, "softmax")],
-     {"epochs": 3, "batch_size": 64, "validation_split": 0.2, "input_shape": (784,), "dataset": "mnist-5k"},
-     ["784 inputs look like MNIST"]),
-    ("optimizer-variable-and-lr", """
+     """,
+        [("Dense", 512, "relu"), ("Dense", 10, "softmax")],
+        {
+            "epochs": 3,
+            "batch_size": 64,
+            "validation_split": 0.2,
+            "input_shape": (784,),
+            "dataset": "mnist-5k",
+        },
+        ["784 inputs look like MNIST"],
+    ),
+    (
+        "optimizer-variable-and-lr",
+        """
         from keras.layers import Dense
         from keras.models import Sequential
         from keras import optimizers
@@ -119,10 +175,18 @@ CORPUS = [
         model = Sequential([Dense(1, input_dim=2, activation='sigmoid')])
         model.compile(optimizer=opt, loss='mse')
         history = model.fit(X, y, epochs=1000, verbose=0)
-     """, [("Dense", 1, "sigmoid")],
-     {"loss": "mean_squared_error", "epochs": 1000,
-      "optimizer": {"class_name": "SGD", "config": {"learning_rate": 0.5}}}, ["lr is the old name"]),
-    ("build-function", """
+     """,
+        [("Dense", 1, "sigmoid")],
+        {
+            "loss": "mean_squared_error",
+            "epochs": 1000,
+            "optimizer": {"class_name": "SGD", "config": {"learning_rate": 0.5}},
+        },
+        ["lr is the old name"],
+    ),
+    (
+        "build-function",
+        """
         from tensorflow import keras
         def build_model():
             model = keras.Sequential([
@@ -133,9 +197,14 @@ CORPUS = [
             return model
         model = build_model()
         model.fit(train_data, train_targets, epochs=80, batch_size=16, verbose=0)
-     """, [("Dense", 64, "relu"), ("Dense", 1, "linear")],
-     {"epochs": 80, "batch_size": 16, "metrics": ["mae"], "input_shape": (13,)}, []),
-    ("returned-sequential", """
+     """,
+        [("Dense", 64, "relu"), ("Dense", 1, "linear")],
+        {"epochs": 80, "batch_size": 16, "metrics": ["mae"], "input_shape": (13,)},
+        [],
+    ),
+    (
+        "returned-sequential",
+        """
         from keras import Sequential
         from keras.layers import Dense
         def make():
@@ -143,19 +212,37 @@ CORPUS = [
         net = make()
         net.compile(optimizer="sgd", loss="categorical_crossentropy")
         net.fit(x, y, epochs=300)
-     """, [("Dense", 3, "relu"), ("Dense", 3, "softmax")], {"epochs": 300}, []),
-    ("no-imports-snippet", """
+     """,
+        [("Dense", 3, "relu"), ("Dense", 3, "softmax")],
+        {"epochs": 300},
+        [],
+    ),
+    (
+        "no-imports-snippet",
+        """
         model = Sequential()
         model.add(Dense(32, activation='relu', input_dim=100))
         model.add(Dense(1, activation='sigmoid'))
         model.compile(optimizer='rmsprop', loss='binary_crossentropy', metrics=['accuracy'])
-     """, [("Dense", 32, "relu"), ("Dense", 1, "sigmoid")], {"input_shape": (100,)}, ["is not imported"]),
-    ("add-without-sequential", """
+     """,
+        [("Dense", 32, "relu"), ("Dense", 1, "sigmoid")],
+        {"input_shape": (100,)},
+        ["is not imported"],
+    ),
+    (
+        "add-without-sequential",
+        """
         from keras.layers import Dense
         model.add(Dense(10, input_shape=(5,), activation="relu"))
         model.add(Dense(2, activation="softmax"))
-     """, [("Dense", 10, "relu"), ("Dense", 2, "softmax")], {}, ["not made with Sequential()"]),
-    ("unknown-layers", """
+     """,
+        [("Dense", 10, "relu"), ("Dense", 2, "softmax")],
+        {},
+        ["not made with Sequential()"],
+    ),
+    (
+        "unknown-layers",
+        """
         from tensorflow.keras import layers, Sequential
         model = Sequential([
             layers.Conv2D(32, 3, activation="relu", input_shape=(28, 28, 1)),
@@ -163,9 +250,18 @@ CORPUS = [
             layers.Flatten(),
             layers.Dense(10, activation="softmax"),
         ])
-     """, [("Dense", 10, "softmax")], {}, ["line 4: Conv2D is a Keras layer nnstudio does not have",
-                                           "line 5: MaxPooling2D", "line 6: Flatten is not supported yet"]),
-    ("flatten-input", """
+     """,
+        [("Dense", 10, "softmax")],
+        {},
+        [
+            "line 4: Conv2D is a Keras layer nnstudio does not have",
+            "line 5: MaxPooling2D",
+            "line 6: Flatten is not supported yet",
+        ],
+    ),
+    (
+        "flatten-input",
+        """
         import tensorflow as tf
         model = tf.keras.models.Sequential([
           tf.keras.layers.Flatten(input_shape=(28, 28)),
@@ -175,64 +271,130 @@ CORPUS = [
         ])
         model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
         model.fit(x_train, y_train, epochs=5)
-     """, [("Dense", 128, "relu"), ("Dropout", 0.2), ("Dense", 10, "softmax")],
-     {"input_shape": (784,), "epochs": 5}, ["Flatten is not supported yet", "taken flat, as (784,)"]),
-    ("activation-layer-classes", """
+     """,
+        [("Dense", 128, "relu"), ("Dropout", 0.2), ("Dense", 10, "softmax")],
+        {"input_shape": (784,), "epochs": 5},
+        ["Flatten is not supported yet", "taken flat, as (784,)"],
+    ),
+    (
+        "activation-layer-classes",
+        """
         from keras import layers, Sequential
         model = Sequential([layers.Input((2,)), layers.Dense(8), layers.ReLU(), layers.Dense(3), layers.Softmax()])
-     """, [("Dense", 8, "linear"), ("Activation", "relu"), ("Dense", 3, "linear"), ("Activation", "softmax")],
-     {"input_shape": (2,)}, []),
-    ("initializers-and-regularizers", """
+     """,
+        [
+            ("Dense", 8, "linear"),
+            ("Activation", "relu"),
+            ("Dense", 3, "linear"),
+            ("Activation", "softmax"),
+        ],
+        {"input_shape": (2,)},
+        [],
+    ),
+    (
+        "initializers-and-regularizers",
+        """
         from tensorflow.keras import layers, initializers, regularizers, Sequential
         model = Sequential()
         model.add(layers.Dense(3, input_dim=2, activation="relu",
                                kernel_initializer=initializers.RandomNormal(stddev=0.01),
                                bias_initializer="ones", kernel_regularizer=regularizers.l2(0.001)))
         model.add(layers.Dense(1, activation="sigmoid", kernel_initializer="he_normal", use_bias=False))
-     """, [("Dense", 3, "relu"), ("Dense", 1, "sigmoid")], {}, []),
-    ("unknown-activation-and-settings", """
+     """,
+        [("Dense", 3, "relu"), ("Dense", 1, "sigmoid")],
+        {},
+        [],
+    ),
+    (
+        "unknown-activation-and-settings",
+        """
         from keras.layers import Dense
         from keras import Sequential
         model = Sequential([Dense(8, input_dim=2, activation='selu'), Dense(4, kernel_constraint=c, activation='relu'),
                             Dense(1, activation='sigmoid')])
         model.compile(optimizer='nadam', loss='hinge', metrics=['accuracy', 'auc'])
         model.fit(x, y, epochs=10, validation_data=(xv, yv), callbacks=[early])
-     """, [("Dense", 4, "relu"), ("Dense", 1, "sigmoid")], {"epochs": 10},
-     ["activation 'selu' is not in nnstudio", "kernel_constraint", "optimizer 'nadam'", "loss 'hinge'",
-      "metric 'auc'", "validation_data", "fit(callbacks=...)"]),
-    ("seed-and-datasets", """
+     """,
+        [("Dense", 4, "relu"), ("Dense", 1, "sigmoid")],
+        {"epochs": 10},
+        [
+            "activation 'selu' is not in nnstudio",
+            "kernel_constraint",
+            "optimizer 'nadam'",
+            "loss 'hinge'",
+            "metric 'auc'",
+            "validation_data",
+            "fit(callbacks=...)",
+        ],
+    ),
+    (
+        "seed-and-datasets",
+        """
         import tensorflow as tf
         from tensorflow.keras.datasets import fashion_mnist
         tf.random.set_seed(42)
         model = tf.keras.Sequential([tf.keras.layers.Dense(10, activation='softmax', input_shape=(784,))])
-     """, [("Dense", 10, "softmax")], {"seed": 42, "dataset": "fashion-mnist"}, []),
-    ("from-logits-and-typo-optimizer", """
+     """,
+        [("Dense", 10, "softmax")],
+        {"seed": 42, "dataset": "fashion-mnist"},
+        [],
+    ),
+    (
+        "from-logits-and-typo-optimizer",
+        """
         from keras import layers, losses, Sequential
         from keras.optimizers import Adm
         model = Sequential([layers.Dense(10, input_shape=(784,))])
         model.compile(optimizer=Adm(0.001), loss=losses.SparseCategoricalCrossentropy(from_logits=True))
-     """, [("Dense", 10, "linear")], {"loss": "sparse_categorical_crossentropy"},
-     ["keras.optimizers has no Adm: did you mean Adam?", "from_logits=True is not supported"]),
-    ("two-models", """
+     """,
+        [("Dense", 10, "linear")],
+        {"loss": "sparse_categorical_crossentropy"},
+        ["keras.optimizers has no Adm: did you mean Adam?", "from_logits=True is not supported"],
+    ),
+    (
+        "two-models",
+        """
         from keras import Sequential, layers
         a = Sequential([layers.Dense(2, input_shape=(2,))])
         b = Sequential([layers.Dense(5, input_shape=(2,))])
-     """, [("Dense", 2, "linear")], {}, ["line 4: a second model (b) is not imported"]),
-    ("layer-variables", """
+     """,
+        [("Dense", 2, "linear")],
+        {},
+        ["line 4: a second model (b) is not imported"],
+    ),
+    (
+        "layer-variables",
+        """
         from tensorflow.keras.layers import Dense
         from tensorflow.keras.models import Sequential
         hidden = Dense(6, activation="tanh", input_shape=(2,))
         out = Dense(1, activation="sigmoid", name="answer")
         model = Sequential([hidden, out])
-     """, [("Dense", 6, "tanh"), ("Dense", 1, "sigmoid")], {}, []),
-    ("bad-values-reported", """
+     """,
+        [("Dense", 6, "tanh"), ("Dense", 1, "sigmoid")],
+        {},
+        [],
+    ),
+    (
+        "bad-values-reported",
+        """
         from keras import Sequential, layers
         model = Sequential([layers.Dense(0, input_shape=(2,)), layers.Dense(3, activation="relu"),
                             layers.Dropout(1.5), layers.Dense(x_train.shape[1])])
         model.fit(x, y, epochs=-3, batch_size="big")
-     """, [("Dense", 3, "relu")], {"epochs": 1},
-     ["units must be a positive integer", "rate must be a number", "x_train.shape[1]", "fit(epochs=-3)"]),
-    ("typo-activation-import", """
+     """,
+        [("Dense", 3, "relu")],
+        {"epochs": 1},
+        [
+            "units must be a positive integer",
+            "rate must be a number",
+            "x_train.shape[1]",
+            "fit(epochs=-3)",
+        ],
+    ),
+    (
+        "typo-activation-import",
+        """
         from tensorflow.keras.models import Sequential
         from tensorflow.keras.layers import Dense, Activaion
         model = Sequential()
@@ -240,13 +402,21 @@ CORPUS = [
         model.add(Activaion('relu'))
         model.add(Dense(3))
         model.add(Activation('softmax'))
-     """, [("Dense", 10, "linear"), ("Dense", 3, "linear"), ("Activation", "softmax")], {},
-     ["line 3: keras.layers has no Activaion: did you mean Activation?", "line 6: Keras has no layer Activaion",
-      "line 8: Activation is not imported"]),
+     """,
+        [("Dense", 10, "linear"), ("Dense", 3, "linear"), ("Activation", "softmax")],
+        {},
+        [
+            "line 3: keras.layers has no Activaion: did you mean Activation?",
+            "line 6: Keras has no layer Activaion",
+            "line 8: Activation is not imported",
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize("name, code, layers, training, expected_notes", CORPUS, ids=[c[0] for c in CORPUS])
+@pytest.mark.parametrize(
+    "name, code, layers, training, expected_notes", CORPUS, ids=[c[0] for c in CORPUS]
+)
 def test_corpus(name, code, layers, training, expected_notes):
     result = imp(code)
     assert net(result) == layers, notes(result)
@@ -262,7 +432,9 @@ def test_corpus(name, code, layers, training, expected_notes):
     for expected in expected_notes:
         assert expected in text, text
     if not expected_notes:
-        assert all("left out" not in str(n) and "not understood" not in str(n) for n in result.notes), text
+        assert all(
+            "left out" not in str(n) and "not understood" not in str(n) for n in result.notes
+        ), text
 
 
 def test_corpus_is_big_enough():
@@ -272,8 +444,10 @@ def test_corpus_is_big_enough():
 def test_initializers_and_regularizers_come_in_as_engine_configs():
     result = imp(CORPUS[[c[0] for c in CORPUS].index("initializers-and-regularizers")][1])
     first, second = (s.config for s in result.project.layers)
-    assert first["kernel_initializer"] == {"class_name": "RandomNormal", "config": {"mean": 0.0, "stddev": 0.01,
-                                                                                   "seed": None}}
+    assert first["kernel_initializer"] == {
+        "class_name": "RandomNormal",
+        "config": {"mean": 0.0, "stddev": 0.01, "seed": None},
+    }
     assert first["bias_initializer"] == "ones"
     assert first["kernel_regularizer"] == {"class_name": "L2", "config": {"l2": 0.001}}
     assert second["kernel_initializer"] == "he_normal" and second["use_bias"] is False
@@ -304,8 +478,12 @@ def test_hostile_argument_is_refused_and_nothing_runs(tmp_path, monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("the importer ran something")
 
-    for module, attr in ((builtins, "eval"), (builtins, "exec"), (os, "system"),
-                         (subprocess, "Popen")):
+    for module, attr in (
+        (builtins, "eval"),
+        (builtins, "exec"),
+        (os, "system"),
+        (subprocess, "Popen"),
+    ):
         monkeypatch.setattr(module, attr, forbidden)
     try:
         result = imp(code)
@@ -360,7 +538,10 @@ def test_functional_api_is_reported():
 
 def test_two_megabyte_file_is_refused(tmp_path):
     big = "# padding\n" * (2_000_000 // 10)
-    code = "from keras import Sequential, layers\nmodel = Sequential([layers.Dense(1, input_shape=(2,))])\n" + big
+    code = (
+        "from keras import Sequential, layers\nmodel = Sequential([layers.Dense(1, input_shape=(2,))])\n"
+        + big
+    )
     assert len(code.encode()) > 2_000_000 > MAX_BYTES
     with pytest.raises(KerasImportError, match="1 MB"):
         import_keras(code)
@@ -415,8 +596,34 @@ def _mutations():
     from hypothesis import strategies as st
 
     snippets = [textwrap.dedent(c[1]) for c in CORPUS]
-    tokens = ["(", ")", "[", "]", ",", "=", ".", "Dense", "add", "Sequential", "None", "-1", "1e400", "'relu'",
-              "input_shape", "**k", "*a", "lambda: 0", "x.y", "0", "\n", " ", "model", "compile", "fit", "layers"]
+    tokens = [
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "=",
+        ".",
+        "Dense",
+        "add",
+        "Sequential",
+        "None",
+        "-1",
+        "1e400",
+        "'relu'",
+        "input_shape",
+        "**k",
+        "*a",
+        "lambda: 0",
+        "x.y",
+        "0",
+        "\n",
+        " ",
+        "model",
+        "compile",
+        "fit",
+        "layers",
+    ]
 
     @st.composite
     def mutated(draw):
@@ -426,7 +633,7 @@ def _mutations():
             if draw(st.booleans()):
                 text = text[:at] + draw(st.sampled_from(tokens)) + text[at:]
             else:
-                text = text[:at] + text[at + draw(st.integers(1, 8)):]
+                text = text[:at] + text[at + draw(st.integers(1, 8)) :]
         return text
 
     return mutated()
@@ -437,8 +644,12 @@ def test_mutated_snippets_never_escape_as_anything_but_a_clear_error():
     (FUZZ_EXAMPLES=5000 for a longer run.)"""
     from hypothesis import HealthCheck, given, settings
 
-    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None,
-              derandomize="FUZZ_EXAMPLES" not in os.environ, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")),
+        deadline=None,
+        derandomize="FUZZ_EXAMPLES" not in os.environ,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(_mutations())
     def check(text):
         try:
@@ -447,6 +658,8 @@ def test_mutated_snippets_never_escape_as_anything_but_a_clear_error():
             assert str(exc) and "\n" not in str(exc).strip()
             return
         assert result.project.layers
-        assert result.project.model.count_params() >= 0  # what came in builds (a lone Dropout has none)
+        assert (
+            result.project.model.count_params() >= 0
+        )  # what came in builds (a lone Dropout has none)
 
     check()

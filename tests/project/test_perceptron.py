@@ -25,10 +25,19 @@ def test_the_textbook_weights():
     assert Neuron(1, 1, -1).gate() == "AND"
 
 
-@pytest.mark.parametrize("weights, gate", [
-    ((1, 1, -1.5), "AND"), ((2, 2, -1), "OR"), ((-1, -1, 1.5), "NAND"), ((-1, -1, 0.5), "NOR"),
-    ((1, 0, -0.5), None), ((0, 0, 1), None), ((0, 0, -1), None), ((1, -1, 0.5), None),
-])
+@pytest.mark.parametrize(
+    "weights, gate",
+    [
+        ((1, 1, -1.5), "AND"),
+        ((2, 2, -1), "OR"),
+        ((-1, -1, 1.5), "NAND"),
+        ((-1, -1, 0.5), "NOR"),
+        ((1, 0, -0.5), None),
+        ((0, 0, 1), None),
+        ((0, 0, -1), None),
+        ((1, -1, 0.5), None),
+    ],
+)
 def test_gate_recognised_from_weights(weights, gate):
     assert Neuron(*weights).gate() == gate
 
@@ -84,7 +93,9 @@ def test_learning_rule_cycles_for_ever_on_xor():
     assert len(set(seen)) < len(seen) / 2
 
 
-@pytest.mark.parametrize("p, q", [((0, 0.6), (1, 1.2)), ((0.2, -0.5), (0.9, 1.5)), ((1, 1), (0, 0.5))])
+@pytest.mark.parametrize(
+    "p, q", [((0, 0.6), (1, 1.2)), ((0.2, -0.5), (0.9, 1.5)), ((1, 1), (0, 0.5))]
+)
 def test_line_through_two_points(p, q):
     w1, w2, b = pc.line_through(p, q, like=(0.5, 0.5, -0.7))
     for x, y in (p, q):

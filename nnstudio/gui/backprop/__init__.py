@@ -18,13 +18,19 @@ class BackpropTools(QObject):
         self.gradcheck_dialog = None
         self.act_step = QAction(self.tr("See &Backpropagation…"), window)
         self.act_step.setShortcut(QKeySequence("Ctrl+B"))
-        self.act_step.setStatusTip(self.tr("Step through one training step: forward, loss, backward, update"))
+        self.act_step.setStatusTip(
+            self.tr("Step through one training step: forward, loss, backward, update")
+        )
         self.act_step.triggered.connect(self.show_step_through)
         self.act_gradcheck = QAction(self.tr("&Gradient Check…"), window)
-        self.act_gradcheck.setStatusTip(self.tr("Compare backpropagation with numerical differentiation"))
+        self.act_gradcheck.setStatusTip(
+            self.tr("Compare backpropagation with numerical differentiation")
+        )
         self.act_gradcheck.triggered.connect(self.show_gradcheck)
         self.act_export = QAction(self.tr("Export fit() as &NumPy Script…"), window)
-        self.act_export.setStatusTip(self.tr("Write the training loop out by hand as a short NumPy program"))
+        self.act_export.setStatusTip(
+            self.tr("Write the training loop out by hand as a short NumPy program")
+        )
         self.act_export.triggered.connect(self.export_script)
         self.actions = [self.act_step, self.act_gradcheck, self.act_export]
         window.installEventFilter(self)  # a closing window first stops a running gradient check
@@ -41,8 +47,9 @@ class BackpropTools(QObject):
         from .window import BackpropWindow
 
         if self.step_window is None:
-            self.step_window = BackpropWindow(self.window.document, self.window.controller, self.dataset,
-                                              self.window)
+            self.step_window = BackpropWindow(
+                self.window.document, self.window.controller, self.dataset, self.window
+            )
         self.step_window.show()
         self.step_window.raise_()
         self.step_window.activateWindow()
@@ -52,7 +59,9 @@ class BackpropTools(QObject):
         from .gradcheck_dialog import GradientCheckDialog
 
         if self.gradcheck_dialog is None:
-            self.gradcheck_dialog = GradientCheckDialog(self.window.document, self.dataset, self.window)
+            self.gradcheck_dialog = GradientCheckDialog(
+                self.window.document, self.dataset, self.window
+            )
         self.gradcheck_dialog.show()
         self.gradcheck_dialog.raise_()
         return self.gradcheck_dialog

@@ -27,6 +27,7 @@ RADIUS = 30.0
 def tr(text: str) -> str:
     return QCoreApplication.translate("backprop", text)
 
+
 GREY = QColor(190, 190, 190)
 INK = QColor(30, 30, 30)
 GRAD_INK = QColor(*colors.NEGATIVE).darker(115)
@@ -46,10 +47,10 @@ class NetworkDiagram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.sizes: list[int] = []
         self.names: list[str] = []
-        self.node_text: dict = {}      # (col, j) -> (lines, value for colour or None)
-        self.edge_values: dict = {}    # col -> (in, out) array or None (grey)
-        self.flags: dict = {}          # (col, j) -> "dead" | "saturated"
-        self.active: set = set()       # columns drawn in full colour
+        self.node_text: dict = {}  # (col, j) -> (lines, value for colour or None)
+        self.edge_values: dict = {}  # col -> (in, out) array or None (grey)
+        self.flags: dict = {}  # (col, j) -> "dead" | "saturated"
+        self.active: set = set()  # columns drawn in full colour
         self.selection = None
         self.banner = ""
 
@@ -122,7 +123,10 @@ class NetworkDiagram(QWidget):
             for j in range(units):
                 q = self.pos(c, j)
                 lines, value = self.node_text.get((c, j), ([], None))
-                fill, text_ink = QColor(245, 245, 245), INK if c in self.active else QColor(150, 150, 150)
+                fill, text_ink = (
+                    QColor(245, 245, 245),
+                    INK if c in self.active else QColor(150, 150, 150),
+                )
                 if value is not None and c in self.active:
                     rgb = colors.diverging(np.array([value]), -1.0, 1.0)[0]
                     fill = QColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
@@ -138,16 +142,25 @@ class NetworkDiagram(QWidget):
                     p.setPen(pen)
                     p.setBrush(Qt.BrushStyle.NoBrush)
                     p.drawEllipse(q, r + 4, r + 4)
-                    p.drawText(QRectF(q.x() - 50, q.y() + r + 3, 100, 14), Qt.AlignmentFlag.AlignCenter,
-                               tr("dead") if flag == "dead" else tr("saturated"))
+                    p.drawText(
+                        QRectF(q.x() - 50, q.y() + r + 3, 100, 14),
+                        Qt.AlignmentFlag.AlignCenter,
+                        tr("dead") if flag == "dead" else tr("saturated"),
+                    )
                 if lines:
                     p.setPen(text_ink)
-                    p.drawText(QRectF(q.x() - 2 * r, q.y() - r, 4 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
-                               "\n".join(lines))
+                    p.drawText(
+                        QRectF(q.x() - 2 * r, q.y() - r, 4 * r, 2 * r),
+                        Qt.AlignmentFlag.AlignCenter,
+                        "\n".join(lines),
+                    )
         if self.banner:
             p.setPen(INK)
-            p.drawText(QRectF(8, self.height() - 22, self.width() - 16, 20), Qt.AlignmentFlag.AlignLeft,
-                       self.banner)
+            p.drawText(
+                QRectF(8, self.height() - 22, self.width() - 16, 20),
+                Qt.AlignmentFlag.AlignLeft,
+                self.banner,
+            )
 
 
 def _segment_distance(p: QPointF, a: QPointF, b: QPointF) -> float:
@@ -180,8 +193,11 @@ class NeuronGraph(QWidget):
         d = self.data
         if d is None:
             p.setPen(INK)
-            p.drawText(self.rect().adjusted(10, 10, -10, -10), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       tr("Click a unit in the network to see it as a computation graph."))
+            p.drawText(
+                self.rect().adjusted(10, 10, -10, -10),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                tr("Click a unit in the network to see it as a computation graph."),
+            )
             return
         font = QFont()
         font.setPointSizeF(8.0)
@@ -212,8 +228,11 @@ class NeuronGraph(QWidget):
         self._node(p, fnode, d["act"])
         if d["fprime"] is not None:
             p.setPen(INK)
-            p.drawText(QRectF(fnode.x() - 60, fnode.y() + 22, 120, 16), Qt.AlignmentFlag.AlignCenter,
-                       f"f′(z)={num(d['fprime'])}")
+            p.drawText(
+                QRectF(fnode.x() - 60, fnode.y() + 22, 120, 16),
+                Qt.AlignmentFlag.AlignCenter,
+                f"f′(z)={num(d['fprime'])}",
+            )
         upstream = "" if d["upstream"] is None else num(d["upstream"])
         self._edge(p, fnode, out, f"a={num(d['a'])}", upstream)
         self._node(p, out, "L" if d["output"] else "…→L")
@@ -221,13 +240,20 @@ class NeuronGraph(QWidget):
         p.setPen(INK)
         lines = [tr("forward values above the edges, gradients ∂L/∂(·) below (red)")]
         if d["fused"]:
-            lines.append(f"∂L/∂w₁ = δ · a₁ = {num(delta)} × {num(d['a_in'][0])} = {num(delta * d['a_in'][0])}")
+            lines.append(
+                f"∂L/∂w₁ = δ · a₁ = {num(delta)} × {num(d['a_in'][0])} = {num(delta * d['a_in'][0])}"
+            )
             lines.append(tr("δ = ∂L/∂z = ŷ − y (the loss and {act} fused)").format(act=d["act"]))
         elif d["fprime"] is not None and d["upstream"] is not None:
-            lines.append(f"∂L/∂w₁ = ∂L/∂a · f′(z) · a₁ = {num(d['upstream'])} × {num(d['fprime'])} × "
-                         f"{num(d['a_in'][0])} = {num(delta * d['a_in'][0])}")
-        p.drawText(QRectF(8, h + 12, w - 16, 56), Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                   "\n".join(lines))
+            lines.append(
+                f"∂L/∂w₁ = ∂L/∂a · f′(z) · a₁ = {num(d['upstream'])} × {num(d['fprime'])} × "
+                f"{num(d['a_in'][0])} = {num(delta * d['a_in'][0])}"
+            )
+        p.drawText(
+            QRectF(8, h + 12, w - 16, 56),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            "\n".join(lines),
+        )
 
     def _node(self, p, q: QPointF, text: str) -> None:
         p.setPen(QPen(INK, 1.2))
@@ -235,7 +261,9 @@ class NeuronGraph(QWidget):
         p.drawEllipse(q, 18, 18)
         p.drawText(QRectF(q.x() - 30, q.y() - 9, 60, 18), Qt.AlignmentFlag.AlignCenter, text)
 
-    def _edge(self, p, a: QPointF, b: QPointF, above: str, below: str, below_only: bool = False) -> None:
+    def _edge(
+        self, p, a: QPointF, b: QPointF, above: str, below: str, below_only: bool = False
+    ) -> None:
         p.setPen(QPen(GREY, 1.5))
         p.drawLine(a, b)
         mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
@@ -244,9 +272,15 @@ class NeuronGraph(QWidget):
             p.drawText(QRectF(a.x() - 28, a.y() + 2, 120, 14), Qt.AlignmentFlag.AlignLeft, above)
             if below:
                 p.setPen(GRAD_INK)
-                p.drawText(QRectF(a.x() - 28, a.y() + 14, 120, 14), Qt.AlignmentFlag.AlignLeft, "∂L/∂w=" + below)
+                p.drawText(
+                    QRectF(a.x() - 28, a.y() + 14, 120, 14),
+                    Qt.AlignmentFlag.AlignLeft,
+                    "∂L/∂w=" + below,
+                )
             return
         p.drawText(QRectF(mid.x() - 60, mid.y() - 17, 120, 14), Qt.AlignmentFlag.AlignCenter, above)
         if below:
             p.setPen(GRAD_INK)
-            p.drawText(QRectF(mid.x() - 60, mid.y() + 2, 120, 14), Qt.AlignmentFlag.AlignCenter, below)
+            p.drawText(
+                QRectF(mid.x() - 60, mid.y() + 2, 120, 14), Qt.AlignmentFlag.AlignCenter, below
+            )

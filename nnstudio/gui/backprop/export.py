@@ -23,9 +23,15 @@ def script_for(project, dataset) -> str:
     x, y, _, _ = build.prepare_data(project, dataset)
     split = float(project.training.validation_split or 0.0)
     n = math.floor(len(x) * (1.0 - split)) if split else len(x)  # fit trains on the first part only
-    return fit_script(model, x[:n], y[:n], batch_size=int(project.training.batch_size),
-                      epochs=int(project.training.epochs), initial_epoch=int(project.epochs_trained or 0),
-                      title=project.title or "")
+    return fit_script(
+        model,
+        x[:n],
+        y[:n],
+        batch_size=int(project.training.batch_size),
+        epochs=int(project.training.epochs),
+        initial_epoch=int(project.epochs_trained or 0),
+        title=project.title or "",
+    )
 
 
 def export_dialog(window, path=None) -> bool:
@@ -37,13 +43,23 @@ def export_dialog(window, path=None) -> bool:
     try:
         text = script_for(project, window.controller.dataset())
     except Exception as exc:  # noqa: BLE001 (ValueError, ProjectError, DataError: a sentence)
-        dialogs.show_error(window, _tr("Export fit()"),
-                           _tr("The training loop cannot be written out: {error}").format(error=str(exc)))
+        dialogs.show_error(
+            window,
+            _tr("Export fit()"),
+            _tr("The training loop cannot be written out: {error}").format(error=str(exc)),
+        )
         return False
     if path is None:
-        stem = re.sub(r"[^A-Za-z0-9_-]+", "_", (project.title or "network").strip()).strip("_").lower() or "network"
-        path, _ = QFileDialog.getSaveFileName(window, _tr("Export fit() as NumPy Script"), f"fit_{stem}.py",
-                                              _tr("Python script (*.py)"))
+        stem = (
+            re.sub(r"[^A-Za-z0-9_-]+", "_", (project.title or "network").strip()).strip("_").lower()
+            or "network"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            window,
+            _tr("Export fit() as NumPy Script"),
+            f"fit_{stem}.py",
+            _tr("Python script (*.py)"),
+        )
         if not path:
             return False
     try:

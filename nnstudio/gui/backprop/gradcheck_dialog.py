@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from .formulas import num
 
-SMALL = 2000          # networks up to this many parameters are checked in full by default
-CHECK_SAMPLES = 32    # training samples in the batch whose loss is differentiated
+SMALL = 2000  # networks up to this many parameters are checked in full by default
+CHECK_SAMPLES = 32  # training samples in the batch whose loss is differentiated
 PROGRESS_INTERVAL = 0.05  # s between progress signals (<= 20 a second)
-SHOWN_ROWS = 500      # table rows (worst first); the summary covers every checked entry
+SHOWN_ROWS = 500  # table rows (worst first); the summary covers every checked entry
 
 
 class _Worker(QObject):
@@ -58,8 +58,14 @@ class _Worker(QObject):
         from nnstudio.engine.gradcheck import gradient_table
 
         try:
-            result = gradient_table(self.model, self.x, self.y, sample=self.sample,
-                                              progress=self._progress, cancel=self.cancel.is_set)
+            result = gradient_table(
+                self.model,
+                self.x,
+                self.y,
+                sample=self.sample,
+                progress=self._progress,
+                cancel=self.cancel.is_set,
+            )
         except Exception as exc:  # noqa: BLE001 (a sentence for the user, never a traceback)
             self.failed.emit(str(exc) or type(exc).__name__)
             return
@@ -89,13 +95,23 @@ class GradientCheckDialog(QDialog):
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
-        self.summary = QLabel(self.tr("Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by "
-                                      "side in float64, on {n} training samples.").format(n=CHECK_SAMPLES))
+        self.summary = QLabel(
+            self.tr(
+                "Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by "
+                "side in float64, on {n} training samples."
+            ).format(n=CHECK_SAMPLES)
+        )
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Parameter"), self.tr("Backprop"), self.tr("Numeric"),
-                                              self.tr("Relative error")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Parameter"),
+                self.tr("Backprop"),
+                self.tr("Numeric"),
+                self.tr("Relative error"),
+            ]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -149,7 +165,11 @@ class GradientCheckDialog(QDialog):
             model = build_model(project)
             x, y, _, _ = build.prepare_data(project, self.dataset_source())
         except Exception as exc:  # noqa: BLE001
-            self.summary.setText(self.tr("The check cannot start: {error}").format(error=str(exc) or type(exc).__name__))
+            self.summary.setText(
+                self.tr("The check cannot start: {error}").format(
+                    error=str(exc) or type(exc).__name__
+                )
+            )
             return False
         sample = self.count.value() if self.sample_button.isChecked() else None
         self._worker = _Worker(model, x[:CHECK_SAMPLES], y[:CHECK_SAMPLES], sample)
@@ -211,7 +231,9 @@ class GradientCheckDialog(QDialog):
             for c, text in enumerate((label, f"{b:.10g}", f"{n:.10g}", f"{err:.2e}")):
                 item = QTableWidgetItem(text)
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(r, c, item)
         self.summary.setText(self.summary_text(result))
         self.finished_check.emit(result)
@@ -225,15 +247,31 @@ class GradientCheckDialog(QDialog):
         all_numeric = per_param * total
         ratio = all_numeric / max(result["backprop_s"], 1e-9)
         overall = result["overall"]
-        verdict = self.tr("they agree") if overall < 1e-6 else self.tr("they DISAGREE: the backward pass has a bug")
-        text = self.tr("{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = "
-                       "{overall}, worst single entry {worst}: {verdict}.").format(
-            checked=checked, total=total, overall=f"{overall:.1e}", worst=f"{worst:.1e}", verdict=verdict,
-            cancelled=self.tr(" (cancelled)") if result["cancelled"] else "")
-        text += " " + self.tr("Backprop computed all {total} gradients in {bp} ms (one forward, one backward); "
-                              "the central difference took {per} ms per parameter, {all} s for all of them: "
-                              "backprop is {ratio}× faster.").format(
-            total=total, bp=num(result["backprop_s"] * 1000), per=num(per_param * 1000),
+        verdict = (
+            self.tr("they agree")
+            if overall < 1e-6
+            else self.tr("they DISAGREE: the backward pass has a bug")
+        )
+        text = self.tr(
+            "{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = "
+            "{overall}, worst single entry {worst}: {verdict}."
+        ).format(
+            checked=checked,
+            total=total,
+            overall=f"{overall:.1e}",
+            worst=f"{worst:.1e}",
+            verdict=verdict,
+            cancelled=self.tr(" (cancelled)") if result["cancelled"] else "",
+        )
+        text += " " + self.tr(
+            "Backprop computed all {total} gradients in {bp} ms (one forward, one backward); "
+            "the central difference took {per} ms per parameter, {all} s for all of them: "
+            "backprop is {ratio}× faster."
+        ).format(
+            total=total,
+            bp=num(result["backprop_s"] * 1000),
+            per=num(per_param * 1000),
             all=f"{all_numeric:,.0f}" if all_numeric >= 100 else num(all_numeric),
-            ratio=f"{ratio:,.0f}")
+            ratio=f"{ratio:,.0f}",
+        )
         return text

@@ -45,7 +45,9 @@ class StepSession:
         return len(self.x)
 
     def batch_indices(self) -> np.ndarray:
-        return trace_mod.batch_index(self.n, self.batch_size, self.model.seed, self.epoch, self.step)
+        return trace_mod.batch_index(
+            self.n, self.batch_size, self.model.seed, self.epoch, self.step
+        )
 
     def batch(self):
         idx = self.batch_indices()
@@ -73,7 +75,9 @@ class StepSession:
             epoch_logs = {key: value / self._seen for key, value in self._sums.items()}
             if self.val is not None:  # as fit does at the end of each epoch
                 with np.errstate(over="ignore", invalid="ignore"):
-                    val = self.model.evaluate(*self.val, batch_size=self.batch_size, verbose=0, return_dict=True)
+                    val = self.model.evaluate(
+                        *self.val, batch_size=self.batch_size, verbose=0, return_dict=True
+                    )
                 epoch_logs.update({"val_" + k: v for k, v in val.items()})
             self._sums, self._seen = {}, 0
             self.step, self.epoch = 0, self.epoch + 1
@@ -97,9 +101,9 @@ class Column:
 
     def __init__(self, index, name, units, dense=None, act_trace=None, last=None):
         self.index, self.name, self.units = index, name, units
-        self.dense = dense        # LayerTrace of the Dense (None for the inputs)
-        self.act = act_trace      # LayerTrace holding z, f'(z), activation name
-        self.last = last          # LayerTrace whose output `a` the column shows
+        self.dense = dense  # LayerTrace of the Dense (None for the inputs)
+        self.act = act_trace  # LayerTrace holding z, f'(z), activation name
+        self.last = last  # LayerTrace whose output `a` the column shows
 
     @property
     def activation(self):

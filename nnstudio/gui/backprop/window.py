@@ -34,8 +34,12 @@ from .session import MAX_UNITS, StepSession, columns, too_wide, unit_flags
 def phases(n_cols: int) -> list[tuple[str, int]]:
     """[("forward", 1), ..., ("loss", C), ("backward", C), ..., ("backward", 1), ("update", 0), ("apply", 0)]"""
     c = n_cols - 1
-    return ([("forward", k) for k in range(1, c + 1)] + [("loss", c)]
-            + [("backward", k) for k in range(c, 0, -1)] + [("update", 0), ("apply", 0)])
+    return (
+        [("forward", k) for k in range(1, c + 1)]
+        + [("loss", c)]
+        + [("backward", k) for k in range(c, 0, -1)]
+        + [("update", 0), ("apply", 0)]
+    )
 
 
 class BackpropWindow(QWidget):
@@ -58,7 +62,9 @@ class BackpropWindow(QWidget):
         self._writing = False
         self._build()
         self._unsubscribe = document.subscribe(self._on_document)
-        if controller is not None:  # Apply waits while a run is open (its model is ahead of the document)
+        if (
+            controller is not None
+        ):  # Apply waits while a run is open (its model is ahead of the document)
             controller.stateChanged.connect(self._update_apply)
         self.destroyed.connect(lambda *_, u=self._unsubscribe: u())
         self.resize(1100, 640)
@@ -73,7 +79,9 @@ class BackpropWindow(QWidget):
         self.next = QPushButton(self.tr("Next ▶"))
         self.apply_button = QPushButton(self.tr("Apply step"))
         self.apply_button.setObjectName("applyButton")
-        self.apply_button.setToolTip(self.tr("Take this training step on the model (Enter): the same as Step batch"))
+        self.apply_button.setToolTip(
+            self.tr("Take this training step on the model (Enter): the same as Step batch")
+        )
         self.back.clicked.connect(lambda: self.go(-1))
         self.next.clicked.connect(lambda: self.go(+1))
         self.apply_button.clicked.connect(self.apply)
@@ -161,12 +169,15 @@ class BackpropWindow(QWidget):
                 return self.tr("Choose a data set in the Data panel.")
             session = StepSession(project, dataset)
         except Exception as exc:  # noqa: BLE001 (DataError, ProjectError, ValueError: said in a sentence)
-            return self.tr("The step-through cannot start: {error}").format(error=str(exc) or type(exc).__name__)
+            return self.tr("The step-through cannot start: {error}").format(
+                error=str(exc) or type(exc).__name__
+            )
         wide = too_wide(session.model)
         if wide is not None:
-            return self.tr("This view draws networks whose layers are at most {limit} units wide; {layer} has "
-                           "{units}. Use Train ▸ Gradient Check for a network of any size.").format(
-                limit=MAX_UNITS, layer=wide[0], units=wide[1])
+            return self.tr(
+                "This view draws networks whose layers are at most {limit} units wide; {layer} has "
+                "{units}. Use Train ▸ Gradient Check for a network of any size."
+            ).format(limit=MAX_UNITS, layer=wide[0], units=wide[1])
         self.session, self._dirty = session, False
         self.phase, self.selection = 0, None
         self._fill_samples()
@@ -215,8 +226,9 @@ class BackpropWindow(QWidget):
         if self.session is None:
             return False
         if self.controller is not None and self.controller.is_training:
-            self.position.setText(self.tr("A training run is open (running or paused): stop it to apply a step "
-                                          "here."))
+            self.position.setText(
+                self.tr("A training run is open (running or paused): stop it to apply a step here.")
+            )
             return False
         from nnstudio.project import build
 
@@ -252,9 +264,14 @@ class BackpropWindow(QWidget):
         self.phase = min(self.phase, len(plist) - 1)
         kind, c = plist[self.phase]
         rows = [self.sample] if self.sample >= 0 else list(range(len(tr_.y)))
-        self.position.setText(self.tr("Epoch {epoch}, batch {batch} of {steps}").format(
-            epoch=s.epoch + 1, batch=s.step + 1, steps=s.steps))
-        self.phase_label.setText(self._phase_name(kind, c, cols) + f"  ({self.phase + 1}/{len(plist)})")
+        self.position.setText(
+            self.tr("Epoch {epoch}, batch {batch} of {steps}").format(
+                epoch=s.epoch + 1, batch=s.step + 1, steps=s.steps
+            )
+        )
+        self.phase_label.setText(
+            self._phase_name(kind, c, cols) + f"  ({self.phase + 1}/{len(plist)})"
+        )
         self._update_apply()
         self.back.setEnabled(self.phase > 0)
         self.next.setEnabled(self.phase < len(plist) - 1)
@@ -332,20 +349,28 @@ class BackpropWindow(QWidget):
             return self.tr("Forward: {layer}").format(layer=cols[c].name)
         if kind == "backward":
             return self.tr("Backward: {layer}").format(layer=cols[c].name)
-        return {"loss": self.tr("Loss"), "update": self.tr("Update"), "apply": self.tr("Apply")}[kind]
+        return {"loss": self.tr("Loss"), "update": self.tr("Update"), "apply": self.tr("Apply")}[
+            kind
+        ]
 
     def _banner(self, kind: str, tr_) -> str:
         loss = self.tr("batch loss L = {loss}").format(loss=num(tr_.loss))
         if kind == "forward":
-            return self.tr("Circles: z and a = f(z) ({which}); lines: the weights").format(which=self._which())
+            return self.tr("Circles: z and a = f(z) ({which}); lines: the weights").format(
+                which=self._which()
+            )
         if kind == "loss":
             return loss
         if kind == "backward":
-            return self.tr("Circles: δ = ∂L/∂z (summed over {which}); lines: ∂L/∂w, blue +, vermillion −, "
-                           "thicker = larger").format(which=self._which())
+            return self.tr(
+                "Circles: δ = ∂L/∂z (summed over {which}); lines: ∂L/∂w, blue +, vermillion −, "
+                "thicker = larger"
+            ).format(which=self._which())
         if kind == "update":
             return self.tr("Lines: the step Δw each weight takes; circles: Δb") + "   " + loss
-        return self.tr("Press Apply (Enter): the model takes exactly this step, as Step batch would.")
+        return self.tr(
+            "Press Apply (Enter): the model takes exactly this step, as Step batch would."
+        )
 
     def _which(self) -> str:
         if self.sample >= 0:
@@ -356,9 +381,17 @@ class BackpropWindow(QWidget):
         s = rows[0]
         sel = self.selection
         note = ""
-        if self.sample < 0 and sel is not None and not (kind == "backward" and sel[0] == "weight") \
-                and kind not in ("update", "apply"):
-            note = "<p><i>" + self.tr("Numbers of sample 1 of the batch (choose a sample above).") + "</i></p>"
+        if (
+            self.sample < 0
+            and sel is not None
+            and not (kind == "backward" and sel[0] == "weight")
+            and kind not in ("update", "apply")
+        ):
+            note = (
+                "<p><i>"
+                + self.tr("Numbers of sample 1 of the batch (choose a sample above).")
+                + "</i></p>"
+            )
         if sel is not None and sel[0] == "unit" and sel[1] == 0:
             return note + "<p>x = " + num(tr_.x[s, sel[2]]) + "</p>"
         if sel is not None and sel[0] == "unit":
@@ -386,18 +419,26 @@ class BackpropWindow(QWidget):
         if kind == "loss":
             return formulas.loss_text(tr_, s)
         text = {
-            "forward": self.tr("<p><b>Forward</b>: each unit computes z = Σᵢ aᵢ·wᵢ + b, then a = f(z); the "
-                               "outputs of one layer are the inputs of the next.</p><p>Click a unit or a "
-                               "weight to see its numbers.</p>"),
-            "backward": self.tr("<p><b>Backward</b>: the error δ = ∂L/∂z flows from the loss back to the "
-                                "inputs by the chain rule: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). Each weight's "
-                                "gradient is ∂L/∂wᵢⱼ = δⱼ · aᵢ, summed over the batch.</p><p>A unit with "
-                                "f′(z) ≈ 0 (dead or saturated, dashed ring) passes almost nothing back: it "
-                                "stops learning.</p>"),
-            "update": self.tr("<p><b>Update</b>: every weight takes the optimizer's step ({optimizer}). "
-                              "Click a weight to see its rule with the numbers.</p>"),
-            "apply": self.tr("<p><b>Apply</b>: the model takes exactly this step (the same as Step batch); "
-                             "then the walk starts again on the next batch.</p>"),
+            "forward": self.tr(
+                "<p><b>Forward</b>: each unit computes z = Σᵢ aᵢ·wᵢ + b, then a = f(z); the "
+                "outputs of one layer are the inputs of the next.</p><p>Click a unit or a "
+                "weight to see its numbers.</p>"
+            ),
+            "backward": self.tr(
+                "<p><b>Backward</b>: the error δ = ∂L/∂z flows from the loss back to the "
+                "inputs by the chain rule: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). Each weight's "
+                "gradient is ∂L/∂wᵢⱼ = δⱼ · aᵢ, summed over the batch.</p><p>A unit with "
+                "f′(z) ≈ 0 (dead or saturated, dashed ring) passes almost nothing back: it "
+                "stops learning.</p>"
+            ),
+            "update": self.tr(
+                "<p><b>Update</b>: every weight takes the optimizer's step ({optimizer}). "
+                "Click a weight to see its rule with the numbers.</p>"
+            ),
+            "apply": self.tr(
+                "<p><b>Apply</b>: the model takes exactly this step (the same as Step batch); "
+                "then the walk starts again on the next batch.</p>"
+            ),
         }[kind]
         return text.replace("{optimizer}", tr_.optimizer["class_name"])
 
@@ -421,8 +462,16 @@ class BackpropWindow(QWidget):
         else:
             nxt = cols[k + 1]
             upstream = float(np.dot(tr_.updates[f"{nxt.name}/kernel"].before[j], nxt.delta()[s]))
-        return {"a_in": prev.a(tr_)[s], "w": W[:, j], "b": 0.0 if bias is None else float(bias.before[j]),
-                "z": float(col.z()[s, j]), "a": float(col.a(tr_)[s, j]),
-                "fprime": None if local is None or col.fused else float(local[s, j]),
-                "delta": float(col.delta()[s, j]), "upstream": upstream, "act": col.activation or "linear",
-                "fused": col.fused, "output": last}
+        return {
+            "a_in": prev.a(tr_)[s],
+            "w": W[:, j],
+            "b": 0.0 if bias is None else float(bias.before[j]),
+            "z": float(col.z()[s, j]),
+            "a": float(col.a(tr_)[s, j]),
+            "fprime": None if local is None or col.fused else float(local[s, j]),
+            "delta": float(col.delta()[s, j]),
+            "upstream": upstream,
+            "act": col.activation or "linear",
+            "fused": col.fused,
+            "output": last,
+        }

@@ -24,9 +24,18 @@ class BlockItem(QGraphicsItem):
     index: the layer's position in the document (-1 for the others).
     """
 
-    def __init__(self, kind: str, title: str, tag: str = "", line2: str = "", line3: str = "",
-                 index: int = -1, layer_id: str | None = None, height: float = LAYER_HEIGHT,
-                 activation: str | None = None):
+    def __init__(
+        self,
+        kind: str,
+        title: str,
+        tag: str = "",
+        line2: str = "",
+        line3: str = "",
+        index: int = -1,
+        layer_id: str | None = None,
+        height: float = LAYER_HEIGHT,
+        activation: str | None = None,
+    ):
         super().__init__()
         self.activation = activation  # drawn as a small curve on the right
         self.kind = kind
@@ -109,12 +118,18 @@ class BlockItem(QGraphicsItem):
         painter.setFont(title_font)
         title_h = QFontMetrics(title_font).height()
         title_w = QFontMetrics(title_font).horizontalAdvance(self.title)
-        painter.drawText(QRectF(left, top, width, title_h), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+        painter.drawText(
+            QRectF(left, top, width, title_h), Qt.AlignLeft | Qt.AlignVCenter, self.title
+        )
         if self.tag:
             painter.setFont(tag_font)
             painter.setPen(style.MUTED)
-            tag = QFontMetrics(tag_font).elidedText(self.tag, Qt.ElideRight, int(width - title_w - 12))
-            painter.drawText(QRectF(left, top, width, title_h), Qt.AlignRight | Qt.AlignVCenter, tag)
+            tag = QFontMetrics(tag_font).elidedText(
+                self.tag, Qt.ElideRight, int(width - title_w - 12)
+            )
+            painter.drawText(
+                QRectF(left, top, width, title_h), Qt.AlignRight | Qt.AlignVCenter, tag
+            )
 
         y = top + title_h + 2
         body_h = QFontMetrics(body_font).height()
@@ -126,8 +141,12 @@ class BlockItem(QGraphicsItem):
             text = metrics.elidedText(self.line2, Qt.ElideRight, int(room))
             painter.drawText(QRectF(left, y, width, body_h), Qt.AlignLeft | Qt.AlignVCenter, text)
             if self.activation:  # a thumbnail of the function right after its name
-                glyph = QRectF(left + metrics.horizontalAdvance(text) + 10, y + (body_h - GLYPH_H) / 2,
-                               GLYPH_W, GLYPH_H)
+                glyph = QRectF(
+                    left + metrics.horizontalAdvance(text) + 10,
+                    y + (body_h - GLYPH_H) / 2,
+                    GLYPH_W,
+                    GLYPH_H,
+                )
                 self._paint_activation(painter, glyph, accent)
             y += body_h
         if self.line3:
@@ -135,8 +154,11 @@ class BlockItem(QGraphicsItem):
             painter.setPen(style.MUTED)
             small_h = QFontMetrics(small_font).height()
             bottom = rect.bottom() - 6 - small_h
-            painter.drawText(QRectF(left, max(y, bottom), width, small_h),
-                             Qt.AlignRight | Qt.AlignVCenter, self.line3)
+            painter.drawText(
+                QRectF(left, max(y, bottom), width, small_h),
+                Qt.AlignRight | Qt.AlignVCenter,
+                self.line3,
+            )
         if self.dimmed:
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor(255, 255, 255, 110))
@@ -146,9 +168,13 @@ class BlockItem(QGraphicsItem):
         """A thumbnail of the activation: axes in grey, the curve in the block's colour."""
         painter.save()
         painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
-        painter.drawLine(QPointF(box.left(), box.bottom() - box.height() / 2),
-                         QPointF(box.right(), box.bottom() - box.height() / 2))
-        painter.drawLine(QPointF(box.center().x(), box.top()), QPointF(box.center().x(), box.bottom()))
+        painter.drawLine(
+            QPointF(box.left(), box.bottom() - box.height() / 2),
+            QPointF(box.right(), box.bottom() - box.height() / 2),
+        )
+        painter.drawLine(
+            QPointF(box.center().x(), box.top()), QPointF(box.center().x(), box.bottom())
+        )
         points = model.activation_curve(self.activation)
         painter.setPen(QPen(colour.darker(120), 2.0, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
         if points:
@@ -172,7 +198,9 @@ class BlockItem(QGraphicsItem):
             w = box.width() / 5
             for i, share in enumerate((0.25, 0.9, 0.45)):
                 h = share * box.height() / 2
-                painter.drawRect(QRectF(box.left() + w * (0.6 + 1.4 * i), box.center().y() - h, w, h))
+                painter.drawRect(
+                    QRectF(box.left() + w * (0.6 + 1.4 * i), box.center().y() - h, w, h)
+                )
         painter.restore()
 
     def _paint_placeholder(self, painter: QPainter, rect: QRectF):
@@ -182,7 +210,9 @@ class BlockItem(QGraphicsItem):
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
         painter.setPen(style.MUTED)
         painter.setFont(style.font(11))
-        painter.drawText(rect.adjusted(10, 4, -10, -4), Qt.AlignCenter | Qt.TextWordWrap, self.title)
+        painter.drawText(
+            rect.adjusted(10, 4, -10, -4), Qt.AlignCenter | Qt.TextWordWrap, self.title
+        )
 
 
 class ArrowItem(QGraphicsItem):
@@ -204,11 +234,15 @@ class ArrowItem(QGraphicsItem):
         painter.drawLine(QPointF(self.x, self.y0 + 3), QPointF(self.x, self.y1 - self.HEAD))
         painter.setPen(Qt.NoPen)
         painter.setBrush(style.ARROW)
-        painter.drawPolygon(QPolygonF([
-            QPointF(self.x - self.HEAD * 0.75, self.y1 - self.HEAD - 1),
-            QPointF(self.x + self.HEAD * 0.75, self.y1 - self.HEAD - 1),
-            QPointF(self.x, self.y1 - 1),
-        ]))
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(self.x - self.HEAD * 0.75, self.y1 - self.HEAD - 1),
+                    QPointF(self.x + self.HEAD * 0.75, self.y1 - self.HEAD - 1),
+                    QPointF(self.x, self.y1 - 1),
+                ]
+            )
+        )
 
 
 class DropIndicator(QGraphicsItem):

@@ -143,12 +143,15 @@ def image_shape(project: Project) -> tuple[int, int] | None:
     return None
 
 
-def activation_curve(name: str, n: int = 25, lo: float = -3.0, hi: float = 3.0) -> list[tuple[float, float]]:
+def activation_curve(
+    name: str, n: int = 25, lo: float = -3.0, hi: float = 3.0
+) -> list[tuple[float, float]]:
     """Points (x, f(x)) of an element-wise activation, for the little curve drawn on a block.
 
     Keras 3 definitions (leaky_relu negative_slope=0.2, elu alpha=1). Softmax is not
     element-wise: returns [] (the block draws bars instead).
     """
+
     def f(x: float) -> float:
         if name == "sigmoid":
             return 1.0 / (1.0 + math.exp(-x))

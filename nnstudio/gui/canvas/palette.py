@@ -95,11 +95,16 @@ class PaletteBlock(QWidget):
         title_h = QFontMetrics(title_font).height()
         painter.setPen(text_color)
         painter.setFont(title_font)
-        painter.drawText(QRectF(left, rect.top() + 6, width, title_h), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+        painter.drawText(
+            QRectF(left, rect.top() + 6, width, title_h), Qt.AlignLeft | Qt.AlignVCenter, self.title
+        )
         painter.setFont(body_font)
         painter.setPen(style.MUTED)
-        painter.drawText(QRectF(left, rect.top() + 6 + title_h, width, rect.height() - title_h - 8),
-                         Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.description)
+        painter.drawText(
+            QRectF(left, rect.top() + 6 + title_h, width, rect.height() - title_h - 8),
+            Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap,
+            self.description,
+        )
 
     # -- drag ----------------------------------------------------------------------------------
     def mousePressEvent(self, event):  # noqa: N802
@@ -111,7 +116,9 @@ class PaletteBlock(QWidget):
     def mouseMoveEvent(self, event):  # noqa: N802
         if self._press_pos is None or not (event.buttons() & Qt.LeftButton):
             return
-        if (event.position().toPoint() - self._press_pos).manhattanLength() < QApplication.startDragDistance():
+        if (
+            event.position().toPoint() - self._press_pos
+        ).manhattanLength() < QApplication.startDragDistance():
             return
         self._press_pos = None
         self.start_drag()
@@ -153,7 +160,11 @@ class PaletteBlock(QWidget):
 
     def focusInEvent(self, event):  # noqa: N802
         # a focus ring for keyboard users; not when the window merely activated or on a click
-        self._show_focus = event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason)
+        self._show_focus = event.reason() in (
+            Qt.TabFocusReason,
+            Qt.BacktabFocusReason,
+            Qt.ShortcutFocusReason,
+        )
         self.update()
         super().focusInEvent(event)
 
@@ -175,7 +186,9 @@ class LayerPalette(QWidget):
     layerRequested = Signal(str)
     editRefused = Signal(str)
 
-    def __init__(self, document: Document | None = None, undo_stack: QUndoStack | None = None, parent=None):
+    def __init__(
+        self, document: Document | None = None, undo_stack: QUndoStack | None = None, parent=None
+    ):
         super().__init__(parent)
         self.document = document
         self.undo_stack = undo_stack
@@ -222,8 +235,12 @@ class LayerPalette(QWidget):
         if self._locked:
             self.hint.setText(self.tr("Stop training to edit the network."))
         else:
-            self.hint.setText(self.tr("Drag a block into the network, or double-click it "
-                                      "(or press Enter) to add it at the end."))
+            self.hint.setText(
+                self.tr(
+                    "Drag a block into the network, or double-click it "
+                    "(or press Enter) to add it at the end."
+                )
+            )
 
     def append_layer(self, layer_type: str) -> bool:
         """Append a default layer of this type to the network (an undo step)."""

@@ -27,14 +27,18 @@ from . import model, style
 from .items import END_HEIGHT, GAP, LAYER_HEIGHT, ArrowItem, BlockItem, DropIndicator
 
 REFRESH_EVENTS = ("layers", "dataset", "training", "project")
-MIN_FIT_SCALE = 0.75  # below this, fitting would make text hard to read on a projector: scroll instead
+MIN_FIT_SCALE = (
+    0.75  # below this, fitting would make text hard to read on a projector: scroll instead
+)
 MAX_FIT_SCALE = 1.35
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 
 
 class NetworkCanvas(QGraphicsView):
     layerSelected = Signal(int)  # index of the selected layer, -1 when none
-    editRefused = Signal(str)  # a user edit was refused (e.g. while training): show it in the status bar
+    editRefused = Signal(
+        str
+    )  # a user edit was refused (e.g. while training): show it in the status bar
     lockedChanged = Signal(bool)
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent=None):
@@ -55,7 +59,9 @@ class NetworkCanvas(QGraphicsView):
         self._scene = QGraphicsScene(self)
         self._scene.setBackgroundBrush(QBrush(style.BACKGROUND))
         self.setScene(self._scene)
-        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
+        self.setRenderHints(
+            QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform
+        )
         self.setAcceptDrops(True)
         self.setDragMode(QGraphicsView.NoDrag)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -65,9 +71,12 @@ class NetworkCanvas(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setMinimumSize(260, 240)
         self.setAccessibleName(self.tr("Network"))
-        self.setToolTip(self.tr(
-            "Drag layers here from the palette. Drag a block to move it; "
-            "Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits."))
+        self.setToolTip(
+            self.tr(
+                "Drag layers here from the palette. Drag a block to move it; "
+                "Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits."
+            )
+        )
 
         self.input_item: BlockItem | None = None
         self.output_item: BlockItem | None = None
@@ -118,7 +127,9 @@ class NetworkCanvas(QGraphicsView):
         n = len(self.document.layers)
         index = n if index is None else max(0, min(int(index), n))
         spec = model.new_layer_spec(layer_type)
-        self.undo_stack.push(InsertLayerCommand(self.document, index, spec))  # selects it (see below)
+        self.undo_stack.push(
+            InsertLayerCommand(self.document, index, spec)
+        )  # selects it (see below)
         return True
 
     def remove_selected(self) -> bool:
@@ -186,35 +197,54 @@ class NetworkCanvas(QGraphicsView):
             blocks: list[BlockItem] = []
 
             if self._locked:
-                banner = QGraphicsSimpleTextItem(self.tr("Locked while training — stop training to edit the network"))
+                banner = QGraphicsSimpleTextItem(
+                    self.tr("Locked while training — stop training to edit the network")
+                )
                 banner.setFont(style.font(10, bold=True))
                 banner.setBrush(QBrush(style.SELECTED))
                 rect = banner.boundingRect()
                 banner.setPos(-rect.width() / 2, -rect.height() - 14)
                 self._scene.addItem(banner)
 
-            self.input_item = BlockItem("Input", self.tr("Input"), *self._input_lines(project),
-                                        height=END_HEIGHT)
+            self.input_item = BlockItem(
+                "Input", self.tr("Input"), *self._input_lines(project), height=END_HEIGHT
+            )
             blocks.append(self.input_item)
             if not infos:
                 self.placeholder_item = BlockItem(
-                    "placeholder", self.tr("Drag layers here from the palette\n(or double-click one there)"),
-                    height=LAYER_HEIGHT)
+                    "placeholder",
+                    self.tr("Drag layers here from the palette\n(or double-click one there)"),
+                    height=LAYER_HEIGHT,
+                )
                 blocks.append(self.placeholder_item)
             for info in infos:
-                activation = (model.activation_name(info.spec.config.get("activation"))
-                              if info.spec.type in ("Dense", "Activation") else None)
-                item = BlockItem(info.spec.type, self._layer_title(info.spec.type), info.spec.id,
-                                 self._layer_line(info), self._params_text(info.params),
-                                 index=info.index, layer_id=info.spec.id, activation=activation)
+                activation = (
+                    model.activation_name(info.spec.config.get("activation"))
+                    if info.spec.type in ("Dense", "Activation")
+                    else None
+                )
+                item = BlockItem(
+                    info.spec.type,
+                    self._layer_title(info.spec.type),
+                    info.spec.id,
+                    self._layer_line(info),
+                    self._params_text(info.params),
+                    index=info.index,
+                    layer_id=info.spec.id,
+                    activation=activation,
+                )
                 if self._locked:
                     item.setCursor(Qt.ArrowCursor)
                 item.setToolTip(self._layer_tooltip(info))
                 self.layer_items.append(item)
                 blocks.append(item)
             out_dim = model.output_dim(project)
-            self.output_item = BlockItem("Output", self.tr("Output"), *self._output_lines(project, out_dim),
-                                         height=END_HEIGHT)
+            self.output_item = BlockItem(
+                "Output",
+                self.tr("Output"),
+                *self._output_lines(project, out_dim),
+                height=END_HEIGHT,
+            )
             blocks.append(self.output_item)
 
             for i, block in enumerate(blocks):
@@ -226,7 +256,9 @@ class NetworkCanvas(QGraphicsView):
 
             total = model.total_params(project)
             if total is not None and infos:
-                label = QGraphicsSimpleTextItem(self.tr("Total parameters: {n}").format(n=f"{total:,}"))
+                label = QGraphicsSimpleTextItem(
+                    self.tr("Total parameters: {n}").format(n=f"{total:,}")
+                )
                 label.setFont(style.font(10))
                 label.setBrush(QBrush(style.MUTED))
                 rect = label.boundingRect()
@@ -250,8 +282,11 @@ class NetworkCanvas(QGraphicsView):
             self._fit()
 
     def _layer_title(self, layer_type: str) -> str:
-        return {"Dense": self.tr("Dense"), "Activation": self.tr("Activation"),
-                "Dropout": self.tr("Dropout")}.get(layer_type, layer_type)
+        return {
+            "Dense": self.tr("Dense"),
+            "Activation": self.tr("Activation"),
+            "Dropout": self.tr("Dropout"),
+        }.get(layer_type, layer_type)
 
     def _layer_line(self, info: model.LayerInfo) -> str:
         config = info.spec.config
@@ -277,8 +312,11 @@ class NetworkCanvas(QGraphicsView):
         if info.in_dim is not None:
             lines.append(self.tr("in: {a} → out: {b}").format(a=info.in_dim, b=info.out_dim))
         if info.spec.type == "Dense" and info.kernel is not None:
-            lines.append(self.tr("weights {i}×{u} = {k}, biases {b}").format(
-                i=info.in_dim, u=info.out_dim, k=info.kernel, b=info.bias))
+            lines.append(
+                self.tr("weights {i}×{u} = {k}, biases {b}").format(
+                    i=info.in_dim, u=info.out_dim, k=info.kernel, b=info.bias
+                )
+            )
         return "\n".join(lines)
 
     def _input_lines(self, project) -> tuple[str, str]:
@@ -321,7 +359,11 @@ class NetworkCanvas(QGraphicsView):
         if not self._locked:
             return True
         message = self.tr("Stop training to edit the network")
-        where = self.viewport().mapToGlobal(pos) if pos is not None else self.mapToGlobal(self.rect().center())
+        where = (
+            self.viewport().mapToGlobal(pos)
+            if pos is not None
+            else self.mapToGlobal(self.rect().center())
+        )
         QToolTip.showText(where, message, self)
         self.editRefused.emit(message)
         return False
@@ -436,7 +478,9 @@ class NetworkCanvas(QGraphicsView):
         y = scene_pos.y()
         gap = 0
         for other in self.layer_items:
-            centre = (self._reorder_home if other is self._reorder else other.y()) + other.height / 2
+            centre = (
+                self._reorder_home if other is self._reorder else other.y()
+            ) + other.height / 2
             if centre < y:
                 gap += 1
         return gap
@@ -526,7 +570,7 @@ class NetworkCanvas(QGraphicsView):
         if event.modifiers() & Qt.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self._zoom(1.15 ** steps)
+                self._zoom(1.15**steps)
             event.accept()
         else:
             super().wheelEvent(event)
@@ -545,7 +589,10 @@ class NetworkCanvas(QGraphicsView):
         scale = min(view.width() / rect.width(), view.height() / rect.height())
         scale = max(MIN_FIT_SCALE, min(MAX_FIT_SCALE, scale))
         self.setTransform(QTransform.fromScale(scale, scale))
-        self.centerOn(rect.center().x(), rect.top() if scale * rect.height() > view.height() else rect.center().y())
+        self.centerOn(
+            rect.center().x(),
+            rect.top() if scale * rect.height() > view.height() else rect.center().y(),
+        )
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)

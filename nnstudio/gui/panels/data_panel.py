@@ -54,7 +54,9 @@ from .download_dialog import DownloadDialog, LoadJob
 
 FILE = "file"
 DEBOUNCE_MS = 400  # spin-box edits within this time become one change (one undo step)
-CACHE_BYTES = 600 * 1024**2  # loaded data sets kept for instant re-selection (the current one always stays)
+CACHE_BYTES = (
+    600 * 1024**2
+)  # loaded data sets kept for instant re-selection (the current one always stays)
 
 # Spin box settings per parameter name: (minimum, maximum, step, decimals or None for int).
 PARAM_RANGES: dict[str, tuple[float, float, float, int | None]] = {
@@ -67,7 +69,16 @@ PARAM_RANGES: dict[str, tuple[float, float, float, int | None]] = {
     "factor": (0.05, 0.95, 0.05, 2),
     "squares": (2, 12, 1, None),
 }
-PARAM_ORDER = ("n_samples", "repeats", "classes", "noise", "factor", "squares", "test_fraction", "seed")
+PARAM_ORDER = (
+    "n_samples",
+    "repeats",
+    "classes",
+    "noise",
+    "factor",
+    "squares",
+    "test_fraction",
+    "seed",
+)
 
 
 def _tr(text: str) -> str:
@@ -87,8 +98,10 @@ def _group_of(info) -> int:
 
 def spec_key(spec: DatasetSpec) -> tuple:
     """Cache key: the same key means the same arrays."""
+
     def frozen(d):
         return tuple(sorted((str(k), repr(v)) for k, v in (d or {}).items()))
+
     if spec.name == FILE:
         return (FILE, str(spec.path), spec.format, frozen(spec.options))
     info = data.DATASETS.get(spec.name)
@@ -105,8 +118,11 @@ def load_spec(spec: DatasetSpec, progress=None, cancel=None):
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
     info = data.DATASETS.get(spec.name)
     if info is None:
-        raise DataError(_tr("There is no built-in data set called “{name}”; choose one from the list.").format(
-            name=spec.name))
+        raise DataError(
+            _tr("There is no built-in data set called “{name}”; choose one from the list.").format(
+                name=spec.name
+            )
+        )
     params = dict(spec.params or {})
     if info.needs_download:
         return data.load(spec.name, progress=progress, cancel=cancel, **params)
@@ -117,6 +133,7 @@ def download_size(name: str) -> int | None:
     """Bytes a download of ``name`` transfers, if the data module says."""
     try:
         from nnstudio.data import download as dl
+
         return int(sum(getattr(f, "size", None) or f[2] for f in dl.FILES[name]))
     except (ImportError, KeyError, TypeError, ValueError):
         return None
@@ -134,11 +151,18 @@ def csv_columns(path: str) -> tuple[list[str], bool]:
         with open(path, "rb") as f:
             head = f.read(64 * 1024)
     except OSError as exc:
-        raise DataError(_tr("Cannot read {file} ({error}); check that the file exists and that you may open "
-                            "it.").format(file=name, error=exc.strerror or exc)) from None
+        raise DataError(
+            _tr(
+                "Cannot read {file} ({error}); check that the file exists and that you may open it."
+            ).format(file=name, error=exc.strerror or exc)
+        ) from None
     if b"\x00" in head[:4096]:
-        raise DataError(_tr("{file} is not a text file (it contains binary bytes); expected a CSV table with "
-                            "one sample per line.").format(file=name))
+        raise DataError(
+            _tr(
+                "{file} is not a text file (it contains binary bytes); expected a CSV table with "
+                "one sample per line."
+            ).format(file=name)
+        )
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -147,13 +171,19 @@ def csv_columns(path: str) -> tuple[list[str], bool]:
     if len(head) == 64 * 1024 and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in half
     if not lines:
-        raise DataError(_tr("{file} is empty; expected a table with one sample per row.").format(file=name))
+        raise DataError(
+            _tr("{file} is empty; expected a table with one sample per row.").format(file=name)
+        )
     sample = "\n".join(lines[:20])
     counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
     delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
-    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO("\n".join(lines[:51])), delimiter=delimiter)]
+    rows = [
+        [c.strip() for c in r]
+        for r in csv.reader(io.StringIO("\n".join(lines[:51])), delimiter=delimiter)
+    ]
     try:
         from nnstudio.data.files import _looks_like_header  # the reader's own rule, so both agree
+
         header = bool(_looks_like_header(rows))
     except ImportError:  # pragma: no cover
         header = any(not _is_number(c) for c in rows[0])
@@ -178,8 +208,12 @@ class LabelColumnDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose the label column"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr("Which column of {file} is the label (the answer the network learns)? "
-                              "The other columns are the inputs.").format(file=file_name))
+        text = QLabel(
+            self.tr(
+                "Which column of {file} is the label (the answer the network learns)? "
+                "The other columns are the inputs."
+            ).format(file=file_name)
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.list = QListWidget()
@@ -195,7 +229,9 @@ class LabelColumnDialog(QDialog):
         self.task.addItem(self.tr("Regression (labels are numbers to predict)"), "regression")
         form.addRow(self.tr("Task"), self.task)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -286,11 +322,15 @@ class DataPanel(QWidget):
 
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open file…"))
-        self.open_button.setToolTip(self.tr("Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files"))
+        self.open_button.setToolTip(
+            self.tr("Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files")
+        )
         self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.open_button)
         self.open_file_action = menu.addAction(self.tr("CSV, NPZ or IDX file…"), self.open_file)
-        self.open_folder_action = menu.addAction(self.tr("Folder of IDX files…"), self.open_idx_folder)
+        self.open_folder_action = menu.addAction(
+            self.tr("Folder of IDX files…"), self.open_idx_folder
+        )
         self.open_button.setMenu(menu)
         self.open_button.clicked.connect(self.open_file)
         top.addWidget(self.open_button)
@@ -328,8 +368,12 @@ class DataPanel(QWidget):
 
     def _fill_combo(self):
         self._model.clear()
-        groups = [self.tr("Logic gates & tables"), self.tr("2-D classification"), self.tr("Regression"),
-                  self.tr("Images")]
+        groups = [
+            self.tr("Logic gates & tables"),
+            self.tr("2-D classification"),
+            self.tr("Regression"),
+            self.tr("Images"),
+        ]
         by_group: dict[int, list] = {}
         for info in data.DATASETS.values():
             by_group.setdefault(_group_of(info), []).append(info)
@@ -353,8 +397,11 @@ class DataPanel(QWidget):
         text = "   " + dataset_title(info)
         if info.needs_download and not data.is_cached(info.name):
             size = download_size(info.name)
-            text += "  " + (self.tr("(download, {mb} MB)").format(mb=f"{size / 1e6:.0f}") if size
-                            else self.tr("(download)"))
+            text += "  " + (
+                self.tr("(download, {mb} MB)").format(mb=f"{size / 1e6:.0f}")
+                if size
+                else self.tr("(download)")
+            )
         return text
 
     def _refresh_item_texts(self):
@@ -385,7 +432,11 @@ class DataPanel(QWidget):
 
     def _set_file_entry(self, spec: DatasetSpec | None):
         """List the user's file under "Your data" (rebuilds the combo; caller guards signals)."""
-        if spec is not None and self._file_spec is not None and spec_key(spec) == spec_key(self._file_spec):
+        if (
+            spec is not None
+            and self._file_spec is not None
+            and spec_key(spec) == spec_key(self._file_spec)
+        ):
             return
         if spec is None:
             return
@@ -426,19 +477,29 @@ class DataPanel(QWidget):
             "n_samples": self.tr("How many points to make (train and test together)"),
             "noise": self.tr("How much random jitter is added to each point"),
             "seed": self.tr("The same seed always makes the same points"),
-            "test_fraction": self.tr("The share of points kept aside to test on (never trained on)"),
+            "test_fraction": self.tr(
+                "The share of points kept aside to test on (never trained on)"
+            ),
             "classes": self.tr("How many classes (one colour each)"),
-            "repeats": self.tr("Noisy copies of the table to train on (the exact table is the test set)"),
+            "repeats": self.tr(
+                "Noisy copies of the table to train on (the exact table is the test set)"
+            ),
             "factor": self.tr("Radius of the inner ring as a fraction of the outer one"),
             "squares": self.tr("Squares along each side of the board"),
         }
-        order = [k for k in PARAM_ORDER if k in params] + [k for k in params if k not in PARAM_ORDER]
+        order = [k for k in PARAM_ORDER if k in params] + [
+            k for k in params if k not in PARAM_ORDER
+        ]
         for key in order:
             value = params[key]
             if isinstance(value, bool) or not isinstance(value, (int, float)) and value is not None:
                 continue  # only numbers get a spin box
             lo, hi, step, decimals = PARAM_RANGES.get(
-                key, (0, 1_000_000, 1, None) if isinstance(value, int) or value is None else (0.0, 1000.0, 0.1, 3))
+                key,
+                (0, 1_000_000, 1, None)
+                if isinstance(value, int) or value is None
+                else (0.0, 1000.0, 0.1, 3),
+            )
             if decimals is None:
                 w = QSpinBox()
                 w.setRange(int(lo), int(hi))
@@ -468,7 +529,9 @@ class DataPanel(QWidget):
     def _param_values(self) -> dict:
         out = {}
         for key, w in self._param_widgets.items():
-            out[key] = int(w.value()) if isinstance(w, QSpinBox) else round(float(w.value()), w.decimals())
+            out[key] = (
+                int(w.value()) if isinstance(w, QSpinBox) else round(float(w.value()), w.decimals())
+            )
         return out
 
     # ------------------------------------------------------------------ public
@@ -572,9 +635,14 @@ class DataPanel(QWidget):
             return
         start = QSettings().value("data/last_dir", "", str) or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a data file"), start,
-            self.tr("Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;"
-                    "NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"))
+            self,
+            self.tr("Open a data file"),
+            start,
+            self.tr(
+                "Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;"
+                "NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"
+            ),
+        )
         if not path:
             return
         QSettings().setValue("data/last_dir", str(Path(path).parent))
@@ -591,9 +659,13 @@ class DataPanel(QWidget):
                 self._error(self.tr("Cannot open the file"), str(exc))
                 return
             if len(columns) < 2:
-                self._error(self.tr("Cannot open the file"), self.tr(
-                    "{file} has only one column; a CSV data file needs at least one input column and a label "
-                    "column, separated by commas.").format(file=Path(path).name))
+                self._error(
+                    self.tr("Cannot open the file"),
+                    self.tr(
+                        "{file} has only one column; a CSV data file needs at least one input column and a label "
+                        "column, separated by commas."
+                    ).format(file=Path(path).name),
+                )
                 return
             answer = LabelColumnDialog.ask(self, Path(path).name, columns)
             if answer is None:
@@ -608,14 +680,18 @@ class DataPanel(QWidget):
         if self._locked:
             return
         start = QSettings().value("data/last_dir", "", str) or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of IDX files"), start)
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a folder of IDX files"), start
+        )
         if not folder:
             return
         QSettings().setValue("data/last_dir", folder)
         self._open_spec(DatasetSpec(name=FILE, path=folder, format="idx"))
 
     def _open_spec(self, spec: DatasetSpec):
-        self._cache.pop(spec_key(spec), None)  # opening a file again reads it again (it may have changed)
+        self._cache.pop(
+            spec_key(spec), None
+        )  # opening a file again reads it again (it may have changed)
         if self._current_key == spec_key(spec):
             self._current_key = None
         self._apply(spec, push=True)
@@ -648,22 +724,27 @@ class DataPanel(QWidget):
                 self.summary.setText("")
                 size = download_size(spec.name)
                 self.preview.show_message(
-                    self.tr("{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, "
-                            "or pick the bundled 5,000-digit sample, which works offline.").format(
-                        title=dataset_title(info), mb=f"{(size or 0) / 1e6:.0f}"),
-                    action=self.tr("Download…"))
+                    self.tr(
+                        "{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, "
+                        "or pick the bundled 5,000-digit sample, which works offline."
+                    ).format(title=dataset_title(info), mb=f"{(size or 0) / 1e6:.0f}"),
+                    action=self.tr("Download…"),
+                )
                 return
             if not self._ask_download(info):
                 self._revert()
                 return
             self._start_download(rid, spec, info, push=push)
             return
-        heavy = spec.name == FILE or (info is not None and (info.kind == "image" or info.needs_download))
+        heavy = spec.name == FILE or (
+            info is not None and (info.kind == "image" or info.needs_download)
+        )
         if heavy:
             title = dataset_title(info) if info is not None else Path(str(spec.path)).name
             self.preview.show_message(self.tr("Loading {title}…").format(title=title))
             self.summary.setText("")
-            job = LoadJob(lambda progress, cancel, s=copy.deepcopy(spec): load_spec(s, progress, cancel), self)
+            frozen = copy.deepcopy(spec)  # the spec as it is now, not as the panel edits it later
+            job = LoadJob(lambda progress, cancel: load_spec(frozen, progress, cancel), self)
             self._jobs.add(job)
             job.loaded.connect(lambda ds, j=job: self._job_done(j, rid, spec, ds, push))
             job.failed.connect(lambda msg, j=job: self._job_failed(j, rid, spec, msg, push))
@@ -715,9 +796,14 @@ class DataPanel(QWidget):
             self._show_info_for(FILE, ds)
         if push and not self._locked:
             doc = self.document.project
-            if spec_key(doc.dataset) != key or tuple(doc.input_shape or ()) != tuple(ds.input_shape):
-                self.undo_stack.push(SetDatasetCommand(self.document, copy.deepcopy(spec),
-                                                       input_shape=tuple(ds.input_shape)))
+            if spec_key(doc.dataset) != key or tuple(doc.input_shape or ()) != tuple(
+                ds.input_shape
+            ):
+                self.undo_stack.push(
+                    SetDatasetCommand(
+                        self.document, copy.deepcopy(spec), input_shape=tuple(ds.input_shape)
+                    )
+                )
             else:
                 self._sync_widgets()
         if changed:
@@ -742,18 +828,26 @@ class DataPanel(QWidget):
     # ------------------------------------------------------------------ downloads
     def _ask_download(self, info) -> bool:
         size = download_size(info.name)
-        size_text = self.tr("about {mb} MB").format(mb=f"{size / 1e6:.0f}") if size else self.tr("a few MB")
+        size_text = (
+            self.tr("about {mb} MB").format(mb=f"{size / 1e6:.0f}") if size else self.tr("a few MB")
+        )
         answer = QMessageBox.question(
-            self, self.tr("Download {title}?").format(title=dataset_title(info)),
-            self.tr("{title} is not on this computer yet. Download it now ({size}, only once)? "
-                    "The bundled 5,000-digit MNIST sample works without the internet.").format(
-                title=dataset_title(info), size=size_text),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            self,
+            self.tr("Download {title}?").format(title=dataset_title(info)),
+            self.tr(
+                "{title} is not on this computer yet. Download it now ({size}, only once)? "
+                "The bundled 5,000-digit MNIST sample works without the internet."
+            ).format(title=dataset_title(info), size=size_text),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _start_download(self, rid, spec, info, push):
         spec = copy.deepcopy(spec)
-        dialog = DownloadDialog(dataset_title(info), lambda progress, cancel: load_spec(spec, progress, cancel), self)
+        dialog = DownloadDialog(
+            dataset_title(info), lambda progress, cancel: load_spec(spec, progress, cancel), self
+        )
         self.download_dialog = dialog
         self._jobs.add(dialog.job)
         self.preview.show_message(self.tr("Downloading {title}…").format(title=dataset_title(info)))
@@ -793,17 +887,24 @@ class DataPanel(QWidget):
         self._sync_widgets()
         key = spec_key(spec)
         if key == self._current_key and self._current is not None:
-            if force_show and self.preview.shown is not self._current:  # redrawing 20,000 points takes a while
-                self._current_kind = self.preview.show_dataset(self._current, info.kind if info else None)
+            if (
+                force_show and self.preview.shown is not self._current
+            ):  # redrawing 20,000 points takes a while
+                self._current_kind = self.preview.show_dataset(
+                    self._current, info.kind if info else None
+                )
                 self.summary.setText(summary_text(self._current))
                 self._show_info_for(spec.name, self._current)
             return
         if info is None and spec.name != FILE:
             self._current, self._current_key = None, None
             self.summary.setText("")
-            self.preview.show_message(self.tr(
-                "This project uses the data set “{name}”, which this version of nnstudio does not have; "
-                "choose one from the list.").format(name=spec.name))
+            self.preview.show_message(
+                self.tr(
+                    "This project uses the data set “{name}”, which this version of nnstudio does not have; "
+                    "choose one from the list."
+                ).format(name=spec.name)
+            )
             return
         self._apply(copy.deepcopy(spec), push=False)
 
@@ -837,7 +938,9 @@ class DataPanel(QWidget):
             spec = self._file_spec or self.document.project.dataset
             text = self.tr("Your data from {path}.").format(path=spec.path)
             if ds is not None and ds.class_names and ds.task == "classification":
-                text += " " + self.tr("Classes: {names}.").format(names=", ".join(class_names(ds)[:12]))
+                text += " " + self.tr("Classes: {names}.").format(
+                    names=", ".join(class_names(ds)[:12])
+                )
             self.description.setText(text)
         else:
             self.description.setText("")

@@ -82,7 +82,9 @@ def summary_text(dataset) -> str:
     """'4,000 train / 1,000 test · 784 features · 10 classes' (regression: '· 1 target')."""
     features = int(np.prod(dataset.input_shape)) if dataset.input_shape else 0
     parts = [
-        _tr("{train} train / {test} test").format(train=f"{dataset.n_train:,}", test=f"{dataset.n_test:,}"),
+        _tr("{train} train / {test} test").format(
+            train=f"{dataset.n_train:,}", test=f"{dataset.n_test:,}"
+        ),
         (_tr("1 feature") if features == 1 else _tr("{n} features").format(n=f"{features:,}")),
     ]
     if dataset.task == "classification":
@@ -90,7 +92,9 @@ def summary_text(dataset) -> str:
         parts.append(_tr("1 class") if n == 1 else _tr("{n} classes").format(n=n))
     else:
         k = int(dataset.y_train.shape[1]) if dataset.y_train.ndim > 1 else 1
-        parts.append(_tr("regression, 1 target") if k == 1 else _tr("regression, {n} targets").format(n=k))
+        parts.append(
+            _tr("regression, 1 target") if k == 1 else _tr("regression, {n} targets").format(n=k)
+        )
     return " · ".join(parts)
 
 
@@ -99,7 +103,11 @@ def preview_kind(dataset, kind: str | None = None) -> str:
     if dataset.image_shape is not None:
         return "image"
     features = int(np.prod(dataset.input_shape)) if dataset.input_shape else 0
-    if kind in ("2d", "1d", "table") and not (kind == "2d" and features != 2) and not (kind == "1d" and features != 1):
+    if (
+        kind in ("2d", "1d", "table")
+        and not (kind == "2d" and features != 2)
+        and not (kind == "1d" and features != 1)
+    ):
         return kind
     if dataset.task == "classification" and features == 2 and dataset.n_train + dataset.n_test > 40:
         return "2d"
@@ -127,10 +135,14 @@ class ImageGrid(QWidget):
         """``images``: (n, h, w) floats in [0, 1] (0 = black); ``captions``: one per image."""
         self._images, self._captions = [], list(captions)
         for img in images[: self.columns * self.rows]:
-            pixels = np.ascontiguousarray(np.clip(np.asarray(img, dtype=np.float32), 0.0, 1.0) * 255).astype(np.uint8)
+            pixels = np.ascontiguousarray(
+                np.clip(np.asarray(img, dtype=np.float32), 0.0, 1.0) * 255
+            ).astype(np.uint8)
             h, w = pixels.shape
             # copy(): the QImage owns its pixels, nothing points into the numpy buffer afterwards
-            self._images.append(QImage(pixels.tobytes(), w, h, w, QImage.Format.Format_Grayscale8).copy())
+            self._images.append(
+                QImage(pixels.tobytes(), w, h, w, QImage.Format.Format_Grayscale8).copy()
+            )
         self.update()
 
     def count(self) -> int:
@@ -146,7 +158,9 @@ class ImageGrid(QWidget):
             return
         font = QFont(self.font())
         if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 0.85)  # captions like "Ankle boot" fit more often
+            font.setPointSizeF(
+                font.pointSizeF() * 0.85
+            )  # captions like "Ankle boot" fit more often
         painter.setFont(font)
         caption_h = painter.fontMetrics().height() + 2
         gap = 6
@@ -162,9 +176,11 @@ class ImageGrid(QWidget):
             y0 = top + r * pitch_y
             painter.drawImage(QRectF(x0, y0, side, side), image)
             caption = self._captions[i] if i < len(self._captions) else ""
-            painter.drawText(QRectF(c * cell_w, y0 + side, cell_w, caption_h),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight, int(cell_w)))
+            painter.drawText(
+                QRectF(c * cell_w, y0 + side, cell_w, caption_h),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                painter.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideRight, int(cell_w)),
+            )
         painter.end()
 
 
@@ -271,11 +287,25 @@ class DataPreview(QStackedWidget):
 
     def _add_points(self, x, y, color, filled: bool, name: str | None = None):
         if filled:
-            item = pg.ScatterPlotItem(x=x, y=y, symbol="o", size=6, pen=_pen("#ffffff", 0.5, 160),
-                                      brush=_brush(color), pxMode=True)
+            item = pg.ScatterPlotItem(
+                x=x,
+                y=y,
+                symbol="o",
+                size=6,
+                pen=_pen("#ffffff", 0.5, 160),
+                brush=_brush(color),
+                pxMode=True,
+            )
         else:
-            item = pg.ScatterPlotItem(x=x, y=y, symbol="o", size=7, pen=_pen(color, 1.5),
-                                      brush=_brush("#000000", 0), pxMode=True)
+            item = pg.ScatterPlotItem(
+                x=x,
+                y=y,
+                symbol="o",
+                size=7,
+                pen=_pen(color, 1.5),
+                brush=_brush("#000000", 0),
+                pxMode=True,
+            )
         item.setZValue(1 if filled else 2)
         self.plot.addItem(item)
         self._items.append(item)
@@ -288,9 +318,13 @@ class DataPreview(QStackedWidget):
 
     def _legend_add(self, glyph, color, text):
         self._legend_entries.append((glyph, color, str(text)))
-        self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="white-space:nowrap"><span style="color:{c}; font-size:large">{g}</span>'
-            f'&nbsp;{html.escape(t)}</span>' for g, c, t in self._legend_entries))
+        self.legend.setText(
+            "&nbsp;&nbsp; ".join(
+                f'<span style="white-space:nowrap"><span style="color:{c}; font-size:large">{g}</span>'
+                f"&nbsp;{html.escape(t)}</span>"
+                for g, c, t in self._legend_entries
+            )
+        )
 
     def legend_texts(self) -> list[str]:
         return [t for _, _, t in self._legend_entries]
@@ -312,7 +346,9 @@ class DataPreview(QStackedWidget):
         for c in range(n_classes):
             color = CLASS_COLORS[c % len(CLASS_COLORS)]
             m = ytr == c
-            self._add_points(xtr[m, 0], xtr[m, 1], color, True, names[c] if c < len(names) else str(c))
+            self._add_points(
+                xtr[m, 0], xtr[m, 1], color, True, names[c] if c < len(names) else str(c)
+            )
         for c in range(n_classes):
             m = yte == c
             if m.any():
@@ -325,13 +361,25 @@ class DataPreview(QStackedWidget):
     # -- 1-D regression ------------------------------------------------------------------------
     def _show_regression(self, ds):
         self._clear_plot()
+
         def first_target(y):
             return y[:, 0] if y.ndim > 1 else y
-        self._add_points(ds.x_train[:MAX_SCATTER_POINTS, 0], first_target(ds.y_train[:MAX_SCATTER_POINTS]),
-                         CLASS_COLORS[0], True, self.tr("train"))
+
+        self._add_points(
+            ds.x_train[:MAX_SCATTER_POINTS, 0],
+            first_target(ds.y_train[:MAX_SCATTER_POINTS]),
+            CLASS_COLORS[0],
+            True,
+            self.tr("train"),
+        )
         if ds.n_test:
-            self._add_points(ds.x_test[:MAX_SCATTER_POINTS, 0], first_target(ds.y_test[:MAX_SCATTER_POINTS]),
-                             CLASS_COLORS[1], False, self.tr("test"))
+            self._add_points(
+                ds.x_test[:MAX_SCATTER_POINTS, 0],
+                first_target(ds.y_test[:MAX_SCATTER_POINTS]),
+                CLASS_COLORS[1],
+                False,
+                self.tr("test"),
+            )
         names = ds.feature_names or ["x"]
         self._finish_plot(names[0], "y", False)
 
@@ -339,16 +387,20 @@ class DataPreview(QStackedWidget):
     def _show_surface(self, ds, bins: int = 8):
         self._clear_plot()
         cmap = pg.colormap.get("viridis")
+
         def first_target(y):
             return y[:, 0] if y.ndim > 1 else y
+
         xtr, ytr = ds.x_train[:MAX_SCATTER_POINTS], first_target(ds.y_train[:MAX_SCATTER_POINTS])
         xte, yte = ds.x_test[:MAX_SCATTER_POINTS], first_target(ds.y_test[:MAX_SCATTER_POINTS])
         both = np.concatenate([ytr, yte]) if len(yte) else ytr
         lo, hi = (float(both.min()), float(both.max())) if both.size else (0.0, 1.0)
         span = hi - lo or 1.0
         colors = [cmap.map((b + 0.5) / bins, mode="qcolor").name() for b in range(bins)]
+
         def bin_of(y):
             return np.clip(((np.asarray(y) - lo) / span * bins).astype(int), 0, bins - 1)
+
         btr, bte = bin_of(ytr), bin_of(yte)
         for b in range(bins):
             label = None
@@ -388,7 +440,11 @@ class DataPreview(QStackedWidget):
             target_headers = [self.tr("class")]
         else:
             k = ds.y_train.shape[1] if ds.y_train.ndim > 1 else 1
-            target_headers = [self.tr("target")] if k == 1 else [self.tr("target {n}").format(n=i + 1) for i in range(k)]
+            target_headers = (
+                [self.tr("target")]
+                if k == 1
+                else [self.tr("target {n}").format(n=i + 1) for i in range(k)]
+            )
         headers = names + target_headers + [self.tr("split")]
         rows = [(x, y, self.tr("train")) for x, y in zip(ds.x_train, ds.y_train)]
         rows += [(x, y, self.tr("test")) for x, y in zip(ds.x_test, ds.y_test)]
@@ -399,7 +455,11 @@ class DataPreview(QStackedWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
         header = self.table.horizontalHeader()
-        mode = (QHeaderView.ResizeMode.Stretch if len(headers) <= 8 else QHeaderView.ResizeMode.ResizeToContents)
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if len(headers) <= 8
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
         header.setSectionResizeMode(mode)
         header.setStretchLastSection(mode != QHeaderView.ResizeMode.Stretch)
         center = Qt.AlignmentFlag.AlignCenter
@@ -413,8 +473,12 @@ class DataPreview(QStackedWidget):
                 self.table.setItem(r, c, item)
             if ds.task == "classification":
                 label = int(y)
-                item = QTableWidgetItem(class_names[label] if 0 <= label < len(class_names) else str(label))
-                item.setForeground(class_color(label).darker(110) if label != 6 else QColor("#8a7d00"))
+                item = QTableWidgetItem(
+                    class_names[label] if 0 <= label < len(class_names) else str(label)
+                )
+                item.setForeground(
+                    class_color(label).darker(110) if label != 6 else QColor("#8a7d00")
+                )
                 item.setFont(bold)
                 item.setTextAlignment(center)
                 self.table.setItem(r, len(names), item)
@@ -426,8 +490,13 @@ class DataPreview(QStackedWidget):
             item = QTableWidgetItem(split)
             item.setTextAlignment(center)
             self.table.setItem(r, len(headers) - 1, item)
-        tip = "" if total <= MAX_TABLE_ROWS else self.tr("Showing the first {shown} of {total} rows.").format(
-            shown=f"{MAX_TABLE_ROWS:,}", total=f"{total:,}")
+        tip = (
+            ""
+            if total <= MAX_TABLE_ROWS
+            else self.tr("Showing the first {shown} of {total} rows.").format(
+                shown=f"{MAX_TABLE_ROWS:,}", total=f"{total:,}"
+            )
+        )
         self.table.setToolTip(tip)
         self.setCurrentWidget(self.table)
 

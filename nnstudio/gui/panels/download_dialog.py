@@ -49,8 +49,11 @@ class _Worker(QObject):
             if self._cancel.is_set():
                 self.cancelled.emit()
             else:
-                self.failed.emit(QCoreApplication.translate("LoadJob", "Loading the data failed unexpectedly: {error}").format(
-                    error=f"{type(exc).__name__}: {exc}"))
+                self.failed.emit(
+                    QCoreApplication.translate(
+                        "LoadJob", "Loading the data failed unexpectedly: {error}"
+                    ).format(error=f"{type(exc).__name__}: {exc}")
+                )
         else:
             if self._cancel.is_set():
                 self.cancelled.emit()
@@ -169,10 +172,15 @@ class DownloadDialog(QProgressDialog):
         if total:
             self.setRange(0, 1000)
             self.setValue(min(1000, int(1000 * done / total)))
-            self.setLabelText(self.tr("Downloading {title}… {done} MB of {total} MB").format(
-                title=self.title, done=_mb(done), total=_mb(total)))
+            self.setLabelText(
+                self.tr("Downloading {title}… {done} MB of {total} MB").format(
+                    title=self.title, done=_mb(done), total=_mb(total)
+                )
+            )
         else:
-            self.setLabelText(self.tr("Downloading {title}… {done} MB").format(title=self.title, done=_mb(done)))
+            self.setLabelText(
+                self.tr("Downloading {title}… {done} MB").format(title=self.title, done=_mb(done))
+            )
 
     @Slot()
     def _on_cancel_clicked(self):

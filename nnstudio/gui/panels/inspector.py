@@ -103,8 +103,14 @@ class Inspector(QWidget):
         form.addRow(self.tr("Use bias"), self.use_bias)
         form.addRow(self.tr("Kernel initializer"), self.kernel_initializer)
         form.addRow(self.tr("Bias initializer"), self.bias_initializer)
-        form.addRow(self._help(dense, self.tr(
-            "Every input connects to every unit: output = activation(input · kernel + bias).")))
+        form.addRow(
+            self._help(
+                dense,
+                self.tr(
+                    "Every input connects to every unit: output = activation(input · kernel + bias)."
+                ),
+            )
+        )
         self.pages.addWidget(dense)
         self.dense_page = dense
 
@@ -114,7 +120,11 @@ class Inspector(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.activation = self._activation_combo(act, "activation")
         form.addRow(self.tr("Activation"), self.activation)
-        form.addRow(self._help(act, self.tr("Applies the function to every value on its own; learns nothing.")))
+        form.addRow(
+            self._help(
+                act, self.tr("Applies the function to every value on its own; learns nothing.")
+            )
+        )
         self.pages.addWidget(act)
         self.activation_page = act
 
@@ -130,23 +140,37 @@ class Inspector(QWidget):
         self.rate.setKeyboardTracking(False)
         self.rate.setToolTip(self.tr("Share of inputs set to zero at each training step"))
         form.addRow(self.tr("Rate"), self.rate)
-        form.addRow(self._help(drop, self.tr(
-            "While training, each input is set to 0 with probability rate and the others are scaled by "
-            "1 / (1 − rate). When predicting it does nothing.")))
+        form.addRow(
+            self._help(
+                drop,
+                self.tr(
+                    "While training, each input is set to 0 with probability rate and the others are scaled by "
+                    "1 / (1 − rate). When predicting it does nothing."
+                ),
+            )
+        )
         self.pages.addWidget(drop)
         self.dropout_page = drop
 
         self.units.valueChanged.connect(lambda v: self._edit("units", int(v), merge=True))
         self.rate.valueChanged.connect(lambda v: self._edit("rate", round(float(v), 4), merge=True))
         self.dense_activation.currentIndexChanged.connect(
-            lambda _i: self._edit("activation", self.dense_activation.currentData(), merge=True))
+            lambda _i: self._edit("activation", self.dense_activation.currentData(), merge=True)
+        )
         self.activation.currentIndexChanged.connect(
-            lambda _i: self._edit("activation", self.activation.currentData(), merge=True))
+            lambda _i: self._edit("activation", self.activation.currentData(), merge=True)
+        )
         self.use_bias.toggled.connect(lambda on: self._edit("use_bias", bool(on)))
         self.kernel_initializer.currentIndexChanged.connect(
-            lambda _i: self._edit("kernel_initializer", self.kernel_initializer.currentData(), merge=True))
+            lambda _i: self._edit(
+                "kernel_initializer", self.kernel_initializer.currentData(), merge=True
+            )
+        )
         self.bias_initializer.currentIndexChanged.connect(
-            lambda _i: self._edit("bias_initializer", self.bias_initializer.currentData(), merge=True))
+            lambda _i: self._edit(
+                "bias_initializer", self.bias_initializer.currentData(), merge=True
+            )
+        )
 
         unsubscribe = document.subscribe(self._on_document_event)
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -217,7 +241,9 @@ class Inspector(QWidget):
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
         i = combo.findData(value)
-        if i < 0:  # a name this studio does not list (e.g. from a hand-written file): show it anyway
+        if (
+            i < 0
+        ):  # a name this studio does not list (e.g. from a hand-written file): show it anyway
             combo.addItem(value, value)
             i = combo.count() - 1
         combo.setCurrentIndex(i)
@@ -245,18 +271,25 @@ class Inspector(QWidget):
             colour = style.accent(spec.type).name()
             self.title.setText(
                 f'<span style="color:{colour}">&#9632;</span> {spec.id} '
-                f'<span style="font-weight:normal; color:#5A5A5A">({spec.type})</span>')
+                f'<span style="font-weight:normal; color:#5A5A5A">({spec.type})</span>'
+            )
             self.info.setText(self._info_text(info))
             self.info.show()
             config = spec.config
             if spec.type == "Dense":
                 self.units.setValue(int(config.get("units", 1) or 1))
-                self._set_combo(self.dense_activation, model.activation_name(config.get("activation")))
+                self._set_combo(
+                    self.dense_activation, model.activation_name(config.get("activation"))
+                )
                 self.use_bias.setChecked(bool(config.get("use_bias", True)))
-                self._set_combo(self.kernel_initializer,
-                                model.initializer_name(config.get("kernel_initializer", "glorot_uniform")))
-                self._set_combo(self.bias_initializer,
-                                model.initializer_name(config.get("bias_initializer", "zeros")))
+                self._set_combo(
+                    self.kernel_initializer,
+                    model.initializer_name(config.get("kernel_initializer", "glorot_uniform")),
+                )
+                self._set_combo(
+                    self.bias_initializer,
+                    model.initializer_name(config.get("bias_initializer", "zeros")),
+                )
                 self.bias_initializer.setEnabled(self.use_bias.isChecked())
                 self.pages.setCurrentWidget(self.dense_page)
             elif spec.type == "Activation":
@@ -280,10 +313,12 @@ class Inspector(QWidget):
                 return shape
             if info.bias:
                 detail = self.tr("{n} parameters = {i}×{u} weights + {u} biases").format(
-                    n=f"{info.params:,}", i=info.in_dim, u=info.out_dim)
+                    n=f"{info.params:,}", i=info.in_dim, u=info.out_dim
+                )
             else:
                 detail = self.tr("{n} parameters = {i}×{u} weights").format(
-                    n=f"{info.params:,}", i=info.in_dim, u=info.out_dim)
+                    n=f"{info.params:,}", i=info.in_dim, u=info.out_dim
+                )
             return f"{shape}\n{detail}"
         return f"{shape}\n" + self.tr("no parameters to learn")
 
@@ -300,6 +335,8 @@ class Inspector(QWidget):
         if key == "activation" and model.activation_name(spec.config.get(key)) == value:
             return
         if merge:
-            self.undo_stack.push(EditLayerCommand(self.document, index, clock=self.clock, **{key: value}))
+            self.undo_stack.push(
+                EditLayerCommand(self.document, index, clock=self.clock, **{key: value})
+            )
         else:
             self.undo_stack.push(UpdateLayerCommand(self.document, index, **{key: value}))

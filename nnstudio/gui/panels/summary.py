@@ -7,7 +7,15 @@ changes; when the network can't be built the panel says why instead of showing a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def summary_rows(project) -> list[tuple[str, str, tuple, int]]:
@@ -20,7 +28,9 @@ def summary_rows(project) -> list[tuple[str, str, tuple, int]]:
     from nnstudio.project.validate import check_network
 
     if project.input_shape is None:
-        raise ProjectError("The network has no input shape yet; choose a data set in the Data panel.")
+        raise ProjectError(
+            "The network has no input shape yet; choose a data set in the Data panel."
+        )
     if not project.layers:
         raise ProjectError("The network has no layers yet; drag a Dense layer from the palette.")
     check_network(project)
@@ -31,7 +41,9 @@ def summary_rows(project) -> list[tuple[str, str, tuple, int]]:
         model.build(tuple(int(d) for d in project.input_shape))
     except Exception as exc:
         raise ProjectError(f"The network could not be built: {exc}") from exc
-    return [(name, cls, tuple(shape), int(params)) for name, cls, shape, params in model.summary_rows()]
+    return [
+        (name, cls, tuple(shape), int(params)) for name, cls, shape, params in model.summary_rows()
+    ]
 
 
 def format_shape(shape: tuple) -> str:
@@ -60,7 +72,9 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.title)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("summaryTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Layer (type)"), self.tr("Output shape"), self.tr("Param #")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Layer (type)"), self.tr("Output shape"), self.tr("Param #")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -97,7 +111,9 @@ class SummaryPanel(QWidget):
         self._timer.stop()
         try:
             rows = summary_rows(self.document.project)
-        except Exception as exc:  # ProjectError; anything else is shown the same way, never a traceback
+        except (
+            Exception
+        ) as exc:  # ProjectError; anything else is shown the same way, never a traceback
             self.rows, self.error = [], str(exc) or exc.__class__.__name__
             self._show_error()
             return
@@ -110,23 +126,32 @@ class SummaryPanel(QWidget):
         self.table.hide()
         self.totals.setText("")
         self.totals.hide()
-        self.message.setText(self.tr("The network can't be built yet: {reason}").format(reason=self.error))
+        self.message.setText(
+            self.tr("The network can't be built yet: {reason}").format(reason=self.error)
+        )
         self.message.show()
 
     def _show_rows(self) -> None:
         shape = tuple(self.document.project.input_shape or ())
-        self.title.setText(self.tr('Model: "sequential" — input {shape}').format(shape=format_shape(shape)))
+        self.title.setText(
+            self.tr('Model: "sequential" — input {shape}').format(shape=format_shape(shape))
+        )
         self.table.setRowCount(len(self.rows))
         for r, (name, cls, out_shape, params) in enumerate(self.rows):
-            items = [QTableWidgetItem(f"{name} ({cls})"), QTableWidgetItem(format_shape(out_shape)),
-                     QTableWidgetItem(f"{params:,}")]
+            items = [
+                QTableWidgetItem(f"{name} ({cls})"),
+                QTableWidgetItem(format_shape(out_shape)),
+                QTableWidgetItem(f"{params:,}"),
+            ]
             items[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for c, item in enumerate(items):
                 self.table.setItem(r, c, item)
         total = self.total_params
         self.totals.setText(
-            self.tr("Total params: {total} ({size})\nTrainable params: {total} ({size})\n"
-                    "Non-trainable params: 0 (0.00 B)").format(total=f"{total:,}", size=format_bytes(total * 4))
+            self.tr(
+                "Total params: {total} ({size})\nTrainable params: {total} ({size})\n"
+                "Non-trainable params: 0 (0.00 B)"
+            ).format(total=f"{total:,}", size=format_bytes(total * 4))
         )
         self.table.show()
         self.totals.show()

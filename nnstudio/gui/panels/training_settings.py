@@ -8,8 +8,16 @@ import math
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from nnstudio.gui.commands import SetTrainingCommand
@@ -21,9 +29,20 @@ OPTIMIZER_DEFAULTS: dict[str, dict] = {
     "Adagrad": {"learning_rate": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7},
     "Adam": {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7},
 }
-_PREFERRED = ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy", "mse", "mae", "sse")
-_LOSS_ALIASES = {"mean_squared_error": "mse", "mean_absolute_error": "mae", "sum_squared_error": "sse",
-                 "sum_squares_error": "sse"}
+_PREFERRED = (
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+    "mse",
+    "mae",
+    "sse",
+)
+_LOSS_ALIASES = {
+    "mean_squared_error": "mse",
+    "mean_absolute_error": "mae",
+    "sum_squared_error": "sse",
+    "sum_squares_error": "sse",
+}
 
 
 def engine_losses() -> tuple[str, ...]:
@@ -39,7 +58,12 @@ def engine_losses() -> tuple[str, ...]:
         name = _LOSS_ALIASES.get(name, name)
         if name not in canonical:
             canonical.append(name)
-    return tuple(sorted(canonical, key=lambda n: (_PREFERRED.index(n) if n in _PREFERRED else len(_PREFERRED), n)))
+    return tuple(
+        sorted(
+            canonical,
+            key=lambda n: (_PREFERRED.index(n) if n in _PREFERRED else len(_PREFERRED), n),
+        )
+    )
 
 
 LOSSES = engine_losses()
@@ -143,7 +167,9 @@ class TrainingSettingsPanel(QWidget):
         self.loss.setObjectName("loss")
         for name in LOSSES:
             self.loss.addItem(self._loss_text(name), name)
-        self.loss.setToolTip(self.tr("What training makes small: cross-entropy for classes, mse/mae for numbers"))
+        self.loss.setToolTip(
+            self.tr("What training makes small: cross-entropy for classes, mse/mae for numbers")
+        )
         form.addRow(self.tr("Loss"), self.loss)
         metrics = QWidget(box)
         row = QHBoxLayout(metrics)
@@ -169,8 +195,12 @@ class TrainingSettingsPanel(QWidget):
         self.opt_form.addRow(self.tr("Optimizer"), self.optimizer)
         self.param_widgets: dict[str, QWidget] = {}
         self.learning_rate = LogSpinBox(1e-7, 100.0, box)
-        self.learning_rate.setToolTip(self.tr("Step size of each update. Too large: the loss jumps or becomes NaN; "
-                                              "too small: learning is slow."))
+        self.learning_rate.setToolTip(
+            self.tr(
+                "Step size of each update. Too large: the loss jumps or becomes NaN; "
+                "too small: learning is slow."
+            )
+        )
         self._add_param("learning_rate", self.tr("Learning rate"), self.learning_rate)
         self._add_param("momentum", self.tr("Momentum"), self._unit_spin(0.0, 0.999, 0.05, 3))
         nesterov = QCheckBox(self.tr("Nesterov momentum"), box)
@@ -180,7 +210,11 @@ class TrainingSettingsPanel(QWidget):
         self._add_param("rho", self.tr("rho (decay)"), self._unit_spin(0.0, 0.9999, 0.01, 4))
         self._add_param("beta_1", self.tr("beta_1"), self._unit_spin(0.0, 0.9999, 0.01, 4))
         self._add_param("beta_2", self.tr("beta_2"), self._unit_spin(0.0, 0.99999, 0.001, 5))
-        self._add_param("initial_accumulator_value", self.tr("Initial accumulator"), self._unit_spin(0.0, 10.0, 0.05, 3))
+        self._add_param(
+            "initial_accumulator_value",
+            self.tr("Initial accumulator"),
+            self._unit_spin(0.0, 10.0, 0.05, 3),
+        )
         self._add_param("epsilon", self.tr("epsilon"), LogSpinBox(1e-12, 1.0, box))
         outer.addWidget(box)
 
@@ -202,13 +236,19 @@ class TrainingSettingsPanel(QWidget):
         self.validation_split.setSingleStep(0.05)
         self.validation_split.setDecimals(2)
         self.validation_split.setKeyboardTracking(False)
-        self.validation_split.setToolTip(self.tr("Fraction of the training data held back (the last samples, "
-                                                 "as in Keras) to measure val_loss"))
+        self.validation_split.setToolTip(
+            self.tr(
+                "Fraction of the training data held back (the last samples, "
+                "as in Keras) to measure val_loss"
+            )
+        )
         form.addRow(self.tr("Validation split"), self.validation_split)
         self.seed = QSpinBox(box)
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip(self.tr("Same seed, same initial weights and shuffling: runs can be repeated"))
+        self.seed.setToolTip(
+            self.tr("Same seed, same initial weights and shuffling: runs can be repeated")
+        )
         form.addRow(self.tr("Seed"), self.seed)
         outer.addWidget(box)
         self.note = QLabel(self)
@@ -221,7 +261,9 @@ class TrainingSettingsPanel(QWidget):
         self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
         self.batch_size.valueChanged.connect(lambda v: self._edit(batch_size=int(v)))
         self.epochs.valueChanged.connect(lambda v: self._edit(epochs=int(v)))
-        self.validation_split.valueChanged.connect(lambda v: self._edit(validation_split=round(float(v), 4)))
+        self.validation_split.valueChanged.connect(
+            lambda v: self._edit(validation_split=round(float(v), 4))
+        )
         self.seed.valueChanged.connect(lambda v: self._edit(seed=int(v)))
 
         self._unsubscribe = document.subscribe(self._on_document)
@@ -260,8 +302,16 @@ class TrainingSettingsPanel(QWidget):
 
     def refresh(self) -> None:
         t = self.document.project.training
-        widgets = [self.loss, self.optimizer, self.batch_size, self.epochs, self.validation_split, self.seed,
-                   *self.metric_boxes.values(), *self.param_widgets.values()]
+        widgets = [
+            self.loss,
+            self.optimizer,
+            self.batch_size,
+            self.epochs,
+            self.validation_split,
+            self.seed,
+            *self.metric_boxes.values(),
+            *self.param_widgets.values(),
+        ]
         blockers = [QSignalBlocker(w) for w in widgets]
         loss = _LOSS_ALIASES.get(str(t.loss).lower(), str(t.loss).lower())
         index = self.loss.findData(loss)
@@ -284,8 +334,12 @@ class TrainingSettingsPanel(QWidget):
         self.validation_split.setValue(float(t.validation_split))
         self.seed.setValue(int(t.seed))
         metrics = {m.lower() for m in t.metrics or []}
-        metrics = {"accuracy" if m == "acc" else {"mean_squared_error": "mse", "mean_absolute_error": "mae"}.get(m, m)
-                   for m in metrics}
+        metrics = {
+            "accuracy"
+            if m == "acc"
+            else {"mean_squared_error": "mse", "mean_absolute_error": "mae"}.get(m, m)
+            for m in metrics
+        }
         for key, box in self.metric_boxes.items():
             box.setChecked(key in metrics)
         del blockers
@@ -305,8 +359,12 @@ class TrainingSettingsPanel(QWidget):
         t = self.document.project.training
         loss = _LOSS_ALIASES.get(str(t.loss).lower(), str(t.loss).lower())
         if loss == "categorical_crossentropy":
-            self.note.setText(self.tr("Class labels are turned into one-hot vectors for categorical "
-                                      "cross-entropy (sparse categorical cross-entropy uses them as they are)."))
+            self.note.setText(
+                self.tr(
+                    "Class labels are turned into one-hot vectors for categorical "
+                    "cross-entropy (sparse categorical cross-entropy uses them as they are)."
+                )
+            )
         else:
             self.note.setText("")
 
@@ -324,8 +382,12 @@ class TrainingSettingsPanel(QWidget):
 
     def _metrics_edited(self, *_):
         old = [m for m in self.document.project.training.metrics or []]
-        keep = [m for m in old if m.lower() not in ("accuracy", "acc", "mse", "mae",
-                                                    "mean_squared_error", "mean_absolute_error")]
+        keep = [
+            m
+            for m in old
+            if m.lower()
+            not in ("accuracy", "acc", "mse", "mae", "mean_squared_error", "mean_absolute_error")
+        ]
         chosen = keep + [k for k, box in self.metric_boxes.items() if box.isChecked()]
         if chosen != old:
             self._edit(self.tr("Change metrics"), metrics=chosen)
@@ -337,8 +399,10 @@ class TrainingSettingsPanel(QWidget):
             return
         self._remembered[current] = config
         new_config = dict(self._remembered.get(name) or OPTIMIZER_DEFAULTS[name])
-        self._edit(self.tr("Use optimizer {name}").format(name=name),
-                   optimizer={"class_name": name, "config": new_config})
+        self._edit(
+            self.tr("Use optimizer {name}").format(name=name),
+            optimizer={"class_name": name, "config": new_config},
+        )
 
     def _optimizer_edited(self, key: str, value) -> None:
         name, config = self._optimizer()
@@ -349,8 +413,10 @@ class TrainingSettingsPanel(QWidget):
         if config.get(key, OPTIMIZER_DEFAULTS[name][key]) == value and key in config:
             return
         config[key] = value
-        self._edit(self.tr("Set {name} {key}").format(name=name, key=key),
-                   optimizer={"class_name": name, "config": config})
+        self._edit(
+            self.tr("Set {name} {key}").format(name=name, key=key),
+            optimizer={"class_name": name, "config": config},
+        )
 
     # -- while training --------------------------------------------------------------------------
     def set_locked(self, locked: bool) -> None:

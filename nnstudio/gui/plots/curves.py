@@ -23,8 +23,14 @@ from nnstudio.gui.live_text import LiveText
 
 # Okabe & Ito (2008): colours that stay distinct with every common colour-vision deficiency.
 OKABE_ITO = {
-    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
 }
 
 
@@ -53,8 +59,8 @@ class Series:
                 grown = np.empty(size, dtype=np.float64)
                 grown[: self.n] = getattr(self, name)[: self.n]
                 setattr(self, name, grown)
-        self.x[self.n:self.n + k] = xs[:k]
-        self.y[self.n:self.n + k] = ys[:k]
+        self.x[self.n : self.n + k] = xs[:k]
+        self.y[self.n : self.n + k] = ys[:k]
         self.n += k
 
     def clear(self) -> None:
@@ -101,8 +107,12 @@ class CurvesPanel(QWidget):
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
         # the newest epoch's numbers: LiveText elides a long line (never widens the window at
         # 1366 px) and a new text does not re-lay out the window
-        self.status = LiveText("", self, sample="epoch 100: loss 0.1234, accuracy 0.9876",
-                               align=Qt.AlignmentFlag.AlignRight)
+        self.status = LiveText(
+            "",
+            self,
+            sample="epoch 100: loss 0.1234, accuracy 0.9876",
+            align=Qt.AlignmentFlag.AlignRight,
+        )
         options.addWidget(self.show_batches)
         options.addWidget(self.log_loss)
         options.addStretch(1)
@@ -129,8 +139,12 @@ class CurvesPanel(QWidget):
         # one row each, on a light backing: in a small dock a column of three names covered the
         # curves and was cut off at the bottom of the plot
         backing = pg.mkBrush(255, 255, 255, 215)
-        self.loss_plot.addLegend(offset=(-10, 10), colCount=3, brush=backing, labelTextSize="8pt")  # top right
-        self.metric_plot.addLegend(offset=(-10, -10), colCount=2, brush=backing, labelTextSize="8pt")  # bottom right
+        self.loss_plot.addLegend(
+            offset=(-10, 10), colCount=3, brush=backing, labelTextSize="8pt"
+        )  # top right
+        self.metric_plot.addLegend(
+            offset=(-10, -10), colCount=2, brush=backing, labelTextSize="8pt"
+        )  # bottom right
         self.metric_plot.setYRange(0.0, 1.0, padding=0.02)
         self.metric_plot.disableAutoRange(axis="y")  # accuracy is a fraction: keep 0..1
 
@@ -138,12 +152,26 @@ class CurvesPanel(QWidget):
         self.series: dict[str, Series] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._names: dict[str, str] = {}
-        self._add("batch_loss", self.loss_plot, _pen(OKABE_ITO["sky"], 1.0, alpha=150), self.tr("loss (batch)"))
+        self._add(
+            "batch_loss",
+            self.loss_plot,
+            _pen(OKABE_ITO["sky"], 1.0, alpha=150),
+            self.tr("loss (batch)"),
+        )
         self._add("loss", self.loss_plot, _pen(OKABE_ITO["blue"], 2.5), self.tr("loss"))
-        self._add("val_loss", self.loss_plot, _pen(OKABE_ITO["vermillion"], 2.5, dashed=True), self.tr("val_loss"))
+        self._add(
+            "val_loss",
+            self.loss_plot,
+            _pen(OKABE_ITO["vermillion"], 2.5, dashed=True),
+            self.tr("val_loss"),
+        )
         self._add("accuracy", self.metric_plot, _pen(OKABE_ITO["green"], 2.5), self.tr("accuracy"))
-        self._add("val_accuracy", self.metric_plot, _pen(OKABE_ITO["purple"], 2.5, dashed=True),
-                  self.tr("val_accuracy"))
+        self._add(
+            "val_accuracy",
+            self.metric_plot,
+            _pen(OKABE_ITO["purple"], 2.5, dashed=True),
+            self.tr("val_accuracy"),
+        )
         self._extra_colors = [OKABE_ITO[c] for c in ("orange", "black", "yellow")]
         self._dirty: set[str] = set()
         self._last_redraw = 0.0
@@ -169,7 +197,9 @@ class CurvesPanel(QWidget):
     # -- curves ----------------------------------------------------------------------------
     def _add(self, key: str, plot, pen, name: str) -> pg.PlotDataItem:
         curve = plot.plot([], [], pen=pen, connect="finite")  # named in the legend once it has data
-        if not key.startswith("batch"):  # dots while there are few epochs: one epoch is a dot, not nothing
+        if not key.startswith(
+            "batch"
+        ):  # dots while there are few epochs: one epoch is a dot, not nothing
             curve.setSymbolBrush(pg.mkBrush(pen.color()))
             curve.setSymbolPen(None)
             curve.setSymbolSize(7)
@@ -226,7 +256,11 @@ class CurvesPanel(QWidget):
         now = time.perf_counter()
         cost = self._last_cost + self.view.last_paint_s
         running = getattr(self.controller, "state", "idle") == "running"
-        if running and not force and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost):
+        if (
+            running
+            and not force
+            and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost)
+        ):
             return  # (once training stops or pauses, the curves catch up at once)
         started = time.perf_counter()
         for key in self._dirty:
@@ -258,7 +292,9 @@ class CurvesPanel(QWidget):
         instead of following every point, so the axes aren't re-laid out on each redraw
         (cheaper repaints); afterwards it fits the data again."""
         if state != "running" and self._status_text and self.status.text() != self._status_text:
-            self.status.setText(self._status_text)  # the newest epoch's numbers, held back while running
+            self.status.setText(
+                self._status_text
+            )  # the newest epoch's numbers, held back while running
         if state == "idle":
             self._run_end = None
             for plot in (self.loss_plot, self.metric_plot):
@@ -300,15 +336,20 @@ class CurvesPanel(QWidget):
         epochs = info.get("epochs") or []
         x = np.asarray(epochs, dtype=np.float64) + 1.0
         for key, values in (info.get("history") or {}).items():
-            target = self._curve_for("accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key)
+            target = self._curve_for(
+                "accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key
+            )
             if target is None:
                 continue
             self.series[target].extend(x, values)
             self._dirty.add(target)
         logs = info.get("logs") or {}
-        parts = [f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)]
-        self._status_text = self.tr("epoch {epoch}: {logs}").format(epoch=int(info.get("epoch", 0)) + 1,
-                                                                    logs=", ".join(parts))
+        parts = [
+            f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)
+        ]
+        self._status_text = self.tr("epoch {epoch}: {logs}").format(
+            epoch=int(info.get("epoch", 0)) + 1, logs=", ".join(parts)
+        )
         # a new text re-lays out the window: at most twice a second (short epochs end 10+ times a
         # second); the newest is shown when training stops
         now = time.perf_counter()
@@ -334,7 +375,9 @@ class CurvesPanel(QWidget):
                 self.series[key].clear()
                 self._dirty.add(key)
         for key, values in history.items():
-            target = self._curve_for("accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key)
+            target = self._curve_for(
+                "accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key
+            )
             if target is None or not values:
                 continue
             end = max(trained, len(values))

@@ -40,18 +40,25 @@ def problem_text(problem) -> str:
     """A check's message in the user's language (its template translated in context "checks")."""
     if not getattr(problem, "template", ""):
         return problem.message
-    return QCoreApplication.translate("checks", problem.template).format(**_translated_args(problem.args))
+    return QCoreApplication.translate("checks", problem.template).format(
+        **_translated_args(problem.args)
+    )
 
 
 def _translated_args(args: dict) -> dict:
     """Text arguments (loss names) in the user's language too (numbers and shapes as they are)."""
-    return {k: QCoreApplication.translate("checks", v) if isinstance(v, str) else v for k, v in args.items()}
+    return {
+        k: QCoreApplication.translate("checks", v) if isinstance(v, str) else v
+        for k, v in args.items()
+    }
 
 
 def problem_fix_label(problem) -> str:
     if not getattr(problem, "fix_template", ""):
         return problem.fix_label
-    return QCoreApplication.translate("checks", problem.fix_template).format(**_translated_args(problem.args))
+    return QCoreApplication.translate("checks", problem.fix_template).format(
+        **_translated_args(problem.args)
+    )
 
 
 class ResetTrainingCommand(QUndoCommand):
@@ -89,7 +96,9 @@ class _Run:
         self.signature = signature
         self.started = started
         self.finalized = False
-        self.written_epochs = 0  # epochs of this run already in the document (capture() while paused)
+        self.written_epochs = (
+            0  # epochs of this run already in the document (capture() while paused)
+        )
         self.written_iterations = 0
 
 
@@ -105,8 +114,15 @@ class TrainingController(QObject):
     problemsFound = Signal(list)  # list[checks.Problem]; training did not start
     runStarted = Signal(dict)  # {"initial_epoch", "epochs", "steps", "iteration"}
 
-    def __init__(self, document: Document, undo_stack=None, parent=None, *, rate_hz: float = 10.0,
-                 snapshot_hz: float = 10.0):
+    def __init__(
+        self,
+        document: Document,
+        undo_stack=None,
+        parent=None,
+        *,
+        rate_hz: float = 10.0,
+        snapshot_hz: float = 10.0,
+    ):
         super().__init__(parent)
         self.document = document
         self.undo_stack = undo_stack
@@ -164,14 +180,20 @@ class TrainingController(QObject):
 
     def _warning_key(self, problem) -> str:
         p = self.document.project
-        return json.dumps([problem.code, _network_signature(p), p.training.loss, _dataset_key(p)], default=str)
+        return json.dumps(
+            [problem.code, _network_signature(p), p.training.loss, _dataset_key(p)], default=str
+        )
 
     def _accepted(self, problem) -> bool:
-        return problem.severity == "warning" and self._warning_key(problem) in self._accepted_warnings
+        return (
+            problem.severity == "warning" and self._warning_key(problem) in self._accepted_warnings
+        )
 
     def accept_warnings(self, problems) -> None:
-        """"Train anyway": don't ask about these warnings again while network, loss and data stay."""
-        self._accepted_warnings.update(self._warning_key(p) for p in problems if p.severity == "warning")
+        """ "Train anyway": don't ask about these warnings again while network, loss and data stay."""
+        self._accepted_warnings.update(
+            self._warning_key(p) for p in problems if p.severity == "warning"
+        )
 
     def check(self) -> list:
         """The before-training checks for the document and its data set."""
@@ -225,11 +247,19 @@ class TrainingController(QObject):
         control = Control()
         if step:
             control.request_step(step)
+        want_snapshots = self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot))
         worker = TrainingWorker(
-            model, x, y, epochs=target, initial_epoch=initial, batch_size=int(training.batch_size),
-            validation_split=float(training.validation_split), control=control,
-            rate_hz=self.rate_hz, snapshot_hz=self.snapshot_hz,
-            want_snapshots=(lambda want=self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot)): want),
+            model,
+            x,
+            y,
+            epochs=target,
+            initial_epoch=initial,
+            batch_size=int(training.batch_size),
+            validation_split=float(training.validation_split),
+            control=control,
+            rate_hz=self.rate_hz,
+            snapshot_hz=self.snapshot_hz,
+            want_snapshots=lambda: want_snapshots,
         )
         thread = QThread()
         thread.setObjectName("nnstudio-training")
@@ -251,8 +281,14 @@ class TrainingController(QObject):
         self._set_state(RUNNING)
         control.gui_seen = time.perf_counter()
         self._heartbeat.start()
-        self.runStarted.emit({"initial_epoch": initial, "epochs": target, "steps": worker.steps,
-                              "iteration": int(getattr(model.optimizer, "iterations", 0) or 0)})
+        self.runStarted.emit(
+            {
+                "initial_epoch": initial,
+                "epochs": target,
+                "steps": worker.steps,
+                "iteration": int(getattr(model.optimizer, "iterations", 0) or 0),
+            }
+        )
         thread.start()
         return True
 
@@ -391,9 +427,11 @@ class TrainingController(QObject):
             state = None  # e.g. after NaN: restart the optimizer's moments with the good weights
         from nnstudio.project import build
 
-        epochs = list(result.epochs_done[run.written_epochs:])
-        history = {k: v[run.written_epochs:] for k, v in result.history.items()}
-        build.capture(self.document, _WithState(model, state), _History(history, epochs) if epochs else None)
+        epochs = list(result.epochs_done[run.written_epochs :])
+        history = {k: v[run.written_epochs :] for k, v in result.history.items()}
+        build.capture(
+            self.document, _WithState(model, state), _History(history, epochs) if epochs else None
+        )
         run.written_epochs = len(result.epochs_done)
         run.written_iterations = run.worker._iteration
 

@@ -17,8 +17,19 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QStyle, QToolBar, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from nnstudio.gui import commands
@@ -53,9 +64,15 @@ class TrainingProgress(QWidget):
         self.bar.setMinimumWidth(140)
         self.bar.setMaximumWidth(260)
         # LiveText, not QLabel: a new text must not re-lay out the window 4 times a second
-        longest = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
-            epoch=99999, epochs=99999, batch=99999, steps=99999) + " · " + self.tr("{time} left").format(
-            time="99:59:59") + " · " + self.tr("stopping…")
+        longest = (
+            self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
+                epoch=99999, epochs=99999, batch=99999, steps=99999
+            )
+            + " · "
+            + self.tr("{time} left").format(time="99:59:59")
+            + " · "
+            + self.tr("stopping…")
+        )
         self.label = LiveText(self.tr("Not training"), self, sample=longest)
         self.label.setObjectName("trainingProgressLabel")
         self.label.setMinimumWidth(260)
@@ -77,8 +94,11 @@ class TrainingProgress(QWidget):
         self._value = 0
         self._shown_at, self._latest = 0.0, None
         self.bar.setValue(0)
-        self.label.setText(self.tr("Starting: epoch {epoch} of {epochs}…").format(
-            epoch=info["initial_epoch"] + 1, epochs=info["epochs"]))
+        self.label.setText(
+            self.tr("Starting: epoch {epoch} of {epochs}…").format(
+                epoch=info["initial_epoch"] + 1, epochs=info["epochs"]
+            )
+        )
 
     # Text and bar change at most this often while training: QLabel.setText re-lays out the
     # toolbar and QProgressBar repaints synchronously, and every millisecond the GUI thread
@@ -104,7 +124,8 @@ class TrainingProgress(QWidget):
             self.bar.setValue(value)
         left = format_duration(info.get("eta_s"))
         text = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
-            epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps)
+            epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps
+        )
         if left:
             text += " · " + self.tr("{time} left").format(time=left)
         self._text = text
@@ -121,7 +142,9 @@ class TrainingProgress(QWidget):
         if state != "running":
             self._catch_up()
         if state == "idle":
-            self.label.setText(self._text + " · " + self.tr("done") if self._text else self.tr("Not training"))
+            self.label.setText(
+                self._text + " · " + self.tr("done") if self._text else self.tr("Not training")
+            )
             self._text = ""
         elif state == "paused":
             self.label.setText((self._text + " · " if self._text else "") + self.tr("paused"))
@@ -149,20 +172,41 @@ class TrainingToolbar(QToolBar):
             self.addAction(a)
             return a
 
-        self.act_train = action(self.tr("Train"), self._train, "F5",
-                                self.tr("Train for the epochs set in Training settings"))
-        self.act_pause = action(self.tr("Pause"), self._pause_or_resume, "F6",
-                                self.tr("Pause after the current batch; press again to resume"))
+        self.act_train = action(
+            self.tr("Train"),
+            self._train,
+            "F5",
+            self.tr("Train for the epochs set in Training settings"),
+        )
+        self.act_pause = action(
+            self.tr("Pause"),
+            self._pause_or_resume,
+            "F6",
+            self.tr("Pause after the current batch; press again to resume"),
+        )
         self.act_pause.setCheckable(True)  # pressed in while paused
-        self.act_step_epoch = action(self.tr("Step epoch"), c.step_epoch, "F7",
-                                     self.tr("Train to the end of this epoch, then pause"))
-        self.act_step_batch = action(self.tr("Step batch"), c.step_batch, "F8",
-                                     self.tr("Train one mini-batch, then pause"))
-        self.act_stop = action(self.tr("Stop"), c.stop, "Shift+F5",
-                               self.tr("Stop after the current batch and keep the weights"))
+        self.act_step_epoch = action(
+            self.tr("Step epoch"),
+            c.step_epoch,
+            "F7",
+            self.tr("Train to the end of this epoch, then pause"),
+        )
+        self.act_step_batch = action(
+            self.tr("Step batch"), c.step_batch, "F8", self.tr("Train one mini-batch, then pause")
+        )
+        self.act_stop = action(
+            self.tr("Stop"),
+            c.stop,
+            "Shift+F5",
+            self.tr("Stop after the current batch and keep the weights"),
+        )
         self.addSeparator()
-        self.act_reset = action(self.tr("Reset weights"), c.reset_weights, None,
-                                self.tr("Forget the trained weights and history (undoable)"))
+        self.act_reset = action(
+            self.tr("Reset weights"),
+            c.reset_weights,
+            None,
+            self.tr("Forget the trained weights and history (undoable)"),
+        )
         self.addSeparator()
         self.progress = TrainingProgress(c, self)
         self.addWidget(self.progress)
@@ -225,8 +269,12 @@ class ProblemsDialog(QDialog):
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(self.area, 1)
         self.buttons = QDialogButtonBox(self)
-        self.btn_anyway = self.buttons.addButton(self.tr("Train anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.btn_fix_all = self.buttons.addButton(self.tr("Fix all"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.btn_anyway = self.buttons.addButton(
+            self.tr("Train anyway"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.btn_fix_all = self.buttons.addButton(
+            self.tr("Fix all"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.btn_anyway.clicked.connect(self._train_anyway)
         self.btn_fix_all.clicked.connect(self.fix_all)
@@ -238,8 +286,9 @@ class ProblemsDialog(QDialog):
     def _fill(self) -> None:
         errors = [p for p in self.problems if p.severity == "error"]
         self.intro.setText(
-            self.tr("Training would not work yet:") if errors else
-            self.tr("Training can start, but look at this first:")
+            self.tr("Training would not work yet:")
+            if errors
+            else self.tr("Training can start, but look at this first:")
         )
         box = QWidget()
         rows = QVBoxLayout(box)
@@ -247,8 +296,11 @@ class ProblemsDialog(QDialog):
         for problem in self.problems:
             row = QHBoxLayout()
             # the style's own icons: an emoji needs a font a bare classroom machine may lack
-            kind = QStyle.StandardPixmap.SP_MessageBoxCritical if problem.severity == "error" \
+            kind = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if problem.severity == "error"
                 else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             icon = QLabel()
             icon.setPixmap(self.style().standardIcon(kind).pixmap(24, 24))
             icon.setToolTip(self.tr("Error") if problem.severity == "error" else self.tr("Warning"))
@@ -276,8 +328,9 @@ class ProblemsDialog(QDialog):
     def fix_all(self) -> None:
         # one at a time: each fix changes the network, so re-check before the next
         for _ in range(10):
-            fixable = [p for p in self.problems if p.edits and p.severity == "error"] or \
-                      [p for p in self.problems if p.edits]
+            fixable = [p for p in self.problems if p.edits and p.severity == "error"] or [
+                p for p in self.problems if p.edits
+            ]
             if not fixable:
                 break
             push_fix(self.controller.document, self.controller.undo_stack, fixable[0])
@@ -317,10 +370,14 @@ def push_fix(document, undo_stack, problem) -> None:
             elif kind == "insert_layer":
                 import copy
 
-                undo_stack.push(commands.InsertLayerCommand(document, edit[1], copy.deepcopy(edit[2])))
+                undo_stack.push(
+                    commands.InsertLayerCommand(document, edit[1], copy.deepcopy(edit[2]))
+                )
             elif kind == "set_training":
                 undo_stack.push(commands.SetTrainingCommand(document, None, **edit[1]))
             elif kind == "set_input_shape":
-                undo_stack.push(commands.SetDatasetCommand(document, document.project.dataset, tuple(edit[1])))
+                undo_stack.push(
+                    commands.SetDatasetCommand(document, document.project.dataset, tuple(edit[1]))
+                )
     finally:
         undo_stack.endMacro()

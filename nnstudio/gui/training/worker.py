@@ -137,9 +137,21 @@ class TrainingWorker(QObject):
     stateChanged = Signal(str)
     done = Signal(object)
 
-    def __init__(self, model, x, y, *, epochs: int, initial_epoch: int, batch_size: int,
-                 validation_split: float, control: Control, rate_hz: float = 10.0,
-                 snapshot_hz: float = 10.0, want_snapshots=None):
+    def __init__(
+        self,
+        model,
+        x,
+        y,
+        *,
+        epochs: int,
+        initial_epoch: int,
+        batch_size: int,
+        validation_split: float,
+        control: Control,
+        rate_hz: float = 10.0,
+        snapshot_hz: float = 10.0,
+        want_snapshots=None,
+    ):
         super().__init__()
         self.model = model
         self.x, self.y = x, y
@@ -157,7 +169,7 @@ class TrainingWorker(QObject):
         self.steps = max(1, math.ceil(self.n_train / self.batch_size))
         # what is waiting to be sent
         self._pending_losses: list[float] = []  # per batch since the last send (iterations
-        self._pending_from = 1                   # self._pending_from, self._pending_from + 1, ...)
+        self._pending_from = 1  # self._pending_from, self._pending_from + 1, ...)
         self._pending_epochs: list[int] = []
         self._pending_hist: dict[str, list[float]] = {}
         self._last_logs: dict = {}
@@ -195,9 +207,15 @@ class TrainingWorker(QObject):
                 cpu = time.process_time()
                 with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     self.model.fit(
-                        self.x, self.y, batch_size=self.batch_size, epochs=self.epochs,
-                        initial_epoch=self.initial_epoch, validation_split=self.validation_split,
-                        shuffle=True, verbose=0, callbacks=[_studio_callback(self)],
+                        self.x,
+                        self.y,
+                        batch_size=self.batch_size,
+                        epochs=self.epochs,
+                        initial_epoch=self.initial_epoch,
+                        validation_split=self.validation_split,
+                        shuffle=True,
+                        verbose=0,
+                        callbacks=[_studio_callback(self)],
                     )
                 result.fit_ended = time.perf_counter()
                 result.fit_cpu_s = time.process_time() - cpu
@@ -360,8 +378,11 @@ class TrainingWorker(QObject):
         if self._pending_losses:
             losses = self._pending_losses
             info = {
-                "epoch": self._epoch, "batch": self._batch, "steps": self.steps,
-                "iteration": self._iteration, "initial_epoch": self.initial_epoch,
+                "epoch": self._epoch,
+                "batch": self._batch,
+                "steps": self.steps,
+                "iteration": self._iteration,
+                "initial_epoch": self.initial_epoch,
                 "logs": {k: float(v) for k, v in self._last_logs.items()},
                 "iterations": list(range(self._pending_from, self._pending_from + len(losses))),
                 "batch_logs": {"loss": [float(v) if v is not None else math.nan for v in losses]},
@@ -374,10 +395,14 @@ class TrainingWorker(QObject):
             self._pending_from += len(losses)
             self._pending_losses = []
         if self._pending_epochs:
-            self.epochEnd.emit({
-                "epoch": self._pending_epochs[-1], "logs": dict(self._last_epoch_logs),
-                "epochs": self._pending_epochs, "history": self._pending_hist,
-            })
+            self.epochEnd.emit(
+                {
+                    "epoch": self._pending_epochs[-1],
+                    "logs": dict(self._last_epoch_logs),
+                    "epochs": self._pending_epochs,
+                    "history": self._pending_hist,
+                }
+            )
             self._pending_epochs, self._pending_hist = [], {}
         self.progress.emit(self._progress(now))
         if (force or now - self._last_snapshot >= self.snapshot_interval) and self.want_snapshots():
@@ -387,13 +412,19 @@ class TrainingWorker(QObject):
     def _progress(self, now: float) -> dict:
         active = self._active_time + (now - self._run_started if self._run_started else 0.0)
         batches = self._iteration  # this run's
-        last_batch = self.n_train - self.batch_size * (self.steps - 1)  # an epoch's last may be short
+        last_batch = self.n_train - self.batch_size * (
+            self.steps - 1
+        )  # an epoch's last may be short
         samples = batches * self.batch_size - self._short_batches * (self.batch_size - last_batch)
         rate = batches / active if active > 0 else 0.0
         remaining = (self.epochs - self._epoch - 1) * self.steps + (self.steps - self._batch)
         return {
-            "epoch": self._epoch, "epochs": self.epochs, "initial_epoch": self.initial_epoch,
-            "batch": self._batch, "steps": self.steps, "iteration": self._iteration,
+            "epoch": self._epoch,
+            "epochs": self.epochs,
+            "initial_epoch": self.initial_epoch,
+            "batch": self._batch,
+            "steps": self.steps,
+            "iteration": self._iteration,
             "eta_s": remaining / rate if rate > 0 else None,
             "samples_per_s": samples / active if active > 0 else 0.0,
             "elapsed_s": active,

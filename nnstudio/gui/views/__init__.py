@@ -27,9 +27,19 @@ from .mirror import ModelMirror, SetWeightsCommand
 from .neuron_view import NeuronView
 
 __all__ = [
-    "ModelMirror", "SetWeightsCommand", "ViewBase", "ViewSwitch", "StudioViews", "install_views",
-    "DecisionMapView", "RegressionView", "DigitGridView", "ConfusionMatrixView", "FirstLayerWeightsView",
-    "NeuronView", "HealthCurvesView",
+    "ModelMirror",
+    "SetWeightsCommand",
+    "ViewBase",
+    "ViewSwitch",
+    "StudioViews",
+    "install_views",
+    "DecisionMapView",
+    "RegressionView",
+    "DigitGridView",
+    "ConfusionMatrixView",
+    "FirstLayerWeightsView",
+    "NeuronView",
+    "HealthCurvesView",
 ]
 
 
@@ -80,16 +90,25 @@ class StudioViews(QObject):
 
     @property
     def views(self) -> list[ViewBase]:
-        return [self.decision_map, self.regression, self.digits, self.neurons, self.first_layer,
-                self.confusion, self.health]
+        return [
+            self.decision_map,
+            self.regression,
+            self.digits,
+            self.neurons,
+            self.first_layer,
+            self.confusion,
+            self.health,
+        ]
 
     def pages(self):
         """(key, dock title, widget) of each dock."""
         tr = lambda s: self.tr(s)  # noqa: E731
-        return [("output", tr("Network Output"), self.output_switch),
-                ("neurons", tr("Neurons"), self.neuron_switch),
-                ("confusion", tr("Confusion Matrix"), self.confusion),
-                ("health", tr("Gradients"), self.health)]
+        return [
+            ("output", tr("Network Output"), self.output_switch),
+            ("neurons", tr("Neurons"), self.neuron_switch),
+            ("confusion", tr("Confusion Matrix"), self.confusion),
+            ("health", tr("Gradients"), self.health),
+        ]
 
     def show_all(self, window) -> None:
         """Show every dock at once beside the curves (benchmarks, demos). A wide window gets
@@ -120,9 +139,13 @@ class StudioViews(QObject):
             window.resize(size)
             width = max(300, size.width() - 700)  # about what the side docks leave
             if curves is not None and wide:
-                window.resizeDocks([curves, output, neurons], [width // 3] * 3, Qt.Orientation.Horizontal)
+                window.resizeDocks(
+                    [curves, output, neurons], [width // 3] * 3, Qt.Orientation.Horizontal
+                )
             elif curves is not None:
-                window.resizeDocks([curves, output], [width * 2 // 5, width * 3 // 5], Qt.Orientation.Horizontal)
+                window.resizeDocks(
+                    [curves, output], [width * 2 // 5, width * 3 // 5], Qt.Orientation.Horizontal
+                )
 
         QTimer.singleShot(100, finish)
 
@@ -130,20 +153,25 @@ class StudioViews(QObject):
 def install_views(window) -> StudioViews:
     """Add the views to a MainWindow: four docks in the bottom area beside the curves (tabbed
     together), listed in the View menu; returns the StudioViews (also ``window.views``)."""
-    views = StudioViews(window.document, window.undo_stack, window.controller, window.data_panel, window)
+    views = StudioViews(
+        window.document, window.undo_stack, window.controller, window.data_panel, window
+    )
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
     first = None
     for key, title, widget in views.pages():
         dock = QDockWidget(title, window)
         dock.setObjectName(f"dock_view_{key}")
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         window.addDockWidget(bottom, dock, Qt.Orientation.Horizontal)  # beside the curves
         # a tab brought to the front: its view catches up on what it skipped while behind
         dock.visibilityChanged.connect(
-            lambda visible, w=widget: visible and QTimer.singleShot(0, w.catch_up))
+            lambda visible, w=widget: visible and QTimer.singleShot(0, w.catch_up)
+        )
         if first is None:
             first = dock
         else:

@@ -76,7 +76,9 @@ class ViewBase(QWidget):
         self.mirror = mirror
         self.undo_stack = undo_stack
         self.redraws = 0  # how many times redraw() ran (tests, benchmarks)
-        self.paint_cost = 0.0  # CPU seconds its drawing widgets spent painting since the last redraw
+        self.paint_cost = (
+            0.0  # CPU seconds its drawing widgets spent painting since the last redraw
+        )
         self._stale = True
         self._limiter = RateLimiter()
         self._timer = QTimer(self)
@@ -188,7 +190,7 @@ class ViewBase(QWidget):
         """Redraw now (the timer, showEvent and tests call this)."""
         self._timer.stop()
         started = time.thread_time()  # the GUI thread's CPU: time spent waiting for the GIL is not
-        self._stale = False           # taken from training, so it does not count against the budget
+        self._stale = False  # taken from training, so it does not count against the budget
         reason = self.problem()
         if reason:
             self.message.setText(reason)
@@ -238,8 +240,9 @@ class ViewBase(QWidget):
         return grab(self.export_widget(), path)
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as PNG"), f"{self.export_stem}.png",
-                                              self.tr("PNG images (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as PNG"), f"{self.export_stem}.png", self.tr("PNG images (*.png)")
+        )
         if not path:
             return
         try:

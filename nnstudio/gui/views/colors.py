@@ -7,21 +7,21 @@ import numpy as np
 
 # Okabe & Ito (2008), ordered so that neighbours differ most in lightness
 CLASS_COLORS = [
-    (0, 114, 178),    # blue
-    (230, 159, 0),    # orange
-    (0, 158, 115),    # bluish green
+    (0, 114, 178),  # blue
+    (230, 159, 0),  # orange
+    (0, 158, 115),  # bluish green
     (204, 121, 167),  # reddish purple
-    (213, 94, 0),     # vermillion
-    (86, 180, 233),   # sky blue
-    (240, 228, 66),   # yellow
-    (80, 80, 80),     # dark grey
+    (213, 94, 0),  # vermillion
+    (86, 180, 233),  # sky blue
+    (240, 228, 66),  # yellow
+    (80, 80, 80),  # dark grey
     (160, 160, 160),  # light grey
-    (0, 0, 0),        # black
+    (0, 0, 0),  # black
 ]
-POSITIVE = (0, 114, 178)   # blue: positive weights, high values
-NEGATIVE = (213, 94, 0)    # vermillion: negative weights, low values
-RIGHT = (0, 158, 115)      # bluish green: a right prediction
-WRONG = (213, 94, 0)       # vermillion: a wrong prediction
+POSITIVE = (0, 114, 178)  # blue: positive weights, high values
+NEGATIVE = (213, 94, 0)  # vermillion: negative weights, low values
+RIGHT = (0, 158, 115)  # bluish green: a right prediction
+WRONG = (213, 94, 0)  # vermillion: a wrong prediction
 WHITE = np.array([255.0, 255.0, 255.0])
 
 
@@ -78,7 +78,9 @@ def diverging(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     v = np.asarray(values, dtype=np.float64)
     mid = 0.5 * (lo + hi)
     half = max(0.5 * (hi - lo), 1e-12)
-    t = np.asarray((v - mid) * (DIVERGING_STEPS / 2 / half))  # an array even for one value (out= below)
+    t = np.asarray(
+        (v - mid) * (DIVERGING_STEPS / 2 / half)
+    )  # an array even for one value (out= below)
     np.clip(t, -DIVERGING_STEPS / 2, DIVERGING_STEPS / 2, out=t)
     t += DIVERGING_STEPS / 2
     np.nan_to_num(t, copy=False, nan=DIVERGING_STEPS / 2)

@@ -81,7 +81,9 @@ def decision_colors(outputs: np.ndarray, task: str, target_range=None) -> np.nda
     """uint8 RGB for a (..., k) block of outputs: class colours by confidence, or diverging."""
     if task == "classification":
         return colors.blend_classes(outputs)
-    lo, hi = target_range if target_range is not None else (float(outputs.min()), float(outputs.max()))
+    lo, hi = (
+        target_range if target_range is not None else (float(outputs.min()), float(outputs.max()))
+    )
     return colors.diverging(outputs[..., 0], lo, hi)
 
 
@@ -111,8 +113,13 @@ class NeuronMaps(QWidget):
         rows_needed = sum(1 + (len(imgs) + 3) // 4 for _, imgs in self.layers)
         fm_h = self.fontMetrics().height()
         cols = 4
-        tile = int(min((self.width() - 8) / cols - 4, (self.height() - fm_h * len(self.layers)) /
-                       max(1, rows_needed - len(self.layers)) - 4))
+        tile = int(
+            min(
+                (self.width() - 8) / cols - 4,
+                (self.height() - fm_h * len(self.layers)) / max(1, rows_needed - len(self.layers))
+                - 4,
+            )
+        )
         tile = max(16, min(tile, 96))
         y = 2
         for title, images in self.layers:
@@ -141,8 +148,9 @@ class DecisionMapView(ViewBase):
         # filled training points with a dark rim; hollow test points: a class-coloured ring on a
         # dark one, so both stay visible on a background of their own class colour
         self.train_points = pg.ScatterPlotItem(size=10, pxMode=True)
-        self.test_rim = pg.ScatterPlotItem(size=15, pxMode=True, brush=pg.mkBrush(0, 0, 0, 0),
-                                           pen=pg.mkPen(30, 30, 30, width=4.5))
+        self.test_rim = pg.ScatterPlotItem(
+            size=15, pxMode=True, brush=pg.mkBrush(0, 0, 0, 0), pen=pg.mkPen(30, 30, 30, width=4.5)
+        )
         self.test_points = pg.ScatterPlotItem(size=15, pxMode=True, symbol="o")
         for item in (self.train_points, self.test_rim, self.test_points):
             self.plot.addItem(item)
@@ -168,8 +176,10 @@ class DecisionMapView(ViewBase):
         if reason:
             return reason
         if tuple(self.dataset.input_shape) != (2,):
-            return self.tr("The decision map draws networks with two inputs (a plane); this data set has "
-                           "{n} inputs per sample.").format(n=int(np.prod(self.dataset.input_shape)))
+            return self.tr(
+                "The decision map draws networks with two inputs (a plane); this data set has "
+                "{n} inputs per sample."
+            ).format(n=int(np.prod(self.dataset.input_shape)))
         return ""
 
     @property
@@ -178,24 +188,39 @@ class DecisionMapView(ViewBase):
 
     def _target_range(self):
         ds = self.dataset
-        y = np.concatenate([np.asarray(ds.y_train, np.float64).reshape(len(ds.y_train), -1)[:, 0],
-                            np.asarray(ds.y_test, np.float64).reshape(len(ds.y_test), -1)[:, 0]])
+        y = np.concatenate(
+            [
+                np.asarray(ds.y_train, np.float64).reshape(len(ds.y_train), -1)[:, 0],
+                np.asarray(ds.y_test, np.float64).reshape(len(ds.y_test), -1)[:, 0],
+            ]
+        )
         return (float(y.min()), float(y.max())) if y.size else (-1.0, 1.0)
 
     def redraw(self) -> None:
         ds, model = self.dataset, self.mirror.model
         xlim, ylim = data_limits(ds.x_train, ds.x_test)
         classification = ds.task == "classification"
-        what = self.tr("class colour, paler where the network is unsure") if classification else \
-            self.tr("output: vermillion low, white middle, blue high")
-        long = self.tr("<b>Decision map</b> — {what}; training points filled, test points hollow").format(what=what)
+        what = (
+            self.tr("class colour, paler where the network is unsure")
+            if classification
+            else self.tr("output: vermillion low, white middle, blue high")
+        )
+        long = self.tr(
+            "<b>Decision map</b> — {what}; training points filled, test points hollow"
+        ).format(what=what)
         if len(ds.x_train) > MAX_POINTS["train"] or len(ds.x_test) > MAX_POINTS["test"]:
-            long += self.tr(" (a sample of {train:,} training and {test:,} test points is drawn)").format(
-                train=min(len(ds.x_train), MAX_POINTS["train"]), test=min(len(ds.x_test), MAX_POINTS["test"]))
+            long += self.tr(
+                " (a sample of {train:,} training and {test:,} test points is drawn)"
+            ).format(
+                train=min(len(ds.x_train), MAX_POINTS["train"]),
+                test=min(len(ds.x_test), MAX_POINTS["test"]),
+            )
         self.set_caption(self.tr("<b>Decision map</b>"), long)
         # one forward pass over the grid gives the map and every hidden neuron's picture
         xs, ys, points = introspect.grid_points(xlim, ylim, MAP_RESOLUTION)
-        per_layer = [o.reshape(len(ys), len(xs), -1) for o in introspect.unit_outputs(model, points)]
+        per_layer = [
+            o.reshape(len(ys), len(xs), -1) for o in introspect.unit_outputs(model, points)
+        ]
         out = per_layer[-1]
         rng = None if classification else self._target_range()
         rgb = decision_colors(out, ds.task, rng)
@@ -226,13 +251,19 @@ class DecisionMapView(ViewBase):
         x_test, y_test = shown_points(ds.x_test, ds.y_test, MAX_POINTS["test"])
         self.points_shown = (len(x_train), len(ds.x_train), len(x_test), len(ds.x_test))
         train_b = brushes(y_train)
-        self.train_points.setData(pos=np.asarray(x_train, np.float64).reshape(-1, 2), brush=train_b,
-                                  pen=pg.mkPen(20, 20, 20, width=1.5))
+        self.train_points.setData(
+            pos=np.asarray(x_train, np.float64).reshape(-1, 2),
+            brush=train_b,
+            pen=pg.mkPen(20, 20, 20, width=1.5),
+        )
         test_b = brushes(y_test)
         pos = np.asarray(x_test, np.float64).reshape(-1, 2)
         self.test_rim.setData(pos=pos)
-        self.test_points.setData(pos=pos, brush=_brush((255, 255, 255, 0)),
-                                 pen=[_pen(b.color().getRgb()[:3], 2.0) for b in test_b])
+        self.test_points.setData(
+            pos=pos,
+            brush=_brush((255, 255, 255, 0)),
+            pen=[_pen(b.color().getRgb()[:3], 2.0) for b in test_b],
+        )
 
     def _draw_neurons(self, model, hidden: list[np.ndarray]) -> None:
         step = max(1, MAP_RESOLUTION // NEURON_RESOLUTION)  # every other grid point is enough
@@ -242,8 +273,13 @@ class DecisionMapView(ViewBase):
         for (dense_i, _), m in list(zip(groups, maps))[:MAX_HIDDEN_LAYERS]:
             units = model.layers[dense_i].params["kernel"].shape[1]
             name = model.layers[dense_i].name
-            title = self.tr("{name}: {shown} of {units} neurons").format(name=name, shown=m.shape[-1], units=units) \
-                if units > m.shape[-1] else self.tr("{name}: {units} neurons").format(name=name, units=units)
+            title = (
+                self.tr("{name}: {shown} of {units} neurons").format(
+                    name=name, shown=m.shape[-1], units=units
+                )
+                if units > m.shape[-1]
+                else self.tr("{name}: {units} neurons").format(name=name, units=units)
+            )
             scale = np.abs(m).max(axis=(0, 1))  # each neuron on its own scale, 0 = white
             scale = np.where(scale > 0, scale, 1.0)
             rgb = colors.diverging(m[::-1] / scale, -1.0, 1.0)
@@ -260,12 +296,21 @@ class RegressionView(ViewBase):
 
     def build_body(self) -> QWidget:
         self.plot = plot_widget()
-        self.plot.addLegend(offset=(10, 10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 215))
-        self.train_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*colors.POSITIVE),
-                                               pen=pg.mkPen(0, 0, 0, 160), name=self.tr("training data"))
-        self.test_points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(255, 255, 255, 0),
-                                              pen=pg.mkPen(*colors.class_color(1), width=2.5),
-                                              name=self.tr("test data"))
+        self.plot.addLegend(
+            offset=(10, 10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 215)
+        )
+        self.train_points = pg.ScatterPlotItem(
+            size=8,
+            brush=pg.mkBrush(*colors.POSITIVE),
+            pen=pg.mkPen(0, 0, 0, 160),
+            name=self.tr("training data"),
+        )
+        self.test_points = pg.ScatterPlotItem(
+            size=9,
+            brush=pg.mkBrush(255, 255, 255, 0),
+            pen=pg.mkPen(*colors.class_color(1), width=2.5),
+            name=self.tr("test data"),
+        )
         self.curve = pg.PlotDataItem(pen=pg.mkPen(0, 0, 0, width=3), name=self.tr("network"))
         for item in (self.train_points, self.test_points, self.curve):
             self.plot.addItem(item)
@@ -279,16 +324,24 @@ class RegressionView(ViewBase):
             return reason
         ds = self.mirror.dataset
         if tuple(ds.input_shape) != (1,):
-            return self.tr("The curve view draws networks with one input; this data set has {n} inputs per "
-                           "sample.").format(n=int(np.prod(ds.input_shape)))
+            return self.tr(
+                "The curve view draws networks with one input; this data set has {n} inputs per "
+                "sample."
+            ).format(n=int(np.prod(ds.input_shape)))
         return ""
 
     def redraw(self) -> None:
         ds, model = self.mirror.dataset, self.mirror.model
-        self.set_caption(self.tr("<b>Network curve</b>"),
-                         self.tr("<b>Network curve</b> — the network's output for every input; "
-                                 "training points filled, test points hollow"))
-        xs_all = np.concatenate([np.asarray(ds.x_train, np.float64).ravel(), np.asarray(ds.x_test, np.float64).ravel()])
+        self.set_caption(
+            self.tr("<b>Network curve</b>"),
+            self.tr(
+                "<b>Network curve</b> — the network's output for every input; "
+                "training points filled, test points hollow"
+            ),
+        )
+        xs_all = np.concatenate(
+            [np.asarray(ds.x_train, np.float64).ravel(), np.asarray(ds.x_test, np.float64).ravel()]
+        )
         lo, hi = float(xs_all.min()), float(xs_all.max())
         pad = 0.05 * (hi - lo if hi > lo else 1.0)
         x = np.linspace(lo - pad, hi + pad, 300)

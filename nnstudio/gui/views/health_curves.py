@@ -30,7 +30,7 @@ class _Log10Axis(pg.AxisItem):
     """An axis over log10 values that labels each tick with the value itself (0.01, 0.1, 1 …)."""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        return [f"{10.0 ** v:.2g}" for v in values]
+        return [f"{10.0**v:.2g}" for v in values]
 
 
 class HealthCurvesView(ViewBase):
@@ -73,7 +73,11 @@ class HealthCurvesView(ViewBase):
         self._streamed = False  # gradient sizes arrived from the training thread in this run
         self._mean_squares: dict[str, float] = {}  # per layer, over the latest reports
         controller = self.mirror.controller
-        if controller is not None and hasattr(controller, "batchEnd") and hasattr(controller, "runStarted"):
+        if (
+            controller is not None
+            and hasattr(controller, "batchEnd")
+            and hasattr(controller, "runStarted")
+        ):
             controller.batchEnd.connect(self._on_batch)
             controller.runStarted.connect(self._on_run_started)
         return body
@@ -105,16 +109,26 @@ class HealthCurvesView(ViewBase):
         if item is None:
             rgb = colors.class_color(index)
             plot = self.grad_plot if kind == "grad" else self.dead_plot
-            item = plot.plot(pen=pg.mkPen(*rgb, width=2.5), name=name, symbol="o", symbolSize=4,
-                             symbolBrush=pg.mkBrush(*rgb), symbolPen=None)
-            item.setDownsampling(auto=True, method="peak")  # ten points a second add up over a lesson
+            item = plot.plot(
+                pen=pg.mkPen(*rgb, width=2.5),
+                name=name,
+                symbol="o",
+                symbolSize=4,
+                symbolBrush=pg.mkBrush(*rgb),
+                symbolPen=None,
+            )
+            item.setDownsampling(
+                auto=True, method="peak"
+            )  # ten points a second add up over a lesson
             item.setClipToView(True)
             self._curves[(kind, name)] = item
         return item
 
     def redraw(self) -> None:
         model = self.mirror.model
-        signature = tuple((layer.name, tuple(p.shape for p in layer.params.values())) for layer in model.layers)
+        signature = tuple(
+            (layer.name, tuple(p.shape for p in layer.params.values())) for layer in model.layers
+        )
         if signature != self._signature:
             self._signature = signature
             self.clear()
@@ -123,12 +137,17 @@ class HealthCurvesView(ViewBase):
         # while training, the gradient sizes come from the training itself (_on_batch, ten a
         # second); the view's own probe measures them only at rest
         streamed = self.mirror.is_training and self._streamed
-        norms, dead = self.mirror.cached(("health", step, streamed), lambda: self._measure(x, y, not streamed))
+        norms, dead = self.mirror.cached(
+            ("health", step, streamed), lambda: self._measure(x, y, not streamed)
+        )
         self.set_caption(
             self.tr("<b>Gradient size, dead units</b>"),
-            self.tr("<b>Gradient size</b> per layer (log scale; while training, averaged over the latest "
-                    "batches) and the share of <b>dead ReLU units</b> (never firing on {n} training "
-                    "samples)").format(n=self.dead_rows))
+            self.tr(
+                "<b>Gradient size</b> per layer (log scale; while training, averaged over the latest "
+                "batches) and the share of <b>dead ReLU units</b> (never firing on {n} training "
+                "samples)"
+            ).format(n=self.dead_rows),
+        )
         if norms is not None:
             self.last_norms = norms
             self._record(self.grad_series, norms, step, log=True)
@@ -173,7 +192,11 @@ class HealthCurvesView(ViewBase):
             if not np.isfinite(value):
                 continue
             mean = self._mean_squares.get(name)
-            mean = value * value if mean is None else (1 - STREAM_SMOOTHING) * mean + STREAM_SMOOTHING * value * value
+            mean = (
+                value * value
+                if mean is None
+                else (1 - STREAM_SMOOTHING) * mean + STREAM_SMOOTHING * value * value
+            )
             self._mean_squares[name] = mean
             smoothed[name] = float(np.sqrt(mean))
         self._record(self.grad_series, smoothed, step, log=True)
@@ -183,9 +206,11 @@ class HealthCurvesView(ViewBase):
         model = self.mirror.model
         norms = None
         if grads:
-            n = self.mirror.rows_for(PROBE_BUDGET / 3, min(PROBE_GRAD, len(x)))  # backward ~ 2x forward
+            n = self.mirror.rows_for(
+                PROBE_BUDGET / 3, min(PROBE_GRAD, len(x))
+            )  # backward ~ 2x forward
             introspect.compute_gradients(model, x[:n], y[:n])
             norms = introspect.gradient_norms(model)
         self.dead_rows = self.mirror.rows_for(PROBE_BUDGET, min(PROBE_DEAD, len(x)))
-        dead = introspect.dead_unit_share(model, x[:self.dead_rows])
+        dead = introspect.dead_unit_share(model, x[: self.dead_rows])
         return norms, dead

@@ -27,17 +27,20 @@ def gray_image(img: np.ndarray) -> QImage:
 
 
 def image_dataset(ds) -> bool:
-    return ds is not None and getattr(ds, "image_shape", None) is not None and \
-        int(np.prod(ds.image_shape)) == int(np.prod(ds.input_shape))
+    return (
+        ds is not None
+        and getattr(ds, "image_shape", None) is not None
+        and int(np.prod(ds.image_shape)) == int(np.prod(ds.input_shape))
+    )
 
 
 class _Canvas(QWidget):
     """A widget that paints through a callback (keeps each view's drawing code in the view)."""
 
-    def __init__(self, paint, min_size=QSize(120, 100)):
+    def __init__(self, paint, min_size=None):
         super().__init__()
         self._paint = paint
-        self.setMinimumSize(min_size)
+        self.setMinimumSize(min_size if min_size is not None else QSize(120, 100))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @counts_paint
@@ -54,7 +57,11 @@ class DigitGridView(ViewBase):
 
     def build_body(self) -> QWidget:
         self.wrong_first = QCheckBox(self.tr("Wrong first"))
-        self.wrong_first.setToolTip(self.tr("Misclassified first: show the test images the network gets wrong before the others"))
+        self.wrong_first.setToolTip(
+            self.tr(
+                "Misclassified first: show the test images the network gets wrong before the others"
+            )
+        )
         self.wrong_first.toggled.connect(lambda *_: self.request())
         self.header.addWidget(self.wrong_first)
         self.tiles: list[tuple[QImage, int, int, int]] = []  # image, test index, predicted, true
@@ -75,7 +82,7 @@ class DigitGridView(ViewBase):
     def redraw(self) -> None:
         ds = self.mirror.dataset
         pred = introspect.predicted_classes(self.mirror.outputs("test"))
-        true = np.asarray(ds.y_test, np.int64)[:len(pred)]  # fewer while training (see outputs)
+        true = np.asarray(ds.y_test, np.int64)[: len(pred)]  # fewer while training (see outputs)
         right = pred == true
         order = np.arange(len(true))
         if self.wrong_first.isChecked():
@@ -88,10 +95,13 @@ class DigitGridView(ViewBase):
                 self._images[i] = gray_image(ds.x_test[i].reshape(ds.image_shape[:2]))
         self.tiles = [(self._images[i], int(i), int(pred[i]), int(true[i])) for i in shown]
         n_right = int(right.sum())
-        self.set_caption(self.tr("<b>Test images</b> — accuracy {acc:.1%}").format(acc=n_right / len(true)),
-                         self.tr("<b>Test images</b> — predicted label: ✓ right (green), ✗ wrong (vermillion, "
-                                         "true label after it). Test accuracy {acc:.1%} ({r} of {n})").format(
-            acc=n_right / len(true), r=n_right, n=len(true)))
+        self.set_caption(
+            self.tr("<b>Test images</b> — accuracy {acc:.1%}").format(acc=n_right / len(true)),
+            self.tr(
+                "<b>Test images</b> — predicted label: ✓ right (green), ✗ wrong (vermillion, "
+                "true label after it). Test accuracy {acc:.1%} ({r} of {n})"
+            ).format(acc=n_right / len(true), r=n_right, n=len(true)),
+        )
         self.body.update()
 
     def _paint(self, p: QPainter, w: QWidget) -> None:
@@ -122,7 +132,9 @@ class DigitGridView(ViewBase):
             name = names[pred] if pred < len(names) else str(pred)
             text = f"✓ {name}" if ok else f"✗ {name} ({names[true] if true < len(names) else true})"
             p.setPen(QColor(*rgb) if ok else QColor(170, 60, 0))
-            p.drawText(QRectF(x - 2, y + tile, tile + 4, label_h), Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(
+                QRectF(x - 2, y + tile, tile + 4, label_h), Qt.AlignmentFlag.AlignCenter, text
+            )
 
 
 class ConfusionMatrixView(ViewBase):
@@ -139,10 +151,13 @@ class ConfusionMatrixView(ViewBase):
             return reason
         ds = self.mirror.dataset
         if ds.task != "classification":
-            return self.tr("The confusion matrix is for classification data sets; this one is regression.")
+            return self.tr(
+                "The confusion matrix is for classification data sets; this one is regression."
+            )
         if int(ds.num_classes or 0) > MAX_CLASSES:
-            return self.tr("The confusion matrix shows up to {max} classes; this data set has {n}.").format(
-                max=MAX_CLASSES, n=ds.num_classes)
+            return self.tr(
+                "The confusion matrix shows up to {max} classes; this data set has {n}."
+            ).format(max=MAX_CLASSES, n=ds.num_classes)
         return ""
 
     def data(self):
@@ -154,20 +169,28 @@ class ConfusionMatrixView(ViewBase):
         ds = self.mirror.dataset
         which, y = self.data()
         pred = introspect.predicted_classes(self.mirror.outputs(which))
-        y = np.asarray(y)[:len(pred)]  # the first samples only while training (see outputs)
+        y = np.asarray(y)[: len(pred)]  # the first samples only while training (see outputs)
         k = int(ds.num_classes)
         self.matrix = introspect.confusion_matrix(y, np.minimum(pred, k - 1), k)
         total = int(self.matrix.sum())
         acc = float(np.trace(self.matrix)) / total if total else 0.0
-        where = self.tr("test set") if which == "test" else self.tr("training set (there is no test set)")
+        where = (
+            self.tr("test set")
+            if which == "test"
+            else self.tr("training set (there is no test set)")
+        )
         full = len(ds.y_test) if which == "test" else len(ds.y_train)
         if total < full:
             where = self.tr("the first {n} of {all} samples of the {where} while training").format(
-                n=total, all=full, where=where)
-        self.set_caption(self.tr("<b>Confusion matrix</b> — accuracy {acc:.1%}").format(acc=acc),
-                         self.tr("<b>Confusion matrix</b> — {where}, {n} samples, accuracy {acc:.1%}; "
-                                         "rows: true class, columns: predicted; shading: share of the row").format(
-            where=where, n=total, acc=acc))
+                n=total, all=full, where=where
+            )
+        self.set_caption(
+            self.tr("<b>Confusion matrix</b> — accuracy {acc:.1%}").format(acc=acc),
+            self.tr(
+                "<b>Confusion matrix</b> — {where}, {n} samples, accuracy {acc:.1%}; "
+                "rows: true class, columns: predicted; shading: share of the row"
+            ).format(where=where, n=total, acc=acc),
+        )
         self.body.update()
 
     def _paint(self, p: QPainter, w: QWidget) -> None:
@@ -177,32 +200,52 @@ class ConfusionMatrixView(ViewBase):
         k = len(m)
         names = (texts.class_names(self.mirror.dataset) or [str(i) for i in range(k)])[:k]
         fm = w.fontMetrics()
-        left = min(max(fm.horizontalAdvance(n) for n in names) + 8, w.width() // 4) + fm.height() + 4
+        left = (
+            min(max(fm.horizontalAdvance(n) for n in names) + 8, w.width() // 4) + fm.height() + 4
+        )
         top = fm.height() * 2 + 8
         cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros(m.shape, np.float64), where=rows > 0)
         shade = colors.sequential(share)
         p.setPen(Qt.GlobalColor.black)
-        p.drawText(QRectF(left, 2, cell * k, fm.height()), Qt.AlignmentFlag.AlignCenter, self.tr("predicted class"))
+        p.drawText(
+            QRectF(left, 2, cell * k, fm.height()),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("predicted class"),
+        )
         p.save()
         p.translate(2, top + cell * k / 2)
         p.rotate(-90)
-        p.drawText(QRectF(-cell * k / 2, 0, cell * k, fm.height()), Qt.AlignmentFlag.AlignCenter, self.tr("true class"))
+        p.drawText(
+            QRectF(-cell * k / 2, 0, cell * k, fm.height()),
+            Qt.AlignmentFlag.AlignCenter,
+            self.tr("true class"),
+        )
         p.restore()
         font = QFont(w.font())
-        font.setPointSizeF(max(6.0, min(font.pointSizeF() if font.pointSizeF() > 0 else 9.0, cell * 0.32)))
+        font.setPointSizeF(
+            max(6.0, min(font.pointSizeF() if font.pointSizeF() > 0 else 9.0, cell * 0.32))
+        )
         for j, name in enumerate(names):
-            p.drawText(QRectF(left + j * cell, fm.height() + 4, cell, fm.height()), Qt.AlignmentFlag.AlignCenter,
-                       fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)))
-            p.drawText(QRectF(fm.height() + 4, top + j * cell, left - fm.height() - 8, cell),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+            p.drawText(
+                QRectF(left + j * cell, fm.height() + 4, cell, fm.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)),
+            )
+            p.drawText(
+                QRectF(fm.height() + 4, top + j * cell, left - fm.height() - 8, cell),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
         p.setFont(font)
         for i in range(k):
             for j in range(k):
                 rect = QRectF(left + j * cell, top + i * cell, cell, cell)
                 p.fillRect(rect, QColor(*(int(c) for c in shade[i, j])))
-                p.setPen(QPen(QColor(0, 0, 0) if i == j else QColor(200, 200, 200), 2 if i == j else 1))
+                p.setPen(
+                    QPen(QColor(0, 0, 0) if i == j else QColor(200, 200, 200), 2 if i == j else 1)
+                )
                 p.drawRect(rect)
                 p.setPen(Qt.GlobalColor.white if share[i, j] > 0.5 else Qt.GlobalColor.black)
                 p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(int(m[i, j])))
@@ -223,7 +266,9 @@ class FirstLayerWeightsView(ViewBase):
             return reason
         ds, model = self.mirror.dataset, self.mirror.model
         if not image_dataset(ds):
-            return self.tr("The first layer's weights are drawn as images for image data sets such as MNIST.")
+            return self.tr(
+                "The first layer's weights are drawn as images for image data sets such as MNIST."
+            )
         if not introspect.unit_groups(model):
             return self.tr("The network has no Dense layer.")
         return ""
@@ -236,10 +281,13 @@ class FirstLayerWeightsView(ViewBase):
         count = 64 if self.units >= 64 else min(self.units, 32)
         imgs = introspect.kernel_images(kernel, ds.image_shape[:2], count)
         self.images = [rgb_image(colors.symmetric_diverging(img)) for img in imgs]
-        self.set_caption(self.tr("<b>{name}</b> weights as images").format(name=dense.name),
-                         self.tr("<b>{name}</b>: the weights into each of the first {n} of {units} units "
-                                         "as an image (blue +, vermillion −): the pattern each unit looks for").format(
-            name=dense.name, n=len(imgs), units=self.units))
+        self.set_caption(
+            self.tr("<b>{name}</b> weights as images").format(name=dense.name),
+            self.tr(
+                "<b>{name}</b>: the weights into each of the first {n} of {units} units "
+                "as an image (blue +, vermillion −): the pattern each unit looks for"
+            ).format(name=dense.name, n=len(imgs), units=self.units),
+        )
         self.body.update()
 
     def _paint(self, p: QPainter, w: QWidget) -> None:

@@ -55,8 +55,16 @@ class NudgeWeightCommand(SetWeightsCommand):
     MERGE_SECONDS = 2.0
     _ID = 0x4E4E13
 
-    def __init__(self, document: Document, new: dict, old: dict | None, text: str, key: str, index: tuple,
-                 clock=None):
+    def __init__(
+        self,
+        document: Document,
+        new: dict,
+        old: dict | None,
+        text: str,
+        key: str,
+        index: tuple,
+        clock=None,
+    ):
         super().__init__(document, new, old, text)
         self.key, self.index = key, tuple(index)
         self._clock = clock or time.monotonic
@@ -66,7 +74,10 @@ class NudgeWeightCommand(SetWeightsCommand):
         return self._ID
 
     def mergeWith(self, other) -> bool:  # noqa: N802 (Qt API)
-        if not isinstance(other, NudgeWeightCommand) or (other.key, other.index) != (self.key, self.index):
+        if not isinstance(other, NudgeWeightCommand) or (other.key, other.index) != (
+            self.key,
+            self.index,
+        ):
             return False
         if other._stamp - self._stamp > self.MERGE_SECONDS:
             return False
@@ -81,8 +92,15 @@ class ModelMirror(QObject):
     updated = Signal()
     datasetChanged = Signal()
 
-    def __init__(self, document: Document, controller=None, data_panel=None, parent=None, *,
-                 rate_hz: float = 10.0):
+    def __init__(
+        self,
+        document: Document,
+        controller=None,
+        data_panel=None,
+        parent=None,
+        *,
+        rate_hz: float = 10.0,
+    ):
         super().__init__(parent)
         self.document = document
         self.controller = controller
@@ -96,8 +114,9 @@ class ModelMirror(QObject):
         self._cache: dict = {}
         self._prepared = None
         self._run_start_iteration = 0
-        self.limiter = RateLimiter(min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL,
-                                   smooth=False)  # all views together
+        self.limiter = RateLimiter(
+            min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL, smooth=False
+        )  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._interval_ms = max(1, int(1000 / rate_hz))
@@ -200,7 +219,9 @@ class ModelMirror(QObject):
         except Exception as exc:  # ProjectError, ValueError: the views say why they are empty
             self.error = str(exc) or exc.__class__.__name__
             return
-        self.iteration = max(self.iteration, int(getattr(self.model.optimizer, "iterations", 0) or 0))
+        self.iteration = max(
+            self.iteration, int(getattr(self.model.optimizer, "iterations", 0) or 0)
+        )
 
     def problem(self) -> str:
         """Why there is nothing to draw ("" when model and data fit together)."""
@@ -210,7 +231,9 @@ class ModelMirror(QObject):
         if self.dataset is None:
             return _tr("Choose a data set in the Data panel.")
         if tuple(self.dataset.input_shape) != tuple(self.model.input_shape or ()):
-            return _tr("The network's input does not match the data set; choose the data set again.")
+            return _tr(
+                "The network's input does not match the data set; choose the data set again."
+            )
         return ""
 
     # -- cached results of the current weights ---------------------------------------------
@@ -233,8 +256,14 @@ class ModelMirror(QObject):
         the window); all of them otherwise. ``len(outputs)`` says how many."""
         x = self.dataset.x_test if which == "test" else self.dataset.x_train
         n = self.rows_for(TRAINING_BUDGET, len(x)) if self.is_training else len(x)
-        return self.cached(("outputs", which, n), lambda: self.model.predict(x[:n], batch_size=1024, verbose=0)
-                           if n else np.zeros((0, *self.model.output_shape), np.float32))
+        return self.cached(
+            ("outputs", which, n),
+            lambda: (
+                self.model.predict(x[:n], batch_size=1024, verbose=0)
+                if n
+                else np.zeros((0, *self.model.output_shape), np.float32)
+            ),
+        )
 
     def prepared(self):
         """(x_train, y_train) with targets in the form the loss expects, or None."""
@@ -249,7 +278,9 @@ class ModelMirror(QObject):
         return self._prepared or None
 
     # -- edits by hand ----------------------------------------------------------------------------
-    def edit_weight(self, key: str, index: tuple, value: float, undo_stack=None, nudge: bool = False) -> bool:
+    def edit_weight(
+        self, key: str, index: tuple, value: float, undo_stack=None, nudge: bool = False
+    ) -> bool:
         """Set one weight (``key`` like "dense/kernel", ``index`` into it) in the document.
         Refused (False) while training runs. ``nudge``: a wheel step (steps of one scroll merge
         into one undo step)."""
@@ -258,15 +289,20 @@ class ModelMirror(QObject):
         self.ensure()
         if self.model is None:
             return False
-        old = copy.deepcopy(self.document.project.weights) if self.document.project.weights else None
+        old = (
+            copy.deepcopy(self.document.project.weights) if self.document.project.weights else None
+        )
         new = self.model.weight_dict()
         if key not in new:
             return False
         new[key][tuple(index)] = float(value)
         label = "[" + ", ".join(str(i) for i in index) + "]"
         text = _tr("Edit weight {key}{index}").format(key=key, index=label)
-        command = (NudgeWeightCommand(self.document, new, old, text, key, index) if nudge
-                   else SetWeightsCommand(self.document, new, old, text))
+        command = (
+            NudgeWeightCommand(self.document, new, old, text, key, index)
+            if nudge
+            else SetWeightsCommand(self.document, new, old, text)
+        )
         if undo_stack is not None:
             undo_stack.push(command)
         else:
@@ -282,13 +318,18 @@ class RateLimiter:
     is a moving average, so one slow first draw does not stall it), but at least every
     ``max_interval`` seconds."""
 
-    def __init__(self, min_interval: float = 0.1, duty: float = 0.125, max_interval: float = 1.0,
-                 smooth: bool = True):
+    def __init__(
+        self,
+        min_interval: float = 0.1,
+        duty: float = 0.125,
+        max_interval: float = 1.0,
+        smooth: bool = True,
+    ):
         self.min_interval = min_interval
         self.duty = duty
         self.max_interval = max_interval
         self.smooth = smooth  # False: pace by the last redraw's own cost (a budget shared by
-        self.last = -1e9      # cheap and dear views: an average let the dear ones overspend it)
+        self.last = -1e9  # cheap and dear views: an average let the dear ones overspend it)
         self.cost = 0.0
 
     def wait(self) -> float:

@@ -89,7 +89,11 @@ class EdgeItem(QGraphicsLineItem):
 def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
     dx, dy = b.x() - a.x(), b.y() - a.y()
     length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    t = (
+        0.0
+        if length2 == 0
+        else max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    )
     return math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy))
 
 
@@ -137,7 +141,9 @@ class _NetworkView(QGraphicsView):
         for item in self.items(QRect(pos.x() - r, pos.y() - r, 2 * r + 1, 2 * r + 1)):
             if isinstance(item, EdgeItem):
                 line = item.line()
-                d = _distance_to_segment(p, QPointF(self.mapFromScene(line.p1())), QPointF(self.mapFromScene(line.p2())))
+                d = _distance_to_segment(
+                    p, QPointF(self.mapFromScene(line.p1())), QPointF(self.mapFromScene(line.p2()))
+                )
                 if d <= best_d:
                     best, best_d = item, d
         return best
@@ -149,7 +155,11 @@ class _NetworkView(QGraphicsView):
     def viewportEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:  # the same reach for tool tips as for clicks
             item = self.item_at(event.pos())
-            text = (self.tip_for(item) if self.tip_for is not None else item.toolTip()) if item is not None else ""
+            text = (
+                (self.tip_for(item) if self.tip_for is not None else item.toolTip())
+                if item is not None
+                else ""
+            )
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -166,7 +176,9 @@ class _NetworkView(QGraphicsView):
         super().wheelEvent(event)
 
     def mousePressEvent(self, event):  # noqa: N802
-        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        self._press = (
+            event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        )
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event):  # noqa: N802
@@ -206,11 +218,16 @@ class NeuronView(ViewBase):
             return reason
         model = self.mirror.model
         shape = tuple(model.input_shape)
-        widths = [model.layers[i].params["kernel"].shape[1] for i, _ in introspect.unit_groups(model)]
+        widths = [
+            model.layers[i].params["kernel"].shape[1] for i, _ in introspect.unit_groups(model)
+        ]
         if len(shape) != 1 or shape[0] > MAX_UNITS or any(w > MAX_UNITS for w in widths):
-            return self.tr("The neuron view draws small networks (at most {max} inputs and {max} units per layer); "
-                           "this one has {inputs} inputs and layers of {widths} units.").format(
-                max=MAX_UNITS, inputs=int(np.prod(shape)), widths=", ".join(str(w) for w in widths))
+            return self.tr(
+                "The neuron view draws small networks (at most {max} inputs and {max} units per layer); "
+                "this one has {inputs} inputs and layers of {widths} units."
+            ).format(
+                max=MAX_UNITS, inputs=int(np.prod(shape)), widths=", ".join(str(w) for w in widths)
+            )
         return ""
 
     # -- names ----------------------------------------------------------------------------------
@@ -225,7 +242,9 @@ class NeuronView(ViewBase):
         ds = self.mirror.dataset
         names = texts.class_names(ds)
         if column == len(self.nodes) - 1 and len(names) == len(self.nodes[-1]) > 1:
-            return self.tr("{layer} unit {n} (class {name})").format(layer=dense.name, n=unit + 1, name=names[unit])
+            return self.tr("{layer} unit {n} (class {name})").format(
+                layer=dense.name, n=unit + 1, name=names[unit]
+            )
         return self.tr("{layer} unit {n}").format(layer=dense.name, n=unit + 1)
 
     # -- drawing --------------------------------------------------------------------------------
@@ -236,12 +255,16 @@ class NeuronView(ViewBase):
         self.nodes, self.edges = [], []
         scene.clear()
         self._groups = introspect.unit_groups(model)
-        widths = [model.input_shape[0]] + [model.layers[i].params["kernel"].shape[1] for i, _ in self._groups]
+        widths = [model.input_shape[0]] + [
+            model.layers[i].params["kernel"].shape[1] for i, _ in self._groups
+        ]
         tallest = max(widths)
         self.nodes = []
         for col, n in enumerate(widths):
             top = (tallest - n) * ROW_GAP / 2
-            self.nodes.append([NodeItem(col, u, QPointF(col * COL_GAP, top + u * ROW_GAP)) for u in range(n)])
+            self.nodes.append(
+                [NodeItem(col, u, QPointF(col * COL_GAP, top + u * ROW_GAP)) for u in range(n)]
+            )
         self.edges = []
         for col, (dense_i, _) in enumerate(self._groups, start=1):
             key = f"{model.layers[dense_i].name}/kernel"
@@ -263,11 +286,16 @@ class NeuronView(ViewBase):
             else:
                 layer = model.layers[self._groups[col - 1][1]]
                 dense = model.layers[self._groups[col - 1][0]]
-                act = getattr(getattr(layer, "activation", None), "name", None) or dense.activation.name
+                act = (
+                    getattr(getattr(layer, "activation", None), "name", None)
+                    or dense.activation.name
+                )
                 title = f"{dense.name}\n({act})"
             text = scene.addSimpleText(title, font)
             r = text.boundingRect()
-            text.setPos(col * COL_GAP - r.width() / 2, column[0].center.y() - RADIUS - r.height() - 4)
+            text.setPos(
+                col * COL_GAP - r.width() / 2, column[0].center.y() - RADIUS - r.height() - 4
+            )
         for name, node in zip(self._input_names(widths[0]), self.nodes[0]):
             text = scene.addSimpleText(name, font)
             r = text.boundingRect()
@@ -284,7 +312,9 @@ class NeuronView(ViewBase):
             label.setData(0, edge)  # a click or a wheel on the number acts on its weight
             label.setZValue(9)  # over every line, under the neurons
             label.anchor = line.pointAt(LABEL_AT)
-            back = scene.addRect(QRectF(), QPen(Qt.PenStyle.NoPen), QBrush(QColor(255, 255, 255, 210)))
+            back = scene.addRect(
+                QRectF(), QPen(Qt.PenStyle.NoPen), QBrush(QColor(255, 255, 255, 210))
+            )
             back.setZValue(8.5)
             label.back = back
             scene.addItem(label)
@@ -311,7 +341,7 @@ class NeuronView(ViewBase):
         ds = self.mirror.dataset
         x = ds.x_train if len(ds.x_train) else ds.x_test
         self.sample_box.setMaximum(max(0, len(x) - 1))
-        return np.asarray(x[self.sample_box.value():self.sample_box.value() + 1], np.float32)
+        return np.asarray(x[self.sample_box.value() : self.sample_box.value() + 1], np.float32)
 
     def redraw(self) -> None:
         model = self.mirror.model
@@ -322,12 +352,25 @@ class NeuronView(ViewBase):
             self.view.setRenderHint(QPainter.RenderHint.Antialiasing, not locked)
         self.set_caption(
             self.tr("<b>Neurons</b> (locked)") if locked else self.tr("<b>Neurons</b>"),
-            self.tr("<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
-                    "outputs for the sample. ")
-            + (self.tr("<i>Locked while training.</i>") if locked else
-               self.tr("Click a line or a circle to change a weight or bias; scroll over one to nudge it.")))
-        structure = (tuple(model.input_shape), tuple((model.layers[i].name, model.layers[i].params["kernel"].shape)
-                                                     for i, _ in introspect.unit_groups(model)))
+            self.tr(
+                "<b>Neurons</b> — lines: weights (blue +, vermillion −, thicker = larger); circles: "
+                "outputs for the sample. "
+            )
+            + (
+                self.tr("<i>Locked while training.</i>")
+                if locked
+                else self.tr(
+                    "Click a line or a circle to change a weight or bias; scroll over one to nudge it."
+                )
+            ),
+        )
+        structure = (
+            tuple(model.input_shape),
+            tuple(
+                (model.layers[i].name, model.layers[i].params["kernel"].shape)
+                for i, _ in introspect.unit_groups(model)
+            ),
+        )
         if structure != self._structure:
             self._structure = structure
             self._build_items(model)
@@ -367,7 +410,7 @@ class NeuronView(ViewBase):
                 node.set_value(float(value), scale, rgb)
         # Tool tips name every weight: hundreds of strings. While training they are made when
         # the mouse asks (tip_for); at rest they are set on the items too.
-        for item in ([] if locked else self.edges + [n for column in self.nodes for n in column]):
+        for item in [] if locked else self.edges + [n for column in self.nodes for n in column]:
             item.setToolTip(self.tip_for(item))
 
     def tip_for(self, item) -> str:
@@ -378,9 +421,13 @@ class NeuronView(ViewBase):
         if isinstance(item, EdgeItem):
             col = self._edge_column(item)
             return self.tr("Weight from {a} to {b}: {w:.4f}\n{hint}").format(
-                a=self._unit_name(col, item.i), b=self._unit_name(col + 1, item.j),
+                a=self._unit_name(col, item.i),
+                b=self._unit_name(col + 1, item.j),
                 w=float(weights[item.key][item.i, item.j]),
-                hint=self._hint(locked, self.tr("Click to change it, or scroll over it to nudge it.")))
+                hint=self._hint(
+                    locked, self.tr("Click to change it, or scroll over it to nudge it.")
+                ),
+            )
         if isinstance(item, NodeItem) and item.column < len(self.last_activations):
             value = float(self.last_activations[item.column][item.unit])
             return self._node_tip(model, weights, item.column, item.unit, value, locked)
@@ -398,14 +445,20 @@ class NeuronView(ViewBase):
     def _node_tip(self, model, weights, col: int, unit: int, value: float, locked: bool) -> str:
         n = self.sample_box.value() + 1
         if col == 0:
-            return self.tr("Input {name} of sample {n}: {v:.4f}").format(name=self._unit_name(0, unit), n=n, v=value)
+            return self.tr("Input {name} of sample {n}: {v:.4f}").format(
+                name=self._unit_name(0, unit), n=n, v=value
+            )
         dense = model.layers[self._groups[col - 1][0]]
         kernel = weights[f"{dense.name}/kernel"][:, unit]
         bias = weights.get(f"{dense.name}/bias")
-        lines = [f"<b>{self._unit_name(col, unit)}</b>",
-                 self.tr("output for sample {n}: {v:.4f}").format(n=n, v=value),
-                 self.tr("bias: {b}").format(b=f"{float(bias[unit]):.4f}" if bias is not None else self.tr("none")),
-                 self.tr("weights in:")]
+        lines = [
+            f"<b>{self._unit_name(col, unit)}</b>",
+            self.tr("output for sample {n}: {v:.4f}").format(n=n, v=value),
+            self.tr("bias: {b}").format(
+                b=f"{float(bias[unit]):.4f}" if bias is not None else self.tr("none")
+            ),
+            self.tr("weights in:"),
+        ]
         for i, w in enumerate(kernel):
             lines.append(f"&nbsp;&nbsp;{self._unit_name(col - 1, i)}: {float(w):+.4f}")
         if bias is not None:
@@ -447,8 +500,9 @@ class NeuronView(ViewBase):
         if isinstance(item, EdgeItem):
             col = self._edge_column(item)
             key, index = item.key, (item.i, item.j)
-            label = self.tr("Weight from {a} to {b}:").format(a=self._unit_name(col, item.i),
-                                                              b=self._unit_name(col + 1, item.j))
+            label = self.tr("Weight from {a} to {b}:").format(
+                a=self._unit_name(col, item.i), b=self._unit_name(col + 1, item.j)
+            )
         elif isinstance(item, NodeItem) and item.column > 0:
             dense = model.layers[self._groups[item.column - 1][0]]
             key, index = f"{dense.name}/bias", (item.unit,)
@@ -467,7 +521,9 @@ class NeuronView(ViewBase):
         if found is None:
             return
         key, index, label = found
-        value, ok = self.ask_value(self.tr("Edit weight"), label, float(self.mirror.model.weight_dict()[key][index]))
+        value, ok = self.ask_value(
+            self.tr("Edit weight"), label, float(self.mirror.model.weight_dict()[key][index])
+        )
         if ok and self.mirror.edit_weight(key, index, value, self.undo_stack):
             self.weightEdited.emit(key)
             self.refresh()

@@ -22,10 +22,14 @@ FORMATS = {"keras": ".py", "pytorch": ".py", "onnx": ".onnx"}  # format -> the f
 def export(project: Project, fmt: str, out: str | Path, dataset=None) -> list[Path]:
     fmt = str(fmt).lower()
     if fmt not in FORMATS:
-        raise ProjectError(f"There is no export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+        raise ProjectError(
+            f"There is no export format {fmt!r}; choose one of {', '.join(FORMATS)}."
+        )
     out = Path(out)
     if out.suffix.lower() != FORMATS[fmt]:
-        raise ProjectError(f"A {fmt} export is a {FORMATS[fmt]} file; name it e.g. {out.stem}{FORMATS[fmt]}.")
+        raise ProjectError(
+            f"A {fmt} export is a {FORMATS[fmt]} file; name it e.g. {out.stem}{FORMATS[fmt]}."
+        )
     if fmt == "keras":
         from .keras import export_keras
 

@@ -21,7 +21,11 @@ from ..schema import Project
 # when it has, set it to True here (and in keras_names.LAYERS) and the exporters write it.
 EXPORTABLE = {"Dense": True, "Activation": True, "Dropout": True, "Flatten": False}
 
-IMAGE_SETS = {"mnist-5k": "mnist", "mnist": "mnist", "fashion-mnist": "fashion_mnist"}  # -> keras.datasets.<x>
+IMAGE_SETS = {
+    "mnist-5k": "mnist",
+    "mnist": "mnist",
+    "fashion-mnist": "fashion_mnist",
+}  # -> keras.datasets.<x>
 
 
 @dataclass
@@ -37,17 +41,24 @@ class Facts:
 
 def check_exportable(project: Project) -> None:
     if not project.layers:
-        raise ProjectError("The network has no layers yet; add at least one Dense layer before exporting.")
+        raise ProjectError(
+            "The network has no layers yet; add at least one Dense layer before exporting."
+        )
     for spec in project.layers:
         if not EXPORTABLE.get(spec.type, False):
             raise ProjectError(f"The layer {spec.id} ({spec.type}) cannot be exported yet.")
     if not project.input_shape:
-        raise ProjectError("The network has no input shape yet; choose a data set in the Data panel first.")
+        raise ProjectError(
+            "The network has no input shape yet; choose a data set in the Data panel first."
+        )
 
 
 def weights(project: Project) -> dict[str, np.ndarray]:
     """The trained weights, or the starting weights (from the seed) of an untrained project."""
-    return {key: np.asarray(value, dtype=np.float32) for key, value in project.model.weight_dict().items()}
+    return {
+        key: np.asarray(value, dtype=np.float32)
+        for key, value in project.model.weight_dict().items()
+    }
 
 
 def layer_text(spec) -> str:
@@ -83,20 +94,35 @@ def facts(project: Project, dataset=None, evaluate: bool = True) -> Facts:
 
     result = None
     epochs = int(project.epochs_trained or 0)
-    trained = f"trained {epochs} epoch(s) in nnstudio" if epochs else "not trained yet (these are its starting weights)"
+    trained = (
+        f"trained {epochs} epoch(s) in nnstudio"
+        if epochs
+        else "not trained yet (these are its starting weights)"
+    )
     if evaluate and dataset is not None and dataset.n_test:
         try:
             from ..build import prepare_data
 
             _, _, x_test, y_test = prepare_data(project, dataset)
             logs = project.model.evaluate(x_test, y_test, verbose=0, return_dict=True)
-            result = trained + "; on the test samples " + ", ".join(
-                f"{k} {float(v):.4f}" for k, v in logs.items() if math.isfinite(float(v)))
+            result = (
+                trained
+                + "; on the test samples "
+                + ", ".join(
+                    f"{k} {float(v):.4f}" for k, v in logs.items() if math.isfinite(float(v))
+                )
+            )
         except Exception:  # noqa: BLE001 - the facts are a comment: unusable data falls back on history
             result = None
     if result is None:
-        last = {k: v[-1] for k, v in (project.history or {}).items() if v and math.isfinite(float(v[-1]))}
-        result = trained + ("; last epoch " + ", ".join(f"{k} {v:.4f}" for k, v in last.items()) if last else "")
+        last = {
+            k: v[-1]
+            for k, v in (project.history or {}).items()
+            if v and math.isfinite(float(v[-1]))
+        }
+        result = trained + (
+            "; last epoch " + ", ".join(f"{k} {v:.4f}" for k, v in last.items()) if last else ""
+        )
     return Facts(
         title=project.title or "Untitled",
         network=network_text(project),

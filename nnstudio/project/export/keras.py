@@ -13,10 +13,16 @@ from pathlib import Path
 from ..schema import Project
 from . import common
 
-KERAS_CHECKED = "3.15.1 (torch 2.13 backend)"  # benchmarks/export_parity.py ran these scripts with it
+KERAS_CHECKED = (
+    "3.15.1 (torch 2.13 backend)"  # benchmarks/export_parity.py ran these scripts with it
+)
 
-_DENSE_DEFAULTS = {"use_bias": True, "kernel_initializer": "glorot_uniform", "bias_initializer": "zeros",
-                   "kernel_regularizer": None}
+_DENSE_DEFAULTS = {
+    "use_bias": True,
+    "kernel_initializer": "glorot_uniform",
+    "bias_initializer": "zeros",
+    "kernel_regularizer": None,
+}
 
 
 def _keras_object(value, module: str) -> str:
@@ -54,7 +60,9 @@ def layer_code(spec) -> str:
 def optimizer_code(project: Project) -> str:
     optimizer = project.training.optimizer or {}
     name, full = common.optimizer_config(project)
-    given = {k: v for k, v in (optimizer.get("config") or {}).items() if k != "name" and v is not None}
+    given = {
+        k: v for k, v in (optimizer.get("config") or {}).items() if k != "name" and v is not None
+    }
     config = {k: full[k] for k in given if k in full}
     return f"keras.optimizers.{name}(" + ", ".join(f"{k}={v!r}" for k, v in config.items()) + ")"
 
@@ -66,10 +74,14 @@ def data_code(project: Project, dataset, form: str, data_file: str | None) -> li
     if spec.name in common.IMAGE_SETS:
         keras_name = common.IMAGE_SETS[spec.name]
         if spec.name == "mnist-5k":
-            lines.append('    """MNIST through keras.datasets: all 60,000 training digits (the studio used its\n'
-                         '    bundled 5,000-digit sample)."""')
+            lines.append(
+                '    """MNIST through keras.datasets: all 60,000 training digits (the studio used its\n'
+                '    bundled 5,000-digit sample)."""'
+            )
         else:
-            lines.append(f'    """{keras_name} through keras.datasets, as 784 numbers in [0, 1] per image."""')
+            lines.append(
+                f'    """{keras_name} through keras.datasets, as 784 numbers in [0, 1] per image."""'
+            )
         lines += [
             f"    (x_train, y_train), (x_test, y_test) = keras.datasets.{keras_name}.load_data()",
             '    x_train = x_train.reshape(len(x_train), -1).astype("float32") / 255',
@@ -83,38 +95,62 @@ def data_code(project: Project, dataset, form: str, data_file: str | None) -> li
             '        x_test, y_test = data["x_test"], data["y_test"]',
         ]
     else:
-        lines += [f'    """The studio\'s {common.dataset_text(project)}, written out."""',
-                  "    x_train, y_train, x_test, y_test = X_TRAIN, Y_TRAIN, X_TEST, Y_TEST"]
+        lines += [
+            f'    """The studio\'s {common.dataset_text(project)}, written out."""',
+            "    x_train, y_train, x_test, y_test = X_TRAIN, Y_TRAIN, X_TEST, Y_TEST",
+        ]
     if form == "onehot":
         classes = int(dataset.num_classes) if dataset is not None else 10
-        lines += [f"    y_train = keras.utils.to_categorical(y_train, {classes})  # one-hot rows for the loss",
-                  f"    y_test = keras.utils.to_categorical(y_test, {classes})"]
+        lines += [
+            f"    y_train = keras.utils.to_categorical(y_train, {classes})  # one-hot rows for the loss",
+            f"    y_test = keras.utils.to_categorical(y_test, {classes})",
+        ]
     elif form == "column":
-        lines += ['    y_train = y_train.reshape(-1, 1).astype("float32")  # one 0/1 column for the one output unit',
-                  '    y_test = y_test.reshape(-1, 1).astype("float32")']
+        lines += [
+            '    y_train = y_train.reshape(-1, 1).astype("float32")  # one 0/1 column for the one output unit',
+            '    y_test = y_test.reshape(-1, 1).astype("float32")',
+        ]
     lines += ["    return (x_train, y_train), (x_test, y_test)"]
     return lines
 
 
 def toy_arrays(project: Project, dataset) -> list[str]:
-    if project.dataset.name in common.IMAGE_SETS or project.dataset.name == "file" or dataset is None:
+    if (
+        project.dataset.name in common.IMAGE_SETS
+        or project.dataset.name == "file"
+        or dataset is None
+    ):
         return []
     out = []
     names = getattr(dataset, "class_names", None)
     for key in ("x_train", "y_train", "x_test", "y_test"):
         a = getattr(dataset, key)
         comment = ""
-        if key.startswith("y") and names and dataset.task == "classification" \
-                and any(n != str(i) for i, n in enumerate(names)):
+        if (
+            key.startswith("y")
+            and names
+            and dataset.task == "classification"
+            and any(n != str(i) for i, n in enumerate(names))
+        ):
             comment = "  # " + ", ".join(f"{i} = {n}" for i, n in enumerate(names))
         dtype = ', dtype="float32"' if a.dtype.kind == "f" else ""
-        out.append(f"{key.upper()} = np.array({common.array_literal(a, indent='')}{dtype}){comment}")
+        out.append(
+            f"{key.upper()} = np.array({common.array_literal(a, indent='')}{dtype}){comment}"
+        )
     return out
 
 
 def header(facts: common.Facts, lines: list[str]) -> str:
-    body = [facts.title, "", f"Network:   {facts.network}", f"Data:      {facts.dataset}",
-            f"In nnstudio: {facts.result}", f"Exported from {facts.exported}.", "", *lines]
+    body = [
+        facts.title,
+        "",
+        f"Network:   {facts.network}",
+        f"Data:      {facts.dataset}",
+        f"In nnstudio: {facts.result}",
+        f"Exported from {facts.exported}.",
+        "",
+        *lines,
+    ]
     return '"""' + "\n".join(body).replace('"""', "'''").replace("\\", "\\\\") + '\n"""'
 
 
@@ -132,34 +168,48 @@ def export_keras(project: Project, out: str | Path, dataset=None) -> list[Path]:
         if dataset is None:
             from ..errors import ProjectError
 
-            raise ProjectError("Your data file could not be read, so it cannot be written beside the script; "
-                               "check it in the Data panel and export again.")
+            raise ProjectError(
+                "Your data file could not be read, so it cannot be written beside the script; "
+                "check it in the Data panel and export again."
+            )
         data_file = out.stem + "-data.npz"
-        common.write_npz(out.with_name(data_file), {k: getattr(dataset, k) for k in
-                                                   ("x_train", "y_train", "x_test", "y_test")})
+        common.write_npz(
+            out.with_name(data_file),
+            {k: getattr(dataset, k) for k in ("x_train", "y_train", "x_test", "y_test")},
+        )
         written.append(out.with_name(data_file))
     w = common.weights(project)
     common.write_npz(out.with_suffix(".npz"), w)
     written.append(out.with_suffix(".npz"))
 
     t = project.training
-    studio = {"title": project.title, "dataset": project.dataset.name, "dataset_params": dict(project.dataset.params)}
+    studio = {
+        "title": project.title,
+        "dataset": project.dataset.name,
+        "dataset_params": dict(project.dataset.params),
+    }
     if project.dataset.name == "file":
         studio = {"title": project.title}
     weight_lines = []
     for spec in project.layers:
         keys = [k for k in (f"{spec.id}/kernel", f"{spec.id}/bias") if k in w]
         if keys:
-            weight_lines.append(f"            model.get_layer({spec.id!r}).set_weights([" +
-                                ", ".join(f"weights[{k!r}]" for k in keys) + "])")
+            weight_lines.append(
+                f"            model.get_layer({spec.id!r}).set_weights(["
+                + ", ".join(f"weights[{k!r}]" for k in keys)
+                + "])"
+            )
     sse = t.loss in ("sse", "sum_squared_error", "sum_squares_error")
     loss = "sse" if sse else repr(t.loss)
     code = [
-        header(facts, [
-            f"Run: python {out.name}    (needs keras>=3 and numpy; checked with Keras {KERAS_CHECKED})",
-            f"The trained weights are in {weight_file}, beside this file. The optimizer starts afresh:",
-            "its moments from the studio are not carried over.",
-        ]),
+        header(
+            facts,
+            [
+                f"Run: python {out.name}    (needs keras>=3 and numpy; checked with Keras {KERAS_CHECKED})",
+                f"The trained weights are in {weight_file}, beside this file. The optimizer starts afresh:",
+                "its moments from the studio are not carried over.",
+            ],
+        ),
         "",
         "import os",
         "",
@@ -177,10 +227,13 @@ def export_keras(project: Project, out: str | Path, dataset=None) -> list[Path]:
         "",
     ]
     if sse:
-        code += ["def sse(y_true, y_pred):",
-                 '    """The textbook\'s sum of squares error: 0.5 * sum((y - t)^2) per sample, then the batch mean."""',
-                 "    return 0.5 * keras.ops.sum(keras.ops.square(y_pred - y_true), axis=-1)",
-                 "", ""]
+        code += [
+            "def sse(y_true, y_pred):",
+            '    """The textbook\'s sum of squares error: 0.5 * sum((y - t)^2) per sample, then the batch mean."""',
+            "    return 0.5 * keras.ops.sum(keras.ops.square(y_pred - y_true), axis=-1)",
+            "",
+            "",
+        ]
     code += data_code(project, dataset, form, data_file)
     code += [
         "",

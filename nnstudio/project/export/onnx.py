@@ -20,8 +20,13 @@ OPSET = 21
 INPUT, OUTPUT = "input", "output"
 
 ACTIVATIONS = {  # engine activation -> (ONNX operator, attributes); linear adds nothing
-    "relu": ("Relu", {}), "sigmoid": ("Sigmoid", {}), "tanh": ("Tanh", {}), "softmax": ("Softmax", {"axis": -1}),
-    "elu": ("Elu", {"alpha": 1.0}), "softplus": ("Softplus", {}), "leaky_relu": ("LeakyRelu", {"alpha": 0.2}),
+    "relu": ("Relu", {}),
+    "sigmoid": ("Sigmoid", {}),
+    "tanh": ("Tanh", {}),
+    "softmax": ("Softmax", {"axis": -1}),
+    "elu": ("Elu", {"alpha": 1.0}),
+    "softplus": ("Softplus", {}),
+    "leaky_relu": ("LeakyRelu", {"alpha": 0.2}),
 }
 
 
@@ -74,22 +79,34 @@ def build(project: Project):
             step(op, [current], spec.id, **attrs)
     nodes.append(helper.make_node("Identity", [current], [OUTPUT], name=OUTPUT))
 
-    units = next((int(s.config["units"]) for s in reversed(project.layers) if s.type == "Dense"), None)
+    units = next(
+        (int(s.config["units"]) for s in reversed(project.layers) if s.type == "Dense"), None
+    )
     features = int(project.input_shape[-1])
     facts = common.facts(project, common.load_dataset(project))
     graph = helper.make_graph(
-        nodes, common.identifier(project.title or "network", set())[:60],
+        nodes,
+        common.identifier(project.title or "network", set())[:60],
         [helper.make_tensor_value_info(INPUT, onnx.TensorProto.FLOAT, ["batch", features])],
         [helper.make_tensor_value_info(OUTPUT, onnx.TensorProto.FLOAT, ["batch", units])],
         initializer=inits,
         doc_string=f"{facts.title}: {facts.network}",
     )
-    model = helper.make_model(graph, producer_name="nnstudio", opset_imports=[helper.make_opsetid("", OPSET)],
-                              doc_string=f"{facts.title}. Network: {facts.network}. Data: {facts.dataset}. "
-                                         f"In nnstudio: {facts.result}.")
+    model = helper.make_model(
+        graph,
+        producer_name="nnstudio",
+        opset_imports=[helper.make_opsetid("", OPSET)],
+        doc_string=f"{facts.title}. Network: {facts.network}. Data: {facts.dataset}. "
+        f"In nnstudio: {facts.result}.",
+    )
     model.ir_version = IR_VERSION
-    for key, value in (("title", facts.title), ("network", facts.network), ("dataset", facts.dataset),
-                       ("result", facts.result), ("exported", facts.exported)):
+    for key, value in (
+        ("title", facts.title),
+        ("network", facts.network),
+        ("dataset", facts.dataset),
+        ("result", facts.result),
+        ("exported", facts.exported),
+    ):
         entry = model.metadata_props.add()
         entry.key, entry.value = key, value
     onnx.checker.check_model(model)

@@ -17,8 +17,13 @@ from .keras import data_code, header, toy_arrays
 TORCH_CHECKED = "2.13.0 (CPU)"
 
 ACTIVATIONS = {  # engine activation name -> PyTorch module (None: nothing to add)
-    "linear": None, "relu": "nn.ReLU()", "sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()",
-    "softmax": "nn.Softmax(dim=-1)", "elu": "nn.ELU(alpha=1.0)", "softplus": "nn.Softplus()",
+    "linear": None,
+    "relu": "nn.ReLU()",
+    "sigmoid": "nn.Sigmoid()",
+    "tanh": "nn.Tanh()",
+    "softmax": "nn.Softmax(dim=-1)",
+    "elu": "nn.ELU(alpha=1.0)",
+    "softplus": "nn.Softplus()",
     "leaky_relu": "nn.LeakyReLU(negative_slope=0.2)",
 }
 
@@ -63,21 +68,31 @@ def _optimizer_code(project: Project) -> list[str]:
     name, c = common.optimizer_config(project)
     lr = c["learning_rate"]
     if name == "SGD":
-        line = (f"torch.optim.SGD(model.parameters(), lr={lr!r}, momentum={c['momentum']!r}, "
-                f"nesterov={c['nesterov']!r})")
+        line = (
+            f"torch.optim.SGD(model.parameters(), lr={lr!r}, momentum={c['momentum']!r}, "
+            f"nesterov={c['nesterov']!r})"
+        )
         why = "# Keras's SGD: v = momentum v - lr g; w += v (PyTorch's form of the same rule)"
     elif name == "RMSprop":
-        line = (f"torch.optim.RMSprop(model.parameters(), lr={lr!r}, alpha={c['rho']!r}, eps={c['epsilon']!r}, "
-                f"momentum={c['momentum']!r})")
-        why = ("# Keras's RMSprop: alpha is Keras's rho. Keras divides by sqrt(v + eps), PyTorch by sqrt(v) + eps:\n"
-               "# the same while v >> eps.")
+        line = (
+            f"torch.optim.RMSprop(model.parameters(), lr={lr!r}, alpha={c['rho']!r}, eps={c['epsilon']!r}, "
+            f"momentum={c['momentum']!r})"
+        )
+        why = (
+            "# Keras's RMSprop: alpha is Keras's rho. Keras divides by sqrt(v + eps), PyTorch by sqrt(v) + eps:\n"
+            "# the same while v >> eps."
+        )
     elif name == "Adam":
-        line = (f"torch.optim.Adam(model.parameters(), lr={lr!r}, betas=({c['beta_1']!r}, {c['beta_2']!r}), "
-                f"eps={c['epsilon']!r})")
+        line = (
+            f"torch.optim.Adam(model.parameters(), lr={lr!r}, betas=({c['beta_1']!r}, {c['beta_2']!r}), "
+            f"eps={c['epsilon']!r})"
+        )
         why = "# Keras's Adam, with Keras's epsilon 1e-7 (PyTorch's default is 1e-8)"
     elif name == "Adagrad":
-        line = (f"torch.optim.Adagrad(model.parameters(), lr={lr!r}, "
-                f"initial_accumulator_value={c['initial_accumulator_value']!r}, eps={c['epsilon']!r})")
+        line = (
+            f"torch.optim.Adagrad(model.parameters(), lr={lr!r}, "
+            f"initial_accumulator_value={c['initial_accumulator_value']!r}, eps={c['epsilon']!r})"
+        )
         why = "# Keras's Adagrad. Keras divides by sqrt(acc + eps), PyTorch by sqrt(acc) + eps."
     else:  # pragma: no cover - the engine has only these four
         raise ValueError(name)
@@ -85,8 +100,11 @@ def _optimizer_code(project: Project) -> list[str]:
 
 
 def _metric_code(metrics: list[str], form: str) -> list[str]:
-    lines = ["def metric_values(y, t):", '    """The metrics the studio reports, computed as Keras does."""',
-             "    out = {}"]
+    lines = [
+        "def metric_values(y, t):",
+        '    """The metrics the studio reports, computed as Keras does."""',
+        "    out = {}",
+    ]
     for name in metrics:
         key = name.lower()
         if key in ("accuracy", "acc"):
@@ -123,13 +141,19 @@ def model_code(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
             name = names[spec.id] = common.identifier(spec.id, taken)
             bias = "" if c.get("use_bias", True) else ", bias=False"
             entries.append(f'("{name}", nn.Linear({features}, {c["units"]}{bias})),')
-            copies.append(f'model.{name}.weight.copy_(torch.from_numpy(weights["{spec.id}/kernel"].T))  # (out, in)')
+            copies.append(
+                f'model.{name}.weight.copy_(torch.from_numpy(weights["{spec.id}/kernel"].T))  # (out, in)'
+            )
             if c.get("use_bias", True):
-                copies.append(f'model.{name}.bias.copy_(torch.from_numpy(weights["{spec.id}/bias"]))')
+                copies.append(
+                    f'model.{name}.bias.copy_(torch.from_numpy(weights["{spec.id}/bias"]))'
+                )
             features = int(c["units"])
             act = ACTIVATIONS[c.get("activation") or "linear"]
             if act:
-                entries.append(f'("{common.identifier(spec.id + "_" + c["activation"], taken)}", {act}),')
+                entries.append(
+                    f'("{common.identifier(spec.id + "_" + c["activation"], taken)}", {act}),'
+                )
         elif spec.type == "Activation":
             act = ACTIVATIONS[c["activation"]]
             entries.append(f'("{common.identifier(spec.id, taken)}", {act or "nn.Identity()"}),')
@@ -176,11 +200,15 @@ def export_pytorch(project: Project, out: str | Path, dataset=None) -> list[Path
         if dataset is None:
             from ..errors import ProjectError
 
-            raise ProjectError("Your data file could not be read, so it cannot be written beside the script; "
-                               "check it in the Data panel and export again.")
+            raise ProjectError(
+                "Your data file could not be read, so it cannot be written beside the script; "
+                "check it in the Data panel and export again."
+            )
         data_file = out.stem + "-data.npz"
-        common.write_npz(out.with_name(data_file), {k: getattr(dataset, k) for k in
-                                                   ("x_train", "y_train", "x_test", "y_test")})
+        common.write_npz(
+            out.with_name(data_file),
+            {k: getattr(dataset, k) for k in ("x_train", "y_train", "x_test", "y_test")},
+        )
         written.append(out.with_name(data_file))
     w = common.weights(project)
     common.write_npz(out.with_suffix(".npz"), w)
@@ -194,22 +222,33 @@ def export_pytorch(project: Project, out: str | Path, dataset=None) -> list[Path
     penalty = _regularizer_code(project, names)
     clip = []
     if optimizer_full.get("clipnorm") is not None:
-        clip = ["            for p in model.parameters():  # Keras clips each weight's gradient on its own",
-                f"                torch.nn.utils.clip_grad_norm_([p], {optimizer_full['clipnorm']!r})"]
+        clip = [
+            "            for p in model.parameters():  # Keras clips each weight's gradient on its own",
+            f"                torch.nn.utils.clip_grad_norm_([p], {optimizer_full['clipnorm']!r})",
+        ]
     elif optimizer_full.get("clipvalue") is not None:
-        clip = [f"            torch.nn.utils.clip_grad_value_(model.parameters(), {optimizer_full['clipvalue']!r})"]
+        clip = [
+            f"            torch.nn.utils.clip_grad_value_(model.parameters(), {optimizer_full['clipvalue']!r})"
+        ]
     data = data_code(project, dataset, form, data_file)
-    data = [line.replace("keras.utils.to_categorical(y_train, ", "one_hot(y_train, ")
-                .replace("keras.utils.to_categorical(y_test, ", "one_hot(y_test, ") for line in data]
+    data = [
+        line.replace("keras.utils.to_categorical(y_train, ", "one_hot(y_train, ").replace(
+            "keras.utils.to_categorical(y_test, ", "one_hot(y_test, "
+        )
+        for line in data
+    ]
     if project.dataset.name in common.IMAGE_SETS:  # keras.datasets is the one place Keras is used
         data.insert(2, "    import keras  # only to download the data set (any backend)")
     target_dtype = "torch.int64" if form == "sparse" else "torch.float32"
     code = [
-        header(facts, [
-            f"Run: python {out.name}    (needs torch and numpy; checked with PyTorch {TORCH_CHECKED})",
-            f"The trained weights are in {weight_file}, beside this file. Losses are Keras's formulas, so",
-            "predictions and losses match the studio's; the optimizer starts afresh.",
-        ]),
+        header(
+            facts,
+            [
+                f"Run: python {out.name}    (needs torch and numpy; checked with PyTorch {TORCH_CHECKED})",
+                f"The trained weights are in {weight_file}, beside this file. Losses are Keras's formulas, so",
+                "predictions and losses match the studio's; the optimizer starts afresh.",
+            ],
+        ),
         "",
         "import os",
         "from collections import OrderedDict",
@@ -315,9 +354,15 @@ def export_pytorch(project: Project, out: str | Path, dataset=None) -> list[Path
         "",
     ]
     if form == "values":
-        code = [line.replace(f"dtype={target_dtype})", "dtype=torch.float32).reshape(len(y_train), -1)")
-                if "y_train = torch.as_tensor" in line else
-                line.replace(f"dtype={target_dtype})", "dtype=torch.float32).reshape(len(y_test), -1)")
-                if "y_test = torch.as_tensor" in line else line for line in code]
+        code = [
+            line.replace(f"dtype={target_dtype})", "dtype=torch.float32).reshape(len(y_train), -1)")
+            if "y_train = torch.as_tensor" in line
+            else line.replace(
+                f"dtype={target_dtype})", "dtype=torch.float32).reshape(len(y_test), -1)"
+            )
+            if "y_test = torch.as_tensor" in line
+            else line
+            for line in code
+        ]
     common.write_bytes(out, "\n".join(code).encode("utf-8"))
     return [out, *written]
