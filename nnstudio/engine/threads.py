@@ -17,16 +17,19 @@ thread count:
     flops per step = 6 x batch x parameters    (2 per multiply-add; the forward product and the
                                                 two backward ones, dW and dx, per weight)
     flops <  SMALL_FLOPS  ->  one thread, always;
-    flops >= SMALL_FLOPS  ->  start on every core this process may use (see leave_cores); now
-                              and then run a few steps on the other setting (a "probe") and
-                              keep whichever was faster.
+    flops >= SMALL_FLOPS  ->  start on one thread; after a few steps, and now and then after
+                              that, run a few steps on the other setting (one thread or every
+                              core this process may use, see leave_cores: a "probe") and keep
+                              whichever was faster.
 
-A probe that keeps the setting doubles the wait before the next one (up to MAX_INTERVAL steps);
-one that changes it starts the waits again from FIRST_INTERVAL; steps that become much slower
-than usual while on several threads (the machine got busy) bring the next probe forward. A
-probe ends after one step when that step was clearly slower. On a busy machine this costs a handful of slow steps before
-the engine settles on one thread, so training is never much slower than one thread would be;
-on an idle one it costs a few one-thread steps per epoch.
+A probe ends after one step when that step was clearly slower. One that keeps the setting at
+least doubles the wait before the next (up to MAX_INTERVAL steps), and spaces them so that
+probes cost at most PROBE_BUDGET of the time (a step 2.7x slower: 170 steps apart); one that
+changes the setting starts the waits again from FIRST_INTERVAL. Steps that become much slower
+than usual while on several threads (the machine got busy) bring the next probe forward.
+Starting on one thread, the setting that is never far from the best, a busy machine costs one
+slow step before the engine knows, and an idle one a few one-thread steps before it takes the
+cores.
 
 The thread count is one setting for the whole process (OpenBLAS has one pool of threads). It is
 set through threadpoolctl's controller for the loaded BLAS library, whose setter costs ~2 us;
@@ -38,6 +41,7 @@ OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS is obeyed: then no poli
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import statistics
 import threading
@@ -137,11 +141,12 @@ class ThreadPolicy:
     """Chooses the BLAS thread count for each training step of one model from the measured
     times of its previous steps. Call threads() before a step and record(seconds) after it."""
 
-    FIRST_PROBE = 4  # steps on the starting setting before the first probe (the first not timed)
+    FIRST_PROBE = 3  # steps on one thread before the first probe (the first is not timed)
     SETTLE = 1  # steps not timed: the first of a fit (it allocates), the first back after a probe
     PROBE_STEPS = 3  # steps of a probe (just one when it is clearly slower)
     FIRST_INTERVAL = 32  # steps between probes after a change of setting ...
-    MAX_INTERVAL = 512  # ... doubling after each probe that kept it, up to this
+    MAX_INTERVAL = 1024  # ... at least doubling after each probe that kept it, up to this
+    PROBE_BUDGET = 0.01  # ... and far enough apart that probes cost at most 1% of the time
     WINDOW = 8  # recent step times per setting that the comparison uses
     MARGIN = 0.05  # the other setting must be this much faster to take over
     CLEARLY_SLOWER = 1.3  # a probe step this much slower ends the probe; recent steps this
@@ -151,8 +156,9 @@ class ThreadPolicy:
         self.flops = float(flops)
         self.cores = int(cores)
         large = self.flops >= SMALL_FLOPS and self.cores > 1
-        self.options = (self.cores, 1) if large else (1,)
-        self.chosen = self.options[0]
+        # one thread first: the setting that is never far from the best (see the module's note)
+        self.options = (1, self.cores) if large else (1,)
+        self.chosen = 1
         self.probing: int | None = None  # the setting on trial
         self.recent = {n: deque(maxlen=self.WINDOW) for n in self.options}
         self.interval = self.FIRST_INTERVAL
@@ -206,8 +212,11 @@ class ThreadPolicy:
             self.interval = self.FIRST_INTERVAL
             self.switches += 1
             self._baseline = trial
-        else:  # keep the setting, look again later
-            self.interval = min(2 * self.interval, self.MAX_INTERVAL)
+        else:  # keep the setting; a probe that was k times slower cost k - 1 steps
+            cost = max(0.0, trial / base - 1.0)
+            self.interval = min(
+                self.MAX_INTERVAL, max(2 * self.interval, math.ceil(cost / self.PROBE_BUDGET))
+            )
             self._skip = self.SETTLE
             self._baseline = base
         self.probing = None

@@ -45,19 +45,21 @@ def test_one_core_has_nothing_to_choose():
 def test_idle_machine_keeps_every_core_and_probes_rarely():
     policy = ThreadPolicy(flops=MNIST_FLOPS, cores=2)
     used, total = run(policy, idle, 469 * 5)  # five MNIST epochs
-    assert used[0] == 2 and policy.threads() == 2 and policy.switches == 0
-    # probes back off: 4, 36, 100, 228, 484, 996, 1508, 2020 (each ends after its slow step)
-    assert policy.probes <= 8
-    assert used.count(1) == policy.probes
-    assert total <= 1.01 * len(used)  # probing cost under 1% of the ideal time
+    # one thread for three steps, a probe of two that is faster: switched for good
+    assert used[:6] == [1, 1, 1, 2, 2, 2] and policy.threads() == 2 and policy.switches == 1
+    # then one-step probes of one thread, backing off: steps 38, 103, 232, 489, 1002, 2027
+    assert policy.probes == 7 and used.count(1) == 3 + 6
+    assert total <= 1.01 * len(used)  # the probes cost under 1% of the best possible time
 
 
 def test_busy_machine_falls_back_to_one_thread_within_a_few_steps():
     policy = ThreadPolicy(flops=MNIST_FLOPS, cores=2)
     used, total = run(policy, busy, 469)
-    assert used[:4] == [2, 2, 2, 2] and used[4:8] == [1, 1, 1, 1]
-    assert policy.threads() == 1 and policy.switches == 1
-    assert total <= 1.05 * 469  # never much more than one thread throughout
+    # a probe of two threads at step 3 ends after its one slow step; the next comes 170 steps
+    # later, the one after 340 (1.7 steps lost per probe, at most 1% of the time)
+    assert used[:5] == [1, 1, 1, 2, 1] and used.count(2) == policy.probes == 2
+    assert policy.threads() == 1 and policy.switches == 0
+    assert total <= 1.015 * 469  # never much more than one thread throughout
 
 
 def test_machine_that_gets_busy_is_noticed_before_the_next_planned_probe():
@@ -68,8 +70,8 @@ def test_machine_that_gets_busy_is_noticed_before_the_next_planned_probe():
 
     used, _ = run(policy, times, 400)
     assert used[299] == 2
-    # the planned probe would come at step 484; a slow window brings it to ~305
-    assert used[300:].index(1) <= 8 and set(used[315:]) <= {1, 2} and used[-1] == 1
+    # the planned probe would come at step 489; a slow window brings it to ~305
+    assert used[300:].index(1) <= 8 and used[-1] == 1
     assert used[315:].count(2) <= 1
 
 
@@ -147,7 +149,7 @@ def test_fit_sets_threads_only_when_they_change_and_puts_them_back(fake_blas, mo
     x, y = np.zeros((128 * 40, 784), np.float32), np.zeros(128 * 40, int)
     model.fit(x, y, batch_size=128, verbose=0)
     policy = threads.policy_of(model)
-    assert policy.flops == MNIST_FLOPS and policy.options == (2, 1)
+    assert policy.flops == MNIST_FLOPS and policy.options == (1, 2)
     # 40 steps: a setting per probe and back, never one call per step
     assert 0 < len(fake_blas.calls) <= 2 * policy.probes + 2
     assert fake_blas.n == 2  # what training found
