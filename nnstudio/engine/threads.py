@@ -184,9 +184,10 @@ class ThreadPolicy:
             recent = self.recent[self.chosen]
             if not skipped:
                 recent.append(seconds)
-                if (
+                if (  # (the median only after a slow step: a few us saved per step)
                     self.chosen > 1
                     and self._baseline is not None
+                    and seconds > self.CLEARLY_SLOWER * self._baseline
                     and len(recent) == self.WINDOW
                     and statistics.median(recent) > self.CLEARLY_SLOWER * self._baseline
                 ):
