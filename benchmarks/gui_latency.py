@@ -5,7 +5,9 @@ Opens the main window (offscreen unless QT_QPA_PLATFORM says otherwise) and trai
 this machine (else 60,000 random images) through the window's TrainingController, measuring
 the event loop's latency with a 10 ms QTimer probe (how late each tick comes) and the training
 speed against headless training of the same network in the same process. ``--views`` shows
-every "inside the network" view; ``--data spirals`` trains a 2-D lesson instead (2-16-16-3).
+every "inside the network" view; ``--data spirals`` trains a 2-D lesson instead (2-16-16-3);
+``--competitor`` starts one busy process beside it (a pure-Python spin loop, for issue 19's
+"one busy competitor" bar).
 It also measures how long ``nnstudio`` takes from process start to its window being shown.
 
 Throughput (default ``--method interleaved``): this machine's speed swings within seconds
@@ -24,7 +26,7 @@ The last line printed is one JSON object:
     {"p99_ms": ..., "throughput_ratio": ..., ...}
 Bar: p99_ms < 50, throughput_ratio >= 0.85 (>= 0.8 with --views).
 
-    python benchmarks/gui_latency.py [--views] [--data images|spirals] [--slice 0.3] [--epochs N] [--no-startup]
+    python benchmarks/gui_latency.py [--views] [--data images|spirals] [--slice 0.3] [--epochs N] [--no-startup] [--competitor]
 """
 
 from __future__ import annotations
@@ -486,7 +488,18 @@ def main(argv=None) -> int:
         default="images",
         help="images: the MNIST-sized model; spirals: a 2-D data set (with --views: the decision map)",
     )
+    parser.add_argument(
+        "--competitor",
+        action="store_true",
+        help="train beside one busy process (a pure-Python spin loop this benchmark starts)",
+    )
     args = parser.parse_args(argv)
+    if args.competitor:  # killed when this benchmark exits (atexit)
+        import atexit
+
+        spin = subprocess.Popen([sys.executable, "-c", "while True:\n    pass\n"])
+        atexit.register(spin.kill)
+        print("one busy competitor running: a pure-Python spin loop")
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
 
@@ -571,6 +584,7 @@ def main(argv=None) -> int:
             "startup_s": None if startup is None else round(startup, 3),
             "dataset": dataset.name,
             "views": bool(args.views),
+            "competitor": bool(args.competitor),
             "window": kind,
             "view_redraws_per_s": redraw_rates,
             "pass": bool(np.percentile(late, 99) < 50 and np.median(ratios) >= bar),

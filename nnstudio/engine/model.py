@@ -21,6 +21,7 @@ from . import layers as layers_mod
 from . import losses as losses_mod
 from . import metrics as metrics_mod
 from . import optimizers as optimizers_mod
+from . import threads as threads_mod
 
 
 def _positive_int(name, value, allow_none=False):
@@ -448,6 +449,7 @@ class Sequential:
         self.history = history
         self.stop_training = False
         buffer = np.empty((batch_size, *x.shape[1:]), self.dtype) if shuffle else None
+        blas = threads_mod.for_training(self, batch_size)  # BLAS threads per step (threads.py)
         cb.on_train_begin({})
         try:
             for epoch in range(initial_epoch, epochs):
@@ -459,12 +461,14 @@ class Sequential:
                 for step in range(steps):
                     start, stop = step * batch_size, min(n, (step + 1) * batch_size)
                     cb.on_train_batch_begin(step, {})
+                    blas.begin()
                     if order is None:
                         xb, tb = self._batch(x, start, stop), t[start:stop]
                     else:
                         index = order[start:stop]
                         xb, tb = self._batch(x, start, stop, index, buffer), t[index]
                     batch_logs = self._train_step(xb, tb)
+                    blas.end()
                     size = stop - start
                     seen += size
                     for key, value in batch_logs.items():
@@ -485,6 +489,8 @@ class Sequential:
         except GeneratorExit:  # the caller stopped iterating: still finish the run properly
             cb.on_train_end({})
             raise
+        finally:
+            blas.release()
         cb.on_train_end({})
 
     # ----- evaluate / predict -----

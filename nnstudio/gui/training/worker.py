@@ -205,7 +205,13 @@ class TrainingWorker(QObject):
                 # overflow on the way to NaN is reported by the NaN guard, not as warnings
                 result.fit_started = time.perf_counter()
                 cpu = time.process_time()
-                with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                from nnstudio.engine import threads
+
+                # the matrix products leave the GUI thread a core (engine/threads.py)
+                with (
+                    threads.leave_cores(1),
+                    np.errstate(over="ignore", invalid="ignore", divide="ignore"),
+                ):
                     self.model.fit(
                         self.x,
                         self.y,
