@@ -620,13 +620,17 @@ class Sequential:
         shape = self._input_shape
         rows = []
         for layer in self.layers:
-            if shape is not None:
-                shape = layer.compute_output_shape(shape)
-            count = (
-                layer.count_params()
-                if layer.built
-                else (0 if not isinstance(layer, layers_mod.Dense) else None)
-            )
+            count = None
+            if shape is not None:  # the layer class answers; nothing is built for the count
+                config = layer.get_config()
+                weights = type(layer).weight_shapes_for(config, shape)
+                count = int(sum(math.prod(s) for s in weights.values()))
+                shape = type(layer).output_shape_for(config, shape)
+            elif (
+                type(layer).weight_shapes_for.__func__
+                is layers_mod.Layer.weight_shapes_for.__func__
+            ):
+                count = 0  # a type without weights has none whatever comes in
             rows.append((layer.name, type(layer).__name__, shape, count))
         return rows
 
