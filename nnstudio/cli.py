@@ -275,14 +275,10 @@ def _epoch_snapshot():
 def _trained_copy_of_lesson(path: str) -> str | None:
     """Training a bundled lesson saves a copy in the current folder: the lesson stays as shipped
     (and its folder may be read-only once installed)."""
-    from nnstudio.paths import resource
+    from nnstudio.project import examples
 
     file = os.path.abspath(path)
-    try:
-        is_lesson = os.path.samefile(os.path.dirname(file), resource("examples"))
-    except OSError:
-        return None
-    if not is_lesson:
+    if not examples.is_bundled(file):
         return None
     copy = os.path.basename(file)
     if os.path.exists(copy):

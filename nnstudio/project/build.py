@@ -12,12 +12,11 @@ a project names is imported or called.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
 from .errors import ProjectError
-from .schema import LAYER_TYPES, Project
+from .schema import LAYER_TYPES, DatasetSpec, Project
 from .validate import check_network, expected_weight_shapes, output_units
 
 
@@ -138,17 +137,23 @@ def build_dataset(project: Project, progress=None, cancel=None):
     ``progress(done_bytes, total_bytes)`` and ``cancel`` (has ``is_set()``) are handed to a data
     set that has to be downloaded first (full MNIST, Fashion-MNIST).
     """
+    return load_dataset(project.dataset, progress, cancel)
+
+
+def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
+    """The ``Dataset`` a ``DatasetSpec`` names: the user's file or a built-in set with its params
+    (``DataError`` if it cannot be had). The CLI, the studio's Data panel and training use this."""
     import nnstudio.data as data
 
-    spec = project.dataset
     if spec.name == "file":
         if not spec.path:
-            raise ProjectError(
-                "The project uses your own data file, but no file is set; choose one in the Data panel."
+            raise data.DataError(
+                "The project uses your own data file, but no file is set; use Open file… in the "
+                "Data panel to choose one."
             )
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
     if spec.name not in data.DATASETS:
-        raise ProjectError(
+        raise data.DataError(
             f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
             f"choose one of {', '.join(data.DATASETS)}."
         )
@@ -177,7 +182,9 @@ def prepare_data(
             "in the Data panel so the network's input follows it."
         )
     units = output_units(project)
-    loss = _canonical_loss(project.training.loss)
+    from nnstudio.engine.losses import canonical_name
+
+    loss = canonical_name(project.training.loss)
     return (
         np.asarray(dataset.x_train),
         _targets(dataset, dataset.y_train, loss, units),
@@ -188,11 +195,6 @@ def prepare_data(
 
 def _shape(shape: tuple) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _canonical_loss(name: Any) -> str:
-    name = str(name).lower()
-    return {"mse": "mean_squared_error", "mae": "mean_absolute_error"}.get(name, name)
 
 
 def _targets(dataset, y, loss: str, units: int | None) -> np.ndarray:

@@ -355,6 +355,14 @@ def path(name: str) -> Path:
     return resource("examples", f"{name}.nnproj")
 
 
+def is_bundled(path: str | os.PathLike) -> bool:
+    """Is ``path`` one of the bundled lesson files (their folder may be read-only)?"""
+    try:
+        return Path(path).resolve().parent == resource("examples").resolve()
+    except OSError:
+        return False
+
+
 def load(name: str) -> Project:
     """Lesson ``name``: the bundled file, or freshly built when the resources are not installed."""
     from .fileformat import load as load_file

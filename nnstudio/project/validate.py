@@ -24,58 +24,18 @@ MAX_EPOCHS = 1_000_000
 MAX_BATCH = 10_000_000
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
-# The contract's names, used when the engine is not importable (it is the final judge).
-_FALLBACK = {
-    "activations": (
-        "linear",
-        "sigmoid",
-        "tanh",
-        "relu",
-        "leaky_relu",
-        "elu",
-        "softplus",
-        "softmax",
-    ),
-    "losses": (
-        "mse",
-        "mean_squared_error",
-        "mae",
-        "mean_absolute_error",
-        "binary_crossentropy",
-        "categorical_crossentropy",
-        "sparse_categorical_crossentropy",
-        "sse",
-    ),
-    "optimizers": ("sgd", "rmsprop", "adagrad", "adam"),
-}
-_FALLBACK["metrics"] = METRICS = (
-    "accuracy",
-    "acc",
-    "binary_accuracy",
-    "categorical_accuracy",
-    "sparse_categorical_accuracy",
-    "mse",
-    "mae",
-    "mean_squared_error",
-    "mean_absolute_error",
-)
-
 
 def known_names(kind: str) -> tuple[str, ...]:
-    """Lower-case names the engine registers for ``kind`` (activations, losses, optimizers)."""
-    try:
-        from nnstudio.engine import activations, losses, metrics, optimizers
+    """Lower-case names the engine registers for ``kind`` (activations, losses, optimizers,
+    metrics): its registries are the one list."""
+    from nnstudio.engine import activations, losses, metrics, optimizers
 
-        table = {
-            "activations": getattr(activations, "ACTIVATIONS", None),
-            "losses": getattr(losses, "LOSSES", None),
-            "optimizers": getattr(optimizers, "OPTIMIZERS", None),
-            "metrics": getattr(metrics, "METRICS", None),
-        }[kind]
-    except ImportError:
-        table = None
-    if not table:
-        return _FALLBACK[kind]
+    table = {
+        "activations": activations.ACTIVATIONS,
+        "losses": losses.LOSSES,
+        "optimizers": optimizers.OPTIMIZERS,
+        "metrics": metrics.METRICS,
+    }[kind]
     return tuple(str(name).lower() for name in table)
 
 

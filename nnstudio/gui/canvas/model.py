@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from nnstudio.engine.activations import ACTIVATIONS as _ENGINE_ACTIVATIONS
 from nnstudio.project.schema import LayerSpec, Project
 from nnstudio.project.validate import layer_shapes
 
-ACTIVATIONS = ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax")
+ACTIVATIONS = tuple(_ENGINE_ACTIVATIONS)  # the engine's names, in its order
 INITIALIZERS = (
     "glorot_uniform",
     "glorot_normal",
