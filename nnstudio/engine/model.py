@@ -1,8 +1,8 @@
 """Sequential: a stack of layers trained with compile / fit / evaluate / predict (Keras 3 API).
 
-Training is a loop the studio can drive one mini-batch at a time: `fit_iter()` is a generator
-that yields after every batch, `fit()` just runs it to the end, and both check
-`model.stop_training` between batches. One step is `train_on_batch`: forward through every
+Training is a loop that can be driven one mini-batch at a time: `fit_iter()` is a generator
+that yields after every batch, `fit()` runs it to the end (its callbacks see every batch), and
+both check `model.stop_training` between batches. One step is `train_on_batch`: forward through every
 layer, the loss (plus regulariser penalties), backward in reverse order, one optimizer update.
 
 All parameters of a built model live in one flat array (each layer's `params` are views into
