@@ -38,11 +38,11 @@ def test_flatten_in_palette_canvas_and_inspector(qtbot, undo_stack):
     assert doc_dense.config["units"] == 8
     assert canvas._params_text(0) == "0 params"
     block = canvas.layer_items[1]
-    assert canvas.layer_items[0].toolTip().startswith("flatten (Flatten)\nin: 784 → out: 784")
+    assert canvas.layer_items[0].toolTip().startswith("flatten (Flatten)\nin: 28×28 → out: 784")
     assert "784×8 = 6272" in block.toolTip()
     canvas.select_layer(0)
     assert inspector.pages.currentWidget() is inspector.page("Flatten")
-    assert "784 in → 784 out" in inspector.info.text()
+    assert "28×28 in → 784 out" in inspector.info.text()
     canvas.select_layer(1)
     assert "6,280 parameters = 784×8 weights + 8 biases" in inspector.info.text()
 

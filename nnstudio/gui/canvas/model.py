@@ -63,6 +63,11 @@ class LayerInfo:
     error: str = ""  # why the layer does not fit its input (the engine's sentence)
 
 
+def shape_text(shape) -> str:
+    """(784,) -> "784", (28, 28) -> "28×28", None (unknown) -> "?"."""
+    return "?" if not shape else "×".join(str(int(d)) for d in shape)
+
+
 def _features(shape) -> int | None:
     if not shape:
         return None

@@ -299,7 +299,11 @@ class NetworkCanvas(QGraphicsView):
     def _layer_tooltip(self, info: model.LayerInfo) -> str:
         lines = [f"{info.spec.id} ({info.spec.type})"]
         if info.in_dim is not None:
-            lines.append(self.tr("in: {a} → out: {b}").format(a=info.in_dim, b=info.out_dim))
+            lines.append(
+                self.tr("in: {a} → out: {b}").format(
+                    a=model.shape_text(info.in_shape), b=model.shape_text(info.out_shape)
+                )
+            )
         if info.kernel is not None:
             lines.append(
                 self.tr("weights {i}×{u} = {k}, biases {b}").format(

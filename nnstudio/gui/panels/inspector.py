@@ -153,7 +153,9 @@ class Inspector(QWidget):
         if info.in_dim is None:
             shape = self.tr("Input size unknown until a data set is chosen.")
         else:
-            shape = self.tr("{a} in → {b} out").format(a=info.in_dim, b=info.out_dim)
+            shape = self.tr("{a} in → {b} out").format(
+                a=model.shape_text(info.in_shape), b=model.shape_text(info.out_shape)
+            )
         if info.error:
             return f"{shape}\n{info.error}"
         if info.kernel is not None:
