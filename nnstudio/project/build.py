@@ -132,35 +132,48 @@ def _model_name(project: Project) -> str:
 
 
 def build_dataset(project: Project, progress=None, cancel=None):
-    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had).
+    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had,
+    ``ProjectError`` if the project names no file or an unknown data set).
 
     ``progress(done_bytes, total_bytes)`` and ``cancel`` (has ``is_set()``) are handed to a data
     set that has to be downloaded first (full MNIST, Fashion-MNIST).
     """
+    problem = _dataset_problem(project.dataset)
+    if problem:
+        raise ProjectError(problem)
     return load_dataset(project.dataset, progress, cancel)
 
 
 def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
     """The ``Dataset`` a ``DatasetSpec`` names: the user's file or a built-in set with its params
-    (``DataError`` if it cannot be had). The CLI, the studio's Data panel and training use this."""
+    (``DataError`` if it cannot be had). Training, the CLI and the Data panel load through this."""
     import nnstudio.data as data
 
+    problem = _dataset_problem(spec)
+    if problem:
+        raise data.DataError(problem)
     if spec.name == "file":
-        if not spec.path:
-            raise data.DataError(
-                "The project uses your own data file, but no file is set; use Open file… in the "
-                "Data panel to choose one."
-            )
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
-    if spec.name not in data.DATASETS:
-        raise data.DataError(
-            f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
-            f"choose one of {', '.join(data.DATASETS)}."
-        )
     extra = {}
     if getattr(data.DATASETS[spec.name], "needs_download", False):
         extra = {k: v for k, v in (("progress", progress), ("cancel", cancel)) if v is not None}
     return data.load(spec.name, **dict(spec.params or {}), **extra)
+
+
+def _dataset_problem(spec: DatasetSpec) -> str:
+    import nnstudio.data as data
+
+    if spec.name == "file" and not spec.path:
+        return (
+            "The project uses your own data file, but no file is set; use Open file… in the "
+            "Data panel to choose one."
+        )
+    if spec.name != "file" and spec.name not in data.DATASETS:
+        return (
+            f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
+            f"choose one of {', '.join(data.DATASETS)}."
+        )
+    return ""
 
 
 def prepare_data(
@@ -242,11 +255,17 @@ def capture(target, model, history=None) -> None:
     and ``epochs_trained`` advanced. Keys that appear in only one of the two are padded with
     NaN so every list stays one value per epoch.
     """
+    state = model.optimizer.get_state() if getattr(model, "optimizer", None) is not None else None
+    capture_state(target, model.weight_dict(), state, history)
+
+
+def capture_state(target, weights, optimizer_state, history=None) -> None:
+    """``capture`` from what a model held at some point (a snapshot taken at an epoch's end, or
+    the state a run decided to keep) instead of from a live model."""
     from .document import Document
 
     project = target.project if isinstance(target, Document) else target
-    weights = model.weight_dict()
-    state = model.optimizer.get_state() if getattr(model, "optimizer", None) is not None else None
+    state = optimizer_state
     merged, epochs = _merge_history(project, history)
     if isinstance(target, Document):
         target.set_weights(weights, state)
