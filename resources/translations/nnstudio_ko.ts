@@ -278,42 +278,42 @@
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="126" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="125" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="148" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="147" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="150" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="149" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="155" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="154" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="157" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="156" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="162" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="213" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="212" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="339" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="338" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -882,42 +882,42 @@
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="41" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="42" />
       <source>Clear</source>
       <translation>지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="42" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="43" />
       <source>Forget the points recorded so far</source>
       <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="54" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="55" />
       <source>gradient size (L2)</source>
       <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="55" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
       <source>training step</source>
       <translation>학습 스텝</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="60" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="61" />
       <source>dead ReLU units (share)</source>
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="104" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="105" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="144" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="145" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="145" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="146" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -960,17 +960,17 @@
       <translation>케라스 코드를 가져왔습니다: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="322" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="313" />
       <source>&lt;b&gt;Network&lt;/b&gt;: input ({shape}) → {layers}</source>
       <translation>&lt;b&gt;네트워크&lt;/b&gt;: 입력 ({shape}) → {layers}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="325" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="316" />
       <source>&lt;b&gt;Training&lt;/b&gt;: {optimizer} (learning rate {lr}), loss {loss}, metrics {metrics}; {epochs} epochs, batch {batch}, validation split {split}</source>
       <translation>&lt;b&gt;학습&lt;/b&gt;: {optimizer} (학습률 {lr}), 손실 {loss}, 지표 {metrics}; {epochs} 에포크, 배치 {batch}, 검증 비율 {split}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="337" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="328" />
       <source>&lt;b&gt;Data&lt;/b&gt;: {name}</source>
       <translation>&lt;b&gt;데이터&lt;/b&gt;: {name}</translation>
     </message>
@@ -1008,17 +1008,17 @@
       <translation>입력 {a} → 출력 {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="163" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="165" />
       <source>{n} parameters = {i}×{u} weights + {u} biases</source>
       <translation>파라미터 {n}개 = 가중치 {i}×{u} + 편향 {u}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="167" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="169" />
       <source>{n} parameters = {i}×{u} weights</source>
       <translation>파라미터 {n}개 = 가중치 {i}×{u}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="171" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="173" />
       <source>no parameters to learn</source>
       <translation>학습할 파라미터 없음</translation>
     </message>
@@ -1026,77 +1026,77 @@
   <context>
     <name>KerasIO</name>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="379" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="370" />
       <source>Import &amp;Keras Code…</source>
       <translation>케라스 코드 가져오기(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="373" />
       <source>Make a project from Keras model code (read, never run)</source>
       <translation>케라스 모델 코드로 프로젝트를 만듭니다 (읽기만 하고 실행하지 않습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="385" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="376" />
       <source>&amp;Export…</source>
       <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="388" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="379" />
       <source>Write the network as a Keras or PyTorch script, or as ONNX</source>
       <translation>네트워크를 케라스나 파이토치 스크립트, 또는 ONNX 파일로 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="395" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="386" />
       <source>import Keras code</source>
       <translation>케라스 코드를 가져오세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="411" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="402" />
       <source>Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report.</source>
       <translation>케라스 코드에서 “{title}”을(를) 가져왔습니다: 층 {layers}개, 보고서의 알림 {notes}개.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="438" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="429" />
       <source>Keras script (*.py)</source>
       <translation>케라스 스크립트 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="439" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="430" />
       <source>PyTorch script (*.py)</source>
       <translation>파이토치 스크립트 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="440" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="431" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="445" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="436" />
       <source>export</source>
       <translation>내보내세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="452" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="443" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="480" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="471" />
       <source>Could not export</source>
       <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="487" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="478" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다 ({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="497" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="488" />
       <source>The export failed: {reason}</source>
       <translation>내보내기에 실패했습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="503" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="494" />
       <source>Exported {files}</source>
       <translation>내보냈습니다: {files}</translation>
     </message>
@@ -1395,342 +1395,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="169" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="175" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="180" />
+      <location filename="../../nnstudio/gui/main_window.py" line="177" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="181" />
+      <location filename="../../nnstudio/gui/main_window.py" line="178" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="245" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="250" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="251" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="253" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="256" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="285" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="291" />
+      <location filename="../../nnstudio/gui/main_window.py" line="288" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="293" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="297" />
+      <location filename="../../nnstudio/gui/main_window.py" line="294" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="305" />
+      <location filename="../../nnstudio/gui/main_window.py" line="302" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="317" />
+      <location filename="../../nnstudio/gui/main_window.py" line="314" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="324" />
+      <location filename="../../nnstudio/gui/main_window.py" line="321" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="331" />
+      <location filename="../../nnstudio/gui/main_window.py" line="328" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="337" />
+      <location filename="../../nnstudio/gui/main_window.py" line="334" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="343" />
+      <location filename="../../nnstudio/gui/main_window.py" line="340" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="354" />
+      <location filename="../../nnstudio/gui/main_window.py" line="351" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="403" />
+      <location filename="../../nnstudio/gui/main_window.py" line="400" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
+      <location filename="../../nnstudio/gui/main_window.py" line="414" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="420" />
+      <location filename="../../nnstudio/gui/main_window.py" line="417" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="428" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="431" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
+      <location filename="../../nnstudio/gui/main_window.py" line="450" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="454" />
+      <location filename="../../nnstudio/gui/main_window.py" line="451" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
+      <location filename="../../nnstudio/gui/main_window.py" line="467" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
+      <location filename="../../nnstudio/gui/main_window.py" line="493" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="503" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
+      <location filename="../../nnstudio/gui/main_window.py" line="505" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
+      <location filename="../../nnstudio/gui/main_window.py" line="505" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
+      <location filename="../../nnstudio/gui/main_window.py" line="513" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="529" />
+      <location filename="../../nnstudio/gui/main_window.py" line="526" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="539" />
+      <location filename="../../nnstudio/gui/main_window.py" line="536" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="547" />
+      <location filename="../../nnstudio/gui/main_window.py" line="544" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="552" />
+      <location filename="../../nnstudio/gui/main_window.py" line="549" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="560" />
+      <location filename="../../nnstudio/gui/main_window.py" line="557" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="579" />
+      <location filename="../../nnstudio/gui/main_window.py" line="576" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="612" />
+      <location filename="../../nnstudio/gui/main_window.py" line="609" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="632" />
+      <location filename="../../nnstudio/gui/main_window.py" line="629" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="636" />
+      <location filename="../../nnstudio/gui/main_window.py" line="633" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="645" />
+      <location filename="../../nnstudio/gui/main_window.py" line="642" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="655" />
+      <location filename="../../nnstudio/gui/main_window.py" line="652" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="657" />
+      <location filename="../../nnstudio/gui/main_window.py" line="654" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="666" />
+      <location filename="../../nnstudio/gui/main_window.py" line="663" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="684" />
+      <location filename="../../nnstudio/gui/main_window.py" line="681" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="698" />
+      <location filename="../../nnstudio/gui/main_window.py" line="695" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="730" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="734" />
+      <location filename="../../nnstudio/gui/main_window.py" line="731" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="735" />
+      <location filename="../../nnstudio/gui/main_window.py" line="732" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="736" />
+      <location filename="../../nnstudio/gui/main_window.py" line="733" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="769" />
+      <location filename="../../nnstudio/gui/main_window.py" line="766" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="770" />
+      <location filename="../../nnstudio/gui/main_window.py" line="767" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="771" />
+      <location filename="../../nnstudio/gui/main_window.py" line="768" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="772" />
+      <location filename="../../nnstudio/gui/main_window.py" line="769" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="778" />
+      <location filename="../../nnstudio/gui/main_window.py" line="775" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="802" />
+      <location filename="../../nnstudio/gui/main_window.py" line="799" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="807" />
+      <location filename="../../nnstudio/gui/main_window.py" line="804" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1813,62 +1813,67 @@
       <translation>파라미터 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="302" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="303" />
       <source>in: {a} → out: {b}</source>
       <translation>입력: {a} → 출력: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="305" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="309" />
       <source>weights {i}×{u} = {k}, biases {b}</source>
       <translation>가중치 {i}×{u} = {k}, 편향 {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="317" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="321" />
       <source>shape comes from the data set</source>
       <translation>모양은 데이터셋에서 정해짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="323" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="326" />
+      <source>{h}×{w} images</source>
+      <translation>{h}×{w} 이미지</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/canvas/view.py" line="329" />
       <source>{n} features ({h}×{w} image)</source>
       <translation>특성 {n}개 ({h}×{w} 이미지)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="325" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="331" />
       <source>shape {shape}</source>
       <translation>모양 {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="333" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="339" />
       <source>1 output</source>
       <translation>출력 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="335" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="341" />
       <source>{n} outputs</source>
       <translation>출력 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="336" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="342" />
       <source>loss: {loss}</source>
       <translation>손실: {loss}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="352" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="358" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="516" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="522" />
       <source>Move Up</source>
       <translation>위로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="518" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="524" />
       <source>Move Down</source>
       <translation>아래로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="521" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="527" />
       <source>Delete</source>
       <translation>삭제</translation>
     </message>
@@ -1876,124 +1881,124 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="202" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="201" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="203" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="202" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="225" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="224" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="245" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="244" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="248" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="247" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="285" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="284" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="353" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="353" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="355" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="360" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="359" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="362" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="361" />
       <source>Click a line or a circle to change a weight or bias; scroll over one to nudge it.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있고, 그 위에서 스크롤하면 조금씩 움직입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="423" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="422" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="428" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="427" />
       <source>Click to change it, or scroll over it to nudge it.</source>
       <translation>클릭해서 바꾸거나, 그 위에서 스크롤해서 조금씩 움직이세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="443" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="442" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="448" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="447" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="455" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="457" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="458" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="457" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="460" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="459" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="465" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="464" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="503" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="502" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="510" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="509" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="512" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="511" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="525" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="524" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
     </message>
@@ -2313,22 +2318,22 @@
   <context>
     <name>StudioViews</name>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="107" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="108" />
       <source>Network Output</source>
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="108" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="109" />
       <source>Neurons</source>
       <translation>뉴런</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="109" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="110" />
       <source>Confusion Matrix</source>
       <translation>혼동 행렬</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="110" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="111" />
       <source>Gradients</source>
       <translation>그레이디언트</translation>
     </message>
@@ -2685,12 +2690,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="232" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="234" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="282" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="284" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>

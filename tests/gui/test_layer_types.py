@@ -31,6 +31,7 @@ def test_flatten_in_palette_canvas_and_inspector(qtbot, undo_stack):
         qtbot.addWidget(w)
         w.show()
     assert "Flatten" in palette.blocks
+    assert "28×28 images" in " ".join(canvas._input_lines(project))
     qtbot.mouseDClick(palette.blocks["Flatten"], Qt.LeftButton)  # appends a Flatten
     assert [s.type for s in doc.layers] == ["Flatten"]
     canvas.add_layer("Dense")

@@ -322,6 +322,8 @@ class NetworkCanvas(QGraphicsView):
         shape = tuple(int(d) for d in shape)
         tag = project.dataset.name or ""
         image = model.image_shape(project)
+        if image is not None and len(shape) == 2:  # the samples are the images themselves
+            return tag, self.tr("{h}×{w} images").format(h=image[0], w=image[1])
         if image is not None:
             n = image[0] * image[1]
             return tag, self.tr("{n} features ({h}×{w} image)").format(n=n, h=image[0], w=image[1])
