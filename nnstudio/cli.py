@@ -76,6 +76,7 @@ def cmd_gui(args) -> int:
 
 def cmd_train(args) -> int:
     from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, save
+    from nnstudio.project.build import capture_state
 
     project = load(args.file)
     training = project.training
@@ -122,7 +123,7 @@ def cmd_train(args) -> int:
             raise Interrupted(
                 "interrupted before the first epoch ended; nothing was saved"
             ) from None
-        capture(project, snapshot, snapshot)
+        capture_state(project, snapshot.weights, snapshot.optimizer_state, snapshot)
         save(project, out)
         raise Interrupted(
             f"interrupted; the {len(snapshot.epoch)} epoch(s) that finished were saved to {out} "
@@ -246,28 +247,21 @@ def cmd_new(args) -> int:
 def _epoch_snapshot():
     """A callback keeping the weights, optimizer state and logs of the last finished epoch, so an
     interrupted run saves exactly the epochs that finished (and resumes from them bit for bit).
-    It also has the shape ``nnstudio.project.capture`` takes, as the model and as the history."""
+    It is also the history ``nnstudio.project.build.capture_state`` takes (``epoch``, ``history``)."""
     from nnstudio.engine.callbacks import Callback
 
     class EpochSnapshot(Callback):
         def __init__(self):
             super().__init__()
             self.epoch, self.history = [], {}
-            self._weights = self._state = None
-            self.optimizer = self  # capture() calls snapshot.optimizer.get_state()
+            self.weights = self.optimizer_state = None
 
         def on_epoch_end(self, epoch, logs=None):
-            self._weights = self.model.weight_dict()
-            self._state = self.model.optimizer.get_state()
+            self.weights = self.model.weight_dict()
+            self.optimizer_state = self.model.optimizer.get_state()
             self.epoch.append(epoch)
             for key, value in (logs or {}).items():
                 self.history.setdefault(key, []).append(float(value))
-
-        def weight_dict(self):
-            return self._weights
-
-        def get_state(self):
-            return self._state
 
     return EpochSnapshot()
 
@@ -275,14 +269,10 @@ def _epoch_snapshot():
 def _trained_copy_of_lesson(path: str) -> str | None:
     """Training a bundled lesson saves a copy in the current folder: the lesson stays as shipped
     (and its folder may be read-only once installed)."""
-    from nnstudio.paths import resource
+    from nnstudio.project import examples
 
     file = os.path.abspath(path)
-    try:
-        is_lesson = os.path.samefile(os.path.dirname(file), resource("examples"))
-    except OSError:
-        return None
-    if not is_lesson:
+    if not examples.is_bundled(file):
         return None
     copy = os.path.basename(file)
     if os.path.exists(copy):

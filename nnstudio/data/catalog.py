@@ -32,18 +32,19 @@ FASHION_CLASSES = [
 ]
 
 
-def _mnist_5k():
+def _mnist_5k(flatten=True):
     return from_idx(
         DATASETS_DIR / "mnist-5k",
         num_classes=10,
         class_names=MNIST_CLASSES,
         name="mnist-5k",
         description=DATASETS["mnist-5k"].description,
+        flatten=flatten,
     )
 
 
 def _downloadable(name, class_names):
-    def make(progress=None, cancel=None, mirrors=None, timeout=None):
+    def make(flatten=True, progress=None, cancel=None, mirrors=None, timeout=None):
         folder = _download.locate(
             name, progress=progress, cancel=cancel, mirrors=mirrors, timeout=timeout
         )
@@ -53,6 +54,7 @@ def _downloadable(name, class_names):
             class_names=class_names,
             name=name,
             description=DATASETS[name].description,
+            flatten=flatten,
         )
 
     return make
@@ -61,8 +63,8 @@ def _downloadable(name, class_names):
 def _info(name, title, description, task, kind, maker, needs_download=False):
     params = {}
     for p in inspect.signature(maker).parameters.values():
-        if p.name in ("progress", "cancel", "mirrors", "timeout"):
-            continue
+        if p.name in ("progress", "cancel", "mirrors", "timeout", "flatten"):
+            continue  # how to fetch or shape the samples, not a setting of the data set itself
         params[p.name] = p.default
     return DatasetInfo(
         name=name,
@@ -250,7 +252,8 @@ def load(name: str, **params) -> Dataset:
     """Make or read the built-in data set `name` with the given settings (see DATASETS[name].params).
 
     mnist / fashion-mnist also take progress(done_bytes, total_bytes), cancel (has is_set()),
-    mirrors (list of base URLs) and timeout (seconds).
+    mirrors (list of base URLs) and timeout (seconds); the three MNIST sets take flatten=False
+    for (n, 28, 28) images instead of (n, 784) rows (a network then starts with Flatten).
     """
     key = str(name).strip().lower()
     if key not in _MAKERS:
@@ -265,5 +268,5 @@ def load(name: str, **params) -> Dataset:
         raise DataError(f"The data set {key!r} has no setting {unknown[0]!r}; it accepts {shown}.")
     ds = maker(**params)
     ds.name = key
-    ds.params = {k: v for k, v in params.items() if k in DATASETS[key].params}
+    ds.params = {k: v for k, v in params.items() if k in DATASETS[key].params or k == "flatten"}
     return ds

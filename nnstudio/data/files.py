@@ -30,7 +30,22 @@ def _number(text: str):
     return v if math.isfinite(v) else None
 
 
-def _read_text(path: Path) -> str:
+ENCODINGS = ("utf-8-sig", "cp949", "latin-1")  # tried in this order; latin-1 decodes anything
+HEAD_BYTES = 64 * 1024  # what csv_columns reads to name the columns
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for enc in ENCODINGS:
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DataError(f"{name} is not readable text.")  # pragma: no cover - latin-1 decodes anything
+
+
+def _read_text(path: Path, limit: int | None = None) -> str:
+    """The file's text (at most ``limit`` bytes, cut at the last whole line), decoded as
+    UTF-8, else Korean Windows (cp949), else Latin-1."""
     if not path.exists():
         raise DataError(f"There is no file {str(path)!r}.")
     if path.is_dir():
@@ -42,7 +57,8 @@ def _read_text(path: Path) -> str:
                 f"{path.name} is {size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
                 f"{MAX_CSV_BYTES // 1024**2} MB."
             )
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read() if limit is None else f.read(limit)
     except PermissionError:
         raise DataError(f"nnstudio may not read {str(path)!r} (permission denied).") from None
     except OSError as exc:
@@ -51,14 +67,27 @@ def _read_text(path: Path) -> str:
         raise DataError(
             f"{path.name} is not a text file (it contains binary bytes); expected a CSV table."
         )
-    for enc in ("utf-8-sig", "cp949", "latin-1"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(
-        f"{path.name} is not readable text."
-    )  # pragma: no cover - latin-1 decodes anything
+    if limit is not None and len(raw) == limit and b"\n" in raw:
+        raw = raw[: raw.rindex(b"\n")]  # the last line may be cut in half (or mid-character)
+    return _decode(raw, path.name)
+
+
+def csv_columns(path) -> tuple[list[str], bool]:
+    """The column names of a CSV file and whether its first row is a header: the header's names
+    (in the file's encoding), else x1, x2, ... as from_csv names them. Reads only the start."""
+    path = Path(path)
+    text = _read_text(path, limit=HEAD_BYTES)
+    lines = [line for line in text.splitlines() if line.strip()][:51]
+    if not lines:
+        raise DataError(f"{path.name} is empty; expected a table with one sample per row.")
+    try:
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=_sniff_delimiter(text)))
+    except csv.Error as exc:
+        raise DataError(f"{path.name} is not a valid CSV table ({exc}).") from None
+    rows = [[c.strip() for c in r] for r in rows]
+    if _looks_like_header(rows):
+        return rows[0], True
+    return [f"x{j + 1}" for j in range(len(rows[0]))], False
 
 
 def _sniff_delimiter(text: str) -> str:

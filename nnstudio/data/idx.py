@@ -220,8 +220,10 @@ def from_idx(
     class_names=None,
     name: str | None = None,
     description: str = "",
+    flatten: bool = True,
 ) -> Dataset:
-    """The four standard MNIST files in `directory` (gzip or not) -> Dataset of flattened images in [0, 1]."""
+    """The four standard MNIST files in `directory` (gzip or not) -> Dataset of images in [0, 1],
+    flattened to (n, 784) or, with flatten=False, shaped (n, 28, 28) for a Flatten layer."""
     directory = Path(directory)
     if not directory.is_dir():
         raise DataError(
@@ -261,6 +263,8 @@ def from_idx(
         raise DataError(f"{len(class_names)} class names were given for {num_classes} classes.")
     if len(image_shape) == 3 and image_shape[-1] == 1:
         image_shape = image_shape[:2]
+    if not flatten:
+        x_parts = [x.reshape(len(x), *image_shape) for x in x_parts]
     return Dataset(
         x_parts[0],
         y_parts[0],

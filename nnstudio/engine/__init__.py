@@ -3,8 +3,8 @@
 Public API (all importable from here): `Sequential` (add, pop, build, compile, fit, fit_iter,
 train_on_batch, evaluate, predict, summary, summary_rows, count_params, get/set_weights,
 weight_dict/set_weight_dict, layer_outputs, get_config/from_config, seed, stop_training,
-last_batch_logs); layers `Input`, `Dense`, `Activation`, `Dropout`; optimizers `SGD`,
-`RMSprop`, `Adagrad`, `Adam` (get_state/set_state for exact resumes); callbacks `Callback`,
+last_batch_logs); layers `Input`, `Dense`, `Activation`, `Dropout`, `Flatten`; optimizers
+`SGD`, `RMSprop`, `Adagrad`, `Adam` (get_state/set_state for exact resumes); callbacks `Callback`,
 `History`, `ProgbarLogger`, `EarlyStopping`, `TerminateOnNaN`; `gradcheck(model, x, y)`;
 global `set_floatx` / `floatx` (float32 default, float64 throughout when chosen) and
 `set_random_seed`. Registries, one per kind, look names up: `activations`, `losses`,
@@ -18,7 +18,7 @@ from . import activations, initializers, layers, losses, metrics, optimizers, re
 from .backend import epsilon, floatx, set_floatx, set_random_seed
 from .callbacks import Callback, EarlyStopping, History, ProgbarLogger, TerminateOnNaN
 from .gradcheck import gradcheck
-from .layers import Activation, Dense, Dropout, Input
+from .layers import Activation, Dense, Dropout, Flatten, Input
 from .model import Sequential
 from .optimizers import SGD, Adagrad, Adam, RMSprop
 
@@ -28,6 +28,7 @@ __all__ = [
     "Dense",
     "Activation",
     "Dropout",
+    "Flatten",
     "SGD",
     "RMSprop",
     "Adagrad",

@@ -3,7 +3,14 @@
 A layer keeps what its backward needs from the last forward, and its gradients sit beside its
 parameters: `layer.params["kernel"]` and `layer.grads["kernel"]`. Shapes are (batch, features).
 Names and defaults are Keras 3's. `LAYER_CLASSES` is the allow-list used to load saved models.
+
+Every layer class also answers, from a config dict and a per-sample input shape alone (no
+arrays made), `output_shape_for(config, input_shape)` and `weight_shapes_for(config,
+input_shape)`: the project checks, the canvas and the summary ask these instead of redoing the
+arithmetic, as Keras's `compute_output_shape` / `build` do.
 """
+
+import math
 
 import numpy as np
 
@@ -65,6 +72,17 @@ class Layer:
             None if input_shape is None else _shape_tuple("input_shape", input_shape)
         )
 
+    # -- what a layer of this type makes of a per-sample input shape (no instance needed) ----
+    @classmethod
+    def output_shape_for(cls, config, input_shape):
+        """Per-sample output shape of a layer with this config, e.g. (784,) -> (8,)."""
+        return _shape_tuple("input_shape", input_shape)
+
+    @classmethod
+    def weight_shapes_for(cls, config, input_shape):
+        """{"kernel": (784, 8), "bias": (8,)}: the weights build() makes, in Keras order."""
+        return {}
+
     def build(self, input_shape):
         """Create the parameters for a per-sample input shape such as (784,)."""
         self.input_shape = _shape_tuple("input_shape", input_shape)
@@ -72,7 +90,7 @@ class Layer:
         self.built = True
 
     def compute_output_shape(self, input_shape):
-        return tuple(input_shape)
+        return type(self).output_shape_for(self.get_config(), input_shape)
 
     def count_params(self):
         return int(sum(p.size for p in self.params.values()))
@@ -178,21 +196,37 @@ class Dense(Layer):
         self._x = self._z = self._y = None
         self._buffers = {}
 
-    def compute_output_shape(self, input_shape):
-        return (self.units,)
+    @classmethod
+    def output_shape_for(cls, config, input_shape):
+        """(features,) -> (units,)"""
+        return (cls.weight_shapes_for(config, input_shape)["kernel"][1],)
 
-    def build(self, input_shape, dtype=None, rng=None):
+    @classmethod
+    def weight_shapes_for(cls, config, input_shape):
+        """kernel (features, units), bias (units,) when use_bias."""
         input_shape = _shape_tuple("input_shape", input_shape)
         if len(input_shape) != 1:
             raise ValueError(
                 f"Dense needs flat samples, shape (features,), received input_shape={input_shape}; "
-                "flatten the data first (e.g. images of 28x28 become 784 features)."
+                "put a Flatten layer before it (images of 28x28 become 784 features)."
             )
+        units = config.get("units")
+        if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units <= 0:
+            raise ValueError(f"units must be a positive integer, received: units={units!r}")
+        shapes = {"kernel": (input_shape[0], int(units))}
+        if config.get("use_bias", True):
+            shapes["bias"] = (int(units),)
+        return shapes
+
+    def build(self, input_shape, dtype=None, rng=None):
+        shapes = self.weight_shapes_for(
+            {"units": self.units, "use_bias": self.use_bias}, input_shape
+        )
         super().build(input_shape)
         dtype = backend.as_dtype(dtype)
-        self.params = {"kernel": self.kernel_initializer((input_shape[0], self.units), dtype, rng)}
+        self.params = {"kernel": self.kernel_initializer(shapes["kernel"], dtype, rng)}
         if self.use_bias:
-            self.params["bias"] = self.bias_initializer((self.units,), dtype, rng)
+            self.params["bias"] = self.bias_initializer(shapes["bias"], dtype, rng)
         self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
 
     def forward(self, x, training=False):
@@ -331,7 +365,53 @@ class Dropout(Layer):
         return {**super().get_config(), "rate": self.rate, "seed": self.seed}
 
 
-LAYER_CLASSES = {"Dense": Dense, "Activation": Activation, "Dropout": Dropout}
+class Flatten(Layer):
+    """y = x.reshape(batch, -1): (batch, 28, 28) -> (batch, 784) ;  dx = dy.reshape(x.shape)
+
+    data_format="channels_first" first moves the channel axis last, as Keras does, so
+    (batch, c, h, w) flattens in the same order as (batch, h, w, c).
+    """
+
+    default_name = "flatten"
+
+    def __init__(self, data_format=None, name=None, input_shape=None):
+        if data_format is None:
+            data_format = "channels_last"
+        if data_format not in ("channels_last", "channels_first"):
+            raise ValueError(
+                "data_format must be 'channels_last' or 'channels_first', "
+                f"received: data_format={data_format!r}"
+            )
+        super().__init__(name, input_shape)
+        self.data_format = data_format
+        self._shape = None
+
+    @classmethod
+    def output_shape_for(cls, config, input_shape):
+        """(28, 28) -> (784,)"""
+        return (math.prod(_shape_tuple("input_shape", input_shape)),)
+
+    def build(self, input_shape, dtype=None, rng=None):
+        super().build(input_shape)
+
+    def _channels_first(self, x):
+        return self.data_format == "channels_first" and x.ndim > 2
+
+    def forward(self, x, training=False):
+        if self._channels_first(x):
+            x = np.moveaxis(x, 1, -1)
+        self._shape = x.shape
+        return x.reshape(len(x), -1)
+
+    def backward(self, dout, overwrite=False):
+        dx = dout.reshape(self._shape)
+        return np.moveaxis(dx, -1, 1) if self._channels_first(dx) else dx
+
+    def get_config(self):
+        return {**super().get_config(), "data_format": self.data_format}
+
+
+LAYER_CLASSES = {"Dense": Dense, "Activation": Activation, "Dropout": Dropout, "Flatten": Flatten}
 
 
 def serialize(layer):

@@ -232,6 +232,15 @@ for _cls in (
 _BY_CLASS_NAME = {cls.class_name.lower(): cls for cls in set(LOSSES.values())}
 
 
+def canonical_name(identifier) -> str:
+    """One name per loss, the shortest Keras spelling: "mean_squared_error" -> "mse",
+    "MeanSquaredError" -> "mse", "sum_squared_error" -> "sse"; an unknown name comes back
+    lower-cased (the caller says it is unknown)."""
+    key = str(identifier).lower()
+    cls = LOSSES.get(key) or _BY_CLASS_NAME.get(key)
+    return key if cls is None else min((cls.name, *cls.aliases), key=len)
+
+
 def get(identifier):
     """Loss object for a name ("mse", "categorical_crossentropy", "MeanSquaredError") or instance."""
     if isinstance(identifier, Loss):

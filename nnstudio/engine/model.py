@@ -1,8 +1,8 @@
 """Sequential: a stack of layers trained with compile / fit / evaluate / predict (Keras 3 API).
 
-Training is a loop the studio can drive one mini-batch at a time: `fit_iter()` is a generator
-that yields after every batch, `fit()` just runs it to the end, and both check
-`model.stop_training` between batches. One step is `train_on_batch`: forward through every
+Training is a loop that can be driven one mini-batch at a time: `fit_iter()` is a generator
+that yields after every batch, `fit()` runs it to the end (its callbacks see every batch), and
+both check `model.stop_training` between batches. One step is `train_on_batch`: forward through every
 layer, the loss (plus regulariser penalties), backward in reverse order, one optimizer update.
 
 All parameters of a built model live in one flat array (each layer's `params` are views into
@@ -626,13 +626,17 @@ class Sequential:
         shape = self._input_shape
         rows = []
         for layer in self.layers:
-            if shape is not None:
-                shape = layer.compute_output_shape(shape)
-            count = (
-                layer.count_params()
-                if layer.built
-                else (0 if not isinstance(layer, layers_mod.Dense) else None)
-            )
+            count = None
+            if shape is not None:  # the layer class answers; nothing is built for the count
+                config = layer.get_config()
+                weights = type(layer).weight_shapes_for(config, shape)
+                count = int(sum(math.prod(s) for s in weights.values()))
+                shape = type(layer).output_shape_for(config, shape)
+            elif (
+                type(layer).weight_shapes_for.__func__
+                is layers_mod.Layer.weight_shapes_for.__func__
+            ):
+                count = 0  # a type without weights has none whatever comes in
             rows.append((layer.name, type(layer).__name__, shape, count))
         return rows
 

@@ -13,6 +13,7 @@ elementwise, so they do not care whether they see one parameter or all of them.
 Arithmetic order follows Keras so float32 results match it to the last bit where NumPy allows.
 """
 
+import inspect
 import math
 
 import numpy as np
@@ -25,7 +26,7 @@ def _flush_tiny(state):
 
     Where a gradient stays exactly 0 (a dead ReLU unit), momentum and velocity shrink by rho or
     beta every step and after ~700 steps become subnormal floats, which x86 processors compute
-    10-100x slower: an MNIST-sized RMSprop epoch went from 0.9 s to 1.6 s by its third epoch.
+    10-100x slower (ENGINE.md has the measurement).
     Adding and subtracting 2^(nmant+13) times the smallest normal rounds every value below
     2^11 smallest normals to 0 and leaves every value above 2^-66 (float32) exactly as it was
     (values in between move by at most 2^-114: nothing next to epsilon). TensorFlow's CPU
@@ -547,6 +548,19 @@ class Adam(Optimizer):
 
 
 OPTIMIZERS = {"sgd": SGD, "rmsprop": RMSprop, "adagrad": Adagrad, "adam": Adam}
+
+
+def default_config(name):
+    """An optimizer's own settings with their Keras defaults, in order, read from its __init__:
+    default_config("sgd") -> {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False}
+    (clipping and name, shared by all, are left out)."""
+    cls = OPTIMIZERS[str(name).lower()]
+    params = inspect.signature(cls.__init__).parameters
+    return {
+        key: p.default
+        for key, p in params.items()
+        if key not in ("self", "clipnorm", "clipvalue", "name")
+    }
 
 
 def get(identifier):

@@ -301,19 +301,10 @@ class ImportReportDialog(QDialog):
         from nnstudio.data import DATASETS
         from nnstudio.gui.texts import dataset_title
 
+        from nnstudio.project.export.common import layer_text
+
         p = result.project
-        parts = []
-        for spec in p.layers:
-            c = spec.config
-            if spec.type == "Dense":
-                act = c.get("activation") or "linear"
-                parts.append(f"Dense({c['units']}" + ("" if act == "linear" else f", {act}") + ")")
-            elif spec.type == "Activation":
-                parts.append(f"Activation({c['activation']})")
-            elif spec.type == "Dropout":
-                parts.append(f"Dropout({c['rate']:g})")
-            else:
-                parts.append(spec.type)
+        parts = [layer_text(spec) for spec in p.layers]
         t = p.training
         optimizer = (t.optimizer or {}).get("class_name", "?")
         lr = ((t.optimizer or {}).get("config") or {}).get("learning_rate")

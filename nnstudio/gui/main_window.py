@@ -50,12 +50,9 @@ AUTOSAVE_DELAY_MS = 30_000
 
 
 def _is_bundled_lesson(path: str | Path) -> bool:
-    from nnstudio import paths
+    from nnstudio.project import examples
 
-    try:
-        return Path(path).resolve().parent == paths.EXAMPLES.resolve()
-    except OSError:
-        return False
+    return examples.is_bundled(path)
 
 
 class _VerticalScroll(QScrollArea):
@@ -89,7 +86,7 @@ class _VerticalScroll(QScrollArea):
 
 
 class MainWindow(QMainWindow):
-    """One project per window. Attributes (GUI.md): ``document``, ``undo_stack``, ``canvas``,
+    """One project per window. Attributes: ``document``, ``undo_stack``, ``canvas``,
     ``palette``, ``inspector``, ``training_panel``, ``summary_panel``, ``data_panel``,
     ``controller``, ``curves``."""
 

@@ -12,12 +12,11 @@ a project names is imported or called.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
 from .errors import ProjectError
-from .schema import LAYER_TYPES, Project
+from .schema import LAYER_TYPES, DatasetSpec, Project
 from .validate import check_network, expected_weight_shapes, output_units
 
 
@@ -133,29 +132,48 @@ def _model_name(project: Project) -> str:
 
 
 def build_dataset(project: Project, progress=None, cancel=None):
-    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had).
+    """The ``nnstudio.data.Dataset`` the project trains on (``DataError`` if it cannot be had,
+    ``ProjectError`` if the project names no file or an unknown data set).
 
     ``progress(done_bytes, total_bytes)`` and ``cancel`` (has ``is_set()``) are handed to a data
     set that has to be downloaded first (full MNIST, Fashion-MNIST).
     """
+    problem = _dataset_problem(project.dataset)
+    if problem:
+        raise ProjectError(problem)
+    return load_dataset(project.dataset, progress, cancel)
+
+
+def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
+    """The ``Dataset`` a ``DatasetSpec`` names: the user's file or a built-in set with its params
+    (``DataError`` if it cannot be had). Training, the CLI and the Data panel load through this."""
     import nnstudio.data as data
 
-    spec = project.dataset
+    problem = _dataset_problem(spec)
+    if problem:
+        raise data.DataError(problem)
     if spec.name == "file":
-        if not spec.path:
-            raise ProjectError(
-                "The project uses your own data file, but no file is set; choose one in the Data panel."
-            )
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
-    if spec.name not in data.DATASETS:
-        raise ProjectError(
-            f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
-            f"choose one of {', '.join(data.DATASETS)}."
-        )
     extra = {}
     if getattr(data.DATASETS[spec.name], "needs_download", False):
         extra = {k: v for k, v in (("progress", progress), ("cancel", cancel)) if v is not None}
     return data.load(spec.name, **dict(spec.params or {}), **extra)
+
+
+def _dataset_problem(spec: DatasetSpec) -> str:
+    import nnstudio.data as data
+
+    if spec.name == "file" and not spec.path:
+        return (
+            "The project uses your own data file, but no file is set; use Open file… in the "
+            "Data panel to choose one."
+        )
+    if spec.name != "file" and spec.name not in data.DATASETS:
+        return (
+            f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
+            f"choose one of {', '.join(data.DATASETS)}."
+        )
+    return ""
 
 
 def prepare_data(
@@ -177,7 +195,9 @@ def prepare_data(
             "in the Data panel so the network's input follows it."
         )
     units = output_units(project)
-    loss = _canonical_loss(project.training.loss)
+    from nnstudio.engine.losses import canonical_name
+
+    loss = canonical_name(project.training.loss)
     return (
         np.asarray(dataset.x_train),
         _targets(dataset, dataset.y_train, loss, units),
@@ -188,11 +208,6 @@ def prepare_data(
 
 def _shape(shape: tuple) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _canonical_loss(name: Any) -> str:
-    name = str(name).lower()
-    return {"mse": "mean_squared_error", "mae": "mean_absolute_error"}.get(name, name)
 
 
 def _targets(dataset, y, loss: str, units: int | None) -> np.ndarray:
@@ -240,11 +255,17 @@ def capture(target, model, history=None) -> None:
     and ``epochs_trained`` advanced. Keys that appear in only one of the two are padded with
     NaN so every list stays one value per epoch.
     """
+    state = model.optimizer.get_state() if getattr(model, "optimizer", None) is not None else None
+    capture_state(target, model.weight_dict(), state, history)
+
+
+def capture_state(target, weights, optimizer_state, history=None) -> None:
+    """``capture`` from what a model held at some point (a snapshot taken at an epoch's end, or
+    the state a run decided to keep) instead of from a live model."""
     from .document import Document
 
     project = target.project if isinstance(target, Document) else target
-    weights = model.weight_dict()
-    state = model.optimizer.get_state() if getattr(model, "optimizer", None) is not None else None
+    state = optimizer_state
     merged, epochs = _merge_history(project, history)
     if isinstance(target, Document):
         target.set_weights(weights, state)

@@ -98,8 +98,9 @@ def _problem(code, template, args=None, edits=None, fix_template="", severity=ER
 
 
 def _loss_name(loss) -> str:
-    name = str(loss or "").lower()
-    return {"mean_squared_error": "mse", "mean_absolute_error": "mae"}.get(name, name)
+    from nnstudio.engine.losses import canonical_name
+
+    return canonical_name(loss or "")
 
 
 def _activation(config: dict) -> str:

@@ -285,6 +285,49 @@ def mnist() -> Project:
     return p
 
 
+def mnist_images() -> Project:
+    p = Project(
+        title=_t("MNIST images: the TensorFlow quickstart"),
+        description={
+            "en": (
+                "The first network of the TensorFlow beginner quickstart, Keras line for Keras line: "
+                "Flatten(input_shape=(28, 28)) lays each 28x28 digit out as one row of 784 numbers, "
+                "Dense(128, relu) looks at all of them and Dense(10, softmax) gives the answer. Adam, "
+                "sparse categorical cross-entropy on the digit labels, 5 epochs: 101,770 parameters, "
+                "and on the bundled 5,000-digit sample about nine test digits in ten right.\n\n"
+                "Try it: select the Flatten block and read its shapes, 28×28 in, 784 out; then delete "
+                "it and see the Dense layer refuse the images, because a Dense layer needs flat "
+                "inputs. The MNIST lesson does the same with the flattening done by the data set."
+            ),
+            "ko": (
+                "텐서플로 초보자 빠른 시작의 첫 번째 신경망을 케라스 코드 그대로 옮겼습니다. "
+                "Flatten(input_shape=(28, 28))이 28×28 숫자 이미지를 784개의 수 한 줄로 펼치고, "
+                "Dense(128, relu)가 이를 모두 살펴본 뒤 Dense(10, softmax)가 답을 냅니다. Adam, 숫자 "
+                "레이블에 대한 희소 범주형 교차 엔트로피, 5 에포크로 학습합니다. 파라미터는 101,770개이고, "
+                "함께 들어 있는 5,000개 샘플로 테스트 숫자 열 개 중 아홉 개쯤을 맞힙니다.\n\n"
+                "직접 해 보세요. Flatten 블록을 선택해 모양을 읽어 보세요. 28×28이 들어가 784가 나옵니다. "
+                "그다음 Flatten을 지우면 Dense 층이 이미지를 받지 않습니다. Dense 층에는 평평한 입력이 "
+                "필요하기 때문입니다. MNIST 수업은 데이터 세트가 미리 펼쳐 준 입력으로 같은 일을 합니다."
+            ),
+        },
+        input_shape=(28, 28),
+        dataset=DatasetSpec(name="mnist-5k", params={"flatten": False}),
+        training=TrainingSpec(
+            loss="sparse_categorical_crossentropy",
+            optimizer={"class_name": "Adam", "config": {"learning_rate": 0.001}},
+            batch_size=32,
+            epochs=5,
+            metrics=["accuracy"],
+            validation_split=0.1,
+            seed=0,
+        ),
+    )
+    p.add_layer("Flatten")
+    p.add_layer("Dense", units=128, activation="relu")
+    p.add_layer("Dense", units=10, activation="softmax")
+    return p
+
+
 EXAMPLES: dict[str, Callable[[], Project]] = {
     name: _full_configs(builder)
     for name, builder in (
@@ -293,6 +336,7 @@ EXAMPLES: dict[str, Callable[[], Project]] = {
         ("animals", animals),
         ("spirals", spirals),
         ("mnist", mnist),
+        ("mnist-images", mnist_images),
     )
 }
 DEFAULT = "xor"  # the lesson `nnstudio` opens with
@@ -309,6 +353,14 @@ def path(name: str) -> Path:
             f"There is no lesson called {name!r}; the lessons are {', '.join(EXAMPLES)}."
         )
     return resource("examples", f"{name}.nnproj")
+
+
+def is_bundled(path: str | os.PathLike) -> bool:
+    """Is ``path`` one of the bundled lesson files (their folder may be read-only)?"""
+    try:
+        return Path(path).resolve().parent == resource("examples").resolve()
+    except OSError:
+        return False
 
 
 def load(name: str) -> Project:

@@ -605,7 +605,7 @@ class _Reader:
         rule = LAYERS[name]
         if rule is None:
             self.note(line, _t("{name} is not supported yet; left out"), model=model, name=name)
-            self.take_input_shape(model, node, line, flatten=name == "Flatten")
+            self.take_input_shape(model, node, line)
             return
         known = {*rule.positional, *rule.keep, *rule.only_default, "name", *INPUT_ARGS}
         args = self.arguments(model, node, rule.positional, name, known)
@@ -855,7 +855,6 @@ class _Reader:
         node: ast.Call,
         line: int,
         args: dict | None = None,
-        flatten: bool = False,
     ) -> bool:
         if args is None:
             found = {}
@@ -875,25 +874,6 @@ class _Reader:
             shape = shape if isinstance(shape, _Unknown) else tuple(shape)[1:]
         else:
             return False
-        if flatten and not isinstance(shape, _Unknown):
-            try:
-                size = math.prod(
-                    int(d) for d in (shape if isinstance(shape, (tuple, list)) else (shape,))
-                )
-            except (TypeError, ValueError):
-                size = None
-            if size:
-                self.note(
-                    line,
-                    _t(
-                        "its input shape {shape} is taken flat, as ({size},): nnstudio's image data "
-                        "sets are already flat"
-                    ),
-                    model=model,
-                    shape=repr(tuple(shape)),
-                    size=size,
-                )
-                shape = (size,)
         self.set_input(model, shape, line)
         return True
 
@@ -915,19 +895,7 @@ class _Reader:
                 shape=repr(shape),
             )
             return
-        shape = tuple(shape)
-        if len(shape) > 1:
-            self.note(
-                line,
-                _t(
-                    "the input shape {shape} has more than one axis; nnstudio's networks take flat "
-                    "samples, so it is taken as ({size},)"
-                ),
-                model=model,
-                shape=repr(shape),
-                size=math.prod(shape),
-            )
-            shape = (math.prod(shape),)
+        shape = tuple(shape)  # several axes stay for a Flatten layer (see _flat_input)
         if model.layers and model.input_shape is None and model.input_line is None:
             self.note(
                 line,
@@ -1482,6 +1450,9 @@ def _project(reader: _Reader, filename: str | None) -> KerasImport:
         )
     project.training = training
 
+    shape_note = _flat_input(model)
+    if shape_note is not None:
+        notes.append(shape_note)
     project.dataset, data_note = _dataset(reader, studio, model.input_shape)
     if data_note is not None:
         notes.append(data_note)
@@ -1501,6 +1472,23 @@ def _project(reader: _Reader, filename: str | None) -> KerasImport:
     return KerasImport(project, notes[:MAX_NOTES], sources)
 
 
+def _flat_input(model: _Model) -> Note | None:
+    """Keep an input of several axes, (28, 28), only for a network that starts with Flatten, as
+    Keras's Dense would otherwise act on the last axis alone; else take it flat, (784,)."""
+    shape = model.input_shape
+    if shape is None or len(shape) < 2 or (model.layers and model.layers[0].type == "Flatten"):
+        return None
+    model.input_shape = (math.prod(shape),)
+    return Note(
+        model.input_line,
+        _t(
+            "the input shape {shape} has more than one axis and the network does not start with "
+            "Flatten; it is taken flat, as ({size},)"
+        ),
+        {"shape": repr(shape), "size": math.prod(shape)},
+    )
+
+
 def _dataset(reader: _Reader, studio: dict, input_shape) -> tuple[DatasetSpec, Note | None]:
     from nnstudio import data
 
@@ -1513,7 +1501,9 @@ def _dataset(reader: _Reader, studio: dict, input_shape) -> tuple[DatasetSpec, N
     if reader.dataset is not None:
         keras_name, line = reader.dataset
         if keras_name in IMAGE_DATASETS:
-            return DatasetSpec(name=IMAGE_DATASETS[keras_name]), None
+            return DatasetSpec(
+                name=IMAGE_DATASETS[keras_name], params=_image_params(input_shape)
+            ), None
         note = Note(
             line,
             _t(
@@ -1524,8 +1514,8 @@ def _dataset(reader: _Reader, studio: dict, input_shape) -> tuple[DatasetSpec, N
         )
     else:
         note = None
-    if tuple(input_shape or ()) == (784,):
-        return DatasetSpec(name="mnist-5k"), note or Note(
+    if tuple(input_shape or ()) in ((784,), (28, 28)):
+        return DatasetSpec(name="mnist-5k", params=_image_params(input_shape)), note or Note(
             None,
             _t(
                 "no data set was recognised; 784 inputs look like MNIST digits, so the bundled MNIST sample was "
@@ -1537,6 +1527,11 @@ def _dataset(reader: _Reader, studio: dict, input_shape) -> tuple[DatasetSpec, N
     )
 
 
+def _image_params(input_shape) -> dict:
+    """The data set settings that give images of the network's input shape."""
+    return {"flatten": False} if len(tuple(input_shape or ())) > 1 else {}
+
+
 def _dataset_input_shape(spec: DatasetSpec) -> tuple[int, ...] | None:
     from nnstudio import data
 
@@ -1544,7 +1539,7 @@ def _dataset_input_shape(spec: DatasetSpec) -> tuple[int, ...] | None:
     if info is None:
         return None
     if info.kind == "image":
-        return (784,)
+        return (784,) if spec.params.get("flatten", True) else (28, 28)
     try:
         return tuple(data.load(spec.name, **spec.params).input_shape)
     except Exception:  # noqa: BLE001 - a data set that cannot be made leaves the shape to the Data panel

@@ -61,9 +61,7 @@ LAYERS: dict[str, LayerRule | None] = {
         fixed={"activation": "leaky_relu"},
         only_default={"negative_slope": 0.2},
     ),
-    # Flatten: the engine has no such layer yet; None reports it as "not supported yet". When it
-    # comes, this entry becomes LayerRule("Flatten") and common.EXPORTABLE["Flatten"] in the exporters is set True.
-    "Flatten": None,
+    "Flatten": LayerRule("Flatten", ("data_format",), ("data_format",)),
 }
 
 # Real Keras layer names nnstudio does not have: reported as "not in nnstudio", not as a typo.

@@ -18,7 +18,9 @@ from typing import Any
 
 import numpy as np
 
-LAYER_TYPES = ("Dense", "Activation", "Dropout")
+from nnstudio.engine.layers import LAYER_CLASSES
+
+LAYER_TYPES = tuple(LAYER_CLASSES)  # the engine's allow-list: a new layer class is known here too
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 Everything here works on the plain dataclasses (no engine objects are made), so a hostile or
 damaged file is refused before a single large array is allocated. Names (layer types,
-activations, losses, optimizers, metrics) are only ever looked up in fixed tables.
+activations, losses, optimizers, metrics) are only ever looked up in fixed tables. Shapes and
+parameter counts are the engine layer classes' own answers (``output_shape_for`` and
+``weight_shapes_for``), computed from the configs without building anything.
 """
 
 from __future__ import annotations
@@ -22,59 +24,32 @@ MAX_EPOCHS = 1_000_000
 MAX_BATCH = 10_000_000
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
-# The contract's names, used when the engine is not importable (it is the final judge).
-_FALLBACK = {
-    "activations": (
-        "linear",
-        "sigmoid",
-        "tanh",
-        "relu",
-        "leaky_relu",
-        "elu",
-        "softplus",
-        "softmax",
-    ),
-    "losses": (
-        "mse",
-        "mean_squared_error",
-        "mae",
-        "mean_absolute_error",
-        "binary_crossentropy",
-        "categorical_crossentropy",
-        "sparse_categorical_crossentropy",
-        "sse",
-    ),
-    "optimizers": ("sgd", "rmsprop", "adagrad", "adam"),
-}
-_FALLBACK["metrics"] = METRICS = (
-    "accuracy",
-    "acc",
-    "binary_accuracy",
-    "categorical_accuracy",
-    "sparse_categorical_accuracy",
-    "mse",
-    "mae",
-    "mean_squared_error",
-    "mean_absolute_error",
-)
-
 
 def known_names(kind: str) -> tuple[str, ...]:
-    """Lower-case names the engine registers for ``kind`` (activations, losses, optimizers)."""
-    try:
-        from nnstudio.engine import activations, losses, metrics, optimizers
+    """Lower-case names the engine registers for ``kind`` (activations, losses, optimizers,
+    metrics): its registries are the one list."""
+    from nnstudio.engine import activations, losses, metrics, optimizers
 
-        table = {
-            "activations": getattr(activations, "ACTIVATIONS", None),
-            "losses": getattr(losses, "LOSSES", None),
-            "optimizers": getattr(optimizers, "OPTIMIZERS", None),
-            "metrics": getattr(metrics, "METRICS", None),
-        }[kind]
-    except ImportError:
-        table = None
-    if not table:
-        return _FALLBACK[kind]
+    table = {
+        "activations": activations.ACTIVATIONS,
+        "losses": losses.LOSSES,
+        "optimizers": optimizers.OPTIMIZERS,
+        "metrics": metrics.METRICS,
+    }[kind]
     return tuple(str(name).lower() for name in table)
+
+
+def layer_class(layer_type: str):
+    """The engine layer class of an allow-listed type (its shape descriptors, never its code)."""
+    from nnstudio.engine.layers import LAYER_CLASSES
+
+    return LAYER_CLASSES[layer_type]
+
+
+def layer_shapes(layer_type: str, config: dict, input_shape) -> tuple[tuple, dict]:
+    """(output shape, {"kernel": shape, ...}) of one layer for a per-sample input shape."""
+    cls = layer_class(layer_type)
+    return cls.output_shape_for(config, input_shape), cls.weight_shapes_for(config, input_shape)
 
 
 def is_int(value: Any) -> bool:
@@ -128,7 +103,6 @@ def check_network(project: Project, complete: bool = True) -> None:
     activations = known_names("activations")
     seen: set[str] = set()
     params = 0
-    features = shape[-1] if shape else None
     for index, spec in enumerate(project.layers, start=1):
         if not isinstance(spec.type, str) or spec.type not in LAYER_TYPES:
             raise ProjectError(
@@ -165,13 +139,6 @@ def check_network(project: Project, complete: bool = True) -> None:
                 raise ProjectError(
                     f"Layer {index} ({spec.id}) has use_bias={use_bias!r}; it should be true or false."
                 )
-            params += (features or 1) * units + (units if use_bias else 0)
-            if features is not None and params > MAX_PARAMS:
-                raise ProjectError(
-                    f"The network has more than {MAX_PARAMS:,} parameters (layer {index}, {spec.id}, "
-                    f"has {units:,} units); nnstudio handles networks up to that size."
-                )
-            features = units
         elif spec.type == "Dropout":
             rate = config.get("rate")
             if not is_number(rate) or not 0 <= rate < 1:
@@ -179,6 +146,23 @@ def check_network(project: Project, complete: bool = True) -> None:
                     f"Layer {index} ({spec.id}) should drop a fraction between 0 and 1 of its inputs, "
                     f"but its rate is {str(rate)[:40]}."
                 )
+        if shape is None:
+            continue
+        try:
+            shape, weights = layer_shapes(spec.type, config, shape)
+        except ValueError as exc:
+            if not complete:  # a network still being drawn may not fit together yet
+                shape = None
+                continue
+            raise ProjectError(
+                f"Layer {index} ({spec.id}) does not fit the shape coming into it: {exc}"
+            ) from None
+        params += sum(math.prod(s) for s in weights.values())
+        if params > MAX_PARAMS:
+            raise ProjectError(
+                f"The network has more than {MAX_PARAMS:,} parameters (counted up to layer {index}, "
+                f"{spec.id}); nnstudio handles networks up to that size."
+            )
     check_training(project)
 
 
@@ -243,23 +227,22 @@ def check_training(project: Project) -> None:
 def expected_weight_shapes(project: Project) -> dict[str, tuple[int, ...]]:
     """``{"dense/kernel": (2, 8), "dense/bias": (8,), ...}`` for the (checked) network."""
     shapes: dict[str, tuple[int, ...]] = {}
-    features = int(tuple(project.input_shape)[-1])
+    shape = tuple(project.input_shape)
     for spec in project.layers:
-        if spec.type == "Dense":
-            units = int(spec.config["units"])
-            shapes[f"{spec.id}/kernel"] = (features, units)
-            if spec.config.get("use_bias", True):
-                shapes[f"{spec.id}/bias"] = (units,)
-            features = units
+        shape, weights = layer_shapes(spec.type, spec.config, shape)
+        shapes.update({f"{spec.id}/{key}": tuple(s) for key, s in weights.items()})
     return shapes
 
 
 def output_units(project: Project) -> int | None:
-    """Width of the network's output (the last Dense layer's units), or None without one."""
-    for spec in reversed(project.layers):
-        if spec.type == "Dense":
-            return int(spec.config["units"])
-    return None
+    """Width of the network's output, or None when no layer learns anything (or no input shape)."""
+    if project.input_shape is None:
+        return None
+    shape, learns = tuple(project.input_shape), False
+    for spec in project.layers:
+        shape, weights = layer_shapes(spec.type, spec.config, shape)
+        learns = learns or bool(weights)
+    return int(shape[-1]) if learns else None
 
 
 def check_weights(project: Project) -> None:

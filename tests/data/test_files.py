@@ -367,3 +367,13 @@ def test_load_file_picks_by_extension_and_explains_single_idx_files(tmp_path):
         load_file(p)
     with pytest.raises(DataError, match="no option 'colour'"):
         load_file(csv_file(tmp_path, "a,b\n1,0\n2,1\n"), colour="red")
+
+
+def test_mnist_sample_as_images_for_a_flatten_layer():
+    from nnstudio import data
+
+    flat, images = data.load("mnist-5k"), data.load("mnist-5k", flatten=False)
+    assert flat.input_shape == (784,) and images.input_shape == (28, 28)
+    assert np.array_equal(images.x_train.reshape(len(images.x_train), -1), flat.x_train)
+    assert images.image_shape == (28, 28) and images.params == {"flatten": False}
+    assert "flatten" not in data.DATASETS["mnist-5k"].params  # no setting box in the Data panel

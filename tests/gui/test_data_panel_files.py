@@ -221,3 +221,35 @@ def test_project_naming_a_missing_file_explains_in_the_preview(
     assert p.combo.currentText().strip() == "gone.csv (CSV)"
     assert warnings == [] and undo_stack.count() == 0  # no dialog popping up while a project opens
     p.shutdown()
+
+
+def test_korean_cp949_csv_shows_its_hangul_column_names(
+    qtbot, panel, tmp_path, monkeypatch, warnings
+):
+    """A CSV saved by Korean Excel (cp949): the real column dialog lists the Hangul names the
+    reader will use, and choosing one loads the file with those names."""
+    path = tmp_path / "꽃.csv"
+    lines = ["꽃받침,꽃잎,품종"] + [
+        f"{i % 3 + 0.1 * i:.2f},{2 * (i % 3) + 0.05 * i:.2f},{['장미', '국화', '백합'][i % 3]}"
+        for i in range(30)
+    ]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")  # really not UTF-8
+    choose_file(monkeypatch, path)
+    shown = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LabelColumnDialog)
+        shown.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        dialog.list.setCurrentRow(2)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as loaded:
+        qtbot.mouseClick(panel.open_button, dp.Qt.MouseButton.LeftButton)
+    assert shown == ["꽃받침", "꽃잎", "품종"]
+    assert panel.document.project.dataset.options == {"label_column": "품종"}
+    assert loaded.args[0].class_names == ["국화", "백합", "장미"]
+    assert warnings == []

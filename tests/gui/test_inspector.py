@@ -56,9 +56,9 @@ def test_empty_until_a_layer_is_selected(qtbot, doc, undo_stack):
     assert inspector.pages.currentWidget() is inspector.empty_label
     assert inspector.empty_label.text() == "Select a layer to edit it"
     inspector.show_layer(0)
-    assert inspector.pages.currentWidget() is inspector.dense_page
-    assert inspector.units.value() == 4
-    assert inspector.dense_activation.currentText() == "tanh"
+    assert inspector.pages.currentWidget() is inspector.page("Dense")
+    assert inspector.page("Dense").units.value() == 4
+    assert inspector.page("Dense").activation.currentText() == "tanh"
     assert "12 parameters = 2×4 weights + 4 biases" in inspector.info.text()
     inspector.show_layer(-1)
     assert inspector.pages.currentWidget() is inspector.empty_label
@@ -70,18 +70,21 @@ def test_drop_dense_then_set_units_and_activation_with_undo(qtbot, studio, doc, 
     assert [s.id for s in doc.layers] == ["dense", "dense_2", "dense_1"]
     # the dropped block is selected and open in the inspector with the defaults
     assert inspector.current_index() == 1
-    assert inspector.units.value() == 8 and inspector.dense_activation.currentText() == "relu"
+    assert (
+        inspector.page("Dense").units.value() == 8
+        and inspector.page("Dense").activation.currentText() == "relu"
+    )
 
     now = [0.0]
     inspector.clock = lambda: now[0]
-    type_into(qtbot, inspector.units, "12")
+    type_into(qtbot, inspector.page("Dense").units, "12")
     assert doc.layers[1].config["units"] == 12
     now[0] = 5.0  # a few seconds later
     for _ in range(4):  # four arrow presses: one undo step
-        qtbot.keyClick(inspector.units, Qt.Key_Down)
+        qtbot.keyClick(inspector.page("Dense").units, Qt.Key_Down)
     assert doc.layers[1].config["units"] == 8
-    inspector.dense_activation.setFocus()
-    qtbot.keyClicks(inspector.dense_activation, "t")  # keyboard search picks "tanh"
+    inspector.page("Dense").activation.setFocus()
+    qtbot.keyClicks(inspector.page("Dense").activation, "t")  # keyboard search picks "tanh"
     assert doc.layers[1].config == {
         "units": 8,
         "activation": "tanh",
@@ -94,9 +97,9 @@ def test_drop_dense_then_set_units_and_activation_with_undo(qtbot, studio, doc, 
 
     undo_stack.undo()
     assert doc.layers[1].config["activation"] == "relu"
-    assert inspector.dense_activation.currentText() == "relu"  # follows the document live
+    assert inspector.page("Dense").activation.currentText() == "relu"  # follows the document live
     undo_stack.undo()
-    assert doc.layers[1].config["units"] == 12 and inspector.units.value() == 12
+    assert doc.layers[1].config["units"] == 12 and inspector.page("Dense").units.value() == 12
     undo_stack.undo()
     assert doc.layers[1].config["units"] == 8
     undo_stack.undo()
@@ -128,35 +131,37 @@ def test_edit_merge_window(doc, undo_stack):
 def test_bias_initializers_and_param_text(qtbot, studio, doc, undo_stack):
     inspector = studio.inspector
     studio.canvas.select_layer(0)
-    box = inspector.use_bias
+    box = inspector.page("Dense").use_bias
     qtbot.mouseClick(box, Qt.LeftButton, pos=QPoint(10, box.height() // 2))  # on the tick box
     assert doc.layers[0].config["use_bias"] is False
-    assert not inspector.bias_initializer.isEnabled()
+    assert not inspector.page("Dense").bias_initializer.isEnabled()
     assert "8 parameters = 2×4 weights" in inspector.info.text()
     assert studio.canvas.layer_items[0].line3 == "8 params"
-    inspector.kernel_initializer.setFocus()
-    qtbot.keyClicks(inspector.kernel_initializer, "he_n")
+    inspector.page("Dense").kernel_initializer.setFocus()
+    qtbot.keyClicks(inspector.page("Dense").kernel_initializer, "he_n")
     assert doc.layers[0].config["kernel_initializer"] == "he_normal"
     undo_stack.undo()
     undo_stack.undo()
     assert doc.layers[0].config["use_bias"] is True
     assert doc.layers[0].config["kernel_initializer"] == "glorot_uniform"
-    assert inspector.bias_initializer.isEnabled()
+    assert inspector.page("Dense").bias_initializer.isEnabled()
 
 
 def test_dropout_rate_and_activation_pages(qtbot, studio, doc, undo_stack):
     studio.palette.append_layer("Dropout")
     inspector = studio.inspector
-    assert inspector.pages.currentWidget() is inspector.dropout_page
-    assert inspector.rate.value() == pytest.approx(0.5)
-    type_into(qtbot, inspector.rate, "0.2")
+    assert inspector.pages.currentWidget() is inspector.page("Dropout")
+    assert inspector.page("Dropout").rate.value() == pytest.approx(0.5)
+    type_into(qtbot, inspector.page("Dropout").rate, "0.2")
     assert doc.layers[-1].config["rate"] == pytest.approx(0.2)
-    type_into(qtbot, inspector.rate, "3")  # above the 0.95 limit: clamped by the spin box
+    type_into(
+        qtbot, inspector.page("Dropout").rate, "3"
+    )  # above the 0.95 limit: clamped by the spin box
     assert doc.layers[-1].config["rate"] <= 0.95
     studio.palette.append_layer("Activation")
-    assert inspector.pages.currentWidget() is inspector.activation_page
-    inspector.activation.setFocus()
-    qtbot.keyClicks(inspector.activation, "so")
+    assert inspector.pages.currentWidget() is inspector.page("Activation")
+    inspector.page("Activation").activation.setFocus()
+    qtbot.keyClicks(inspector.page("Activation").activation, "so")
     assert doc.layers[-1].config["activation"] in ("softplus", "softmax")
     assert inspector.info.text().endswith("no parameters to learn")
 
@@ -166,9 +171,9 @@ def test_follows_the_layer_when_it_moves(qtbot, studio, doc, undo_stack):
     canvas.select_layer(1)
     canvas.move_layer(1, 0)
     assert doc.layers[0].id == "dense_1"
-    assert inspector.current_index() == 0 and inspector.units.value() == 1
+    assert inspector.current_index() == 0 and inspector.page("Dense").units.value() == 1
     doc.update_layer(0, units=3)  # any change of the document shows at once
-    assert inspector.units.value() == 3
+    assert inspector.page("Dense").units.value() == 3
     assert undo_stack.count() == 1  # showing it did not push an edit
 
 
@@ -176,12 +181,12 @@ def test_locked_inspector_refuses_edits(qtbot, studio, doc, undo_stack):
     inspector = studio.inspector
     studio.canvas.select_layer(0)
     inspector.set_locked(True)
-    assert not inspector.dense_page.isEnabled()
+    assert not inspector.page("Dense").isEnabled()
     assert inspector.lock_hint.isVisibleTo(inspector)
-    qtbot.keyClick(inspector.units, Qt.Key_Up)
+    qtbot.keyClick(inspector.page("Dense").units, Qt.Key_Up)
     assert doc.layers[0].config["units"] == 4 and undo_stack.count() == 0
     inspector.set_locked(False)
-    qtbot.keyClick(inspector.units, Qt.Key_Up)
+    qtbot.keyClick(inspector.page("Dense").units, Qt.Key_Up)
     assert doc.layers[0].config["units"] == 5
 
 
@@ -209,7 +214,7 @@ def test_unknown_initializer_from_a_file_is_shown_not_lost(qtbot, doc, undo_stac
     inspector = Inspector(doc, undo_stack)
     qtbot.addWidget(inspector)
     inspector.show_layer(0)
-    assert inspector.kernel_initializer.currentText() == "he_uniform"
-    assert inspector.bias_initializer.currentText() == "constant"
+    assert inspector.page("Dense").kernel_initializer.currentText() == "he_uniform"
+    assert inspector.page("Dense").bias_initializer.currentText() == "constant"
     assert undo_stack.count() == 0
     assert doc.layers[0].config["bias_initializer"] == "constant"

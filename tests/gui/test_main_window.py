@@ -647,7 +647,7 @@ def test_delete_key_on_the_canvas_removes_exactly_one_layer(qtbot, opened):
     assert [s.id for s in window.document.layers] == ["dense_1"]
     # typing Delete in a text box of the inspector edits text, never the network
     window._on_layer_selected(0)
-    spin = window.inspector.units
+    spin = window.inspector.page("Dense").units
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_Delete)
     assert [s.id for s in window.document.layers] == ["dense_1"]

@@ -132,16 +132,16 @@ def test_first_lesson_end_to_end(qtbot, window, shown, tmp_path):
     assert [s.type for s in doc.layers] == ["Dense"]
     click_block(qtbot, canvas, 0)
     assert inspector.current_index() == 0
-    type_into(qtbot, inspector.units, "8")
-    choose(inspector.dense_activation, "tanh")
+    type_into(qtbot, inspector.page("Dense").units, "8")
+    choose(inspector.page("Dense").activation, "tanh")
     assert doc.layers[0].config["units"] == 8 and doc.layers[0].config["activation"] == "tanh"
 
     # the output: another Dense below it, 1 unit, sigmoid (binary cross-entropy)
     drop_block(canvas, "Dense", QPointF(0, canvas.gap_y(1)))
     assert [s.type for s in doc.layers] == ["Dense", "Dense"]
     click_block(qtbot, canvas, 1)
-    type_into(qtbot, inspector.units, "1")
-    choose(inspector.dense_activation, "sigmoid")
+    type_into(qtbot, inspector.page("Dense").units, "1")
+    choose(inspector.page("Dense").activation, "sigmoid")
     assert window.isWindowModified() and window.windowTitle().startswith("Untitled")
     grab(window, SCREENSHOTS / "studio-building.png")
 

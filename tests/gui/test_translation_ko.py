@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from nnstudio import paths
+from nnstudio.engine.layers import LAYER_CLASSES
 
 TS = paths.TRANSLATIONS / "nnstudio_ko.ts"
 QM = paths.TRANSLATIONS / "nnstudio_ko.qm"
@@ -37,6 +38,7 @@ KEEP = {
     "{file} ({format})",
     "PNG…",
     "{name}[*] — nnstudio",
+    *LAYER_CLASSES,  # every layer type's Keras class name
 }
 
 

@@ -13,7 +13,7 @@ from nnstudio.paths import EXAMPLES as EXAMPLES_DIR
 from nnstudio.project import build_dataset, examples, load, prepare_data
 from nnstudio.project.fileformat import to_bytes
 
-NAMES = ["xor", "gates", "animals", "spirals", "mnist"]
+NAMES = ["xor", "gates", "animals", "spirals", "mnist", "mnist-images"]
 
 
 def _entries(data: bytes) -> dict:
@@ -105,9 +105,9 @@ def test_xor_single_unit_trap():
 
 
 _MNIST = """
-import json
+import json, sys
 from nnstudio.project import build_dataset, examples, prepare_data
-p = examples.load("mnist")
+p = examples.load(sys.argv[1])
 x, y, xt, yt = prepare_data(p, build_dataset(p))
 h = p.model.fit(x, y, batch_size=p.training.batch_size, epochs=p.training.epochs, verbose=0,
                 validation_split=p.training.validation_split)
@@ -115,7 +115,17 @@ print(json.dumps({"history": h.history, "test": p.model.evaluate(xt, yt, verbose
 """
 
 
-def test_mnist_lesson_reaches_about_nine_in_ten():
+def test_mnist_images_is_the_tensorflow_quickstart():
+    p = examples.EXAMPLES["mnist-images"]()
+    assert p.input_shape == (28, 28) and [s.type for s in p.layers] == ["Flatten", "Dense", "Dense"]
+    assert [s.config.get("units") for s in p.layers] == [None, 128, 10]
+    assert p.model.count_params() == 101_770  # the quickstart's model.summary()
+    ds = build_dataset(p)
+    assert ds.x_train.shape[1:] == (28, 28) and ds.image_shape == (28, 28)
+
+
+@pytest.mark.parametrize("name, accuracy", [("mnist", 0.85), ("mnist-images", 0.90)])
+def test_mnist_lessons_reach_about_nine_in_ten(name, accuracy):
     # a child with single-threaded BLAS: on a busy machine, threads fighting for cores make it 5x slower
     env = {
         **os.environ,
@@ -124,12 +134,12 @@ def test_mnist_lesson_reaches_about_nine_in_ten():
         "MKL_NUM_THREADS": "1",
     }
     out = subprocess.run(
-        [sys.executable, "-c", _MNIST], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", _MNIST, name], capture_output=True, text=True, env=env, check=True
     )
     result = json.loads(out.stdout.splitlines()[-1])
     history = result["history"]
     assert (
-        result["test"]["accuracy"] >= 0.85
+        result["test"]["accuracy"] >= accuracy
         and len(history["loss"]) == 5
         and len(history["val_accuracy"]) == 5
     )

@@ -251,12 +251,11 @@ CORPUS = [
             layers.Dense(10, activation="softmax"),
         ])
      """,
-        [("Dense", 10, "softmax")],
+        [("Flatten", None), ("Dense", 10, "softmax")],
         {},
         [
             "line 4: Conv2D is a Keras layer nnstudio does not have",
             "line 5: MaxPooling2D",
-            "line 6: Flatten is not supported yet",
         ],
     ),
     (
@@ -272,9 +271,9 @@ CORPUS = [
         model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
         model.fit(x_train, y_train, epochs=5)
      """,
-        [("Dense", 128, "relu"), ("Dropout", 0.2), ("Dense", 10, "softmax")],
-        {"input_shape": (784,), "epochs": 5},
-        ["Flatten is not supported yet", "taken flat, as (784,)"],
+        [("Flatten", None), ("Dense", 128, "relu"), ("Dropout", 0.2), ("Dense", 10, "softmax")],
+        {"input_shape": (28, 28), "epochs": 5},
+        [],
     ),
     (
         "activation-layer-classes",

@@ -1,22 +1,21 @@
-"""What the canvas and the inspector show about each layer: defaults, shapes, parameter counts.
+"""What the canvas and the inspector show about each layer: shapes and parameter counts.
 
-Plain arithmetic on the project document (no Qt, no engine objects), so a block can show its
-parameter count even before the engine has built anything:
-
-    Dense:       params = in * units + units * use_bias,   out = units
-    Activation:  params = 0,                               out = in
-    Dropout:     params = 0,                               out = in
+No Qt. Shapes and weight shapes are the engine layer classes' own answers
+(``output_shape_for`` / ``weight_shapes_for``, asked through ``project.validate.layer_shapes``),
+so a block shows its parameter count before anything is built, and the canvas never disagrees
+with the engine. Titles, colours and default configs of each type are in ``gui/layer_types.py``.
 """
 
 from __future__ import annotations
 
-import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from nnstudio.engine.activations import ACTIVATIONS as _ENGINE_ACTIVATIONS
 from nnstudio.project.schema import LayerSpec, Project
+from nnstudio.project.validate import layer_shapes
 
-ACTIVATIONS = ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax")
+ACTIVATIONS = tuple(_ENGINE_ACTIVATIONS)  # the engine's names, in its order
 INITIALIZERS = (
     "glorot_uniform",
     "glorot_normal",
@@ -27,30 +26,6 @@ INITIALIZERS = (
     "zeros",
     "ones",
 )
-
-# What a block dropped from the palette starts as (Keras names and defaults otherwise).
-DEFAULT_CONFIGS: dict[str, dict] = {
-    "Dense": {
-        "units": 8,
-        "activation": "relu",
-        "use_bias": True,
-        "kernel_initializer": "glorot_uniform",
-        "bias_initializer": "zeros",
-    },
-    "Activation": {"activation": "relu"},
-    "Dropout": {"rate": 0.5},
-}
-
-
-def default_config(layer_type: str) -> dict:
-    return copy.deepcopy(DEFAULT_CONFIGS[layer_type])
-
-
-def new_layer_spec(layer_type: str) -> LayerSpec:
-    """A fresh spec with the default config; the document assigns its id on insert."""
-    if layer_type not in DEFAULT_CONFIGS:
-        raise ValueError(f"unknown layer type: {layer_type!r}")
-    return LayerSpec(type=layer_type, config=default_config(layer_type))
 
 
 def activation_name(value) -> str:
@@ -77,11 +52,20 @@ def initializer_name(value) -> str:
 class LayerInfo:
     index: int
     spec: LayerSpec
-    in_dim: int | None  # features coming in (None: unknown until a data set is chosen)
+    in_dim: int | None  # values per sample coming in (None: unknown until a data set is chosen)
     out_dim: int | None
     params: int | None  # None when it depends on an unknown input size
-    kernel: int | None = None  # in * units (Dense only)
-    bias: int = 0  # units if use_bias (Dense only)
+    kernel: int | None = None  # in * units (layers with a kernel)
+    bias: int = 0  # units if use_bias
+    in_shape: tuple[int, ...] | None = None  # per-sample, e.g. (28, 28)
+    out_shape: tuple[int, ...] | None = None  # e.g. (784,)
+    weights: dict[str, tuple[int, ...]] = field(default_factory=dict)  # {"kernel": (784, 8), ...}
+    error: str = ""  # why the layer does not fit its input (the engine's sentence)
+
+
+def shape_text(shape) -> str:
+    """(784,) -> "784", (28, 28) -> "28×28", None (unknown) -> "?"."""
+    return "?" if not shape else "×".join(str(int(d)) for d in shape)
 
 
 def _features(shape) -> int | None:
@@ -92,19 +76,32 @@ def _features(shape) -> int | None:
 
 def layer_infos(project: Project) -> list[LayerInfo]:
     """Shape and parameter count of every layer, input to output."""
-    dim = _features(project.input_shape)
+    shape = tuple(int(d) for d in project.input_shape) if project.input_shape else None
     infos = []
     for i, spec in enumerate(project.layers):
-        in_dim = dim
-        if spec.type == "Dense":
-            units = int(spec.config.get("units", 0) or 0)
-            bias = units if spec.config.get("use_bias", True) else 0
-            kernel = None if in_dim is None else in_dim * units
-            params = None if kernel is None else kernel + bias
-            infos.append(LayerInfo(i, spec, in_dim, units, params, kernel, bias))
-            dim = units
-        else:
-            infos.append(LayerInfo(i, spec, in_dim, in_dim, 0))
+        in_shape, weights, error = shape, {}, ""
+        if shape is not None:
+            try:
+                shape, weights = layer_shapes(spec.type, spec.config, shape)
+            except (ValueError, KeyError) as exc:
+                shape, error = None, str(exc)
+        sizes = {key: math.prod(s) for key, s in weights.items()}
+        params = sum(sizes.values()) if shape is not None else None
+        infos.append(
+            LayerInfo(
+                i,
+                spec,
+                _features(in_shape),
+                _features(shape),
+                params,
+                sizes.get("kernel"),
+                sizes.get("bias", 0),
+                in_shape,
+                shape,
+                weights,
+                error,
+            )
+        )
     return infos
 
 

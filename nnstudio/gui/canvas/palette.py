@@ -6,10 +6,11 @@ from PySide6.QtCore import SIGNAL, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from nnstudio.gui import layer_types
 from nnstudio.gui.commands import InsertLayerCommand
 from nnstudio.project.document import Document
 
-from . import model, style
+from . import style
 
 
 def layer_mime_data(layer_type: str) -> QMimeData:
@@ -201,15 +202,9 @@ class LayerPalette(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
 
-        descriptions = {
-            "Dense": (self.tr("Dense"), self.tr("fully connected, learns weights")),
-            "Activation": (self.tr("Activation"), self.tr("a function, no weights")),
-            "Dropout": (self.tr("Dropout"), self.tr("drops inputs while training")),
-        }
         self.blocks: dict[str, PaletteBlock] = {}
-        for layer_type in model.DEFAULT_CONFIGS:
-            title, description = descriptions[layer_type]
-            block = PaletteBlock(layer_type, title, description, self)
+        for layer_type, entry in layer_types.TYPES.items():
+            block = PaletteBlock(layer_type, entry.title(), entry.blurb(), self)
             block.activated.connect(self._on_activated)
             layout.addWidget(block)
             self.blocks[layer_type] = block
@@ -251,7 +246,7 @@ class LayerPalette(QWidget):
             return False
         if self.document is None or self.undo_stack is None:
             return False
-        spec = model.new_layer_spec(layer_type)
+        spec = layer_types.new_layer_spec(layer_type)
         self.undo_stack.push(InsertLayerCommand(self.document, len(self.document.layers), spec))
         return True
 

@@ -9,25 +9,29 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+from nnstudio.gui.colors import OKABE_ITO
+
 MIME_TYPE = "application/x-nnstudio-layer"
 
-ACCENT = {
-    "Input": QColor("#56B4E9"),  # sky blue
-    "Dense": QColor("#0072B2"),  # blue
-    "Activation": QColor("#E69F00"),  # orange
-    "Dropout": QColor("#009E73"),  # bluish green
-    "Output": QColor("#CC79A7"),  # reddish purple
+ACCENT = {  # the ends of the network; each layer type's colour is in gui/layer_types.py
+    "Input": QColor(OKABE_ITO["sky"]),
+    "Output": QColor(OKABE_ITO["purple"]),
 }
 TEXT = QColor("#1B1B1B")
 MUTED = QColor("#5A5A5A")
-SELECTED = QColor("#D55E00")  # vermillion: the selection ring
+SELECTED = QColor(OKABE_ITO["vermillion"])  # vermillion: the selection ring
 ARROW = QColor("#7A7A7A")
 BACKGROUND = QColor("#F7F7F4")
-INDICATOR = QColor("#D55E00")
+INDICATOR = QColor(OKABE_ITO["vermillion"])
 
 
 def accent(kind: str) -> QColor:
-    return QColor(ACCENT.get(kind, QColor("#999999")))
+    if kind in ACCENT:
+        return QColor(ACCENT[kind])
+    from nnstudio.gui import layer_types  # noqa: PLC0415 - layer_types' pages import this module
+
+    entry = layer_types.get(kind)
+    return QColor(entry.colour if entry is not None else "#999999")
 
 
 def tint(kind: str, amount: float = 0.82) -> QColor:

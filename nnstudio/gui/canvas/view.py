@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from nnstudio.gui import layer_types
 from nnstudio.gui.commands import InsertLayerCommand, MoveLayerCommand, RemoveLayerCommand
 from nnstudio.project.document import Document
 
@@ -126,7 +127,7 @@ class NetworkCanvas(QGraphicsView):
             return False
         n = len(self.document.layers)
         index = n if index is None else max(0, min(int(index), n))
-        spec = model.new_layer_spec(layer_type)
+        spec = layer_types.new_layer_spec(layer_type)
         self.undo_stack.push(
             InsertLayerCommand(self.document, index, spec)
         )  # selects it (see below)
@@ -219,8 +220,8 @@ class NetworkCanvas(QGraphicsView):
                 blocks.append(self.placeholder_item)
             for info in infos:
                 activation = (
-                    model.activation_name(info.spec.config.get("activation"))
-                    if info.spec.type in ("Dense", "Activation")
+                    model.activation_name(info.spec.config["activation"])
+                    if "activation" in info.spec.config
                     else None
                 )
                 item = BlockItem(
@@ -282,23 +283,11 @@ class NetworkCanvas(QGraphicsView):
             self._fit()
 
     def _layer_title(self, layer_type: str) -> str:
-        return {
-            "Dense": self.tr("Dense"),
-            "Activation": self.tr("Activation"),
-            "Dropout": self.tr("Dropout"),
-        }.get(layer_type, layer_type)
+        return layer_types.title(layer_type)
 
     def _layer_line(self, info: model.LayerInfo) -> str:
-        config = info.spec.config
-        if info.spec.type == "Dense":
-            units = int(config.get("units", 0) or 0)
-            text = self.tr("{n} units").format(n=units) if units != 1 else self.tr("1 unit")
-            return f"{text} · {model.activation_name(config.get('activation'))}"
-        if info.spec.type == "Activation":
-            return model.activation_name(config.get("activation"))
-        if info.spec.type == "Dropout":
-            return self.tr("rate {rate:g}").format(rate=float(config.get("rate", 0.0)))
-        return ""
+        entry = layer_types.get(info.spec.type)
+        return entry.line(info.spec.config) if entry is not None else ""
 
     def _params_text(self, params: int | None) -> str:
         if params is None:
@@ -310,13 +299,19 @@ class NetworkCanvas(QGraphicsView):
     def _layer_tooltip(self, info: model.LayerInfo) -> str:
         lines = [f"{info.spec.id} ({info.spec.type})"]
         if info.in_dim is not None:
-            lines.append(self.tr("in: {a} → out: {b}").format(a=info.in_dim, b=info.out_dim))
-        if info.spec.type == "Dense" and info.kernel is not None:
+            lines.append(
+                self.tr("in: {a} → out: {b}").format(
+                    a=model.shape_text(info.in_shape), b=model.shape_text(info.out_shape)
+                )
+            )
+        if info.kernel is not None:
             lines.append(
                 self.tr("weights {i}×{u} = {k}, biases {b}").format(
                     i=info.in_dim, u=info.out_dim, k=info.kernel, b=info.bias
                 )
             )
+        if info.error:
+            lines.append(info.error)
         return "\n".join(lines)
 
     def _input_lines(self, project) -> tuple[str, str]:
@@ -327,6 +322,8 @@ class NetworkCanvas(QGraphicsView):
         shape = tuple(int(d) for d in shape)
         tag = project.dataset.name or ""
         image = model.image_shape(project)
+        if image is not None and len(shape) == 2:  # the samples are the images themselves
+            return tag, self.tr("{h}×{w} images").format(h=image[0], w=image[1])
         if image is not None:
             n = image[0] * image[1]
             return tag, self.tr("{n} features ({h}×{w} image)").format(n=n, h=image[0], w=image[1])
@@ -375,7 +372,7 @@ class NetworkCanvas(QGraphicsView):
         if mime is None or not mime.hasFormat(style.MIME_TYPE):
             return None
         text = bytes(mime.data(style.MIME_TYPE)).decode("utf-8", "replace").strip()
-        return text if text in model.DEFAULT_CONFIGS else None
+        return text if text in layer_types.TYPES else None
 
     def dragEnterEvent(self, event):  # noqa: N802
         if self._layer_type(event) is None:

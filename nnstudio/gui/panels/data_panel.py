@@ -13,8 +13,6 @@ Public: ``DataPanel(document, undo_stack)``, signal ``datasetLoaded(Dataset)``,
 from __future__ import annotations
 
 import copy
-import csv
-import io
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -44,8 +42,10 @@ from PySide6.QtWidgets import (
 
 import nnstudio.data as data
 from nnstudio.data.errors import DataError
+from nnstudio.data.files import csv_columns
 from nnstudio.gui.commands import SetDatasetCommand
 from nnstudio.gui.texts import class_names, dataset_description, dataset_title
+from nnstudio.project.build import load_dataset as load_spec
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
 
@@ -110,25 +110,6 @@ def spec_key(spec: DatasetSpec) -> tuple:
     return (spec.name, frozen(params))
 
 
-def load_spec(spec: DatasetSpec, progress=None, cancel=None):
-    """The Dataset a spec names (DataError if it cannot be had)."""
-    if spec.name == FILE:
-        if not spec.path:
-            raise DataError(_tr("No data file is set; use Open file… to choose one."))
-        return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
-    info = data.DATASETS.get(spec.name)
-    if info is None:
-        raise DataError(
-            _tr("There is no built-in data set called “{name}”; choose one from the list.").format(
-                name=spec.name
-            )
-        )
-    params = dict(spec.params or {})
-    if info.needs_download:
-        return data.load(spec.name, progress=progress, cancel=cancel, **params)
-    return data.load(spec.name, **params)
-
-
 def download_size(name: str) -> int | None:
     """Bytes a download of ``name`` transfers, if the data module says."""
     try:
@@ -141,63 +122,6 @@ def download_size(name: str) -> int | None:
 
 def _dataset_nbytes(ds) -> int:
     return int(sum(getattr(a, "nbytes", 0) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test)))
-
-
-def csv_columns(path: str) -> tuple[list[str], bool]:
-    """The column names of a CSV file and whether its first row is a header (then the names are
-    the header's, else x1, x2, ... as nnstudio.data.from_csv names them). DataError if unreadable."""
-    name = Path(path).name
-    try:
-        with open(path, "rb") as f:
-            head = f.read(64 * 1024)
-    except OSError as exc:
-        raise DataError(
-            _tr(
-                "Cannot read {file} ({error}); check that the file exists and that you may open it."
-            ).format(file=name, error=exc.strerror or exc)
-        ) from None
-    if b"\x00" in head[:4096]:
-        raise DataError(
-            _tr(
-                "{file} is not a text file (it contains binary bytes); expected a CSV table with "
-                "one sample per line."
-            ).format(file=name)
-        )
-    try:
-        text = head.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = head.decode("latin-1")
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(head) == 64 * 1024 and len(lines) > 1:
-        lines = lines[:-1]  # the last line may be cut in half
-    if not lines:
-        raise DataError(
-            _tr("{file} is empty; expected a table with one sample per row.").format(file=name)
-        )
-    sample = "\n".join(lines[:20])
-    counts = {d: sample.count(d) for d in (",", ";", "\t", "|")}
-    delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
-    rows = [
-        [c.strip() for c in r]
-        for r in csv.reader(io.StringIO("\n".join(lines[:51])), delimiter=delimiter)
-    ]
-    try:
-        from nnstudio.data.files import _looks_like_header  # the reader's own rule, so both agree
-
-        header = bool(_looks_like_header(rows))
-    except ImportError:  # pragma: no cover
-        header = any(not _is_number(c) for c in rows[0])
-    if header:
-        return rows[0], True
-    return [f"x{j + 1}" for j in range(len(rows[0]))], False
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 class LabelColumnDialog(QDialog):

@@ -25,23 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.gui import texts
+from nnstudio.gui import colors, texts
 
-# Okabe & Ito (2008), the colour-blind-safe palette, in the same order as the studio's other
-# views (nnstudio/gui/views/colors.py) so class k has one colour everywhere; greys and black
-# extend it to the 10 classes of MNIST.
-CLASS_COLORS = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#D55E00",  # vermillion
-    "#56B4E9",  # sky blue
-    "#F0E442",  # yellow
-    "#505050",  # dark grey
-    "#A0A0A0",  # light grey
-    "#000000",  # black
-)
+CLASS_COLORS = colors.CLASS_HEX  # class k has one colour in every view (gui/colors.py)
 
 MAX_TABLE_ROWS = 500  # a table beyond this shows its first rows and says so
 MAX_SCATTER_POINTS = 20_000  # enough to see any toy problem; keeps the preview instant

@@ -15,20 +15,17 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
     QLabel,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from nnstudio.gui import layer_types
 from nnstudio.gui.canvas import model, style
 from nnstudio.gui.commands import EditLayerCommand, UpdateLayerCommand
+from nnstudio.gui.panels import layer_pages
 from nnstudio.project.document import Document
 
 REFRESH_EVENTS = ("layers", "dataset", "project")
@@ -81,96 +78,12 @@ class Inspector(QWidget):
         self.empty_label.setStyleSheet("color: #5A5A5A; padding: 16px;")
         self.pages.addWidget(self.empty_label)
 
-        # page: Dense
-        dense = QWidget(self)
-        form = QFormLayout(dense)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        self.units = QSpinBox(dense)
-        self.units.setObjectName("units")
-        self.units.setRange(1, 4096)
-        self.units.setKeyboardTracking(False)  # commit when typing is finished, not per digit
-        self.units.setAccelerated(True)
-        self.units.setToolTip(self.tr("How many neurons this layer has (its output size)"))
-        self.dense_activation = self._activation_combo(dense, "denseActivation")
-        self.use_bias = QCheckBox(self.tr("add a bias"), dense)
-        self.use_bias.setToolTip(self.tr("Add a learned bias to each unit"))
-        self.use_bias.setObjectName("useBias")
-        self.kernel_initializer = self._initializer_combo(dense, "kernelInitializer")
-        self.bias_initializer = self._initializer_combo(dense, "biasInitializer")
-        form.addRow(self.tr("Units"), self.units)
-        form.addRow(self.tr("Activation"), self.dense_activation)
-        form.addRow(self.tr("Use bias"), self.use_bias)
-        form.addRow(self.tr("Kernel initializer"), self.kernel_initializer)
-        form.addRow(self.tr("Bias initializer"), self.bias_initializer)
-        form.addRow(
-            self._help(
-                dense,
-                self.tr(
-                    "Every input connects to every unit: output = activation(input · kernel + bias)."
-                ),
-            )
-        )
-        self.pages.addWidget(dense)
-        self.dense_page = dense
-
-        # page: Activation
-        act = QWidget(self)
-        form = QFormLayout(act)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.activation = self._activation_combo(act, "activation")
-        form.addRow(self.tr("Activation"), self.activation)
-        form.addRow(
-            self._help(
-                act, self.tr("Applies the function to every value on its own; learns nothing.")
-            )
-        )
-        self.pages.addWidget(act)
-        self.activation_page = act
-
-        # page: Dropout
-        drop = QWidget(self)
-        form = QFormLayout(drop)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.rate = QDoubleSpinBox(drop)
-        self.rate.setObjectName("rate")
-        self.rate.setRange(0.0, 0.95)
-        self.rate.setSingleStep(0.05)
-        self.rate.setDecimals(2)
-        self.rate.setKeyboardTracking(False)
-        self.rate.setToolTip(self.tr("Share of inputs set to zero at each training step"))
-        form.addRow(self.tr("Rate"), self.rate)
-        form.addRow(
-            self._help(
-                drop,
-                self.tr(
-                    "While training, each input is set to 0 with probability rate and the others are scaled by "
-                    "1 / (1 − rate). When predicting it does nothing."
-                ),
-            )
-        )
-        self.pages.addWidget(drop)
-        self.dropout_page = drop
-
-        self.units.valueChanged.connect(lambda v: self._edit("units", int(v), merge=True))
-        self.rate.valueChanged.connect(lambda v: self._edit("rate", round(float(v), 4), merge=True))
-        self.dense_activation.currentIndexChanged.connect(
-            lambda _i: self._edit("activation", self.dense_activation.currentData(), merge=True)
-        )
-        self.activation.currentIndexChanged.connect(
-            lambda _i: self._edit("activation", self.activation.currentData(), merge=True)
-        )
-        self.use_bias.toggled.connect(lambda on: self._edit("use_bias", bool(on)))
-        self.kernel_initializer.currentIndexChanged.connect(
-            lambda _i: self._edit(
-                "kernel_initializer", self.kernel_initializer.currentData(), merge=True
-            )
-        )
-        self.bias_initializer.currentIndexChanged.connect(
-            lambda _i: self._edit(
-                "bias_initializer", self.bias_initializer.currentData(), merge=True
-            )
-        )
+        # one page per layer type (gui/layer_types.py names the class; layer_pages.py has them)
+        self.type_pages: dict[str, layer_pages.LayerPage] = {}
+        for name, entry in layer_types.TYPES.items():
+            page = entry.page(self._edit, self)
+            self.pages.addWidget(page)
+            self.type_pages[name] = page
 
         unsubscribe = document.subscribe(self._on_document_event)
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -196,57 +109,9 @@ class Inspector(QWidget):
     def is_locked(self) -> bool:
         return self._locked
 
-    # -- building -------------------------------------------------------------------------------
-    @staticmethod
-    def _combo(parent, name) -> QComboBox:
-        combo = QComboBox(parent)
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)  # fits a narrow dock; the popup shows full names
-        return combo
-
-    @staticmethod
-    def _help(parent, text: str) -> QLabel:
-        label = QLabel(text, parent)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #5A5A5A;")
-        return label
-
-    def _activation_help(self) -> dict[str, str]:
-        return {
-            "linear": self.tr("f(x) = x (no activation)"),
-            "sigmoid": self.tr("f(x) = 1 / (1 + e^−x): between 0 and 1"),
-            "tanh": self.tr("f(x) = tanh(x): between −1 and 1"),
-            "relu": self.tr("f(x) = max(0, x)"),
-            "leaky_relu": self.tr("f(x) = x if x > 0, else 0.2·x"),
-            "elu": self.tr("f(x) = x if x > 0, else e^x − 1"),
-            "softplus": self.tr("f(x) = log(1 + e^x): a smooth relu"),
-            "softmax": self.tr("turns the outputs into probabilities that add up to 1"),
-        }
-
-    def _activation_combo(self, parent, name) -> QComboBox:
-        combo = self._combo(parent, name)
-        helps = self._activation_help()
-        for act in model.ACTIVATIONS:
-            combo.addItem(act, act)
-            combo.setItemData(combo.count() - 1, helps.get(act, ""), Qt.ToolTipRole)
-        return combo
-
-    def _initializer_combo(self, parent, name) -> QComboBox:
-        combo = self._combo(parent, name)
-        for init in model.INITIALIZERS:
-            combo.addItem(init, init)
-        return combo
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: str) -> None:
-        i = combo.findData(value)
-        if (
-            i < 0
-        ):  # a name this studio does not list (e.g. from a hand-written file): show it anyway
-            combo.addItem(value, value)
-            i = combo.count() - 1
-        combo.setCurrentIndex(i)
+    def page(self, layer_type: str) -> layer_pages.LayerPage:
+        """The inspector page of a layer type (its widgets are the page's attributes)."""
+        return self.type_pages[layer_type]
 
     # -- following the document -------------------------------------------------------------------
     def _on_document_event(self, event: str, info: dict) -> None:
@@ -275,29 +140,10 @@ class Inspector(QWidget):
             )
             self.info.setText(self._info_text(info))
             self.info.show()
-            config = spec.config
-            if spec.type == "Dense":
-                self.units.setValue(int(config.get("units", 1) or 1))
-                self._set_combo(
-                    self.dense_activation, model.activation_name(config.get("activation"))
-                )
-                self.use_bias.setChecked(bool(config.get("use_bias", True)))
-                self._set_combo(
-                    self.kernel_initializer,
-                    model.initializer_name(config.get("kernel_initializer", "glorot_uniform")),
-                )
-                self._set_combo(
-                    self.bias_initializer,
-                    model.initializer_name(config.get("bias_initializer", "zeros")),
-                )
-                self.bias_initializer.setEnabled(self.use_bias.isChecked())
-                self.pages.setCurrentWidget(self.dense_page)
-            elif spec.type == "Activation":
-                self._set_combo(self.activation, model.activation_name(config.get("activation")))
-                self.pages.setCurrentWidget(self.activation_page)
-            elif spec.type == "Dropout":
-                self.rate.setValue(float(config.get("rate", 0.0)))
-                self.pages.setCurrentWidget(self.dropout_page)
+            page = self.type_pages.get(spec.type)
+            if page is not None:
+                page.show_config(spec.config)
+                self.pages.setCurrentWidget(page)
             self.pages.currentWidget().setEnabled(not self._locked)
             self.lock_hint.setVisible(self._locked)
         finally:
@@ -307,8 +153,12 @@ class Inspector(QWidget):
         if info.in_dim is None:
             shape = self.tr("Input size unknown until a data set is chosen.")
         else:
-            shape = self.tr("{a} in → {b} out").format(a=info.in_dim, b=info.out_dim)
-        if info.spec.type == "Dense":
+            shape = self.tr("{a} in → {b} out").format(
+                a=model.shape_text(info.in_shape), b=model.shape_text(info.out_shape)
+            )
+        if info.error:
+            return f"{shape}\n{info.error}"
+        if info.kernel is not None:
             if info.params is None:
                 return shape
             if info.bias:

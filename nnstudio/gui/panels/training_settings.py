@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.engine import losses, optimizers
 from nnstudio.gui.commands import SetTrainingCommand
 
-# Keras 3 defaults (keras/src/optimizers/*.py); the optimizer's own parameters, in display order.
+# the optimizer's own parameters and their Keras defaults, in display order, from the engine
 OPTIMIZER_DEFAULTS: dict[str, dict] = {
-    "SGD": {"learning_rate": 0.01, "momentum": 0.0, "nesterov": False},
-    "RMSprop": {"learning_rate": 0.001, "rho": 0.9, "momentum": 0.0, "epsilon": 1e-7},
-    "Adagrad": {"learning_rate": 0.001, "initial_accumulator_value": 0.1, "epsilon": 1e-7},
-    "Adam": {"learning_rate": 0.001, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7},
+    cls.class_name: optimizers.default_config(key) for key, cls in optimizers.OPTIMIZERS.items()
 }
 _PREFERRED = (
     "binary_crossentropy",
@@ -37,25 +35,13 @@ _PREFERRED = (
     "mae",
     "sse",
 )
-_LOSS_ALIASES = {
-    "mean_squared_error": "mse",
-    "mean_absolute_error": "mae",
-    "sum_squared_error": "sse",
-    "sum_squares_error": "sse",
-}
 
 
 def engine_losses() -> tuple[str, ...]:
     """The engine's loss names, one per loss (short aliases), in the order students meet them."""
-    try:
-        from nnstudio.engine import losses
-
-        names = [str(n).lower() for n in losses.LOSSES]
-    except ImportError:  # pragma: no cover - the engine is part of the package
-        names = list(_PREFERRED)
     canonical = []
-    for name in names:
-        name = _LOSS_ALIASES.get(name, name)
+    for name in losses.LOSSES:
+        name = losses.canonical_name(name)
         if name not in canonical:
             canonical.append(name)
     return tuple(
@@ -313,7 +299,7 @@ class TrainingSettingsPanel(QWidget):
             *self.param_widgets.values(),
         ]
         blockers = [QSignalBlocker(w) for w in widgets]
-        loss = _LOSS_ALIASES.get(str(t.loss).lower(), str(t.loss).lower())
+        loss = losses.canonical_name(t.loss)
         index = self.loss.findData(loss)
         if index < 0:
             self.loss.addItem(loss, loss)
@@ -357,7 +343,7 @@ class TrainingSettingsPanel(QWidget):
 
     def _update_note(self) -> None:
         t = self.document.project.training
-        loss = _LOSS_ALIASES.get(str(t.loss).lower(), str(t.loss).lower())
+        loss = losses.canonical_name(t.loss)
         if loss == "categorical_crossentropy":
             self.note.setText(
                 self.tr(

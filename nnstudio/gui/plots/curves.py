@@ -19,19 +19,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from nnstudio.gui.colors import OKABE_ITO
 from nnstudio.gui.live_text import LiveText
-
-# Okabe & Ito (2008): colours that stay distinct with every common colour-vision deficiency.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
 
 
 SYMBOLS_UP_TO = 40  # per-epoch curves show a dot per epoch up to this many epochs
@@ -125,9 +114,8 @@ class CurvesPanel(QWidget):
         self.loss_plot = self.view.addPlot(row=0, col=0, title=self.tr("Loss"))
         self.metric_plot = self.view.addPlot(row=0, col=1, title=self.tr("Accuracy"))
         for plot in (self.loss_plot, self.metric_plot):
-            # An opaque light grid on major ticks only: semi-transparent grid lines over the whole
-            # plot made each repaint ~10x slower (20 ms instead of 2), long enough to make the
-            # GUI stutter while training competes for the CPU and the GIL.
+            # An opaque light grid on major ticks only: a semi-transparent grid over the whole
+            # plot makes every repaint many times slower (GUI.md, "Plots").
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setPen(pg.mkPen(GRID_COLOR))

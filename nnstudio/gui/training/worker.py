@@ -18,7 +18,9 @@ Signal payloads (all plain Python / fresh NumPy copies):
                  "iterations": [int, ...], "batch_logs": {"loss": [float, ...], ...}}``
                  -- ``iterations``/``batch_logs`` hold every batch since the previous signal
                  (un-averaged per-batch values), so a curve can show all of them; iteration
-                 ``i`` of the run ends at epoch position ``initial_epoch + i / steps``.
+                 ``i`` of the run ends at epoch position ``initial_epoch + i / steps``;
+                 ``grad_norms`` ``{layer: float}`` of the newest batch, only while the views
+                 want snapshots.
 ``epochEnd``   ``{"epoch", "logs": {...}, "epochs": [int, ...], "history": {"loss": [...], ...}}``
                  -- every epoch finished since the previous signal (Keras log names).
 ``snapshot``   ``{"layer/kernel": ndarray copy, ...}`` (model.weight_dict()).

@@ -1,7 +1,8 @@
 """See inside the network while it learns.
 
-Four docks, all fed by one :class:`ModelMirror` (the views' private copy of the network,
-updated from the training controller's snapshots at most 10 times a second):
+Four docks fed by one :class:`ModelMirror` (the views' private copy of the network, updated
+from the training controller's weight snapshots at most 10 times a second); the gradient view
+also reads the per-batch gradient sizes of the controller's ``batchEnd`` while training:
 
 * "Network Output": the decision map (2-D inputs, with a small map per hidden neuron), the
   network's curve (1-D inputs) or the test-image grid (image data sets), whichever fits;

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 
-# Okabe & Ito (2008), ordered so that neighbours differ most in lightness
-CLASS_COLORS = [
-    (0, 114, 178),  # blue
-    (230, 159, 0),  # orange
-    (0, 158, 115),  # bluish green
-    (204, 121, 167),  # reddish purple
-    (213, 94, 0),  # vermillion
-    (86, 180, 233),  # sky blue
-    (240, 228, 66),  # yellow
-    (80, 80, 80),  # dark grey
-    (160, 160, 160),  # light grey
-    (0, 0, 0),  # black
-]
-POSITIVE = (0, 114, 178)  # blue: positive weights, high values
-NEGATIVE = (213, 94, 0)  # vermillion: negative weights, low values
-RIGHT = (0, 158, 115)  # bluish green: a right prediction
-WRONG = (213, 94, 0)  # vermillion: a wrong prediction
+from nnstudio.gui.colors import CLASS_HEX, OKABE_ITO, rgb
+
+CLASS_COLORS = [rgb(h) for h in CLASS_HEX]  # Okabe–Ito as RGB tuples (gui/colors.py)
+POSITIVE = rgb(OKABE_ITO["blue"])  # positive weights, high values
+NEGATIVE = rgb(OKABE_ITO["vermillion"])  # negative weights, low values
+RIGHT = rgb(OKABE_ITO["green"])  # a right prediction
+WRONG = rgb(OKABE_ITO["vermillion"])  # a wrong prediction
 WHITE = np.array([255.0, 255.0, 255.0])
 
 

@@ -25,8 +25,8 @@ from .base import ViewBase, counts_paint, plot_widget
 MAP_RESOLUTION = 80
 NEURON_RESOLUTION = 40
 MAX_NEURONS = 16
-# Points drawn on the map, per set: a repaint of 20,000 scatter points took ~30 ms of the GUI
-# thread on every redraw; a student can't tell more than this many apart anyway.
+# Points drawn on the map, per set: more cost GUI-thread time on every redraw (GUI.md, "Views")
+# and a student can't tell more than this many apart anyway.
 MAX_POINTS = {"train": 1500, "test": 750}
 MAX_HIDDEN_LAYERS = 3
 

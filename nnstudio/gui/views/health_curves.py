@@ -1,10 +1,11 @@
 """Training health: per-layer gradient size (L2 norm, log scale) and the share of ReLU units
 that never fire ("dead" units), recorded while the view is visible during training.
 
-Both are measured on the views' own copy of the network (the training thread is never
-touched): after each snapshot, one forward/backward pass without an optimizer step on a fixed
-probe batch of training samples gives each layer's gradients; the same samples decide which
-ReLU units never fire.
+While training, the gradient sizes come from the training thread itself: the worker adds each
+layer's gradient norm of the newest batch to its ``batchEnd`` report, and this view keeps a
+running mean of them. At rest, and for the dead units always, the view measures on its own
+copy of the network (the mirror): one forward/backward pass without an optimizer step on a fixed
+probe batch of training samples; the same samples decide which ReLU units never fire.
 """
 
 from __future__ import annotations
@@ -156,8 +157,8 @@ class HealthCurvesView(ViewBase):
         for kind, series in (("grad", self.grad_series), ("dead", self.dead_series)):
             for index, (name, (xs, ys)) in enumerate(series.items()):
                 curve = self._curve(kind, name, index)
-                # a dot per point while they are few; then lines only (each setData re-rendered
-                # every dot: the most expensive view redraw on spirals, ~10 ms)
+                # a dot per point while they are few; then lines only (setData re-renders every
+                # dot, the most expensive redraw of the views: GUI.md)
                 symbol = "o" if len(xs) <= SYMBOLS_UP_TO else None
                 if curve.opts["symbol"] != symbol:
                     curve.setSymbol(symbol)

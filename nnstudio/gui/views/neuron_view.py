@@ -75,9 +75,9 @@ class NodeItem(QGraphicsEllipseItem):
 
 
 class EdgeItem(QGraphicsLineItem):
-    # No Python overrides of Qt's virtual methods here: Qt calls them while painting, each call
-    # needs the GIL, and while a small network trains the GIL is busy (a shape() override made
-    # one repaint take 130-700 ms instead of 4). The view's item_at() makes lines easy targets.
+    # No Python overrides of Qt's virtual methods here: Qt calls them while painting and each
+    # call needs the GIL the training thread holds (GUI.md, "Views"). The view's item_at()
+    # makes lines easy targets instead.
     def __init__(self, key: str, i: int, j: int, a: QPointF, b: QPointF):
         super().__init__(a.x(), a.y(), b.x(), b.y())
         self.key, self.i, self.j = key, i, j
@@ -104,8 +104,7 @@ class _NetworkView(QGraphicsView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        # every line changes pen and depth on each redraw: a BSP index re-sorting hundreds of
-        # items made one redraw take ~200 ms; without an index the scene just repaints
+        # every line changes pen and depth on each redraw: no BSP index to re-sort (GUI.md)
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(Qt.GlobalColor.white)
@@ -346,8 +345,8 @@ class NeuronView(ViewBase):
     def redraw(self) -> None:
         model = self.mirror.model
         locked = self.mirror.is_training
-        # Qt paints these items holding the GIL the training thread needs: anti-aliased, a
-        # spirals network (~340 lines) took 3.2 ms a paint, 1.1 ms without; smooth again at rest
+        # Qt paints these items holding the GIL the training thread needs: no anti-aliasing
+        # while training (about 3x cheaper, GUI.md), smooth again at rest
         if bool(self.view.renderHints() & QPainter.RenderHint.Antialiasing) == locked:
             self.view.setRenderHint(QPainter.RenderHint.Antialiasing, not locked)
         self.set_caption(

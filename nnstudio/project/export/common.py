@@ -17,9 +17,8 @@ import numpy as np
 from ..errors import ProjectError
 from ..schema import Project
 
-# Layer types each exporter knows. Flatten is listed but off: the engine has no Flatten layer yet;
-# when it has, set it to True here (and in keras_names.LAYERS) and the exporters write it.
-EXPORTABLE = {"Dense": True, "Activation": True, "Dropout": True, "Flatten": False}
+# Layer types each exporter writes (keras_names.LAYERS is the import side's list).
+EXPORTABLE = {"Dense": True, "Activation": True, "Dropout": True, "Flatten": True}
 
 IMAGE_SETS = {
     "mnist-5k": "mnist",
@@ -148,7 +147,8 @@ def load_dataset(project: Project):
 def target_form(project: Project, dataset=None) -> str:
     """How the labels are shaped for the loss, as build.prepare_data does: "sparse" class numbers,
     "onehot" rows, "column" of 0/1 for one output unit, or "values" for regression."""
-    from ..build import _canonical_loss
+    from nnstudio.engine.losses import canonical_name
+
     from ..validate import output_units
 
     task = getattr(dataset, "task", None)
@@ -159,7 +159,7 @@ def target_form(project: Project, dataset=None) -> str:
         task = info.task if info is not None else "classification"
     if task != "classification":
         return "values"
-    loss = _canonical_loss(project.training.loss)
+    loss = canonical_name(project.training.loss)
     if loss == "sparse_categorical_crossentropy":
         return "sparse"
     if output_units(project) == 1 and loss != "categorical_crossentropy":

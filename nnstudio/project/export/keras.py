@@ -52,8 +52,10 @@ def layer_code(spec) -> str:
     if spec.type == "Dropout":
         seed = f", seed={c['seed']}" if c.get("seed") is not None else ""
         return f"layers.Dropout({c['rate']!r}{seed}, name={spec.id!r})"
-    if spec.type == "Flatten":  # switched on in common.EXPORTABLE when the engine has it
-        return f"layers.Flatten(name={spec.id!r})"
+    if spec.type == "Flatten":
+        fmt = c.get("data_format") or "channels_last"
+        fmt = "" if fmt == "channels_last" else f"data_format={fmt!r}, "
+        return f"layers.Flatten({fmt}name={spec.id!r})"
     raise ValueError(spec.type)
 
 
@@ -82,10 +84,12 @@ def data_code(project: Project, dataset, form: str, data_file: str | None) -> li
             lines.append(
                 f'    """{keras_name} through keras.datasets, as 784 numbers in [0, 1] per image."""'
             )
+        shape = tuple(project.input_shape or ())
+        shape = "-1" if len(shape) < 2 else ", ".join(str(d) for d in shape)  # images for Flatten
         lines += [
             f"    (x_train, y_train), (x_test, y_test) = keras.datasets.{keras_name}.load_data()",
-            '    x_train = x_train.reshape(len(x_train), -1).astype("float32") / 255',
-            '    x_test = x_test.reshape(len(x_test), -1).astype("float32") / 255',
+            f'    x_train = x_train.reshape(len(x_train), {shape}).astype("float32") / 255',
+            f'    x_test = x_test.reshape(len(x_test), {shape}).astype("float32") / 255',
         ]
     elif data_file is not None:
         lines += [

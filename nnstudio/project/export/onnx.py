@@ -69,7 +69,7 @@ def build(project: Project):
             activation = c.get("activation") or "linear"
         elif spec.type == "Activation":
             activation = c["activation"]
-        elif spec.type == "Flatten":  # switched on in common.EXPORTABLE when the engine has it
+        elif spec.type == "Flatten":
             step("Flatten", [current], spec.id, axis=1)
             continue
         else:  # Dropout: identity at inference
@@ -82,12 +82,12 @@ def build(project: Project):
     units = next(
         (int(s.config["units"]) for s in reversed(project.layers) if s.type == "Dense"), None
     )
-    features = int(project.input_shape[-1])
+    sample = [int(d) for d in project.input_shape]
     facts = common.facts(project, common.load_dataset(project))
     graph = helper.make_graph(
         nodes,
         common.identifier(project.title or "network", set())[:60],
-        [helper.make_tensor_value_info(INPUT, onnx.TensorProto.FLOAT, ["batch", features])],
+        [helper.make_tensor_value_info(INPUT, onnx.TensorProto.FLOAT, ["batch", *sample])],
         [helper.make_tensor_value_info(OUTPUT, onnx.TensorProto.FLOAT, ["batch", units])],
         initializer=inits,
         doc_string=f"{facts.title}: {facts.network}",

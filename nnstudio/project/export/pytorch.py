@@ -8,9 +8,13 @@ and Adagrad add epsilon after the square root, Keras inside it).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+from nnstudio.engine.losses import canonical_name
+
 from ..schema import Project
+
 from . import common
 from .keras import data_code, header, toy_arrays
 
@@ -46,12 +50,12 @@ LOSSES = {  # engine loss name -> the Keras formula in PyTorch, per sample (the 
         "    q = y.gather(1, t.view(-1, 1)).squeeze(1) / y.sum(dim=-1)",
         "    return -torch.log(q.clamp(EPSILON, 1 - EPSILON)).mean()",
     ],
-    "mean_squared_error": [
+    "mse": [
         "def loss_fn(y, t):",
         '    """Keras mean_squared_error: mean((y - t)^2) over the outputs, then over the batch."""',
         "    return (y - t).square().mean(dim=-1).mean()",
     ],
-    "mean_absolute_error": [
+    "mae": [
         "def loss_fn(y, t):",
         '    """Keras mean_absolute_error: mean(|y - t|) over the outputs, then over the batch."""',
         "    return (y - t).abs().mean(dim=-1).mean()",
@@ -134,7 +138,7 @@ def _metric_code(metrics: list[str], form: str) -> list[str]:
 def model_code(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
     """(the lines of nn.Sequential's entries, the lines that copy the weights in, layer id -> module name)."""
     entries, copies, taken, names = [], [], set(), {}
-    features = int(project.input_shape[-1])
+    features = math.prod(int(d) for d in project.input_shape)  # a Dense layer's input is flat
     for spec in project.layers:
         c = spec.config
         if spec.type == "Dense":
@@ -159,7 +163,7 @@ def model_code(project: Project) -> tuple[list[str], list[str], dict[str, str]]:
             entries.append(f'("{common.identifier(spec.id, taken)}", {act or "nn.Identity()"}),')
         elif spec.type == "Dropout":
             entries.append(f'("{common.identifier(spec.id, taken)}", nn.Dropout({c["rate"]!r})),')
-        elif spec.type == "Flatten":  # switched on in common.EXPORTABLE when the engine has it
+        elif spec.type == "Flatten":
             entries.append(f'("{common.identifier(spec.id, taken)}", nn.Flatten()),')
     return entries, copies, names
 
@@ -186,8 +190,6 @@ def _regularizer_code(project: Project, names: dict[str, str]) -> list[str]:
 
 def export_pytorch(project: Project, out: str | Path, dataset=None) -> list[Path]:
     """Write ``out`` (.py) and its weights ``<stem>.npz`` (and ``<stem>-data.npz`` for your own data)."""
-    from ..build import _canonical_loss
-
     common.check_exportable(project)
     out = Path(out)
     dataset = dataset if dataset is not None else common.load_dataset(project)
@@ -217,8 +219,7 @@ def export_pytorch(project: Project, out: str | Path, dataset=None) -> list[Path
     t = project.training
     _, optimizer_full = common.optimizer_config(project)
     entries, copies, names = model_code(project)
-    loss_name = _canonical_loss(t.loss)
-    loss_name = {"sum_squared_error": "sse", "sum_squares_error": "sse"}.get(loss_name, loss_name)
+    loss_name = canonical_name(t.loss)
     penalty = _regularizer_code(project, names)
     clip = []
     if optimizer_full.get("clipnorm") is not None:
