@@ -42,6 +42,7 @@ from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
 from nnstudio.gui.views import install_views
 from nnstudio.gui import backprop
+from nnstudio.gui import classroom
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         keras_io.install(self)  # File > Import Keras Code…, File > Export…, .py drops
         backprop.install(self)  # Train menu: See Backpropagation, Gradient Check, Export fit()
+        classroom.install(self)  # epochs rule, early stopping, pace, figures, curve marks (#14)
         self._build_status_bar()
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)

@@ -49,6 +49,10 @@ class TrainingSpec:
     metrics: list[str] = field(default_factory=lambda: ["accuracy"])
     validation_split: float = 0.0
     seed: int = 0
+    epochs_mode: str = (
+        "more"  # "more": train `epochs` more; "until": until `epochs` in all (runs.py)
+    )
+    early_stopping: dict[str, Any] | None = None  # runs.EARLY_STOPPING_DEFAULTS keys; None: off
 
 
 @dataclass

@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
-from nnstudio.project import checks
+from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
 from .worker import Control, RunResult, TrainingWorker
@@ -113,6 +113,7 @@ class TrainingController(QObject):
     snapshot = Signal(object)  # {"layer/kernel": ndarray copy, ...}, <= ~10/s
     problemsFound = Signal(list)  # list[checks.Problem]; training did not start
     runStarted = Signal(dict)  # {"initial_epoch", "epochs", "steps", "iteration"}
+    earlyStopped = Signal(dict)  # runs.stop_reason(): the run ended by early stopping
 
     def __init__(
         self,
@@ -240,10 +241,18 @@ class TrainingController(QObject):
             return False
 
         training = project.training
-        initial = int(project.epochs_trained or 0)
-        target = int(training.epochs)
-        if initial >= target:
-            target = initial + int(training.epochs)  # a finished model trains `epochs` more
+        initial, target = runs.epoch_range(
+            project.epochs_trained, training.epochs, getattr(training, "epochs_mode", runs.MORE)
+        )
+        if target <= initial:
+            self.failed.emit(
+                _tr(
+                    "The model already has {done} epochs, as many as set (until epoch "
+                    "{epochs}). Set a higher epoch, or choose to train more epochs."
+                ).format(done=initial, epochs=int(training.epochs))
+            )
+            return False
+        early = runs.early_stopping_callback(training)
         control = Control()
         if step:
             control.request_step(step)
@@ -260,7 +269,9 @@ class TrainingController(QObject):
             rate_hz=self.rate_hz,
             snapshot_hz=self.snapshot_hz,
             want_snapshots=lambda: want_snapshots,
+            callbacks=[early] if early is not None else [],
         )
+        worker.early_stopping = early
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)
@@ -405,6 +416,8 @@ class TrainingController(QObject):
             self._set_state(IDLE)
         if result.reason in ("nan", "error") and result.message:
             self.failed.emit(result.message)
+        if result.early_stop:
+            self.earlyStopped.emit(dict(result.early_stop))
         self.finished.emit(result.reason)
 
     def _write_back(self, run: _Run, result: RunResult) -> None:
@@ -466,14 +479,4 @@ def build_model(project):
     """
     from nnstudio.project import build
 
-    model = build.build_model(project, restore=False)
-    if project.weights:
-        weights_only = copy.copy(project)
-        weights_only.optimizer_state = None
-        build.restore_state(weights_only, model)
-    if project.optimizer_state:
-        try:
-            model.optimizer.set_state(project.optimizer_state)
-        except Exception:
-            pass  # a different optimizer (or different settings): its state starts fresh
-    return model
+    return build.build_model(project)  # restore_state drops an optimizer state that doesn't fit

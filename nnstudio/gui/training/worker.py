@@ -96,6 +96,7 @@ class RunResult:
     reason: str = "completed"  # "completed" | "stopped" | "nan" | "error"
     message: str = ""
     nan_restored: bool = False
+    early_stop: dict | None = None  # runs.stop_reason() when EarlyStopping ended the run
     fit_started: float = 0.0  # perf_counter() around model.fit (for benchmarks)
     fit_ended: float = 0.0
     fit_cpu_s: float = 0.0  # process CPU seconds during fit (all threads)
@@ -151,6 +152,7 @@ class TrainingWorker(QObject):
         rate_hz: float = 10.0,
         snapshot_hz: float = 10.0,
         want_snapshots=None,
+        callbacks=(),
     ):
         super().__init__()
         self.model = model
@@ -163,6 +165,8 @@ class TrainingWorker(QObject):
         self.min_interval = 1.0 / rate_hz
         self.snapshot_interval = 1.0 / snapshot_hz if snapshot_hz > 0 else math.inf
         self.want_snapshots = want_snapshots or (lambda: True)
+        self.callbacks = list(callbacks)  # e.g. EarlyStopping (after the studio's own)
+        self.early_stopping = None  # the EarlyStopping among them, read for RunResult.early_stop
         self.result = RunResult(model=model, initial_epoch=self.initial_epoch)
         n_train = int(len(x) * (1.0 - self.validation_split)) if self.validation_split else len(x)
         self.n_train = max(1, n_train)
@@ -215,12 +219,16 @@ class TrainingWorker(QObject):
                         validation_split=self.validation_split,
                         shuffle=True,
                         verbose=0,
-                        callbacks=[_studio_callback(self)],
+                        callbacks=[_studio_callback(self), *self.callbacks],
                     )
                 result.fit_ended = time.perf_counter()
                 result.fit_cpu_s = time.process_time() - cpu
                 if result.reason != "nan":
                     result.reason = "stopped" if self.control.stop.is_set() else "completed"
+                if result.reason == "completed" and self.early_stopping is not None:
+                    from nnstudio.project import runs
+
+                    result.early_stop = runs.stop_reason(self.early_stopping)
             if result.reason != "nan" and not self._weights_finite():
                 self._restore_good()
                 result.reason = "nan"
