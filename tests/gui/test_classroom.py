@@ -55,6 +55,9 @@ def window(qtbot, shown):
 def train(qtbot, w, action=None):
     with qtbot.waitSignal(w.controller.finished, timeout=30000) as blocker:
         (action or w.act_train).trigger()
+        dialog = w.training_toolbar.problems_dialog
+        if dialog is not None:  # warnings only: the student presses "Train anyway"
+            dialog.btn_anyway.click()
     return blocker.args[0]
 
 
@@ -140,3 +143,105 @@ def test_early_stopping_from_the_window(qtbot, window):
     assert "epoch 1 restored" in texts[0]
     w.controller.reset_weights()
     assert w.curve_marks.texts() == []
+
+
+# -- problem 5: the before-training dialog is wide and shows its sentences whole ------------
+def test_problems_dialog_is_wide_and_wraps(qtbot, window):
+    w = window
+    w.training_panel.loss.setCurrentIndex(
+        w.training_panel.loss.findData("categorical_crossentropy")
+    )
+    w.act_train.trigger()
+    dialog = w.training_toolbar.problems_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.width() >= 640
+    from PySide6.QtWidgets import QLabel
+
+    texts = [
+        label
+        for label in dialog.area.widget().findChildren(QLabel)
+        if label.wordWrap() and label.text()
+    ]
+    assert texts
+    for label in texts:
+        assert label.width() >= 400  # not a column of words
+        assert label.height() >= label.heightForWidth(label.width())  # every line shown
+    assert dialog.area.verticalScrollBar().maximum() == 0  # no need to scroll for one problem
+    dialog.reject()
+
+
+# -- problem 9: no stale status text -------------------------------------------------------
+def test_progress_text_is_not_stale(qtbot, window):
+    w = window
+    label = w.training_toolbar.progress.label
+    assert train(qtbot, w) == "completed"
+    assert label.text().endswith("· done") and "left" not in label.text()
+    w.document.replace_project(xor_project(epochs=7))  # another lesson
+    assert label.text() == "Not training"
+    # Stop: no "time left" next to the stop
+    w.training_panel.epochs.setValue(100000)
+    with qtbot.waitSignal(w.controller.finished, timeout=30000):
+        w.act_train.trigger()
+        qtbot.waitUntil(lambda: "left" in label.text(), timeout=20000)
+        w.act_stop.trigger()
+    assert "left" not in label.text() and label.text().endswith("· stopped")
+
+
+def test_curve_readout_is_whole_and_loss_change_marked(qtbot, window):
+    w = window
+    w.resize(1024, 700)
+    w.training_panel.validation_split.setValue(0.25)
+    assert train(qtbot, w) == "completed"
+    status = w.curves.status
+    text = status.text()
+    assert "val_accuracy" in text
+    assert status.needed_height() <= status.height()  # every number shown (two lines)
+    w.training_panel.loss.setCurrentIndex(w.training_panel.loss.findData("mse"))
+    assert train(qtbot, w) == "completed"
+    assert w.curve_marks.texts() == ["loss: binary_crossentropy → mse"]
+    assert w.curve_marks.marks[0][0] == 5.0
+
+
+# -- problem 10: a blank project, and gate lines that are easy to hit -------------------------
+def test_blank_project_does_not_claim_two_outputs(qtbot, window):
+    w = window
+    w.new_blank()
+    assert not w.document.project.layers
+    assert w.document.project.training.loss == "binary_crossentropy"
+    assert w.canvas.output_item.tag == ""  # used to say "2 outputs" (the input's width)
+    from nnstudio.gui.commands import InsertLayerCommand
+    from nnstudio.project.schema import LayerSpec
+
+    spec = LayerSpec(type="Dense", config={"units": 1, "activation": "sigmoid"}, id="dense")
+    w.undo_stack.push(InsertLayerCommand(w.document, 0, spec))
+    assert w.canvas.output_item.tag == "1 output"
+
+
+def test_gate_lines_are_thick_targets(qtbot):
+    import numpy as np
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QUndoStack
+
+    from nnstudio.gui.views import StudioViews
+    from nnstudio.project import perceptron
+    from nnstudio.project.document import Document
+
+    project = perceptron.xor_from_gates()
+    views = StudioViews(Document(project), QUndoStack(), None)
+    views.mirror.set_dataset(project.build_dataset())
+    widget = views.neuron_switch
+    qtbot.addWidget(widget)
+    widget.resize(760, 460)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = views.neurons
+    view.refresh()
+    assert min(e.pen().widthF() for e in view.edges) >= 2.0  # no hairlines to aim at
+    e = view.edges[-1]
+    a, b = view.view.mapFromScene(e.line().p1()), view.view.mapFromScene(e.line().p2())
+    mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    n = np.hypot(dx, dy)
+    off = QPoint(round(mid.x() - 13 * dy / n), round(mid.y() + 13 * dx / n))  # 13 px beside
+    assert view.view.item_at(off) is e

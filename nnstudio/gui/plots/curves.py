@@ -81,6 +81,35 @@ class _TimedLayoutWidget(pg.GraphicsLayoutWidget):
         self.last_paint_s = time.perf_counter() - started
 
 
+class _ReadoutText(LiveText):
+    """The newest epoch's numbers on up to two lines (a narrow dock cut one line off), with a
+    fixed height, so a new text still never re-lays out the window."""
+
+    LINES = 2
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        return hint.__class__(hint.width(), self.fontMetrics().lineSpacing() * self.LINES + 4)
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.sizeHint().__class__(40, self.sizeHint().height())
+
+    def needed_height(self, width: int | None = None) -> int:
+        width = (self.width() if width is None else width) - 8
+        flags = Qt.TextFlag.TextWordWrap
+        return (
+            self.fontMetrics().boundingRect(0, 0, max(1, width), 10_000, flags, self._text).height()
+        )
+
+    def paintEvent(self, event):  # noqa: N802
+        from PySide6.QtGui import QPainter, QPalette
+
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        rect = self.rect().adjusted(4, 0, -4, 0)
+        painter.drawText(rect, int(self._align) | int(Qt.TextFlag.TextWordWrap), self._text)
+
+
 def _pen(color: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
     qcolor = pg.mkColor(color)
     qcolor.setAlpha(alpha)
@@ -107,17 +136,18 @@ class CurvesPanel(QWidget):
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
         # the newest epoch's numbers: LiveText elides a long line (never widens the window at
         # 1366 px) and a new text does not re-lay out the window
-        self.status = LiveText(
+        self.status = _ReadoutText(
             "",
             self,
-            sample="epoch 100: loss 0.1234, accuracy 0.9876",
-            align=Qt.AlignmentFlag.AlignRight,
+            sample="epoch 100: loss 0.1234, accuracy 0.9876, val_loss 0.1234, val_accuracy 0.9876",
+            align=Qt.AlignmentFlag.AlignLeft,
         )
         options.addWidget(self.show_batches)
         options.addWidget(self.log_loss)
         options.addStretch(1)
-        options.addWidget(self.status)
         layout.addLayout(options)
+        # its own line: beside the check boxes, "loss 0.1725, accuracy …" was cut off
+        layout.addWidget(self.status)
 
         self.view = _TimedLayoutWidget(self)
         self.view.setBackground("w")
