@@ -1,7 +1,8 @@
 """Issue 14's classroom fixes, installed into the main window with one hook line.
 
 * the epochs rule and early stopping under Training settings (``panels/run_settings.py``);
-* marks on the curves: early stop and loss changes (``plots/marks.py``).
+* marks on the curves: early stop and loss changes (``plots/marks.py``);
+* the pace of training (``training/pace.py``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 def install(window) -> None:
     from nnstudio.gui.panels import run_settings
     from nnstudio.gui.plots import marks
+    from nnstudio.gui.training import pace
 
     run_settings.install(window)
     marks.install(window)
+    pace.install(window)

@@ -245,3 +245,32 @@ def test_gate_lines_are_thick_targets(qtbot):
     n = np.hypot(dx, dy)
     off = QPoint(round(mid.x() - 13 * dy / n), round(mid.y() + 13 * dx / n))  # 13 px beside
     assert view.view.item_at(off) is e
+
+
+# -- problem 7: a pace a class can watch ---------------------------------------------------
+def test_pace_slows_training_and_shows_every_step(qtbot, window):
+    import time
+
+    w = window
+    w.training_panel.epochs.setValue(4)
+    steps = -(-w.controller.dataset().n_train // 4)  # batch 4: batches per epoch
+    assert w.pace_combo.currentData() == "fastest"
+    w.act_slower.trigger()  # Ctrl+[: 10 batches a second
+    w.act_slower.trigger()  # slow motion: 4 batches a second
+    assert w.pace_combo.currentData() == "slow_motion"
+    assert w.pace_actions["slow_motion"].isChecked()
+    batches, snapshots = [], []
+    w.controller.batchEnd.connect(lambda info: batches.append(list(info["iterations"])))
+    w.controller.snapshot.connect(lambda s: snapshots.append(1))
+    started = time.perf_counter()
+    assert train(qtbot, w) == "completed"
+    elapsed = time.perf_counter() - started
+    total = 4 * steps
+    assert elapsed >= 0.25 * (total - 1) * 0.95  # each step waited for its quarter second
+    assert batches == [[i] for i in range(1, total + 1)]  # every step sent on its own
+    assert len(snapshots) >= total  # the views redraw each step
+    # back to full speed: remembered for the next session
+    for _ in range(4):
+        w.act_faster.trigger()
+    assert w.pace_combo.currentData() == "fastest" and w.controller.pace is None
+    assert w.settings.value("training/pace") == "fastest"

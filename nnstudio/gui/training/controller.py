@@ -137,6 +137,7 @@ class TrainingController(QObject):
         self._dataset = None
         self._dataset_key = None
         self._accepted_warnings: set[str] = set()
+        self._pace: tuple[str, float] | None = None  # gui/training/pace.py: None = fastest
         # the GUI thread's heartbeat for the worker: a stale one means the GUI is starved of
         # the GIL and the worker yields (see TrainingWorker.GUI_STARVED_S)
         self._heartbeat = QTimer(self)
@@ -254,6 +255,7 @@ class TrainingController(QObject):
             return False
         early = runs.early_stopping_callback(training)
         control = Control()
+        control.pace = self._pace
         if step:
             control.request_step(step)
         want_snapshots = self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot))
@@ -302,6 +304,17 @@ class TrainingController(QObject):
         )
         thread.start()
         return True
+
+    @property
+    def pace(self) -> tuple[str, float] | None:
+        return self._pace
+
+    def set_pace(self, pace: tuple[str, float] | None) -> None:
+        """("batch" | "epoch", seconds per step), or None for as fast as possible; a running
+        worker follows from its next step."""
+        self._pace = tuple(pace) if pace else None
+        if self._run is not None:
+            self._run.control.pace = self._pace
 
     @Slot()
     def pause(self) -> None:
