@@ -274,3 +274,65 @@ def test_pace_slows_training_and_shows_every_step(qtbot, window):
         w.act_faster.trigger()
     assert w.pace_combo.currentData() == "fastest" and w.controller.pace is None
     assert w.settings.value("training/pace") == "fastest"
+
+
+# -- problem 8: figures for slides -----------------------------------------------------------
+def test_curves_figure_at_2x_3x_and_chosen_size(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from nnstudio.gui import figures
+
+    w = window
+    w.resize(1024, 700)
+    assert train(qtbot, w) == "completed"
+    curves = w.curves
+    before = curves.size()
+    image = figures.render_figure(curves, 2.0)
+    logical = before.expandedTo(figures.MIN_LOGICAL)
+    assert (image.width(), image.height()) == (2 * logical.width(), 2 * logical.height())
+    assert curves.size() == before  # back in its dock
+    # the legend is whole inside its plot while the figure is drawn at its layout size
+    seen = {}
+    real_render = curves.render
+
+    def render_spy(*args, **kwargs):
+        legend = curves.loss_plot.legend
+        box = curves.loss_plot.vb.sceneBoundingRect()
+        seen["legend_inside"] = box.contains(legend.sceneBoundingRect())
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(curves, "render", render_spy)
+    titled = figures.render_figure(curves, 3.0, QSize(1920, 1080), "XOR — Learning curves")
+    assert (titled.width(), titled.height()) == (1920, 1080)
+    assert seen["legend_inside"]
+    band = titled.copy(0, 0, 1920, 60)
+    assert any(
+        band.pixelColor(x, y).lightness() < 100
+        for x in range(600, 1320, 3)
+        for y in range(0, 60, 3)
+    )
+
+    # the dialog: pick the decision map at 3x, save; copy to the clipboard
+    w.act_export_figure.trigger()
+    dialog = w.figure_dialog
+    qtbot.waitExposed(dialog)
+    dialog.what.setCurrentIndex(dialog.what.findData("decision-map"))
+    assert dialog.title.text() == "XOR — Decision map"
+    dialog.size_choice.setCurrentIndex(dialog.size_choice.findData(3.0))
+    target = tmp_path / "map.png"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog.btn_save.click()
+    saved = QImage(str(target))
+    expected = dialog.image_size()
+    assert (saved.width(), saved.height()) == (expected.width(), expected.height())
+    assert saved.width() >= 3 * 640
+
+    # Ctrl+Shift+C copies the figure of the focused panel (else the curves)
+    QGuiApplication.clipboard().clear()
+    w.act_copy_figure.trigger()
+    copied = QGuiApplication.clipboard().image()
+    assert copied.width() >= 2 * 640 and copied.height() >= 2 * 400
