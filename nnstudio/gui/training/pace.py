@@ -27,13 +27,12 @@ SETTING = "training/pace"
 
 
 def _label(key: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "fastest": tr("Pace", "As fast as possible"),
-        "10_batches": tr("Pace", "10 batches a second"),
-        "slow_motion": tr("Pace", "Slow motion (toy lessons)"),
-        "epoch_1s": tr("Pace", "1 epoch a second"),
-        "batch_1s": tr("Pace", "1 batch a second"),
+        "fastest": QCoreApplication.translate("Pace", "As fast as possible"),
+        "10_batches": QCoreApplication.translate("Pace", "10 batches a second"),
+        "slow_motion": QCoreApplication.translate("Pace", "Slow motion (toy lessons)"),
+        "epoch_1s": QCoreApplication.translate("Pace", "1 epoch a second"),
+        "batch_1s": QCoreApplication.translate("Pace", "1 batch a second"),
     }[key]
 
 
