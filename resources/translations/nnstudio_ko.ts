@@ -258,9 +258,14 @@
   <context>
     <name>CurveMarks</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="70" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="71" />
       <source>loss: {old} → {new}</source>
       <translation>손실: {old} → {new}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="72" />
+      <source>→ {new}</source>
+      <translation>→ {new}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/plots/marks.py" line="77" />
@@ -272,66 +277,71 @@
       <source>weights of epoch {best} restored</source>
       <translation>에포크 {best}의 가중치로 되돌림</translation>
     </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="84" />
+      <source>early stop</source>
+      <translation>조기 종료</translation>
+    </message>
   </context>
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="132" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="148" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="135" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="151" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="155" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="171" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="156" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="172" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="167" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="183" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="189" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="205" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="191" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="196" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="212" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="198" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="214" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="203" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="219" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="254" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="270" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="380" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="402" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>

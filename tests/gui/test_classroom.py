@@ -141,6 +141,7 @@ def test_early_stopping_from_the_window(qtbot, window):
     texts = w.curve_marks.texts()
     assert texts and "early stop: loss not better for 2 epochs" in texts[0]
     assert "epoch 1 restored" in texts[0]
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == texts[0], timeout=2000)
     w.controller.reset_weights()
     assert w.curve_marks.texts() == []
 
@@ -201,6 +202,8 @@ def test_curve_readout_is_whole_and_loss_change_marked(qtbot, window):
     assert train(qtbot, w) == "completed"
     assert w.curve_marks.texts() == ["loss: binary_crossentropy → mse"]
     assert w.curve_marks.marks[0][0] == 5.0
+    x, _ = w.curves.series["loss"].data()
+    assert list(x) == [float(i) for i in range(1, 11)]  # the second run not drawn twice
 
 
 # -- problem 10: a blank project, and gate lines that are easy to hit -------------------------

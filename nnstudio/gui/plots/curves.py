@@ -82,14 +82,30 @@ class _TimedLayoutWidget(pg.GraphicsLayoutWidget):
 
 
 class _ReadoutText(LiveText):
-    """The newest epoch's numbers on up to two lines (a narrow dock cut one line off), with a
-    fixed height, so a new text still never re-lays out the window."""
+    """The newest epoch's numbers, wrapped (a narrow dock cut one line off). It grows to a
+    second (third) line only when a text needs it and keeps that height, so new numbers
+    re-lay out the window at most twice, not on every epoch."""
 
-    LINES = 2
+    MAX_LINES = 3
+    lines = 1
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setToolTip("")
+        width = self.width() if self.isVisible() else self._hint.width()
+        needed = self.needed_height(width) // max(1, self.fontMetrics().lineSpacing())
+        if needed > self.lines and self.lines < self.MAX_LINES:
+            self.lines = min(self.MAX_LINES, needed)
+            self.updateGeometry()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self._text:
+            self.setText(self._text)
 
     def sizeHint(self):  # noqa: N802
         hint = super().sizeHint()
-        return hint.__class__(hint.width(), self.fontMetrics().lineSpacing() * self.LINES + 4)
+        return hint.__class__(hint.width(), self.fontMetrics().lineSpacing() * self.lines + 4)
 
     def minimumSizeHint(self):  # noqa: N802
         return self.sizeHint().__class__(40, self.sizeHint().height())
@@ -146,7 +162,7 @@ class CurvesPanel(QWidget):
         options.addWidget(self.log_loss)
         options.addStretch(1)
         layout.addLayout(options)
-        # its own line: beside the check boxes, "loss 0.1725, accuracy …" was cut off
+        # its own line, two when needed: beside the check boxes "loss 0.1725…" was cut off
         layout.addWidget(self.status)
 
         self.view = _TimedLayoutWidget(self)
@@ -371,8 +387,14 @@ class CurvesPanel(QWidget):
             )
             if target is None:
                 continue
-            self.series[target].extend(x, values)
-            self._dirty.add(target)
+            series = self.series[target]
+            # epochs already shown (the run's history, reloaded when it was written back
+            # before these queued signals arrived) are not drawn twice
+            last = series.x[series.n - 1] if series.n else -math.inf
+            keep = x > last
+            if keep.any():
+                series.extend(x[keep], np.asarray(values, dtype=np.float64)[keep])
+                self._dirty.add(target)
         logs = info.get("logs") or {}
         parts = [
             f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)

@@ -9,7 +9,7 @@ they go when the weights are reset or another project is opened.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from .curves import OKABE_ITO, TEXT_COLOR
 
@@ -30,7 +30,10 @@ class CurveMarks(QObject):
     def texts(self) -> list[str]:
         return [text for _, text, _ in self.marks]
 
-    def add(self, x: float, text: str, color: str = OKABE_ITO["vermillion"]) -> None:
+    def add(
+        self, x: float, text: str, color: str = OKABE_ITO["vermillion"], label: str = ""
+    ) -> None:
+        """A line at epoch ``x``: ``label`` (short) written at its foot, ``text`` its tool tip."""
         lines = []
         for i, plot in enumerate((self.curves.loss_plot, self.curves.metric_plot)):
             pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
@@ -39,9 +42,9 @@ class CurveMarks(QObject):
                 angle=90,
                 pen=pen,
                 movable=False,
-                label=text if i == 0 else None,
+                label=(label or text) if i == 0 else None,
                 labelOpts={
-                    "position": 0.92,
+                    "position": 0.06,  # at the foot: the legends sit at the top
                     "color": TEXT_COLOR,
                     "fill": pg.mkBrush(255, 255, 255, 220),
                     "anchors": [(1, 0), (1, 0)],
@@ -65,11 +68,8 @@ class CurveMarks(QObject):
         loss = self.document.project.training.loss
         start = int(info.get("initial_epoch", 0))
         if start > 0 and loss != self._loss:
-            self.add(
-                start,
-                self.tr("loss: {old} → {new}").format(old=self._loss, new=loss),
-                OKABE_ITO["orange"],
-            )
+            text = self.tr("loss: {old} → {new}").format(old=self._loss, new=loss)
+            self.add(start, text, OKABE_ITO["orange"], self.tr("→ {new}").format(new=loss))
         self._loss = loss
 
     @Slot(dict)
@@ -81,7 +81,11 @@ class CurveMarks(QObject):
             text += " · " + self.tr("weights of epoch {best} restored").format(
                 best=info["best_epoch"]
             )
-        self.add(info["epoch"], text)
+        self.add(info["epoch"], text, label=self.tr("early stop"))
+        self.message = text
+        window = self.curves.window()
+        if hasattr(window, "statusBar"):  # after the window's "all epochs done"
+            QTimer.singleShot(0, lambda: window.statusBar().showMessage(text, 15000))
 
     def _on_document(self, event: str, info: dict) -> None:
         project = self.document.project

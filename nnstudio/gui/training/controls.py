@@ -124,6 +124,8 @@ class TrainingProgress(QWidget):
 
     @Slot(dict)
     def on_progress(self, info: dict) -> None:
+        if self.controller.state == "idle":
+            return  # a queued report from a run that has ended: its end is already shown
         self._latest = info
         now = time.perf_counter()
         last = info["batch"] >= max(1, info["steps"]) and info["epoch"] + 1 >= info["epochs"]
