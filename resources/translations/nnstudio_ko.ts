@@ -264,8 +264,8 @@
     </message>
     <message>
       <location filename="../../nnstudio/gui/plots/marks.py" line="72" />
-      <source>→ {new}</source>
-      <translation>→ {new}</translation>
+      <source>loss → {new}</source>
+      <translation>손실 → {new}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/plots/marks.py" line="77" />
@@ -2448,42 +2448,42 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="288" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="290" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="300" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="302" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="303" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="305" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="316" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="320" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="333" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="333" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="344" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2758,22 +2758,22 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="166" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="168" />
       <source>stopped early</source>
       <translation>조기 종료됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="168" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="170" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="170" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="172" />
       <source>stopped</source>
       <translation>멈춤</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="175" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="177" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -2959,72 +2959,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="184" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="186" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="201" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="203" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="204" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="209" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="210" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="214" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="216" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="217" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="220" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="220" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="226" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="230" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="232" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="233" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="258" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="260" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>

@@ -69,7 +69,7 @@ class CurveMarks(QObject):
         start = int(info.get("initial_epoch", 0))
         if start > 0 and loss != self._loss:
             text = self.tr("loss: {old} → {new}").format(old=self._loss, new=loss)
-            self.add(start, text, OKABE_ITO["orange"], self.tr("→ {new}").format(new=loss))
+            self.add(start, text, OKABE_ITO["orange"], self.tr("loss → {new}").format(new=loss))
         self._loss = loss
 
     @Slot(dict)
