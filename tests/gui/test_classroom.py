@@ -255,7 +255,7 @@ def test_pace_slows_training_and_shows_every_step(qtbot, window):
     import time
 
     w = window
-    w.training_panel.epochs.setValue(4)
+    w.training_panel.epochs.setValue(8)
     steps = -(-w.controller.dataset().n_train // 4)  # batch 4: batches per epoch
     assert w.pace_combo.currentData() == "fastest"
     w.act_slower.trigger()  # Ctrl+[: 10 batches a second
@@ -265,13 +265,18 @@ def test_pace_slows_training_and_shows_every_step(qtbot, window):
     batches, snapshots = [], []
     w.controller.batchEnd.connect(lambda info: batches.append(list(info["iterations"])))
     w.controller.snapshot.connect(lambda s: snapshots.append(1))
+    view = w.views.decision_map
+    w.views.docks[0].raise_()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    redraws = view.redraws
     started = time.perf_counter()
     assert train(qtbot, w) == "completed"
     elapsed = time.perf_counter() - started
-    total = 4 * steps
+    total = 8 * steps
     assert elapsed >= 0.25 * (total - 1) * 0.95  # each step waited for its quarter second
     assert batches == [[i] for i in range(1, total + 1)]  # every step sent on its own
-    assert len(snapshots) >= total  # the views redraw each step
+    assert len(snapshots) >= total  # the views get every step's weights
+    assert view.redraws - redraws >= 0.6 * total  # and redraw (nearly) every step
     # back to full speed: remembered for the next session
     for _ in range(4):
         w.act_faster.trigger()
