@@ -130,18 +130,11 @@ def _settle(widget: QWidget) -> None:
 
 def _hide_export_buttons(widget: QWidget) -> list[QWidget]:
     """The views' "PNG…" buttons are not part of a figure."""
-    from PySide6.QtWidgets import QToolButton
-
-    hidden = []
-    for button in widget.findChildren(QToolButton):
-        if button.isVisible() and button.text() in (_tr_view("PNG…"),):
-            button.hide()
-            hidden.append(button)
-    return hidden
-
-
-def _tr_view(text: str) -> str:
-    return QCoreApplication.translate("ViewBase", text)
+    button = getattr(widget, "export_button", None)
+    if button is not None and button.isVisible():
+        button.hide()
+        return [button]
+    return []
 
 
 def save_figure(image: QImage, path) -> Path:

@@ -185,8 +185,10 @@ def test_progress_text_is_not_stale(qtbot, window):
     with qtbot.waitSignal(w.controller.finished, timeout=30000):
         w.act_train.trigger()
         qtbot.waitUntil(lambda: "left" in label.text(), timeout=20000)
+        assert not w.run_settings.isEnabled()  # locked while the run uses the settings
         w.act_stop.trigger()
     assert "left" not in label.text() and label.text().endswith("· stopped")
+    assert w.run_settings.isEnabled()
 
 
 def test_curve_readout_is_whole_and_loss_change_marked(qtbot, window):

@@ -181,4 +181,6 @@ def install(window) -> RunSettings:
     outer = panel.layout()
     outer.insertWidget(max(0, outer.count() - 2), widget)
     window.run_settings = widget
+    # locked with the other training settings while a run uses them
+    window.controller.stateChanged.connect(lambda state: widget.setEnabled(state == "idle"))
     return widget
