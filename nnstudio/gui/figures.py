@@ -343,13 +343,21 @@ def copy_current(window) -> QImage:
 def install(window) -> None:
     """File › Export Figure… (the old Export Curves item opens it too), Edit › Copy Figure."""
 
-    def open_dialog():
+    def open_dialog(key: str | None = None):
         dialog = FigureDialog(window)
+        if key is not None:
+            dialog.what.setCurrentIndex(max(0, dialog.what.findData(key)))
         window.figure_dialog = dialog
         dialog.open()
         return dialog
 
     window.open_figure_dialog = open_dialog
+    # each view's own "PNG…" button and menu item open the dialog on that view (2×, title)
+    views = getattr(window, "views", None)
+    for view in views.views if views is not None else []:
+        for signal in (view.export_button.clicked, view.export_action.triggered):
+            signal.disconnect()
+            signal.connect(lambda checked=False, k=view.export_stem: open_dialog(k))
     window.act_export_figure = QAction(_tr("Export &Figure…"), window)
     window.act_export_figure.setStatusTip(
         _tr("Save the curves or a view as a PNG for slides (2×, 3× or a chosen size)")

@@ -341,6 +341,13 @@ def test_curves_figure_at_2x_3x_and_chosen_size(qtbot, window, tmp_path, monkeyp
     assert (saved.width(), saved.height()) == (expected.width(), expected.height())
     assert saved.width() >= 3 * 640
 
+    dialog.close()
+    # a view's own PNG… button opens the same dialog on that view
+    w.views.confusion.export_button.click()
+    assert w.figure_dialog is not dialog
+    assert w.figure_dialog.what.currentData() == "confusion-matrix"
+    w.figure_dialog.reject()
+
     # Ctrl+Shift+C copies the figure of the focused panel (else the curves)
     QGuiApplication.clipboard().clear()
     w.act_copy_figure.trigger()
