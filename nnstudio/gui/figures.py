@@ -74,6 +74,13 @@ def render_figure(
         image_size = QSize(round(body.width() * scale), round((body.height() + band) * scale))
     old_size, was_visible = widget.size(), widget.isVisible()
     hidden = _hide_export_buttons(widget)
+    # the dock or stack holding the widget must not lay it back out while it has the
+    # figure's size (pending layout events are processed before painting)
+    parent = widget.parentWidget()
+    parent_layout = parent.layout() if parent is not None else None
+    parent_managed = parent_layout is not None and parent_layout.isEnabled()
+    if parent_managed:
+        parent_layout.setEnabled(False)
     image = QImage(image_size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     image.setDevicePixelRatio(1.0)
@@ -104,6 +111,9 @@ def render_figure(
         for child in hidden:
             child.show()
         widget.resize(old_size)
+        if parent_managed:
+            parent_layout.setEnabled(True)
+            parent_layout.invalidate()
         if not was_visible:
             widget.hide()
             widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)

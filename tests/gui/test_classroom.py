@@ -324,6 +324,19 @@ def test_curves_figure_at_2x_3x_and_chosen_size(qtbot, window, tmp_path, monkeyp
         for y in range(0, 60, 3)
     )
 
+    # a view docked in a tab stack is laid out at the figure's size too, then put back
+    view = w.views.decision_map
+    w.views.docks[0].raise_()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    view_before = view.size()
+    real_view_render = view.render
+    monkeypatch.setattr(
+        view, "render", lambda *a, **k: (seen.update(view=view.size()), real_view_render(*a, **k))
+    )
+    figures.render_figure(view, 2.0)
+    assert seen["view"].width() >= 640 and seen["view"].height() >= 400
+    qtbot.waitUntil(lambda: view.size() == view_before, timeout=2000)
+
     # the dialog: pick the decision map at 3x, save; copy to the clipboard
     w.act_export_figure.trigger()
     dialog = w.figure_dialog
