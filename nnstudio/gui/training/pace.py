@@ -24,6 +24,19 @@ PACES: list[tuple[str, tuple[str, float] | None]] = [
     ("batch_1s", ("batch", 1.0)),
 ]
 SETTING = "training/pace"
+# At a pace the training thread mostly waits, so the views may take most of the GUI thread's
+# time and redraw on every step (fastest: their usual small share, see views/mirror.py).
+PACED_DUTY = 0.9
+
+
+def views_follow(views, paced: bool) -> None:
+    """Let the views (each, and all together) redraw on every step while training is paced."""
+    if views is None:
+        return
+    for limiter in [views.mirror.limiter] + [view._limiter for view in views.views]:
+        if not hasattr(limiter, "usual_duty"):
+            limiter.usual_duty = limiter.duty
+        limiter.duty = max(PACED_DUTY, limiter.usual_duty) if paced else limiter.usual_duty
 
 
 def _label(key: str) -> str:
@@ -85,6 +98,9 @@ def install(window) -> PaceControl:
     """Pace combo in the training toolbar, Train › Pace submenu, Ctrl+[ / Ctrl+] shortcuts."""
     pace = PaceControl(window.controller, getattr(window, "settings", None), window)
     window.pace = pace
+    views = getattr(window, "views", None)
+    views_follow(views, dict(PACES)[pace.key] is not None)
+    pace.changed.connect(lambda key: views_follow(views, dict(PACES)[key] is not None))
     toolbar = window.training_toolbar
     window.pace_combo = PaceCombo(pace, toolbar)
     before = toolbar.actions()[-1] if toolbar.actions() else None  # before the progress
