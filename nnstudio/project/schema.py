@@ -49,9 +49,8 @@ class TrainingSpec:
     metrics: list[str] = field(default_factory=lambda: ["accuracy"])
     validation_split: float = 0.0
     seed: int = 0
-    epochs_mode: str = (
-        "more"  # "more": train `epochs` more; "until": until `epochs` in all (runs.py)
-    )
+    # "more": each run trains `epochs` more; "until": until `epochs` in all (project/runs.py)
+    epochs_mode: str = "more"
     early_stopping: dict[str, Any] | None = None  # runs.EARLY_STOPPING_DEFAULTS keys; None: off
 
 
