@@ -75,7 +75,7 @@ def cmd_gui(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, save
+    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, runs, save
     from nnstudio.project.build import capture_state
 
     project = load(args.file)
@@ -86,15 +86,13 @@ def cmd_train(args) -> int:
         optimizer = dict(training.optimizer)
         optimizer["config"] = {**optimizer.get("config", {}), "learning_rate": args.learning_rate}
         training.optimizer = optimizer
-    initial = int(project.epochs_trained or 0)
-    if args.epochs is not None:
-        target = initial + args.epochs
-    else:  # as the studio's Train button: up to the project's epochs, or that many more once there
-        target = (
-            int(training.epochs)
-            if int(training.epochs) > initial
-            else initial + int(training.epochs)
-        )
+    # the studio's rule (project/runs.py): `epochs` more, or until epoch `epochs` in all
+    setting = training.epochs if args.epochs is None else args.epochs
+    initial, target = runs.epoch_range(project.epochs_trained, setting, training.epochs_mode)
+    if target <= initial:
+        print(f"Nothing to train: {initial} epochs done, the project trains until epoch {setting}.")
+        return EXIT_OK
+    early = runs.early_stopping_callback(training)
     out = args.out or _trained_copy_of_lesson(args.file) or args.file
 
     model = build_model(project)
@@ -115,7 +113,7 @@ def cmd_train(args) -> int:
             initial_epoch=initial,
             verbose=1,
             validation_split=float(training.validation_split),
-            callbacks=[snapshot],
+            callbacks=[snapshot] + ([early] if early else []),
         )
     except KeyboardInterrupt:
         sys.stdout.write("\n")
@@ -132,6 +130,12 @@ def cmd_train(args) -> int:
     capture(project, model, history)
     save(project, out)
     done = len(history.epoch)
+    stopped = runs.stop_reason(early)
+    if stopped:
+        print(
+            f"Early stopping at epoch {stopped['epoch']}: {stopped['monitor']} did not improve "
+            f"for {stopped['patience']} epoch(s); best at epoch {stopped['best_epoch']}."
+        )
     print(
         f"Trained {done} epoch(s) (now {project.epochs_trained} in all): {_logs_text(history.history)}. "
         f"Saved {out}."
@@ -363,7 +367,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--epochs",
         type=_positive_int,
         metavar="N",
-        help="train N more epochs (default: up to the project's epochs setting)",
+        help="train N more epochs, or until epoch N when the project says so "
+        "(default: the project's epochs setting)",
     )
     p.add_argument("--batch-size", type=_positive_int, metavar="B", help="samples per step")
     p.add_argument(

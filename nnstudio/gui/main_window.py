@@ -37,11 +37,11 @@ from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.summary import SummaryPanel
 from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
 from nnstudio.gui.plots.curves import CurvesPanel
-from nnstudio.gui.screenshots import grab
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
 from nnstudio.gui.views import install_views
 from nnstudio.gui import backprop
+from nnstudio.gui import classroom, figures
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         keras_io.install(self)  # File > Import Keras Code…, File > Export…, .py drops
         backprop.install(self)  # Train menu: See Backpropagation, Gradient Check, Export fit()
+        classroom.install(self)  # epochs rule, early stopping, pace, figures, curve marks (#14)
         self._build_status_bar()
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)
@@ -657,8 +658,8 @@ class MainWindow(QMainWindow):
             return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        try:
-            grab(self.curves, path)
+        try:  # a figure at 2x, legend and labels whole (gui/figures.py), not a screen grab
+            figures.save_figure(figures.render_figure(self.curves, 2.0), path)
         except OSError as exc:
             dialogs.show_error(self, self.tr("Could not export the curves"), str(exc))
             return False

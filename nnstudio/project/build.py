@@ -117,14 +117,29 @@ def restore_state(project: Project, model) -> None:
             raise ProjectError(
                 f"The saved weights do not fit this network: {_one_line(exc)}; reset the weights and train again."
             ) from exc
-    if project.optimizer_state:
-        try:
-            model.optimizer.set_state(project.optimizer_state)
-        except Exception as exc:
-            raise ProjectError(
-                f"The saved optimizer state does not fit this network: {_one_line(exc)}; "
-                "reset the weights and train again."
-            ) from exc
+    restore_optimizer_state(project, model)
+
+
+def restore_optimizer_state(project: Project, model) -> bool:
+    """Put the saved optimizer state back; True when it fit.
+
+    A state that does not fit (made by another optimizer, e.g. after Undo of an optimizer
+    switch, or by other settings) is dropped: the optimizer starts fresh with the trained
+    weights, as it would after switching optimizers. Nothing is lost that training needs.
+    """
+    if not project.optimizer_state:
+        return True
+    try:
+        model.optimizer.set_state(project.optimizer_state)
+        return True
+    except Exception:
+        pass
+    optimizer = build_optimizer(project)  # set_state may have filled some slots: a fresh one
+    model.optimizer = optimizer
+    flat = getattr(model, "_flat", None)
+    if flat is not None:
+        optimizer.build(flat)
+    return False
 
 
 def _model_name(project: Project) -> str:

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ProjectError
+from . import runs
 from .migrations import FORMAT, FORMAT_VERSION, migrate
 from .schema import LAYER_TYPES, DatasetSpec, LayerSpec, Project, TrainingSpec
 from .validate import (
@@ -154,6 +155,7 @@ def project_to_dict(project: Project, folder: str | os.PathLike | None = None) -
             "metrics": list(project.training.metrics),
             "validation_split": project.training.validation_split,
             "seed": project.training.seed,
+            **runs.to_file(project.training),  # only settings that differ from the defaults
         },
         "history": {k: [float(v) for v in values] for k, values in (project.history or {}).items()},
         "epochs_trained": int(project.epochs_trained or 0),
@@ -827,6 +829,7 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
         validation_split=t.get("validation_split", defaults.validation_split),
         seed=t.get("seed", defaults.seed),
     )
+    runs.from_file(t, training)  # epochs_mode, early_stopping (absent in most files)
 
     raw_history = r.table(content, "history", "the training history", required=False)
     history = {}

@@ -51,6 +51,9 @@ class TrainingSpec:
     metrics: list[str] = field(default_factory=lambda: ["accuracy"])
     validation_split: float = 0.0
     seed: int = 0
+    # "more": each run trains `epochs` more; "until": until `epochs` in all (project/runs.py)
+    epochs_mode: str = "more"
+    early_stopping: dict[str, Any] | None = None  # runs.EARLY_STOPPING_DEFAULTS keys; None: off
 
 
 @dataclass

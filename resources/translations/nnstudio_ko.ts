@@ -256,64 +256,92 @@
     </message>
   </context>
   <context>
+    <name>CurveMarks</name>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="71" />
+      <source>loss: {old} → {new}</source>
+      <translation>손실: {old} → {new}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="72" />
+      <source>loss → {new}</source>
+      <translation>손실 → {new}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="77" />
+      <source>early stop: {monitor} not better for {patience} epochs</source>
+      <translation>조기 종료: {monitor}이(가) {patience} 에포크 동안 나아지지 않음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="81" />
+      <source>weights of epoch {best} restored</source>
+      <translation>에포크 {best}의 가중치로 되돌림</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/plots/marks.py" line="84" />
+      <source>early stop</source>
+      <translation>조기 종료</translation>
+    </message>
+  </context>
+  <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="92" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="95" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="140" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="114" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="160" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="115" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="125" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="171" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="147" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="193" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="149" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="195" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="154" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="156" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="202" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="212" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="258" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="338" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="390" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -751,6 +779,147 @@
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="189" />
       <source>Cancelling…</source>
       <translation>취소하는 중…</translation>
+    </message>
+  </context>
+  <context>
+    <name>FigureDialog</name>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="215" />
+      <source>Export Figure</source>
+      <translation>그림 내보내기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="225" />
+      <source>Figure</source>
+      <translation>그림</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="228" />
+      <source>{scale} the screen size</source>
+      <translation>화면 크기의 {scale}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="229" />
+      <source>Chosen size</source>
+      <translation>직접 정한 크기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="230" />
+      <source>Size</source>
+      <translation>크기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="242" />
+      <source>Pixels</source>
+      <translation>픽셀</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="244" />
+      <source>No title</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="245" />
+      <source>Title</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="252" />
+      <source>Save PNG…</source>
+      <translation>PNG로 저장…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="255" />
+      <source>Copy to Clipboard</source>
+      <translation>클립보드에 복사</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="280" />
+      <source>{w} × {h} pixels</source>
+      <translation>{w} × {h} 픽셀</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="320" />
+      <source>PNG images (*.png)</source>
+      <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="329" />
+      <source>Could not export the figure</source>
+      <translation>그림을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="336" />
+      <source>Copied to the clipboard.</source>
+      <translation>클립보드에 복사했습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Figures</name>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="156" />
+      <source>Could not write the figure to {path}; check the folder exists and is writable.</source>
+      <translation>그림을 {path}에 쓸 수 없습니다. 폴더가 있고 쓸 수 있는지 확인하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="170" />
+      <source>Learning curves</source>
+      <translation>학습 곡선</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="174" />
+      <source>Decision map</source>
+      <translation>결정 경계 지도</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="175" />
+      <source>Network curve</source>
+      <translation>신경망 곡선</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="176" />
+      <source>Test images</source>
+      <translation>테스트 이미지</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="177" />
+      <source>Confusion matrix</source>
+      <translation>혼동 행렬</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="178" />
+      <source>First-layer weights</source>
+      <translation>첫 층 가중치</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="179" />
+      <source>Neurons</source>
+      <translation>뉴런</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="180" />
+      <source>Gradients and dead units</source>
+      <translation>기울기와 죽은 유닛</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="345" />
+      <source>Copied the figure “{name}” ({w} × {h}) to the clipboard.</source>
+      <translation>그림 “{name}”({w} × {h})을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="371" />
+      <source>Export &amp;Figure…</source>
+      <translation>그림 내보내기(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="373" />
+      <source>Save the curves or a view as a PNG for slides (2×, 3× or a chosen size)</source>
+      <translation>곡선이나 뷰를 슬라이드용 PNG로 저장합니다 (2배, 3배 또는 정한 크기)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/figures.py" line="377" />
+      <source>&amp;Copy Figure</source>
+      <translation>그림 복사(&amp;C)</translation>
     </message>
   </context>
   <context>
@@ -1395,342 +1564,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="169" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="176" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="177" />
+      <location filename="../../nnstudio/gui/main_window.py" line="178" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="179" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="245" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="246" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="248" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="251" />
+      <location filename="../../nnstudio/gui/main_window.py" line="252" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="253" />
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="257" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="285" />
+      <location filename="../../nnstudio/gui/main_window.py" line="286" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="288" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="293" />
+      <location filename="../../nnstudio/gui/main_window.py" line="294" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="294" />
+      <location filename="../../nnstudio/gui/main_window.py" line="295" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="302" />
+      <location filename="../../nnstudio/gui/main_window.py" line="303" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="314" />
+      <location filename="../../nnstudio/gui/main_window.py" line="315" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="321" />
+      <location filename="../../nnstudio/gui/main_window.py" line="322" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="328" />
+      <location filename="../../nnstudio/gui/main_window.py" line="329" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="334" />
+      <location filename="../../nnstudio/gui/main_window.py" line="335" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="340" />
+      <location filename="../../nnstudio/gui/main_window.py" line="341" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="351" />
+      <location filename="../../nnstudio/gui/main_window.py" line="352" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="400" />
+      <location filename="../../nnstudio/gui/main_window.py" line="401" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="414" />
+      <location filename="../../nnstudio/gui/main_window.py" line="415" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
+      <location filename="../../nnstudio/gui/main_window.py" line="418" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="428" />
+      <location filename="../../nnstudio/gui/main_window.py" line="429" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="432" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="450" />
+      <location filename="../../nnstudio/gui/main_window.py" line="451" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="451" />
+      <location filename="../../nnstudio/gui/main_window.py" line="452" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="467" />
+      <location filename="../../nnstudio/gui/main_window.py" line="468" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="493" />
+      <location filename="../../nnstudio/gui/main_window.py" line="494" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="503" />
+      <location filename="../../nnstudio/gui/main_window.py" line="504" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <location filename="../../nnstudio/gui/main_window.py" line="506" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <location filename="../../nnstudio/gui/main_window.py" line="506" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="513" />
+      <location filename="../../nnstudio/gui/main_window.py" line="514" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="526" />
+      <location filename="../../nnstudio/gui/main_window.py" line="527" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="536" />
+      <location filename="../../nnstudio/gui/main_window.py" line="537" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="544" />
+      <location filename="../../nnstudio/gui/main_window.py" line="545" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="549" />
+      <location filename="../../nnstudio/gui/main_window.py" line="550" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="557" />
+      <location filename="../../nnstudio/gui/main_window.py" line="558" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="576" />
+      <location filename="../../nnstudio/gui/main_window.py" line="577" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="609" />
+      <location filename="../../nnstudio/gui/main_window.py" line="610" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="629" />
+      <location filename="../../nnstudio/gui/main_window.py" line="630" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="633" />
+      <location filename="../../nnstudio/gui/main_window.py" line="634" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="642" />
+      <location filename="../../nnstudio/gui/main_window.py" line="643" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="652" />
+      <location filename="../../nnstudio/gui/main_window.py" line="653" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="654" />
+      <location filename="../../nnstudio/gui/main_window.py" line="655" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="663" />
+      <location filename="../../nnstudio/gui/main_window.py" line="664" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="681" />
+      <location filename="../../nnstudio/gui/main_window.py" line="682" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="695" />
+      <location filename="../../nnstudio/gui/main_window.py" line="696" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="730" />
+      <location filename="../../nnstudio/gui/main_window.py" line="731" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="731" />
+      <location filename="../../nnstudio/gui/main_window.py" line="732" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="732" />
+      <location filename="../../nnstudio/gui/main_window.py" line="733" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="734" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="766" />
+      <location filename="../../nnstudio/gui/main_window.py" line="767" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="767" />
+      <location filename="../../nnstudio/gui/main_window.py" line="768" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="768" />
+      <location filename="../../nnstudio/gui/main_window.py" line="769" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="769" />
+      <location filename="../../nnstudio/gui/main_window.py" line="770" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="775" />
+      <location filename="../../nnstudio/gui/main_window.py" line="776" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="799" />
+      <location filename="../../nnstudio/gui/main_window.py" line="800" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="804" />
+      <location filename="../../nnstudio/gui/main_window.py" line="805" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1881,126 +2050,177 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="201" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="203" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="202" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="204" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="224" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="226" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="244" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="246" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="247" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="249" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="284" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="290" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="353" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="359" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="353" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="359" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="360" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="359" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="365" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="361" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="367" />
       <source>Click a line or a circle to change a weight or bias; scroll over one to nudge it.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있고, 그 위에서 스크롤하면 조금씩 움직입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="422" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="429" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="427" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="434" />
       <source>Click to change it, or scroll over it to nudge it.</source>
       <translation>클릭해서 바꾸거나, 그 위에서 스크롤해서 조금씩 움직이세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="442" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="449" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="447" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="454" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="455" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="462" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="463" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="457" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="464" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="459" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="466" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="464" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="471" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="502" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="509" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="509" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="516" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="511" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="518" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="524" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="531" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
+    </message>
+  </context>
+  <context>
+    <name>Pace</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="44" />
+      <source>As fast as possible</source>
+      <translation>최대한 빠르게</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="45" />
+      <source>10 batches a second</source>
+      <translation>1초에 배치 10개</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="46" />
+      <source>Slow motion (toy lessons)</source>
+      <translation>슬로 모션 (간단한 수업용)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="47" />
+      <source>1 epoch a second</source>
+      <translation>1초에 에포크 1개</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="48" />
+      <source>1 batch a second</source>
+      <translation>1초에 배치 1개</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="110" />
+      <source>&amp;Pace</source>
+      <translation>속도(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="123" />
+      <source>Slower</source>
+      <translation>더 느리게</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="126" />
+      <source>Faster</source>
+      <translation>더 빠르게</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaceCombo</name>
+    <message>
+      <location filename="../../nnstudio/gui/training/pace.py" line="91" />
+      <source>How fast training runs, so a class can watch (Ctrl+[ / Ctrl+])</source>
+      <translation>학습 속도: 수업에서 지켜볼 수 있게 늦춥니다 (Ctrl+[ / Ctrl+])</translation>
     </message>
   </context>
   <context>
@@ -2214,42 +2434,42 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="261" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="290" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="273" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="302" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="276" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="305" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="289" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="291" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="320" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="306" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="306" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="314" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2285,6 +2505,99 @@
       <location filename="../../nnstudio/gui/views/decision_map.py" line="337" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunSettings</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="39" />
+      <source>Each press of Train</source>
+      <translation>학습 버튼을 누를 때마다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="43" />
+      <source>trains the epochs set more</source>
+      <translation>정한 에포크 수만큼 더 학습</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="44" />
+      <source>trains until the epoch set</source>
+      <translation>정한 에포크까지 학습</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="45" />
+      <source>Epochs</source>
+      <translation>에포크</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="52" />
+      <source>Early stopping</source>
+      <translation>조기 종료</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="56" />
+      <source>Stop when the monitored value has not improved for a number of epochs (Keras EarlyStopping)</source>
+      <translation>지켜보는 값이 몇 에포크 동안 나아지지 않으면 멈춥니다 (Keras EarlyStopping)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="65" />
+      <source>Monitor</source>
+      <translation>지켜볼 값</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="69" />
+      <source>Epochs without improvement before training stops</source>
+      <translation>학습을 멈추기 전까지 나아지지 않아도 기다리는 에포크 수</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="70" />
+      <source>Patience</source>
+      <translation>참을성 (patience)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="76" />
+      <source>A smaller change does not count as an improvement</source>
+      <translation>이보다 작은 변화는 나아진 것으로 치지 않습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="77" />
+      <source>Min. delta</source>
+      <translation>최소 변화 (min_delta)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="78" />
+      <source>Restore the best weights</source>
+      <translation>가장 좋았던 가중치로 되돌리기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="126" />
+      <source>{monitor} needs a validation split above 0 (Training, Validation split).</source>
+      <translation>{monitor}을(를) 보려면 검증 비율이 0보다 커야 합니다 (학습, 검증 비율).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="140" />
+      <source>Already at epoch {done}: nothing to train until the epoch is raised.</source>
+      <translation>이미 에포크 {done}입니다. 에포크를 올리기 전에는 학습할 것이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="144" />
+      <source>Train until epoch {last} ({count} more).</source>
+      <translation>에포크 {last}까지 학습합니다 ({count}개 더).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="147" />
+      <source>Train {count} more epochs: {first} to {last}.</source>
+      <translation>에포크 {count}개를 더 학습합니다: {first}~{last}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="161" />
+      <source>Change how epochs count</source>
+      <translation>에포크 세는 방법 바꾸기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="174" />
+      <source>Change early stopping</source>
+      <translation>조기 종료 설정 바꾸기</translation>
     </message>
   </context>
   <context>
@@ -2388,12 +2701,17 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="239" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="241" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="416" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="250" />
+      <source>The model already has {done} epochs, as many as set (until epoch {epochs}). Set a higher epoch, or choose to train more epochs.</source>
+      <translation>모델이 이미 정한 만큼인 에포크 {done}개를 학습했습니다 (에포크 {epochs}까지). 에포크를 더 크게 정하거나, 에포크를 더 학습하도록 고르세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controller.py" line="442" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -2421,17 +2739,27 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="98" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="115" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="146" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="168" />
+      <source>stopped early</source>
+      <translation>조기 종료됨</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="170" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="150" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="172" />
+      <source>stopped</source>
+      <translation>멈춤</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="177" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -2617,72 +2945,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="186" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="176" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="203" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="179" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="182" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="209" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="185" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="189" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="216" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="192" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="198" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="201" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="232" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="233" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="260" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -2690,12 +3018,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="234" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="251" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="284" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="301" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>

@@ -333,8 +333,8 @@ class NetworkCanvas(QGraphicsView):
     def _output_lines(self, project, out_dim) -> tuple[str, str]:
         """(tag, line2) of the output block: "1 output", "loss: binary_crossentropy"."""
         loss = project.training.loss or "?"
-        if out_dim is None:
-            tag = ""
+        if out_dim is None or not project.layers:
+            tag = ""  # no layers: the input's width is no output (a blank project said "2 outputs")
         elif out_dim == 1:
             tag = self.tr("1 output")
         else:

@@ -70,6 +70,51 @@ class _TimedLayoutWidget(pg.GraphicsLayoutWidget):
         self.last_paint_s = time.perf_counter() - started
 
 
+class _ReadoutText(LiveText):
+    """The newest epoch's numbers, wrapped (a narrow dock cut one line off). It grows to a
+    second (third) line only when a text needs it and keeps that height, so new numbers
+    re-lay out the window at most twice, not on every epoch."""
+
+    MAX_LINES = 3
+    lines = 1
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setToolTip("")
+        width = self.width() if self.isVisible() else self._hint.width()
+        needed = self.needed_height(width) // max(1, self.fontMetrics().lineSpacing())
+        if needed > self.lines and self.lines < self.MAX_LINES:
+            self.lines = min(self.MAX_LINES, needed)
+            self.updateGeometry()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self._text:
+            self.setText(self._text)
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        return hint.__class__(hint.width(), self.fontMetrics().lineSpacing() * self.lines + 4)
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.sizeHint().__class__(40, self.sizeHint().height())
+
+    def needed_height(self, width: int | None = None) -> int:
+        width = (self.width() if width is None else width) - 8
+        flags = Qt.TextFlag.TextWordWrap
+        return (
+            self.fontMetrics().boundingRect(0, 0, max(1, width), 10_000, flags, self._text).height()
+        )
+
+    def paintEvent(self, event):  # noqa: N802
+        from PySide6.QtGui import QPainter, QPalette
+
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        rect = self.rect().adjusted(4, 0, -4, 0)
+        painter.drawText(rect, int(self._align) | int(Qt.TextFlag.TextWordWrap), self._text)
+
+
 def _pen(color: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
     qcolor = pg.mkColor(color)
     qcolor.setAlpha(alpha)
@@ -96,17 +141,18 @@ class CurvesPanel(QWidget):
         self.log_loss.toggled.connect(lambda on: self.loss_plot.setLogMode(y=bool(on)))
         # the newest epoch's numbers: LiveText elides a long line (never widens the window at
         # 1366 px) and a new text does not re-lay out the window
-        self.status = LiveText(
+        self.status = _ReadoutText(
             "",
             self,
-            sample="epoch 100: loss 0.1234, accuracy 0.9876",
-            align=Qt.AlignmentFlag.AlignRight,
+            sample="epoch 100: loss 0.1234, accuracy 0.9876, val_loss 0.1234, val_accuracy 0.9876",
+            align=Qt.AlignmentFlag.AlignLeft,
         )
         options.addWidget(self.show_batches)
         options.addWidget(self.log_loss)
         options.addStretch(1)
-        options.addWidget(self.status)
         layout.addLayout(options)
+        # its own line, two when needed: beside the check boxes "loss 0.1725…" was cut off
+        layout.addWidget(self.status)
 
         self.view = _TimedLayoutWidget(self)
         self.view.setBackground("w")
@@ -329,8 +375,14 @@ class CurvesPanel(QWidget):
             )
             if target is None:
                 continue
-            self.series[target].extend(x, values)
-            self._dirty.add(target)
+            series = self.series[target]
+            # epochs already shown (the run's history, reloaded when it was written back
+            # before these queued signals arrived) are not drawn twice
+            last = series.x[series.n - 1] if series.n else -math.inf
+            keep = x > last
+            if keep.any():
+                series.extend(x[keep], np.asarray(values, dtype=np.float64)[keep])
+                self._dirty.add(target)
         logs = info.get("logs") or {}
         parts = [
             f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)

@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
-from nnstudio.project import checks
+from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
 from .worker import Control, RunResult, TrainingWorker
@@ -113,6 +113,7 @@ class TrainingController(QObject):
     snapshot = Signal(object)  # {"layer/kernel": ndarray copy, ...}, <= ~10/s
     problemsFound = Signal(list)  # list[checks.Problem]; training did not start
     runStarted = Signal(dict)  # {"initial_epoch", "epochs", "steps", "iteration"}
+    earlyStopped = Signal(dict)  # runs.stop_reason(): the run ended by early stopping
 
     def __init__(
         self,
@@ -136,6 +137,7 @@ class TrainingController(QObject):
         self._dataset = None
         self._dataset_key = None
         self._accepted_warnings: set[str] = set()
+        self._pace: tuple[str, float] | None = None  # gui/training/pace.py: None = fastest
         # the GUI thread's heartbeat for the worker: a stale one means the GUI is starved of
         # the GIL and the worker yields (see TrainingWorker.GUI_STARVED_S)
         self._heartbeat = QTimer(self)
@@ -240,11 +242,20 @@ class TrainingController(QObject):
             return False
 
         training = project.training
-        initial = int(project.epochs_trained or 0)
-        target = int(training.epochs)
-        if initial >= target:
-            target = initial + int(training.epochs)  # a finished model trains `epochs` more
+        initial, target = runs.epoch_range(
+            project.epochs_trained, training.epochs, getattr(training, "epochs_mode", runs.MORE)
+        )
+        if target <= initial:
+            self.failed.emit(
+                _tr(
+                    "The model already has {done} epochs, as many as set (until epoch "
+                    "{epochs}). Set a higher epoch, or choose to train more epochs."
+                ).format(done=initial, epochs=int(training.epochs))
+            )
+            return False
+        early = runs.early_stopping_callback(training)
         control = Control()
+        control.pace = self._pace
         if step:
             control.request_step(step)
         want_snapshots = self.isSignalConnected(QMetaMethod.fromSignal(self.snapshot))
@@ -260,7 +271,9 @@ class TrainingController(QObject):
             rate_hz=self.rate_hz,
             snapshot_hz=self.snapshot_hz,
             want_snapshots=lambda: want_snapshots,
+            callbacks=[early] if early is not None else [],
         )
+        worker.early_stopping = early
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)
@@ -291,6 +304,17 @@ class TrainingController(QObject):
         )
         thread.start()
         return True
+
+    @property
+    def pace(self) -> tuple[str, float] | None:
+        return self._pace
+
+    def set_pace(self, pace: tuple[str, float] | None) -> None:
+        """("batch" | "epoch", seconds per step), or None for as fast as possible; a running
+        worker follows from its next step."""
+        self._pace = tuple(pace) if pace else None
+        if self._run is not None:
+            self._run.control.pace = self._pace
 
     @Slot()
     def pause(self) -> None:
@@ -405,6 +429,8 @@ class TrainingController(QObject):
             self._set_state(IDLE)
         if result.reason in ("nan", "error") and result.message:
             self.failed.emit(result.message)
+        if result.early_stop:
+            self.earlyStopped.emit(dict(result.early_stop))
         self.finished.emit(result.reason)
 
     def _write_back(self, run: _Run, result: RunResult) -> None:
@@ -466,14 +492,4 @@ def build_model(project):
     """
     from nnstudio.project import build
 
-    model = build.build_model(project, restore=False)
-    if project.weights:
-        weights_only = copy.copy(project)
-        weights_only.optimizer_state = None
-        build.restore_state(weights_only, model)
-    if project.optimizer_state:
-        try:
-            model.optimizer.set_state(project.optimizer_state)
-        except Exception:
-            pass  # a different optimizer (or different settings): its state starts fresh
-    return model
+    return build.build_model(project)  # restore_state drops an optimizer state that doesn't fit

@@ -81,13 +81,30 @@ class TrainingProgress(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._text = ""
+        self._text = self._full = ""
         self._shown_at = 0.0
         self._latest: dict | None = None
         self._value = 0
         controller.progress.connect(self.on_progress)
         controller.stateChanged.connect(self.on_state)
         controller.runStarted.connect(self.on_run_started)
+        document = getattr(controller, "document", None)
+        if document is not None:  # another project or reset weights: the old run's text goes
+            unsubscribe = document.subscribe(self._on_document)
+            self.destroyed.connect(lambda *_, u=unsubscribe: u())
+
+    def _on_document(self, event: str, info: dict) -> None:
+        project = self.controller.document.project
+        if self.controller.state == "idle" and (
+            event == "project" or (event == "history" and not project.epochs_trained)
+        ):
+            self.reset()
+
+    def reset(self) -> None:
+        """Back to "Not training" with an empty bar."""
+        self._value, self._text, self._latest = 0, "", None
+        self.bar.setValue(0)
+        self.label.setText(self.tr("Not training"))
 
     @Slot(dict)
     def on_run_started(self, info: dict) -> None:
@@ -107,6 +124,8 @@ class TrainingProgress(QWidget):
 
     @Slot(dict)
     def on_progress(self, info: dict) -> None:
+        if self.controller.state == "idle":
+            return  # a queued report from a run that has ended: its end is already shown
         self._latest = info
         now = time.perf_counter()
         last = info["batch"] >= max(1, info["steps"]) and info["epoch"] + 1 >= info["epochs"]
@@ -126,9 +145,10 @@ class TrainingProgress(QWidget):
         text = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
             epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps
         )
+        self._text = text  # without the time left: stale once the run ended
         if left:
             text += " · " + self.tr("{time} left").format(time=left)
-        self._text = text
+        self._full = text
         self.label.setText(text)
 
     def _catch_up(self) -> None:
@@ -142,12 +162,19 @@ class TrainingProgress(QWidget):
         if state != "running":
             self._catch_up()
         if state == "idle":
-            self.label.setText(
-                self._text + " · " + self.tr("done") if self._text else self.tr("Not training")
-            )
+            result = getattr(self.controller, "last_result", None)
+            reason = getattr(result, "reason", "completed")
+            if getattr(result, "early_stop", None):
+                end = self.tr("stopped early")
+            elif reason == "completed":
+                end = self.tr("done")
+            else:
+                end = self.tr("stopped")
+            self.label.setText(self._text + " · " + end if self._text else self.tr("Not training"))
             self._text = ""
-        elif state == "paused":
-            self.label.setText((self._text + " · " if self._text else "") + self.tr("paused"))
+        elif state == "paused":  # the time left still holds while paused
+            full = self._full if self._text else ""
+            self.label.setText((full + " · " if full else "") + self.tr("paused"))
         elif state == "stopping":
             self.label.setText((self._text + " · " if self._text else "") + self.tr("stopping…"))
 
@@ -254,12 +281,14 @@ class ProblemsDialog(QDialog):
     warnings remain.
     """
 
+    MIN_WIDTH = 640  # a sentence per line, not a column of words (issue 14, problem 5)
+
     def __init__(self, controller, problems: list, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.problems = list(problems)
         self.setWindowTitle(self.tr("Before training"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(self.MIN_WIDTH)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -309,17 +338,33 @@ class ProblemsDialog(QDialog):
             text = QLabel(problem_text(problem))
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row.addWidget(text, 1)
+            # the Fix button under the sentence: beside it, a long label squeezed the text
+            column = QVBoxLayout()
+            column.addWidget(text)
+            row.addLayout(column, 1)
             if problem.edits:
                 button = QPushButton(problem_fix_label(problem) or self.tr("Fix"))
                 button.clicked.connect(lambda checked=False, p=problem: self.apply_fix(p))
-                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                column.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
                 self.fix_buttons.append(button)
             rows.addLayout(row)
         rows.addStretch(1)
         self.area.setWidget(box)
+        self._fit_to_text(box)
         self.btn_anyway.setEnabled(not errors)
         self.btn_fix_all.setEnabled(any(p.edits for p in self.problems))
+
+    def _fit_to_text(self, box: QWidget) -> None:
+        """Open wide enough for sentences and tall enough to show them all (up to 80% of the
+        screen; the list scrolls beyond): a scroll area alone asks for ~160 px."""
+        width = max(self.width(), self.MIN_WIDTH)
+        inner = width - 2 * self.layout().contentsMargins().left() - 8
+        height = box.layout().totalHeightForWidth(inner) if box.layout().hasHeightForWidth() else 0
+        height = max(height, box.sizeHint().height())
+        chrome = self.intro.sizeHint().height() + self.buttons.sizeHint().height() + 48
+        screen = self.screen().availableGeometry() if self.screen() else None
+        limit = int(screen.height() * 0.8) if screen else 700
+        self.resize(width, min(limit, height + chrome))
 
     def apply_fix(self, problem) -> None:
         push_fix(self.controller.document, self.controller.undo_stack, problem)

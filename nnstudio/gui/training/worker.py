@@ -56,6 +56,9 @@ class Control:
         # perf_counter() of the GUI thread's latest heartbeat (the controller's timer); inf
         # when no event loop watches (headless use): the worker then never yields.
         self.gui_seen = math.inf
+        # the pace a class can watch (gui/training/pace.py): None, or ("batch" | "epoch",
+        # seconds per step); may change while training runs
+        self.pace: tuple[str, float] | None = None
 
     def request_step(self, kind: str | None) -> None:
         with self._lock:
@@ -98,6 +101,7 @@ class RunResult:
     reason: str = "completed"  # "completed" | "stopped" | "nan" | "error"
     message: str = ""
     nan_restored: bool = False
+    early_stop: dict | None = None  # runs.stop_reason() when EarlyStopping ended the run
     fit_started: float = 0.0  # perf_counter() around model.fit (for benchmarks)
     fit_ended: float = 0.0
     fit_cpu_s: float = 0.0  # process CPU seconds during fit (all threads)
@@ -153,6 +157,7 @@ class TrainingWorker(QObject):
         rate_hz: float = 10.0,
         snapshot_hz: float = 10.0,
         want_snapshots=None,
+        callbacks=(),
     ):
         super().__init__()
         self.model = model
@@ -165,6 +170,8 @@ class TrainingWorker(QObject):
         self.min_interval = 1.0 / rate_hz
         self.snapshot_interval = 1.0 / snapshot_hz if snapshot_hz > 0 else math.inf
         self.want_snapshots = want_snapshots or (lambda: True)
+        self.callbacks = list(callbacks)  # e.g. EarlyStopping (after the studio's own)
+        self.early_stopping = None  # the EarlyStopping among them, read for RunResult.early_stop
         self.result = RunResult(model=model, initial_epoch=self.initial_epoch)
         n_train = int(len(x) * (1.0 - self.validation_split)) if self.validation_split else len(x)
         self.n_train = max(1, n_train)
@@ -223,12 +230,16 @@ class TrainingWorker(QObject):
                         validation_split=self.validation_split,
                         shuffle=True,
                         verbose=0,
-                        callbacks=[_studio_callback(self)],
+                        callbacks=[_studio_callback(self), *self.callbacks],
                     )
                 result.fit_ended = time.perf_counter()
                 result.fit_cpu_s = time.process_time() - cpu
                 if result.reason != "nan":
                     result.reason = "stopped" if self.control.stop.is_set() else "completed"
+                if result.reason == "completed" and self.early_stopping is not None:
+                    from nnstudio.project import runs
+
+                    result.early_stop = runs.stop_reason(self.early_stopping)
             if result.reason != "nan" and not self._weights_finite():
                 self._restore_good()
                 result.reason = "nan"
@@ -336,7 +347,9 @@ class TrainingWorker(QObject):
             return
         if control._step is not None and control.take_step("batch"):
             control.go.clear()
-        if now - self._last_emit >= self.min_interval:
+        if control.pace is not None:  # slow pace: every step is shown, then the worker waits
+            self._keep_pace("batch")
+        elif now - self._last_emit >= self.min_interval:
             self._flush()
         if not control.go.is_set():
             self._wait_while_paused()
@@ -359,12 +372,35 @@ class TrainingWorker(QObject):
             return
         if self.control.take_step("epoch") and epoch + 1 < self.epochs:
             self.control.go.clear()
+        if self.control.pace is not None:
+            self._keep_pace("epoch")
         self._flush()
         if not self.control.go.is_set() and epoch + 1 < self.epochs:
             self._epoch, self._batch = epoch + 1, 0
             self._wait_while_paused()
             if self.control.stop.is_set():
                 self.model.stop_training = True
+
+    def _keep_pace(self, kind: str) -> None:
+        """Show this step now (every batch or epoch reaches the views), then wait until the
+        pace's time for a ``kind`` step has passed since the previous one. The pace is read
+        again while waiting, so "as fast as possible" or Stop take effect at once."""
+        pace = self.control.pace
+        if pace is None or pace[0] != kind:
+            return
+        self._flush(force=True)
+        attr = "_paced_" + kind
+        since = getattr(self, attr, 0.0)
+        while True:
+            pace = self.control.pace
+            now = time.perf_counter()
+            if pace is None or pace[0] != kind or self.control.stop.is_set():
+                break
+            remaining = since + float(pace[1]) - now
+            if remaining <= 0:
+                break
+            self.control.stop.wait(min(remaining, 0.05))
+        setattr(self, attr, time.perf_counter())
 
     def _wait_while_paused(self) -> None:
         self._active_time += time.perf_counter() - self._run_started

@@ -123,6 +123,8 @@ class _NetworkView(QGraphicsView):
         self.fit()
 
     LINE_REACH = 8  # px: a line counts as hit this close to it, however thin it is drawn
+    SMALL_LINE_REACH = 16  # px, in networks small enough to edit by hand (logic gates)
+    line_reach = LINE_REACH
 
     def item_at(self, pos):
         """The neuron, else the nearest weight line within LINE_REACH px, under ``pos`` (view
@@ -134,7 +136,7 @@ class _NetworkView(QGraphicsView):
                 item = item.parentItem()
             if isinstance(item, NodeItem):
                 return item
-        r = self.LINE_REACH
+        r = self.line_reach
         best, best_d = None, r + 1e-9
         p = QPointF(pos)
         for item in self.items(QRect(pos.x() - r, pos.y() - r, 2 * r + 1, 2 * r + 1)):
@@ -275,7 +277,11 @@ class NeuronView(ViewBase):
         for column in self.nodes:
             for node in column:
                 scene.addItem(node)
-        if max(widths) <= LABELLED_UNITS:
+        small = max(widths) <= LABELLED_UNITS
+        # a gate's few lines are the things students edit: wider to hit, never hairlines
+        self.view.line_reach = self.view.SMALL_LINE_REACH if small else self.view.LINE_REACH
+        self._thinnest = 2.0 if small else 0.6
+        if small:
             self._add_weight_labels(scene)
         font = QFont()
         font.setPointSizeF(8.5)
@@ -379,7 +385,8 @@ class NeuronView(ViewBase):
         for edge in self.edges:
             w = float(weights[edge.key][edge.i, edge.j])
             # pen and depth change only when the picture does (a tenth of a pixel, a sign)
-            look = (w >= 0, round(0.6 + 7.0 * abs(w) / wmax, 1))
+            thinnest = getattr(self, "_thinnest", 0.6)
+            look = (w >= 0, round(thinnest + (7.6 - thinnest) * abs(w) / wmax, 1))
             if look != edge.look:
                 edge.look = look
                 rgb = colors.POSITIVE if look[0] else colors.NEGATIVE
