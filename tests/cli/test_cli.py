@@ -325,6 +325,10 @@ def test_open_hands_the_file_to_the_studio(monkeypatch, xor_file):
 
 def test_studio_that_cannot_be_imported(monkeypatch, capsys, xor_file):
     monkeypatch.setitem(sys.modules, "nnstudio.gui.app", None)  # import raises ImportError
+    import nnstudio.gui
+
+    # `from nnstudio.gui import app` finds the attribute first once another test imported it.
+    monkeypatch.delattr(nnstudio.gui, "app", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert cli.main(["open", str(xor_file)]) == 1
     err = capsys.readouterr().err
