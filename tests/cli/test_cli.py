@@ -57,7 +57,14 @@ def test_examples_lists_names_and_titles():
     result = run("examples")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines] == ["xor", "gates", "animals", "spirals", "mnist"]
+    assert [line.split()[0] for line in lines] == [
+        "xor",
+        "gates",
+        "animals",
+        "spirals",
+        "mnist",
+        "overfitting",
+    ]
     assert "XOR: why one neuron is not enough" in lines[0]
 
 
