@@ -41,7 +41,7 @@ from nnstudio.gui.screenshots import grab
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
 from nnstudio.gui.views import install_views
-from nnstudio.gui import backprop
+from nnstudio.gui import backprop, lesson_panel, presentation
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         keras_io.install(self)  # File > Import Keras Code…, File > Export…, .py drops
         backprop.install(self)  # Train menu: See Backpropagation, Gradient Check, Export fit()
+        lesson_panel.install(self)  # View > Guided Lesson (Ctrl+L): the lesson's steps
+        presentation.install(self)  # View > Presentation, Full Screen, Zoom; the screen guard
         self._build_status_bar()
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)
