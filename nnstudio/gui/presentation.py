@@ -22,7 +22,7 @@ import os
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLayout, QMainWindow
+from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QTabBar
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 100, 250, 25
 PRESENTATION_ZOOM = 150
@@ -46,6 +46,14 @@ def fit_rect(rect: QRect, avail: QRect) -> QRect:
     return QRect(x, y, w, h)
 
 
+def whole_tab_labels(bar: QTabBar) -> None:
+    """A dock tab bar shows whole labels ("혼동 행렬", not "혼동…") and scroll arrows when
+    the tabs do not fit, instead of cutting every label."""
+    bar.setElideMode(Qt.TextElideMode.ElideNone)
+    bar.setUsesScrollButtons(True)
+    bar.setExpanding(False)
+
+
 class ScreenGuard(QObject):
     """Keeps a top-level window within its screen's available area: the layout's minimum
     size no longer forces the window wider than the screen (its docks shrink, scroll or tab
@@ -64,6 +72,8 @@ class ScreenGuard(QObject):
             flag = os.environ.get("NNSTUDIO_SCREEN_GUARD")
             enabled = flag != "0" if flag else QGuiApplication.platformName() != "offscreen"
         window.installEventFilter(self)
+        for bar in window.findChildren(QTabBar):
+            whole_tab_labels(bar)
         self.set_enabled(enabled)
 
     def set_enabled(self, on: bool) -> None:
@@ -121,6 +131,13 @@ class ScreenGuard(QObject):
             w.move(target.x(), target.y())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.window and event.type() == QEvent.Type.LayoutRequest:
+            # dock tab bars come and go as docks move: every one shows whole labels
+            for bar in self.window.findChildren(
+                QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                if bar.elideMode() != Qt.TextElideMode.ElideNone:
+                    whole_tab_labels(bar)
         if (
             self.enabled
             and obj is self.window
@@ -149,9 +166,12 @@ class Presentation(QObject):
         self.window = window
         self.settings = window.settings
         app = QApplication.instance()
-        self._base_font = QFont(app.font())
-        if self._base_font.pointSizeF() <= 0:
-            self._base_font.setPointSizeF(9.0)
+        base = getattr(app, "_nnstudio_base_font", None)  # the font before any zoom
+        if base is None:
+            base = app._nnstudio_base_font = QFont(app.font())
+            if base.pointSizeF() <= 0:
+                base.setPointSizeF(9.0)
+        self._base_font = QFont(base)
         self.presenting = False
         self.high_contrast = False
         self._saved_state: QByteArray | None = None
@@ -227,11 +247,14 @@ class Presentation(QObject):
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
                 axis.setTickFont(tick_font)
-                axis.setPen(pg.mkPen("k" if hc else GRID_COLOR, width=1.5 if hc else 1))
+                axis.setPen(pg.mkPen("#606060" if hc else GRID_COLOR))
                 axis.setTextPen(pg.mkPen("k" if hc else TEXT_COLOR))
                 axis.label.setFont(tick_font)
                 axis.setStyle(tickTextOffset=int(3 * f), tickLength=int(-5 * f))
-            plot.titleLabel.setText(title, size=f"{size * 1.15:.1f}pt", bold=hc)
+            style = {"size": f"{size * 1.15:.1f}pt", "bold": hc}
+            if hc:
+                style["color"] = "#000000"
+            plot.titleLabel.setText(title, **style)
             legend = plot.legend
             if legend is not None:
                 legend.opts["labelTextSize"] = f"{8 * f:.1f}pt"
@@ -289,10 +312,8 @@ class Presentation(QObject):
             self.high_contrast = True
             self.zoom = clamp_zoom(self.settings.value("view/presentationZoom", PRESENTATION_ZOOM))
             self.apply()
-            half = max(200, w.width() // 2)
-            if view is not None:
-                w.resizeDocks([w.curves_dock, view], [half, half], Qt.Orientation.Horizontal)
-            w.resizeDocks([w.curves_dock], [w.height()], Qt.Orientation.Vertical)
+            self._split_evenly(view)
+            QTimer.singleShot(0, lambda: self.presenting and self._split_evenly(view))
         else:
             self.presenting = False
             w.canvas.setVisible(self._canvas_was_visible)
@@ -305,6 +326,14 @@ class Presentation(QObject):
                 w._tidy_tab_bars()
         self.act_present.setChecked(on)
         self.presentingChanged.emit(on)
+
+    def _split_evenly(self, view) -> None:
+        w = self.window
+        w.layout().activate()
+        half = max(200, w.width() // 2)
+        if view is not None:
+            w.resizeDocks([w.curves_dock, view], [half, half], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.curves_dock], [w.height()], Qt.Orientation.Vertical)
 
     def toggle_presenting(self) -> None:
         self.set_presenting(not self.presenting)
@@ -325,6 +354,22 @@ class Presentation(QObject):
         self.set_full_screen(not self.window.isFullScreen())
 
     # -- menu ------------------------------------------------------------------------------------
+    def add_to_menu(self, menu) -> None:
+        menu.addSeparator()
+        self.zoom_menu = None
+        for a in self.build_actions():
+            if a is self.act_zoom_in:
+                self.zoom_menu = menu.addMenu(self.tr("&Zoom"))
+            (self.zoom_menu or menu).addAction(a)
+        self.zoom_menu.addSeparator()
+        self.zoom_label = self.zoom_menu.addAction("")
+        self.zoom_label.setEnabled(False)
+        self._show_zoom()
+        self.zoomChanged.connect(self._show_zoom)
+
+    def _show_zoom(self, *_) -> None:
+        self.zoom_label.setText(self.tr("Now: {zoom} %").format(zoom=self.zoom))
+
     def build_actions(self) -> list[QAction]:
         w = self.window
 
@@ -367,14 +412,7 @@ class Presentation(QObject):
 
 def install(window) -> Presentation:
     p = Presentation(window)
-    menu = window.view_menu
-    menu.addSeparator()
-    zoom_menu = None
-    for a in p.build_actions():
-        if a is p.act_zoom_in:
-            zoom_menu = menu.addMenu(p.tr("&Zoom"))
-        (zoom_menu or menu).addAction(a)
-    p.zoom_menu = zoom_menu
+    p.add_to_menu(window.view_menu)
     if p.settings.value("view/highContrast", False) in (True, "true"):
         p.act_high_contrast.setChecked(True)
     window.presentation = p

@@ -205,6 +205,14 @@ class ConfusionMatrixView(ViewBase):
         )
         top = fm.height() * 2 + 8
         cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
+        # column names wider than a cell ("mammal" over a 30-pixel column) stand upright
+        # instead of being cut to "mam…" (a matrix docked small on a projector)
+        widest = max(fm.horizontalAdvance(n) for n in names)
+        upright = widest > cell - 4 and cell >= fm.height()
+        if upright:
+            top = fm.height() + 8 + min(widest, w.height() // 3)
+            cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
+        self.column_labels = (upright, top - fm.height() - 8 if upright else cell, widest)
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros(m.shape, np.float64), where=rows > 0)
         shade = colors.sequential(share)
@@ -228,11 +236,23 @@ class ConfusionMatrixView(ViewBase):
             max(6.0, min(font.pointSizeF() if font.pointSizeF() > 0 else 9.0, cell * 0.32))
         )
         for j, name in enumerate(names):
-            p.drawText(
-                QRectF(left + j * cell, fm.height() + 4, cell, fm.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)),
-            )
+            if upright:
+                room = top - fm.height() - 8
+                p.save()
+                p.translate(left + j * cell + cell / 2 - fm.height() / 2, top - 4)
+                p.rotate(-90)
+                p.drawText(
+                    QRectF(0, 0, room, fm.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    fm.elidedText(name, Qt.TextElideMode.ElideRight, int(room)),
+                )
+                p.restore()
+            else:
+                p.drawText(
+                    QRectF(left + j * cell, fm.height() + 4, cell, fm.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)),
+                )
             p.drawText(
                 QRectF(fm.height() + 4, top + j * cell, left - fm.height() - 8, cell),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
