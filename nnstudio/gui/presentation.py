@@ -22,7 +22,7 @@ import os
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLayout, QMainWindow, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QLayout, QMainWindow, QTabBar
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 100, 250, 25
 PRESENTATION_ZOOM = 150
@@ -211,6 +211,8 @@ class Presentation(QObject):
         font.setPointSizeF(self._base_font.pointSizeF() * f)
         QApplication.instance().setFont(font)
         w = self.window
+        for dock in w.findChildren(QDockWidget):  # their title bars keep the theme's font
+            dock.setFont(font)
         self._zoom_canvas(f)
         self._zoom_curves(f)
         for view in getattr(getattr(w, "views", None), "views", []):
@@ -225,7 +227,8 @@ class Presentation(QObject):
         base = getattr(canvas_view, "_BASE_FIT", None)
         if base is None:
             base = canvas_view._BASE_FIT = (canvas_view.MIN_FIT_SCALE, canvas_view.MAX_FIT_SCALE)
-        canvas_view.MIN_FIT_SCALE, canvas_view.MAX_FIT_SCALE = base[0] * f, base[1] * f
+        # larger blocks up to what fits the canvas; never forced wider than it (cut off)
+        canvas_view.MIN_FIT_SCALE, canvas_view.MAX_FIT_SCALE = base[0], base[1] * f
         canvas = self.window.canvas
         canvas._user_zoom = False
         canvas._fit()
@@ -259,7 +262,10 @@ class Presentation(QObject):
             if legend is not None:
                 legend.opts["labelTextSize"] = f"{8 * f:.1f}pt"
                 for _, label in legend.items:
-                    label.setText(label.text, size=f"{8 * f:.1f}pt")
+                    style = {"size": f"{8 * f:.1f}pt"}
+                    if hc:
+                        style["color"] = "#000000"
+                    label.setText(label.text, **style)
                 legend.updateSize()
         for curve in panel.curves.values():
             pen = pg.mkPen(curve.opts["pen"])

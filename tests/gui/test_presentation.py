@@ -56,6 +56,7 @@ def test_zoom_scales_fonts_canvas_and_curves_and_is_remembered(qtbot, make_windo
     from nnstudio.gui.canvas import view as canvas_view
 
     assert canvas_view.MAX_FIT_SCALE == pytest.approx(2 * canvas_view._BASE_FIT[1])
+    assert w.curves_dock.font().pointSizeF() == pytest.approx(2 * base_font)  # dock titles
     assert p.set_zoom(400) == MAX_ZOOM and p.set_zoom(10) == 100 and clamp_zoom("x") == 100
     p.zoom_in()
     p.zoom_in()
