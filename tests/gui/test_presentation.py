@@ -159,7 +159,7 @@ def test_confusion_matrix_docked_small_keeps_class_names_whole(qtbot):
     qtbot.kept = views
     view = views.confusion
     qtbot.addWidget(view)
-    view.resize(260, 260)
+    view.resize(260, 190)  # the height of a dock under the canvas at 1280x720
     view.show()
     qtbot.waitExposed(view)
     view.refresh()

@@ -210,17 +210,18 @@ class ConfusionMatrixView(ViewBase):
         widest = max(fm.horizontalAdvance(n) for n in names)
         upright = widest > cell - 4 and cell >= fm.height()
         if upright:
-            top = fm.height() + 8 + min(widest, w.height() // 3)
+            top = fm.height() + 8 + min(widest, int(w.height() * 0.45))
             cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
         self.column_labels = (upright, top - fm.height() - 8 if upright else cell, widest)
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros(m.shape, np.float64), where=rows > 0)
         shade = colors.sequential(share)
         p.setPen(Qt.GlobalColor.black)
-        p.drawText(
-            QRectF(left, 2, cell * k, fm.height()),
-            Qt.AlignmentFlag.AlignCenter,
-            self.tr("predicted class"),
+        heading = self.tr("predicted class")
+        heading_w = fm.horizontalAdvance(heading) + 4
+        heading_x = max(2.0, min(left + cell * k / 2 - heading_w / 2, w.width() - heading_w))
+        p.drawText(  # over the columns, but whole even when they are narrower than the words
+            QRectF(heading_x, 2, heading_w, fm.height()), Qt.AlignmentFlag.AlignCenter, heading
         )
         p.save()
         p.translate(2, top + cell * k / 2)
