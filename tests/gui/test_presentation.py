@@ -5,7 +5,7 @@ confusion matrix whose class names stay whole when it is docked small."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from nnstudio.gui import files
@@ -166,4 +166,6 @@ def test_confusion_matrix_docked_small_keeps_class_names_whole(qtbot):
     assert view.matrix is not None, view.message.text()
     view.grab()  # paints the matrix
     upright, room, widest = view.column_labels
-    assert upright and room >= widest  # "mammal" stands upright, whole, not "mam…"
+    assert upright and room >= widest
+    fm = view.body.fontMetrics()  # "mammal" stands upright, whole, not "mam…"
+    assert fm.elidedText("mammal", Qt.TextElideMode.ElideRight, int(room)) == "mammal"

@@ -210,7 +210,7 @@ class ConfusionMatrixView(ViewBase):
         widest = max(fm.horizontalAdvance(n) for n in names)
         upright = widest > cell - 4 and cell >= fm.height()
         if upright:
-            top = fm.height() + 8 + min(widest, int(w.height() * 0.45))
+            top = fm.height() + 8 + min(widest + 6, int(w.height() * 0.45))
             cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
         self.column_labels = (upright, top - fm.height() - 8 if upright else cell, widest)
         rows = m.sum(axis=1, keepdims=True)
