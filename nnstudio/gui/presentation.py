@@ -267,7 +267,9 @@ class Presentation(QObject):
                         style["color"] = "#000000"
                     label.setText(label.text, **style)
                 legend.updateSize()
-        for curve in panel.curves.values():
+        for key, curve in panel.curves.items():
+            if key.startswith("batch"):
+                continue  # thousands of points: a wide pen there costs ~10x the paint time
             pen = pg.mkPen(curve.opts["pen"])
             base = getattr(curve, "_base_width", None)
             if base is None:
