@@ -26,7 +26,7 @@ The last line printed is one JSON object:
     {"p99_ms": ..., "throughput_ratio": ..., ...}
 Bar: p99_ms < 50, throughput_ratio >= 0.85 (>= 0.8 with --views).
 
-    python benchmarks/gui_latency.py [--views] [--data images|spirals] [--slice 0.3] [--epochs N] [--no-startup] [--competitor]
+    python benchmarks/gui_latency.py [--views] [--presentation] [--data images|spirals] [--slice 0.3] [--epochs N] [--no-startup] [--competitor]
 """
 
 from __future__ import annotations
@@ -483,6 +483,11 @@ def main(argv=None) -> int:
         "--views", action="store_true", help="show every 'inside the network' view while training"
     )
     parser.add_argument(
+        "--presentation",
+        action="store_true",
+        help="train in presentation mode (View > Presentation: curves and a view large, 150 %%)",
+    )
+    parser.add_argument(
         "--data",
         choices=("images", "spirals"),
         default="images",
@@ -533,13 +538,16 @@ def main(argv=None) -> int:
         getattr(window, name).hide()
     if args.views:
         window.show_all_views()
+    if args.presentation and hasattr(window, "presentation"):
+        window.presentation.set_presenting(True)
     app.processEvents()
     net = "-".join(
         str(d)
         for d in (project.input_shape[0], *[layer.config["units"] for layer in project.layers])
     )
     print(
-        f"window: {kind}; views: {'all shown' if args.views else 'default'}; data: {dataset.name} "
+        f"window: {kind}; views: {'all shown' if args.views else 'default'}"
+        f"{'; presentation mode' if args.presentation else ''}; data: {dataset.name} "
         f"{dataset.x_train.shape}; {net}, batch {project.training.batch_size}, {project.training.epochs} epoch(s)"
     )
 

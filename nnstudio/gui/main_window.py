@@ -40,8 +40,7 @@ from nnstudio.gui.plots.curves import CurvesPanel
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
 from nnstudio.gui.views import install_views
-from nnstudio.gui import backprop
-from nnstudio.gui import classroom, figures
+from nnstudio.gui import backprop, classroom, figures, lesson_panel, presentation
 from nnstudio.project.document import Document
 from nnstudio.project.schema import Project
 
@@ -114,6 +113,8 @@ class MainWindow(QMainWindow):
         keras_io.install(self)  # File > Import Keras Code…, File > Export…, .py drops
         backprop.install(self)  # Train menu: See Backpropagation, Gradient Check, Export fit()
         classroom.install(self)  # epochs rule, early stopping, pace, figures, curve marks (#14)
+        lesson_panel.install(self)  # View > Guided Lesson (Ctrl+L): the lesson's steps
+        presentation.install(self)  # View > Presentation, Full Screen, Zoom; the screen guard
         self._build_status_bar()
         self._connect()
         self._unsubscribe = self.document.subscribe(self._on_document_event)

@@ -24,14 +24,17 @@ def _t(text: str) -> str:
     return NoQt.translate("lessons", text)
 
 
-def _full_configs(builder: Callable[[], Project]) -> Callable[[], Project]:
-    """Store every layer's complete engine get_config() (all Keras defaults written out)."""
+def _full_configs(builder: Callable[[], Project], name: str = "") -> Callable[[], Project]:
+    """Store every layer's complete engine get_config() (all Keras defaults written out), and
+    the lesson's guided steps (project/guided.py)."""
 
     def build() -> Project:
         from .build import normalize_layers
+        from .guided import lesson_for
 
         project = builder()
         normalize_layers(project)
+        project.lesson = lesson_for(name)
         return project
 
     build.__name__, build.__doc__ = builder.__name__, builder.__doc__
@@ -328,8 +331,14 @@ def mnist_images() -> Project:
     return p
 
 
+def overfitting() -> Project:
+    from .guided import overfitting_project
+
+    return overfitting_project()
+
+
 EXAMPLES: dict[str, Callable[[], Project]] = {
-    name: _full_configs(builder)
+    name: _full_configs(builder, name)
     for name, builder in (
         ("xor", xor),
         ("gates", gates),
@@ -337,6 +346,7 @@ EXAMPLES: dict[str, Callable[[], Project]] = {
         ("spirals", spirals),
         ("mnist", mnist),
         ("mnist-images", mnist_images),
+        ("overfitting", overfitting),
     )
 }
 DEFAULT = "xor"  # the lesson `nnstudio` opens with

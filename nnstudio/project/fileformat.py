@@ -159,6 +159,7 @@ def project_to_dict(project: Project, folder: str | os.PathLike | None = None) -
         },
         "history": {k: [float(v) for v in values] for k, values in (project.history or {}).items()},
         "epochs_trained": int(project.epochs_trained or 0),
+        **({"lesson": project.lesson} if project.lesson else {}),
     }
 
 
@@ -845,6 +846,15 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     if not is_int(epochs_trained) or epochs_trained < 0:
         raise r.fail("the number of epochs trained", "a whole number", epochs_trained)
 
+    lesson = content.get("lesson")
+    if lesson is not None:  # a guided lesson (project/lesson.py checks it)
+        from .lesson import lesson_from_dict
+
+        try:
+            lesson = lesson_from_dict(lesson).to_dict()
+        except ProjectError as exc:
+            raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
+
     return Project(
         title=title,
         description=dict(description),
@@ -854,6 +864,7 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
         training=training,
         history=history,
         epochs_trained=epochs_trained,
+        lesson=lesson,
     )
 
 

@@ -68,6 +68,7 @@ class Project:
     epochs_trained: int = 0
     weights: dict[str, np.ndarray] | None = None  # "layer-id/kernel", "layer-id/bias"
     optimizer_state: dict[str, np.ndarray] | None = None  # engine optimizer get_state()
+    lesson: dict[str, Any] | None = None  # a guided lesson's steps (project/lesson.py)
 
     def new_layer_id(self, layer_type: str) -> str:
         """Keras-style unique id: dense, dense_1, dense_2, ..."""

@@ -245,12 +245,12 @@
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — {where}, 샘플 {n}개, 정확도 {acc:.1%}; 행: 실제 클래스, 열: 예측 클래스, 색 농도: 행에서 차지하는 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="215" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="220" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="223" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="232" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
@@ -925,22 +925,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="269" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="290" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation>첫 번째 층의 가중치는 MNIST 같은 이미지 데이터셋일 때 이미지로 그려집니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="273" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="294" />
       <source>The network has no Dense layer.</source>
       <translation>신경망에 Dense 층이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="285" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="306" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt; 가중치 이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="286" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="307" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt;: 유닛 {units}개 중 처음 {n}개에 들어가는 가중치를 이미지로 나타낸 것(파랑 +, 주황 −): 각 유닛이 찾는 패턴</translation>
     </message>
@@ -1554,6 +1554,119 @@
     </message>
   </context>
   <context>
+    <name>LessonPanel</name>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="49" />
+      <source>{metric} reached {value}</source>
+      <translation>{metric}이(가) {value}에 도달</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="51" />
+      <source>{metric} fell to {value} or below</source>
+      <translation>{metric}이(가) {value} 이하로 떨어짐</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="56" />
+      <source>the hidden layer was deleted (one Dense layer left)</source>
+      <translation>은닉층을 지움(Dense 층 하나만 남음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
+      <source>the network has {n} {type} layers</source>
+      <translation>네트워크의 {type} 층이 {n}개</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="59" />
+      <source>the network has at least {n} {type} layer(s)</source>
+      <translation>네트워크에 {type} 층이 {n}개 이상</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="63" />
+      <source>{n} epochs trained</source>
+      <translation>{n} 에포크 학습함</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="65" />
+      <source>{setting} is {value}</source>
+      <translation>{setting} 값이 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="74" />
+      <source>Set up lesson step {n}</source>
+      <translation>수업 {n}단계 준비</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="145" />
+      <source>Set up this step</source>
+      <translation>이 단계 준비하기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="148" />
+      <source>Put the network, data and settings this step needs in place (undoable)</source>
+      <translation>이 단계에 필요한 네트워크, 데이터, 설정을 준비합니다(실행 취소 가능)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="153" />
+      <source>◂ Back</source>
+      <translation>◂ 이전</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="155" />
+      <source>Next ▸</source>
+      <translation>다음 ▸</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="218" />
+      <source>No guided lesson</source>
+      <translation>안내 수업 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="221" />
+      <source>This project has no guided lesson. Open one from File ▸ New from Lesson (XOR, gates, animals, MNIST or overfitting).</source>
+      <translation>이 프로젝트에는 안내 수업이 없습니다. 파일 ▸ 수업에서 새로 만들기에서 하나를 여세요(XOR, 논리 게이트, 동물, MNIST, 과대적합).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="232" />
+      <source>Step {i} of {n}: {title}</source>
+      <translation>{n}단계 중 {i}단계: {title}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="240" />
+      <source>What to do</source>
+      <translation>할 일</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="241" />
+      <source>What to look for</source>
+      <translation>살펴볼 것</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="264" />
+      <source>✓ Done: {what}</source>
+      <translation>✓ 완료: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="266" />
+      <source>Waiting for: {what}</source>
+      <translation>기다리는 중: {what}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="280" />
+      <source>Finish this step first: its check has not passed yet</source>
+      <translation>먼저 이 단계를 마치세요. 아직 확인 조건을 통과하지 못했습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="293" />
+      <source>Guided Lesson</source>
+      <translation>안내 수업</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="305" />
+      <source>&amp;Guided Lesson</source>
+      <translation>안내 수업(&amp;G)</translation>
+    </message>
+  </context>
+  <context>
     <name>LoadJob</name>
     <message>
       <location filename="../../nnstudio/gui/panels/download_dialog.py" line="53" />
@@ -1564,342 +1677,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="174" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="176" />
+      <location filename="../../nnstudio/gui/main_window.py" line="177" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="179" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="179" />
+      <location filename="../../nnstudio/gui/main_window.py" line="180" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="243" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="243" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="246" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="248" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="252" />
+      <location filename="../../nnstudio/gui/main_window.py" line="253" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="255" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="257" />
+      <location filename="../../nnstudio/gui/main_window.py" line="258" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="286" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="289" />
+      <location filename="../../nnstudio/gui/main_window.py" line="290" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="294" />
+      <location filename="../../nnstudio/gui/main_window.py" line="295" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="295" />
+      <location filename="../../nnstudio/gui/main_window.py" line="296" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="303" />
+      <location filename="../../nnstudio/gui/main_window.py" line="304" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="315" />
+      <location filename="../../nnstudio/gui/main_window.py" line="316" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="322" />
+      <location filename="../../nnstudio/gui/main_window.py" line="323" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="329" />
+      <location filename="../../nnstudio/gui/main_window.py" line="330" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="335" />
+      <location filename="../../nnstudio/gui/main_window.py" line="336" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="341" />
+      <location filename="../../nnstudio/gui/main_window.py" line="342" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="352" />
+      <location filename="../../nnstudio/gui/main_window.py" line="353" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="401" />
+      <location filename="../../nnstudio/gui/main_window.py" line="402" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="415" />
+      <location filename="../../nnstudio/gui/main_window.py" line="416" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="418" />
+      <location filename="../../nnstudio/gui/main_window.py" line="419" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="429" />
+      <location filename="../../nnstudio/gui/main_window.py" line="430" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="432" />
+      <location filename="../../nnstudio/gui/main_window.py" line="433" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="451" />
+      <location filename="../../nnstudio/gui/main_window.py" line="452" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="452" />
+      <location filename="../../nnstudio/gui/main_window.py" line="453" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="468" />
+      <location filename="../../nnstudio/gui/main_window.py" line="469" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="494" />
+      <location filename="../../nnstudio/gui/main_window.py" line="495" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="504" />
+      <location filename="../../nnstudio/gui/main_window.py" line="505" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="507" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="507" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="514" />
+      <location filename="../../nnstudio/gui/main_window.py" line="515" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="527" />
+      <location filename="../../nnstudio/gui/main_window.py" line="528" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="537" />
+      <location filename="../../nnstudio/gui/main_window.py" line="538" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="545" />
+      <location filename="../../nnstudio/gui/main_window.py" line="546" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="550" />
+      <location filename="../../nnstudio/gui/main_window.py" line="551" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="558" />
+      <location filename="../../nnstudio/gui/main_window.py" line="559" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="577" />
+      <location filename="../../nnstudio/gui/main_window.py" line="578" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="610" />
+      <location filename="../../nnstudio/gui/main_window.py" line="611" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="630" />
+      <location filename="../../nnstudio/gui/main_window.py" line="631" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="634" />
+      <location filename="../../nnstudio/gui/main_window.py" line="635" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="643" />
+      <location filename="../../nnstudio/gui/main_window.py" line="644" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="653" />
+      <location filename="../../nnstudio/gui/main_window.py" line="654" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="655" />
+      <location filename="../../nnstudio/gui/main_window.py" line="656" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="664" />
+      <location filename="../../nnstudio/gui/main_window.py" line="665" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="682" />
+      <location filename="../../nnstudio/gui/main_window.py" line="683" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="696" />
+      <location filename="../../nnstudio/gui/main_window.py" line="697" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="731" />
+      <location filename="../../nnstudio/gui/main_window.py" line="732" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="732" />
+      <location filename="../../nnstudio/gui/main_window.py" line="733" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="734" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="734" />
+      <location filename="../../nnstudio/gui/main_window.py" line="735" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="767" />
+      <location filename="../../nnstudio/gui/main_window.py" line="768" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="768" />
+      <location filename="../../nnstudio/gui/main_window.py" line="769" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="769" />
+      <location filename="../../nnstudio/gui/main_window.py" line="770" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="770" />
+      <location filename="../../nnstudio/gui/main_window.py" line="771" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="776" />
+      <location filename="../../nnstudio/gui/main_window.py" line="777" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="800" />
+      <location filename="../../nnstudio/gui/main_window.py" line="801" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="805" />
+      <location filename="../../nnstudio/gui/main_window.py" line="806" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2429,6 +2542,54 @@
       <location filename="../../nnstudio/gui/perceptron_lab.py" line="736" />
       <source>XOR from gates: right on all 4 rows before any training. Reset the weights and train to let the network find its own solution.</source>
       <translation>게이트로 만든 XOR: 학습 전부터 네 행을 모두 맞힙니다. 가중치를 초기화하고 학습시키면 네트워크가 스스로 답을 찾습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presentation</name>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="370" />
+      <source>&amp;Zoom</source>
+      <translation>확대/축소(&amp;Z)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="379" />
+      <source>Now: {zoom} %</source>
+      <translation>현재: {zoom} %</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="398" />
+      <source>&amp;Presentation Mode</source>
+      <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="401" />
+      <source>The curves and the current view large and side by side, high contrast, 150 %</source>
+      <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="403" />
+      <source>&amp;Full Screen</source>
+      <translation>전체 화면(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="404" />
+      <source>&amp;High Contrast</source>
+      <translation>고대비(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="405" />
+      <source>Zoom &amp;In</source>
+      <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="406" />
+      <source>Zoom &amp;Out</source>
+      <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/presentation.py" line="407" />
+      <source>&amp;Actual Size</source>
+      <translation>실제 크기(&amp;A)</translation>
     </message>
   </context>
   <context>
@@ -4097,34 +4258,39 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>lessons</name>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="47" />
+      <location filename="../../nnstudio/project/examples.py" line="50" />
       <source>XOR: why one neuron is not enough</source>
       <translation>XOR: 뉴런 하나로는 왜 안 될까</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="93" />
+      <location filename="../../nnstudio/project/examples.py" line="96" />
       <source>Logic gates: AND, OR, NAND with one neuron</source>
       <translation>논리 게이트: 뉴런 하나로 AND, OR, NAND</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="150" />
+      <location filename="../../nnstudio/project/examples.py" line="153" />
       <source>Animals: mammal, bird or other from fur and wings</source>
       <translation>동물: 털과 날개로 포유류, 조류, 기타 구분하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="200" />
+      <location filename="../../nnstudio/project/examples.py" line="203" />
       <source>Spirals: a boundary that winds</source>
       <translation>나선: 휘감기는 결정 경계</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="246" />
+      <location filename="../../nnstudio/project/examples.py" line="249" />
       <source>MNIST: reading handwritten digits</source>
       <translation>MNIST: 손글씨 숫자 읽기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="290" />
+      <location filename="../../nnstudio/project/examples.py" line="293" />
       <source>MNIST images: the TensorFlow quickstart</source>
       <translation>MNIST 이미지: 텐서플로 빠른 시작</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/guided.py" line="310" />
+      <source>Overfitting: when the network learns the noise</source>
+      <translation>과대적합: 네트워크가 노이즈까지 외울 때</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/perceptron.py" line="243" />

@@ -64,6 +64,7 @@ def test_examples_lists_names_and_titles():
         "spirals",
         "mnist",
         "mnist-images",
+        "overfitting",
     ]
     assert "XOR: why one neuron is not enough" in lines[0]
 

@@ -671,6 +671,7 @@ def test_default_layout_for_a_projector_and_a_desk(qtbot, window):
         [
             sorted(["Curves", "Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
             sorted(["Training", "Summary", "Inspector"]),
+            sorted(["Data", "Guided Lesson"]),  # gui/lesson_panel.py
         ]
     )
     window.resize(1920, 1080)
@@ -679,6 +680,7 @@ def test_default_layout_for_a_projector_and_a_desk(qtbot, window):
         [
             sorted(["Network Output", "Neurons", "Confusion Matrix", "Gradients"]),
             sorted(["Training", "Summary"]),
+            sorted(["Data", "Guided Lesson"]),
         ]
     )
     assert window.curves_dock.visibleRegion().isEmpty() is False

@@ -13,7 +13,7 @@ from nnstudio.paths import EXAMPLES as EXAMPLES_DIR
 from nnstudio.project import build_dataset, examples, load, prepare_data
 from nnstudio.project.fileformat import to_bytes
 
-NAMES = ["xor", "gates", "animals", "spirals", "mnist", "mnist-images"]
+NAMES = ["xor", "gates", "animals", "spirals", "mnist", "mnist-images", "overfitting"]
 
 
 def _entries(data: bytes) -> dict:

@@ -205,14 +205,23 @@ class ConfusionMatrixView(ViewBase):
         )
         top = fm.height() * 2 + 8
         cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
+        # column names wider than a cell ("mammal" over a 30-pixel column) stand upright
+        # instead of being cut to "mam…" (a matrix docked small on a projector)
+        widest = max(fm.horizontalAdvance(n) for n in names)
+        upright = widest > cell - 4 and cell >= fm.height()
+        if upright:
+            top = fm.height() + 8 + min(widest + 6, int(w.height() * 0.45))
+            cell = max(8.0, min((w.width() - left - 4) / k, (w.height() - top - 4) / k))
+        self.column_labels = (upright, top - fm.height() - 8 if upright else cell, widest)
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros(m.shape, np.float64), where=rows > 0)
         shade = colors.sequential(share)
         p.setPen(Qt.GlobalColor.black)
-        p.drawText(
-            QRectF(left, 2, cell * k, fm.height()),
-            Qt.AlignmentFlag.AlignCenter,
-            self.tr("predicted class"),
+        heading = self.tr("predicted class")
+        heading_w = fm.horizontalAdvance(heading) + 4
+        heading_x = max(2.0, min(left + cell * k / 2 - heading_w / 2, w.width() - heading_w))
+        p.drawText(  # over the columns, but whole even when they are narrower than the words
+            QRectF(heading_x, 2, heading_w, fm.height()), Qt.AlignmentFlag.AlignCenter, heading
         )
         p.save()
         p.translate(2, top + cell * k / 2)
@@ -228,11 +237,23 @@ class ConfusionMatrixView(ViewBase):
             max(6.0, min(font.pointSizeF() if font.pointSizeF() > 0 else 9.0, cell * 0.32))
         )
         for j, name in enumerate(names):
-            p.drawText(
-                QRectF(left + j * cell, fm.height() + 4, cell, fm.height()),
-                Qt.AlignmentFlag.AlignCenter,
-                fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)),
-            )
+            if upright:
+                room = top - fm.height() - 8
+                p.save()
+                p.translate(left + j * cell + cell / 2 - fm.height() / 2, top - 4)
+                p.rotate(-90)
+                p.drawText(
+                    QRectF(0, 0, room, fm.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    fm.elidedText(name, Qt.TextElideMode.ElideRight, int(room)),
+                )
+                p.restore()
+            else:
+                p.drawText(
+                    QRectF(left + j * cell, fm.height() + 4, cell, fm.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cell)),
+                )
             p.drawText(
                 QRectF(fm.height() + 4, top + j * cell, left - fm.height() - 8, cell),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
