@@ -32,6 +32,18 @@ def _shape_tuple(name, shape):
     return tuple(int(d) for d in shape)
 
 
+def _activation_property():
+    """layer.activation: setting a name, None (linear) or a function looks it up, as in Keras."""
+
+    def get(self):
+        return self._activation
+
+    def set(self, value):
+        self._activation = activations_mod.get(value)
+
+    return property(get, set)
+
+
 class Input:
     """Declares the per-sample input shape: Sequential([Input(shape=(2,)), Dense(1)])."""
 
@@ -141,6 +153,7 @@ class Dense(Layer):
     """
 
     default_name = "dense"
+    activation = _activation_property()
 
     def __init__(
         self,
@@ -260,6 +273,7 @@ class Activation(Layer):
     """y = activation(x), elementwise (softmax: over the last axis) ;  dx = activation'(dy)"""
 
     default_name = "activation"
+    activation = _activation_property()
 
     def __init__(self, activation, name=None, input_shape=None):
         super().__init__(name, input_shape)
