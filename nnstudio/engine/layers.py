@@ -194,6 +194,24 @@ class Dense(Layer):
     def compute_output_shape(self, input_shape):
         return (self.units,)
 
+    @property
+    def kernel(self):
+        """The weight matrix W (inputs, units) itself, as Keras's layer.kernel."""
+        return self._param("kernel")
+
+    @property
+    def bias(self):
+        """The bias vector b (units,) itself, or None with use_bias=False."""
+        return self._param("bias") if self.use_bias else None
+
+    def _param(self, key):
+        if key not in self.params:
+            raise AttributeError(
+                f"Layer {self.name} has no weights yet: it is built once the model knows its "
+                "input shape (keras.Input(shape=...) or input_shape=...)."
+            )
+        return self.params[key]
+
     def build(self, input_shape, dtype=None, rng=None):
         input_shape = _shape_tuple("input_shape", input_shape)
         if len(input_shape) != 1:

@@ -7,7 +7,7 @@ from ..engine.activations import get
 
 
 def _function(name):
-    act = _activations.ACTIVATIONS[name]
+    act = _activations.get(name)
 
     def fn(x):
         x = np.asarray(x)
@@ -20,7 +20,8 @@ def _function(name):
     return fn
 
 
-for _name in _activations.ACTIVATIONS:
+_NAMES = [*_activations.ACTIVATIONS, *_activations.MORE_ACTIVATIONS]
+for _name in _NAMES:
     globals()[_name] = _function(_name)
 
 
@@ -28,4 +29,4 @@ def serialize(activation):
     return _activations.serialize(activation)
 
 
-__all__ = ["get", "serialize", *_activations.ACTIVATIONS]
+__all__ = ["get", "serialize", *_NAMES]  # noqa: PLE0604

@@ -47,3 +47,85 @@ __all__ = [
     "mse",
     "sparse_categorical_accuracy",
 ]
+
+
+def accuracy(y_true, y_pred):
+    """1.0 where y_pred == y_true exactly, element by element (keras.metrics.Accuracy's rule;
+    the string "accuracy" in compile() instead picks binary/categorical accuracy by shape)."""
+    y_true, y_pred = _metrics._same_rank(y_true, y_pred)
+    return (y_true == y_pred).astype(np.float32)
+
+
+class Metric:
+    """A running mean of a per-sample function: update_state(y_true, y_pred, sample_weight),
+    result(), reset_state(), as keras.metrics.MeanMetricWrapper; usable in compile()."""
+
+    fn = None
+    default_name = None
+    engine_name = None  # the name compile() passes to the engine
+
+    def __init__(self, name=None, dtype=None):
+        self.name = name or self.default_name
+        self.reset_state()
+
+    def reset_state(self):
+        self._total, self._count = 0.0, 0.0
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        values = np.asarray(type(self).fn(y_true, y_pred), np.float64)
+        values = values.reshape(len(values), -1).mean(axis=1) if values.ndim > 1 else values
+        w = np.ones_like(values) if sample_weight is None else np.asarray(sample_weight, float)
+        self._total += float((values * w.reshape(values.shape)).sum())
+        self._count += float(w.sum())
+
+    def result(self):
+        return self._total / self._count if self._count else 0.0
+
+    def __call__(self, y_true, y_pred, sample_weight=None):
+        self.update_state(y_true, y_pred, sample_weight)
+        return self.result()
+
+
+def _metric_class(class_name, fn, name, engine_name):
+    return type(
+        class_name,
+        (Metric,),
+        {
+            "fn": staticmethod(fn),
+            "default_name": name,
+            "engine_name": engine_name,
+            "__doc__": f"keras.metrics.{class_name}: the running mean of {fn.__name__}",
+        },
+    )
+
+
+Accuracy = _metric_class("Accuracy", accuracy, "accuracy", None)
+BinaryAccuracy = _metric_class(
+    "BinaryAccuracy", binary_accuracy, "binary_accuracy", "binary_accuracy"
+)
+CategoricalAccuracy = _metric_class(
+    "CategoricalAccuracy", categorical_accuracy, "categorical_accuracy", "categorical_accuracy"
+)
+SparseCategoricalAccuracy = _metric_class(
+    "SparseCategoricalAccuracy",
+    sparse_categorical_accuracy,
+    "sparse_categorical_accuracy",
+    "sparse_categorical_accuracy",
+)
+MeanSquaredError = _metric_class(
+    "MeanSquaredError", mean_squared_error, "mean_squared_error", "mean_squared_error"
+)
+MeanAbsoluteError = _metric_class(
+    "MeanAbsoluteError", mean_absolute_error, "mean_absolute_error", "mean_absolute_error"
+)
+
+__all__ += [
+    "Accuracy",
+    "BinaryAccuracy",
+    "CategoricalAccuracy",
+    "MeanAbsoluteError",
+    "MeanSquaredError",
+    "Metric",
+    "SparseCategoricalAccuracy",
+    "accuracy",
+]

@@ -8,6 +8,7 @@ answers save("x.keras") with where the model can go instead.
 
 import numpy as np
 
+from ..engine import metrics as metrics_mod
 from ..engine import model as model_mod
 from . import compile_args
 
@@ -59,11 +60,29 @@ class Sequential(model_mod.Sequential):
     def compile(self, optimizer="rmsprop", loss=None, metrics=None, **kwargs):
         """As Keras: optimizer/loss/metrics given as names or objects (loss_weights,
         run_eagerly, jit_compile... are accepted and ignored: one output, always eager)."""
+        names, custom = compile_args.metrics(metrics)
         super().compile(
             optimizer=compile_args.optimizer(optimizer),
             loss=compile_args.loss(loss),
-            metrics=compile_args.metrics(metrics),
+            metrics=[n for i, n in enumerate(names or []) if i not in custom],
         )
+        if custom:  # metric objects the engine has no name for (keras.metrics.Accuracy())
+            self._metric_names = list(names)
+            if len(set(names)) != len(names):
+                raise ValueError(f"metrics lists a metric twice, received: metrics={names!r}")
+        self._custom_metrics = custom
+
+    def _resolve_metrics(self, t):
+        custom = getattr(self, "_custom_metrics", {})
+        if self._metric_fns is None and custom:
+            out_shape = (len(t), *self._sample_output_shape())
+            self._metric_fns = [
+                custom[i]
+                if i in custom
+                else metrics_mod.resolve(name, t.shape, out_shape, self._loss_fn.sparse)
+                for i, name in enumerate(self._metric_names)
+            ]
+        return super()._resolve_metrics(t)
 
     # ----- weights -----
     @property
