@@ -10,7 +10,7 @@ import numpy as np
 
 from ..engine import metrics as metrics_mod
 from ..engine import model as model_mod
-from . import compile_args
+from . import compile_args, weighting
 
 
 class Sequential(model_mod.Sequential):
@@ -74,15 +74,104 @@ class Sequential(model_mod.Sequential):
 
     def _resolve_metrics(self, t):
         custom = getattr(self, "_custom_metrics", {})
-        if self._metric_fns is None and custom:
+        weighted = isinstance(self._loss_fn, weighting.Weighted)
+        if self._metric_fns is None and (custom or weighted):
             out_shape = (len(t), *self._sample_output_shape())
-            self._metric_fns = [
+            t_shape = (len(t), *self._loss_fn._shape) if weighted else t.shape
+            fns = [
                 custom[i]
                 if i in custom
-                else metrics_mod.resolve(name, t.shape, out_shape, self._loss_fn.sparse)
+                else metrics_mod.resolve(name, t_shape, out_shape, self._loss_fn.sparse)
                 for i, name in enumerate(self._metric_names)
             ]
+            self._metric_fns = (
+                [self._loss_fn.unweighted_metric(fn) for fn in fns] if weighted else fns
+            )
         return super()._resolve_metrics(t)
+
+    # ----- sample_weight / class_weight -----
+    def _weighted(self, run, x, y, sample_weight, class_weight):
+        if sample_weight is None and class_weight is None:
+            return run(y)
+        self._require_compiled("fit")
+        y = np.asarray(y)
+        w = weighting.sample_weights(y, sample_weight, class_weight, len(y))
+        base, fns = self._loss_fn, self._metric_fns
+        self._loss_fn, self._metric_fns = weighting.Weighted(base, y, w), None
+        try:
+            return run(y)
+        finally:
+            self._loss_fn, self._metric_fns = base, fns
+
+    def fit(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        class_weight=None,
+        sample_weight=None,
+        initial_epoch=0,
+        **kwargs,
+    ):
+        """Keras's fit, with sample_weight and class_weight."""
+        if validation_data is not None and len(validation_data) == 3:
+            raise ValueError("validation_data with sample weights is not supported here.")
+        return self._weighted(
+            lambda yy: super(Sequential, self).fit(
+                x,
+                yy,
+                batch_size=batch_size,
+                epochs=epochs,
+                verbose=verbose,
+                callbacks=callbacks,
+                validation_split=validation_split,
+                validation_data=validation_data,
+                shuffle=shuffle,
+                initial_epoch=initial_epoch,
+            ),
+            x,
+            y,
+            sample_weight,
+            class_weight,
+        )
+
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        return_dict=False,
+        callbacks=None,
+        **kwargs,
+    ):
+        """Keras's evaluate, with sample_weight."""
+        verbose = 1 if verbose == "auto" else verbose
+        return self._weighted(
+            lambda yy: super(Sequential, self).evaluate(
+                x,
+                yy,
+                batch_size=batch_size,
+                verbose=verbose,
+                return_dict=return_dict,
+                callbacks=callbacks,
+            ),
+            x,
+            y,
+            sample_weight,
+            None,
+        )
+
+    def predict(self, x, batch_size=None, verbose="auto", callbacks=None, **kwargs):
+        verbose = 1 if verbose == "auto" else verbose
+        return super().predict(x, batch_size=batch_size, verbose=verbose, callbacks=callbacks)
 
     # ----- weights -----
     @property
