@@ -132,6 +132,61 @@ ACTIVATIONS = {
 }
 
 
+class SELU(Activation):
+    """y = s z if z > 0 else s a (exp(z) - 1) (s = 1.0507..., a = 1.6733...) ;
+    dy/dz = s if z > 0 else y + s a"""
+
+    name = "selu"
+    scale, alpha = 1.0507009873554805, 1.6732632423543772
+
+    def forward(self, z, out=None):
+        return self.scale * np.where(z > 0, z, self.alpha * np.expm1(np.minimum(z, 0)))
+
+    def backward(self, dy, z, y):
+        return dy * np.where(z > 0, self.scale, y + self.scale * self.alpha).astype(dy.dtype)
+
+
+def _erf(x):
+    """erf(x) to 1.5e-7 (Abramowitz & Stegun 7.1.26): NumPy has no erf."""
+    sign, x = np.sign(x), np.abs(x)
+    t = 1 / (1 + 0.3275911 * x)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    return sign * (1 - poly * np.exp(-x * x))
+
+
+class GELU(Activation):
+    """y = z Phi(z) = z (1 + erf(z / sqrt 2)) / 2 ;  dy/dz = Phi(z) + z phi(z)"""
+
+    name = "gelu"
+
+    def forward(self, z, out=None):
+        return (0.5 * z * (1 + _erf(z / np.sqrt(2)))).astype(z.dtype, copy=False)
+
+    def backward(self, dy, z, y):
+        phi = np.exp(-0.5 * z * z) / np.sqrt(2 * np.pi)
+        return dy * (0.5 * (1 + _erf(z / np.sqrt(2))) + z * phi).astype(dy.dtype, copy=False)
+
+
+class Swish(Activation):
+    """y = z sigmoid(z) (also called silu) ;  dy/dz = s (1 + z (1 - s)), s = sigmoid(z)"""
+
+    name = "swish"
+
+    def forward(self, z, out=None):
+        return z * SIGMOID.forward(z)
+
+    def backward(self, dy, z, y):
+        s = SIGMOID.forward(z)
+        return dy * s * (1 + z * (1 - s))
+
+
+# Keras's further activations: usable by name (Dense(activation="gelu")), not listed in
+# ACTIVATIONS, which the studio's palette, its Keras import and its exports go by.
+MORE_ACTIVATIONS = {"selu": SELU(), "gelu": GELU(), "swish": Swish(), "silu": Swish()}
+
+
 def get(identifier):
     """Activation object for a name ("relu"), None (linear) or an Activation instance."""
     if identifier is None:
@@ -142,6 +197,8 @@ def get(identifier):
         key = identifier.lower()
         if key in ACTIVATIONS:
             return ACTIVATIONS[key]
+        if key in MORE_ACTIVATIONS:
+            return MORE_ACTIVATIONS[key]
     names = ", ".join(ACTIVATIONS)
     raise ValueError(
         f"Unknown activation: received: activation={identifier!r}; choose one of: {names}"

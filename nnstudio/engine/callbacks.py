@@ -291,14 +291,29 @@ class EarlyStopping(Callback):
         self.min_delta = abs(float(min_delta))
         self.restore_best_weights = bool(restore_best_weights)
         self.start_from_epoch = int(start_from_epoch)
-        if mode == "auto":
-            mode = "max" if "acc" in monitor.removeprefix("val_") else "min"  # accuracy goes up
-        self.mode = mode
+        self.mode = mode  # "auto" is settled at the first epoch's end, from the model's metrics
         self.wait = 0
         self.stopped_epoch = 0
         self.best = None
         self.best_weights = None
         self.best_epoch = 0
+
+    def _direction(self):
+        """ "min" or "max" for mode="auto", as Keras 3 decides it: the loss goes down, a
+        compiled metric goes its own way; any other name is an error, not a silent no-op."""
+        name = self.monitor.removeprefix("val_")
+        compiled = list(getattr(self.model, "_metric_names", []) or [])
+        if name == "loss" or (name in compiled and "acc" not in name):
+            return "min"
+        if name in compiled:
+            return "max"  # an accuracy goes up
+        logged = ", ".join(["loss", *compiled])
+        raise ValueError(
+            f"EarlyStopping callback received monitor={self.monitor}, but that is not a value "
+            f"this model logs, so it cannot tell whether it should go up or down. The model "
+            f"logs: {logged} (and val_ before each with validation data). Use one of those "
+            "names, or pass mode='max' or mode='min'."
+        )
 
     def _is_improvement(self, current, reference):
         if reference is None:
@@ -310,11 +325,13 @@ class EarlyStopping(Callback):
     def on_train_begin(self, logs=None):
         self.wait = 0
         self.stopped_epoch = 0
-        self.best = math.inf if self.mode == "min" else -math.inf
+        self.best = None  # Keras 3: the first monitored value becomes the best, even NaN
         self.best_weights = None
         self.best_epoch = 0
 
     def on_epoch_end(self, epoch, logs=None):
+        if self.mode == "auto":
+            self.mode = self._direction()
         current = (logs or {}).get(self.monitor)
         if current is None:
             if self.verbose:

@@ -279,8 +279,12 @@ def fit(epochs=EPOCHS):
     global ITERATIONS
     n = len(X)
     history = []
+    # one generator spawned from the seed draws a new order each epoch (as the studio does)
+    orders = np.random.default_rng(np.random.SeedSequence(SEED).spawn(1)[0])
+    for _ in range(INITIAL_EPOCH):  # the orders of the epochs the studio already trained
+        orders.permutation(n)
     for epoch in range(INITIAL_EPOCH, INITIAL_EPOCH + epochs):
-        order = np.random.default_rng([SEED, epoch]).permutation(n)
+        order = orders.permutation(n)
         total, seen = 0.0, 0
         for start in range(0, n, BATCH_SIZE):
             index = order[start:start + BATCH_SIZE]

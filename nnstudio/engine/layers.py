@@ -39,6 +39,18 @@ def _shape_tuple(name, shape):
     return tuple(int(d) for d in shape)
 
 
+def _activation_property():
+    """layer.activation: setting a name, None (linear) or a function looks it up, as in Keras."""
+
+    def get(self):
+        return self._activation
+
+    def set(self, value):
+        self._activation = activations_mod.get(value)
+
+    return property(get, set)
+
+
 class Input:
     """Declares the per-sample input shape: Sequential([Input(shape=(2,)), Dense(1)])."""
 
@@ -159,6 +171,7 @@ class Dense(Layer):
     """
 
     default_name = "dense"
+    activation = _activation_property()
 
     def __init__(
         self,
@@ -200,6 +213,24 @@ class Dense(Layer):
     def output_shape_for(cls, config, input_shape):
         """(features,) -> (units,)"""
         return (cls.weight_shapes_for(config, input_shape)["kernel"][1],)
+
+    @property
+    def kernel(self):
+        """The weight matrix W (inputs, units) itself, as Keras's layer.kernel."""
+        return self._param("kernel")
+
+    @property
+    def bias(self):
+        """The bias vector b (units,) itself, or None with use_bias=False."""
+        return self._param("bias") if self.use_bias else None
+
+    def _param(self, key):
+        if key not in self.params:
+            raise AttributeError(
+                f"Layer {self.name} has no weights yet: it is built once the model knows its "
+                "input shape (keras.Input(shape=...) or input_shape=...)."
+            )
+        return self.params[key]
 
     @classmethod
     def weight_shapes_for(cls, config, input_shape):
@@ -294,6 +325,7 @@ class Activation(Layer):
     """y = activation(x), elementwise (softmax: over the last axis) ;  dx = activation'(dy)"""
 
     default_name = "activation"
+    activation = _activation_property()
 
     def __init__(self, activation, name=None, input_shape=None):
         super().__init__(name, input_shape)

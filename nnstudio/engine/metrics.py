@@ -9,8 +9,20 @@ than the output -> sparse categorical accuracy; otherwise categorical accuracy (
 import numpy as np
 
 
+def _same_rank(y_true, y_pred):
+    """Targets (batch,) beside outputs (batch, 1) get the axis they lack (Keras's
+    squeeze_or_expand_to_same_rank), instead of broadcasting to a (batch, batch) table."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim == y_pred.ndim - 1 and y_pred.shape[-1] == 1:
+        y_true = y_true[..., None]
+    elif y_pred.ndim == y_true.ndim - 1 and y_true.shape[-1] == 1:
+        y_pred = y_pred[..., None]
+    return y_true, y_pred
+
+
 def binary_accuracy(y_true, y_pred, threshold=0.5):
     """mean_j [ (y_j > 0.5) == t_j ]"""
+    y_true, y_pred = _same_rank(y_true, y_pred)
     return ((y_pred > threshold) == (y_true > threshold)).mean(axis=-1)
 
 

@@ -22,6 +22,7 @@ from . import losses as losses_mod
 from . import metrics as metrics_mod
 from . import optimizers as optimizers_mod
 from . import threads as threads_mod
+from . import shuffle as shuffle_mod
 
 
 def _positive_int(name, value, allow_none=False):
@@ -43,7 +44,7 @@ class Sequential:
         if name is not None and (not isinstance(name, str) or not name):
             raise ValueError(f"name must be a non-empty string, received: name={name!r}")
         self.name = name or "sequential"
-        self.layers = []
+        self._layers = []
         self._input_shape = None
         self.built = False
         self.dtype = None
@@ -63,6 +64,18 @@ class Sequential:
             self.add(layer)
 
     # ----- structure -----
+    @property
+    def layers(self):
+        """The model's layers, in order (change them with add() and pop())."""
+        return self._layers
+
+    @layers.setter
+    def layers(self, value):
+        raise AttributeError(
+            "Sequential.layers cannot be assigned: change the layers with model.add(layer) "
+            "and model.pop() (as in Keras)."
+        )
+
     @property
     def seed(self):
         return self._seed
@@ -103,15 +116,24 @@ class Sequential:
             and layer._declared_input_shape is not None
         ):
             self._input_shape = layer._declared_input_shape
-        self.layers.append(layer)
+        self._layers.append(layer)
         self._unbuild()
+        if self._input_shape is not None:  # Keras: a model that knows its input is built at once
+            try:
+                self.build()
+            except Exception:
+                self._layers.pop()
+                self._unbuild()
+                raise
 
     def pop(self):
         """Remove and return the last layer."""
         if not self.layers:
             raise ValueError("There are no layers in the model to pop.")
-        layer = self.layers.pop()
+        layer = self._layers.pop()
         self._unbuild()
+        if self._input_shape is not None and self._layers:  # stays built, as in Keras
+            self.build()
         return layer
 
     def _unbuild(self):
@@ -129,6 +151,10 @@ class Sequential:
 
     @property
     def output_shape(self):
+        return self._sample_output_shape()
+
+    def _sample_output_shape(self):
+        """The per-sample output shape, e.g. (10,) (None while the input shape is unknown)."""
         if not self.layers:
             return self._input_shape
         if self._input_shape is None:
@@ -140,14 +166,23 @@ class Sequential:
 
     def build(self, input_shape=None, _rng=None, _dtype=None):
         """Create every layer's parameters for a per-sample input shape such as (784,)."""
+        known = self._input_shape
         if input_shape is not None:
             input_shape = layers_mod._shape_tuple("input_shape", input_shape)
-            if self._input_shape is not None and input_shape != self._input_shape:
+            if known is not None and input_shape != known:
                 raise ValueError(
-                    f"The model expects samples of shape {self._input_shape}, "
+                    f"The model expects samples of shape {known}, "
                     f"received input_shape={input_shape}."
                 )
             self._input_shape = input_shape
+        try:
+            self._build(_rng, _dtype)
+        except Exception:  # a failed build leaves the model as it was, not half built
+            self._input_shape = known
+            self.built, self._flat = False, None
+            raise
+
+    def _build(self, _rng, _dtype):
         if self._input_shape is None:
             raise ValueError(
                 "The model does not know its input shape yet: start it with Input(shape=...), "
@@ -251,12 +286,12 @@ class Sequential:
                 f"{what} and {y_what} need one row per sample each, received {len(x)} samples "
                 f"in {what} and {y_count} in {y_what}."
             )
-        t = self._loss_fn.prepare_targets(y, (len(x), *self.output_shape), self.dtype)
+        t = self._loss_fn.prepare_targets(y, (len(x), *self._sample_output_shape()), self.dtype)
         return x, t
 
     def _resolve_metrics(self, t):
         if self._metric_fns is None:
-            out_shape = (len(t), *self.output_shape)
+            out_shape = (len(t), *self._sample_output_shape())
             self._metric_fns = [
                 metrics_mod.resolve(m, t.shape, out_shape, self._loss_fn.sparse)
                 for m in self._metric_names
@@ -450,13 +485,12 @@ class Sequential:
         self.stop_training = False
         buffer = np.empty((batch_size, *x.shape[1:]), self.dtype) if shuffle else None
         blas = threads_mod.for_training(self, batch_size)  # BLAS threads per step (threads.py)
+        orders = shuffle_mod.EpochOrders(self.seed, n) if shuffle else None
         cb.on_train_begin({})
         try:
             for epoch in range(initial_epoch, epochs):
                 cb.on_epoch_begin(epoch, {})
-                order = (
-                    np.random.default_rng([self.seed, epoch]).permutation(n) if shuffle else None
-                )
+                order = orders.order(epoch) if shuffle else None
                 sums, seen, logs = {}, 0, {}
                 for step in range(steps):
                     start, stop = step * batch_size, min(n, (step + 1) * batch_size)
@@ -539,7 +573,7 @@ class Sequential:
         )
         cb.on_predict_begin({})
         bar = callbacks_mod.Progbar(steps, verbose=verbose) if verbose else None
-        out = np.empty((len(x), *self.output_shape), self.dtype)
+        out = np.empty((len(x), *self._sample_output_shape()), self.dtype)
         for step, start in enumerate(range(0, len(x), batch_size)):
             stop = min(len(x), start + batch_size)
             cb.on_predict_batch_begin(step, {})

@@ -23,6 +23,7 @@ import numpy as np
 
 from . import layers as layers_mod
 from . import optimizers as optimizers_mod
+from . import shuffle as shuffle_mod
 from .gradcheck import (
     backprop_gradient,
     gradient_table,
@@ -128,7 +129,7 @@ def batch_index(
     start, stop = step * batch_size, min(n, (step + 1) * batch_size)
     if not shuffle:
         return np.arange(start, stop)
-    return np.random.default_rng([seed, epoch]).permutation(n)[start:stop]
+    return shuffle_mod.epoch_order(seed, n, epoch)[start:stop]
 
 
 def local_derivative_name(activation: str | None, fused: bool = False) -> str:

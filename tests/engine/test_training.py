@@ -361,7 +361,7 @@ def test_config_round_trip_and_allow_list():
     "make,match",
     [
         (lambda: Dense(0), r"units must be a positive integer, received: units=0"),
-        (lambda: Dense(3, activation="swish"), r"received: activation='swish'"),
+        (lambda: Dense(3, activation="crelu"), r"received: activation='crelu'"),
         (lambda: Dense(3, kernel_initializer="orthogonal"), "orthogonal"),
         (lambda: Dropout(1.0), r"rate must be a number in \[0, 1\), received: rate=1.0"),
         (lambda: Input((0,)), "shape"),
