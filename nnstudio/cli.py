@@ -75,7 +75,8 @@ def cmd_gui(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, save
+    from nnstudio.engine.callbacks import TerminateOnNaN
+    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data
 
     project = load(args.file)
     training = project.training
@@ -100,6 +101,7 @@ def cmd_train(args) -> int:
     dataset = build_dataset(project, progress=_download_progress())
     x, y, _, _ = prepare_data(project, dataset)
     snapshot = _epoch_snapshot()
+    guard = TerminateOnNaN(verbose=0)
     print(
         f"Training {project.title!r} on {dataset.name}: epochs {initial + 1}-{target} "
         f"({len(x):,} samples, batch {training.batch_size})",
@@ -114,7 +116,7 @@ def cmd_train(args) -> int:
             initial_epoch=initial,
             verbose=1,
             validation_split=float(training.validation_split),
-            callbacks=[snapshot],
+            callbacks=[guard, snapshot],
         )
     except KeyboardInterrupt:
         sys.stdout.write("\n")
@@ -123,13 +125,20 @@ def cmd_train(args) -> int:
                 "interrupted before the first epoch ended; nothing was saved"
             ) from None
         capture(project, snapshot, snapshot)
-        save(project, out)
+        _save_now(project, out)
         raise Interrupted(
             f"interrupted; the {len(snapshot.epoch)} epoch(s) that finished were saved to {out} "
             f"(now {project.epochs_trained} trained)"
         ) from None
+    if guard.stopped is not None:  # diverged: the file keeps its last good weights
+        epoch, batch, value = guard.stopped
+        raise CommandError(
+            f"training diverged: the loss became {value} at epoch {epoch + 1}, batch {batch + 1}, "
+            f"so training stopped and nothing was saved ({out} keeps its "
+            f"{int(initial)} trained epoch(s)); try a smaller learning rate"
+        )
     capture(project, model, history)
-    save(project, out)
+    _save_now(project, out)
     done = len(history.epoch)
     print(
         f"Trained {done} epoch(s) (now {project.epochs_trained} in all): {_logs_text(history.history)}. "
@@ -243,6 +252,17 @@ def cmd_new(args) -> int:
 # -- helpers ---------------------------------------------------------------------------------------
 
 
+def _save_now(project, out) -> None:
+    """Save with Ctrl+C held back: a second Ctrl+C cannot cut the save short, and says so."""
+    from nnstudio.atomic import deferred_interrupt
+    from nnstudio.project import save
+
+    with deferred_interrupt() as caught:
+        save(project, out)
+    if caught:
+        print(f"nnstudio: Ctrl+C during the save: it was finished first ({out})", file=sys.stderr)
+
+
 def _epoch_snapshot():
     """A callback keeping the weights, optimizer state and logs of the last finished epoch, so an
     interrupted run saves exactly the epochs that finished (and resumes from them bit for bit).
@@ -257,6 +277,8 @@ def _epoch_snapshot():
             self.optimizer = self  # capture() calls snapshot.optimizer.get_state()
 
         def on_epoch_end(self, epoch, logs=None):
+            if not all(math.isfinite(float(v)) for k, v in (logs or {}).items() if k == "loss"):
+                return  # a diverged epoch is never kept
             self._weights = self.model.weight_dict()
             self._state = self.model.optimizer.get_state()
             self.epoch.append(epoch)
