@@ -59,7 +59,7 @@ def _csv_encoding(path: Path) -> tuple[str, str]:
             decoder = codecs.getincrementaldecoder(encoding)()
             try:
                 with open_regular(path) as fh:
-                    while chunk := fh.read(1 << 20):
+                    while chunk := fh.read(1 << 16):
                         decoder.decode(chunk)
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
