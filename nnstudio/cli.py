@@ -98,6 +98,7 @@ def cmd_train(args) -> int:
     out = args.out or _trained_copy_of_lesson(args.file) or args.file
 
     model = build_model(project)
+    _check_outside_data(project, args)
     dataset = build_dataset(project, progress=_download_progress())
     x, y, _, _ = prepare_data(project, dataset)
     snapshot = _epoch_snapshot()
@@ -152,6 +153,7 @@ def cmd_evaluate(args) -> int:
 
     project = load(args.file)
     model = project.model
+    _check_outside_data(project, args)
     dataset = build_dataset(project, progress=_download_progress())
     _, _, x_test, y_test = prepare_data(project, dataset)
     if len(x_test) == 0:
@@ -213,7 +215,9 @@ def cmd_summary(args) -> int:
         )
     else:
         lines.append("Progress:  not trained yet")
-    print("\n".join(lines))
+    from nnstudio.messages import printable
+
+    print("\n".join(printable(line, limit=2000) for line in "\n".join(lines).split("\n")))
     print()
     if project.layers and project.input_shape:
         project.model.summary()
@@ -250,6 +254,18 @@ def cmd_new(args) -> int:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _check_outside_data(project, args) -> None:
+    """A project's data file outside the project's folder is read only when the user says so."""
+    from nnstudio.project.embed import outside_path
+
+    path = outside_path(project, os.path.dirname(os.path.abspath(args.file)))
+    if path is not None and not getattr(args, "allow_outside_data", False):
+        raise CommandError(
+            f"the project reads its data from {path}, outside the project's folder; if you trust "
+            "it, run again with --allow-outside-data (or put the file next to the project)"
+        )
 
 
 def _save_now(project, out) -> None:
@@ -363,6 +379,14 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _outside_flag(p) -> None:
+    p.add_argument(
+        "--allow-outside-data",
+        action="store_true",
+        help="read the project's data file even when it lies outside the project's folder",
+    )
+
+
 def make_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -402,11 +426,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--learning-rate", type=_positive_float, metavar="LR", help="the optimizer's learning rate"
     )
     p.add_argument("--out", metavar="FILE", help="save to FILE instead of back into the project")
+    _outside_flag(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", parents=[common], help="loss and metrics on the test split")
     p.add_argument("file", metavar="FILE", help="a .nnproj project")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    _outside_flag(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -433,8 +459,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text
+    from nnstudio.messages import one_line
+
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -141,6 +141,10 @@ def build_dataset(project: Project, progress=None, cancel=None):
     import nnstudio.data as data
 
     spec = project.dataset
+    if spec.name == "file" and project.embedded_data:
+        from .embed import embedded_dataset
+
+        return embedded_dataset(project)
     if spec.name == "file":
         if not spec.path:
             raise ProjectError(
@@ -152,10 +156,42 @@ def build_dataset(project: Project, progress=None, cancel=None):
             f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
             f"choose one of {', '.join(data.DATASETS)}."
         )
+    check_dataset_params(spec.name, spec.params)
     extra = {}
     if getattr(data.DATASETS[spec.name], "needs_download", False):
         extra = {k: v for k, v in (("progress", progress), ("cancel", cancel)) if v is not None}
     return data.load(spec.name, **dict(spec.params or {}), **extra)
+
+
+def check_dataset_params(name: str, params) -> None:
+    """A project's data-set settings are data, not instructions: only the settings the data set
+    has (``DATASETS[name].params``: n_samples, noise, seed, ...) with plain values; never
+    download addresses, timeouts or callbacks (those come from the studio, not a file)."""
+    import nnstudio.data as data
+
+    allowed = data.DATASETS[name].params
+    for key, value in dict(params or {}).items():
+        if key not in allowed:
+            known = ", ".join(allowed) or "none"
+            raise ProjectError(
+                f"The project gives the data set {name!r} the setting {str(key)[:40]!r}, which it "
+                f"does not have (its settings: {known}); remove it in the Data panel."
+            )
+        default = allowed[key]
+        plain = (bool, int, float, str, type(None))
+        if not isinstance(value, plain) or (isinstance(value, str) and len(value) > 100):
+            raise ProjectError(
+                f"The data set setting {key}={str(value)[:40]!r} should be a plain number or name."
+            )
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ProjectError(
+                    f"The data set setting {key} should be a number, received: {str(value)[:40]!r}."
+                )
+            if not math.isfinite(value) or abs(value) > 1e9:
+                raise ProjectError(
+                    f"The data set setting {key}={value!r} is out of range; use a smaller number."
+                )
 
 
 def prepare_data(

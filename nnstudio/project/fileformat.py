@@ -74,6 +74,7 @@ MAX_JSON_BYTES = 8 * 2**20  # project.json, unpacked (its history is in history.
 MAX_HISTORY_BYTES = 32 * 2**20  # history.npz, unpacked: 2 million epochs of 2 curves
 MAX_HISTORY_KEYS = 64
 MAX_TEXT = 100_000  # characters of a title or description
+DATA = "data.npz"  # the user's data, kept inside the project (embed.py)
 
 _MAGIC = [
     (b"\x89PNG", "a PNG image"),
@@ -112,6 +113,11 @@ def to_bytes(
         "saved_at": saved_at or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     content = project_to_dict(project, folder)
+    if project.embedded_data:
+        content["dataset"]["embedded"] = {
+            **dict(project.embedded_info or {}),
+            "shapes": {k: list(np.shape(v)) for k, v in project.embedded_data.items()},
+        }
     history = _history_arrays(project.history)
     if history is not None:
         content["history"] = {}  # in history.npz: compact, and it cannot look like a bomb
@@ -125,6 +131,10 @@ def to_bytes(
             _write_entry(zf, OPTIMIZER, _npz_bytes(project.optimizer_state), zipfile.ZIP_STORED)
         if history:
             _write_entry(zf, HISTORY, _npz_bytes(history, sort=False), zipfile.ZIP_DEFLATED)
+        if project.embedded_data:
+            _write_entry(
+                zf, DATA, _npz_bytes(project.embedded_data, sort=False), zipfile.ZIP_STORED
+            )
     return buffer.getvalue()
 
 
@@ -386,6 +396,10 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
         raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
     if HISTORY in entries:
         project.history = _read_history(zf, entries[HISTORY], project, name)
+    if project.embedded_info is not None:
+        if DATA not in entries:
+            raise _fail(name, "it says it holds your data, but data.npz is missing")
+        project.embedded_data = _read_data(zf, entries[DATA], project.embedded_info, name)
     if (WEIGHTS in entries or OPTIMIZER in entries) and project.input_shape is None:
         raise _fail(name, "it holds weights but no input shape, so it is damaged")
     expected = expected_weight_shapes(project) if project.input_shape is not None else {}
@@ -465,6 +479,22 @@ def _expect_state(expected: dict[str, tuple]):
         return None
 
     return expect
+
+
+def _read_data(zf, info, meta: dict, name: str) -> dict[str, np.ndarray]:
+    """data.npz: the arrays whose shapes project.json declares, nothing else, nothing bigger."""
+    shapes = {k: tuple(v) for k, v in meta["shapes"].items()}
+
+    def expect(key: str, shape: tuple, descr: str) -> str | None:
+        if key not in shapes or shape != shapes[key] or descr[1] not in "fiu":
+            return f"the data inside it ({key[:40]}) does not match its description; the file is damaged"
+        return None
+
+    data = read_entry(zf, info, npz_cap(shapes.values()), name)
+    arrays = read_npz(data, name, "data", expect, max_arrays=len(shapes))
+    if set(arrays) != set(shapes):
+        raise _fail(name, "the data inside it is incomplete, so the file is damaged")
+    return arrays
 
 
 def _read_history(zf, info, project: Project, name: str) -> dict[str, list[float]]:
@@ -646,6 +676,19 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     for where, table in (("the data set settings", params), ("the data file options", options)):
         if not _plain(table):
             raise r.fail(where, "plain numbers, names and true/false", table)
+    embedded_info = None
+    if ds.get("embedded") is not None:
+        from .embed import check_info
+
+        embedded_info = check_info(ds.get("embedded"), name)
+        for key in ("class_names", "feature_names"):
+            names = embedded_info.get(key)
+            if names is not None and not (
+                isinstance(names, list)
+                and len(names) <= 100_000
+                and all(isinstance(n, str) and len(n) <= 200 for n in names)
+            ):
+                raise r.fail(f"the {key.replace('_', ' ')} of your data", "a list of names", names)
     dataset = DatasetSpec(
         name=ds_name,
         params=dict(params),
@@ -690,7 +733,7 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     if not is_int(epochs_trained) or epochs_trained < 0:
         raise r.fail("the number of epochs trained", "a whole number", epochs_trained)
 
-    return Project(
+    project = Project(
         title=title,
         description=dict(description),
         layers=layers,
@@ -700,6 +743,8 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
         history=history,
         epochs_trained=epochs_trained,
     )
+    project.embedded_info = embedded_info
+    return project
 
 
 def _resolve_dataset_path(project: Project, folder: Path) -> None:
