@@ -76,12 +76,11 @@ def read_idx(path) -> np.ndarray:
             f"{str(path)!r} is a folder, not an IDX file; open the folder with from_idx() instead."
         )
     try:
-        size = path.stat().st_size
+        size = check_regular(path).st_size
         if size == 0:
             raise DataError(
                 f"{path.name} is empty (0 bytes); expected an IDX file: get a fresh copy."
             )
-        check_regular(path)
         compressed = _is_gzip(path)
         raw_file = open_regular(path)
         stream = gzip.GzipFile(fileobj=raw_file, mode="rb") if compressed else raw_file
