@@ -45,9 +45,9 @@ def data_size(dataset) -> int:
     return int(sum(getattr(dataset, k).nbytes for k in ARRAYS))
 
 
-def embed(project: Project, dataset, limit: int = MAX_EMBED_BYTES) -> bool:
+def embed(project: Project, dataset, limit: int | None = None) -> bool:
     """Keep ``dataset`` (read from the project's file) inside the project; False if too big."""
-    if data_size(dataset) > limit:
+    if data_size(dataset) > (MAX_EMBED_BYTES if limit is None else limit):
         return False
     project.embedded_data = {k: np.ascontiguousarray(getattr(dataset, k)) for k in ARRAYS}
     project.embedded_info = {

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 import nnstudio.data as data
 from nnstudio.data.errors import DataError
 from nnstudio.gui.commands import SetDatasetCommand
+from nnstudio.gui.panels import data_link
 from nnstudio.gui.texts import class_names, dataset_description, dataset_title
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
@@ -113,6 +114,9 @@ def spec_key(spec: DatasetSpec) -> tuple:
 def load_spec(spec: DatasetSpec, progress=None, cancel=None):
     """The Dataset a spec names (DataError if it cannot be had)."""
     if spec.name == FILE:
+        kept = data_link.embedded_for(spec)  # the user's data kept inside the open project
+        if kept is not None:
+            return kept
         if not spec.path:
             raise DataError(_tr("No data file is set; use Open file… to choose one."))
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
