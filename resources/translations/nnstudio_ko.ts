@@ -9,27 +9,27 @@
       <translation>역전파 보기(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/__init__.py" line="21" />
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="22" />
       <source>Step through one training step: forward, loss, backward, update</source>
       <translation>학습 한 단계를 차례로 따라가기: 순전파, 손실, 역전파, 갱신</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/__init__.py" line="23" />
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="25" />
       <source>&amp;Gradient Check…</source>
       <translation>기울기 검사(&amp;G)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/__init__.py" line="24" />
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="27" />
       <source>Compare backpropagation with numerical differentiation</source>
       <translation>역전파와 수치 미분을 비교합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/__init__.py" line="26" />
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="30" />
       <source>Export fit() as &amp;NumPy Script…</source>
       <translation>fit()을 NumPy 스크립트로 내보내기(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/__init__.py" line="27" />
+      <location filename="../../nnstudio/gui/backprop/__init__.py" line="32" />
       <source>Write the training loop out by hand as a short NumPy program</source>
       <translation>학습 루프를 직접 쓴 짧은 NumPy 프로그램으로 저장합니다</translation>
     </message>
@@ -37,172 +37,172 @@
   <context>
     <name>BackpropWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="49" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="53" />
       <source>See Backpropagation</source>
       <translation>역전파 보기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="72" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="78" />
       <source>◀ Back</source>
       <translation>◀ 이전</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="73" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="79" />
       <source>Next ▶</source>
       <translation>다음 ▶</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="74" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="80" />
       <source>Apply step</source>
       <translation>단계 적용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="76" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="83" />
       <source>Take this training step on the model (Enter): the same as Step batch</source>
       <translation>이 학습 단계를 모델에 적용합니다(Enter): 배치 한 단계와 똑같습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="88" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="96" />
       <source>Show:</source>
       <translation>보기:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="104" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="112" />
       <source>Formula</source>
       <translation>수식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="105" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="113" />
       <source>One neuron</source>
       <translation>뉴런 하나</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="157" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="165" />
       <source>The network has no layers yet: add a Dense layer first.</source>
       <translation>네트워크에 아직 층이 없습니다. 먼저 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="161" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="169" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터 세트를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="164" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="172" />
       <source>The step-through cannot start: {error}</source>
       <translation>단계별 보기를 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="167" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="177" />
       <source>This view draws networks whose layers are at most {limit} units wide; {layer} has {units}. Use Train ▸ Gradient Check for a network of any size.</source>
       <translation>이 보기는 층마다 유닛이 {limit}개 이하인 네트워크만 그립니다. {layer}에는 {units}개가 있습니다. 크기에 상관없이 쓰려면 학습 ▸ 기울기 검사를 사용하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="179" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="190" />
       <source>Whole batch ({n} samples)</source>
       <translation>배치 전체 (샘플 {n}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="181" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="192" />
       <source>Sample {k} (#{index})</source>
       <translation>샘플 {k} (#{index})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="218" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="230" />
       <source>A training run is open (running or paused): stop it to apply a step here.</source>
       <translation>학습이 진행 중이거나 일시정지 상태입니다. 여기서 단계를 적용하려면 학습을 멈추세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="255" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="268" />
       <source>Epoch {epoch}, batch {batch} of {steps}</source>
       <translation>에포크 {epoch}, 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="264" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="281" />
       <source>input</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="332" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="349" />
       <source>Forward: {layer}</source>
       <translation>순전파: {layer}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="334" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="351" />
       <source>Backward: {layer}</source>
       <translation>역전파: {layer}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
       <source>Update</source>
       <translation>갱신</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="335" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
       <source>Apply</source>
       <translation>적용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="338" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="357" />
       <source>batch loss L = {loss}</source>
       <translation>배치 손실 L = {loss}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="340" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="359" />
       <source>Circles: z and a = f(z) ({which}); lines: the weights</source>
       <translation>원: z와 a = f(z) ({which}), 선: 가중치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="344" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="365" />
       <source>Circles: δ = ∂L/∂z (summed over {which}); lines: ∂L/∂w, blue +, vermillion −, thicker = larger</source>
       <translation>원: δ = ∂L/∂z ({which}에 대한 합), 선: ∂L/∂w, 파랑 +, 주홍 −, 굵을수록 큼</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="347" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="370" />
       <source>Lines: the step Δw each weight takes; circles: Δb</source>
       <translation>선: 각 가중치가 움직이는 양 Δw, 원: Δb</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="348" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="371" />
       <source>Press Apply (Enter): the model takes exactly this step, as Step batch would.</source>
       <translation>적용(Enter)을 누르면 모델이 배치 한 단계와 똑같이 바로 이 단계를 밟습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="352" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="377" />
       <source>sample {k}</source>
       <translation>샘플 {k}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="353" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="378" />
       <source>the batch</source>
       <translation>배치 전체</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="361" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="392" />
       <source>Numbers of sample 1 of the batch (choose a sample above).</source>
       <translation>배치의 샘플 1의 값입니다 (위에서 샘플을 고르세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="389" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="422" />
       <source>&lt;p&gt;&lt;b&gt;Forward&lt;/b&gt;: each unit computes z = Σᵢ aᵢ·wᵢ + b, then a = f(z); the outputs of one layer are the inputs of the next.&lt;/p&gt;&lt;p&gt;Click a unit or a weight to see its numbers.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;순전파&lt;/b&gt;: 각 유닛은 z = Σᵢ aᵢ·wᵢ + b를 계산한 뒤 a = f(z)를 냅니다. 한 층의 출력이 다음 층의 입력입니다.&lt;/p&gt;&lt;p&gt;유닛이나 가중치를 클릭하면 그 숫자를 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="392" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="427" />
       <source>&lt;p&gt;&lt;b&gt;Backward&lt;/b&gt;: the error δ = ∂L/∂z flows from the loss back to the inputs by the chain rule: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). Each weight's gradient is ∂L/∂wᵢⱼ = δⱼ · aᵢ, summed over the batch.&lt;/p&gt;&lt;p&gt;A unit with f′(z) ≈ 0 (dead or saturated, dashed ring) passes almost nothing back: it stops learning.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;역전파&lt;/b&gt;: 오차 δ = ∂L/∂z가 연쇄 법칙에 따라 손실에서 입력 쪽으로 거꾸로 흐릅니다: δⱼ = (Σₖ wⱼₖ·δₖ) · f′(zⱼ). 각 가중치의 기울기는 ∂L/∂wᵢⱼ = δⱼ · aᵢ이고, 배치 전체에 대해 더합니다.&lt;/p&gt;&lt;p&gt;f′(z) ≈ 0인 유닛(죽었거나 포화됨, 점선 고리)은 거의 아무것도 뒤로 전하지 못해 학습을 멈춥니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="397" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="434" />
       <source>&lt;p&gt;&lt;b&gt;Update&lt;/b&gt;: every weight takes the optimizer's step ({optimizer}). Click a weight to see its rule with the numbers.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;갱신&lt;/b&gt;: 모든 가중치가 옵티마이저({optimizer})의 규칙대로 움직입니다. 가중치를 클릭하면 그 규칙을 숫자와 함께 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/window.py" line="399" />
+      <location filename="../../nnstudio/gui/backprop/window.py" line="438" />
       <source>&lt;p&gt;&lt;b&gt;Apply&lt;/b&gt;: the model takes exactly this step (the same as Step batch); then the walk starts again on the next batch.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;적용&lt;/b&gt;: 모델이 바로 이 단계를 밟습니다(배치 한 단계와 똑같음). 그다음 다음 배치에서 다시 시작합니다.&lt;/p&gt;</translation>
     </message>
@@ -210,47 +210,47 @@
   <context>
     <name>ConfusionMatrixView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="142" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="154" />
       <source>The confusion matrix is for classification data sets; this one is regression.</source>
       <translation>혼동 행렬은 분류 데이터셋에 쓰는데, 이 데이터셋은 회귀입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="144" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="158" />
       <source>The confusion matrix shows up to {max} classes; this data set has {n}.</source>
       <translation>혼동 행렬은 클래스를 {max}개까지 보여 주는데, 이 데이터셋에는 {n}개가 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="162" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="178" />
       <source>test set</source>
       <translation>테스트 세트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="162" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="180" />
       <source>training set (there is no test set)</source>
       <translation>훈련 세트(테스트 세트 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="165" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="184" />
       <source>the first {n} of {all} samples of the {where} while training</source>
       <translation>학습 중이라 {where}의 샘플 {all}개 중 처음 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="167" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="188" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="168" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="189" />
       <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — {where}, {n} samples, accuracy {acc:.1%}; rows: true class, columns: predicted; shading: share of the row</source>
       <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — {where}, 샘플 {n}개, 정확도 {acc:.1%}; 행: 실제 클래스, 열: 예측 클래스, 색 농도: 행에서 차지하는 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="187" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="215" />
       <source>predicted class</source>
       <translation>예측 클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="191" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="223" />
       <source>true class</source>
       <translation>실제 클래스</translation>
     </message>
@@ -258,325 +258,389 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="97" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="103" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="100" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="106" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="115" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="125" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="116" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="126" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="127" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="159" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="142" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="143" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="166" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="144" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="168" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="146" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="173" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="194" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="224" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="310" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="350" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
   </context>
   <context>
+    <name>DataLink</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="56" />
+      <source>Data files (*.csv *.tsv *.txt *.npz)</source>
+      <translation>데이터 파일 (*.csv *.tsv *.txt *.npz)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="56" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="62" />
+      <source>Locate the data file</source>
+      <translation>데이터 파일 찾기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="81" />
+      <source>Data file not found</source>
+      <translation>데이터 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="82" />
+      <source>This project trains on the file
+{path}
+which is not there any more (it may have been moved or renamed). Locate… it now?</source>
+      <translation>이 프로젝트는 다음 파일로 학습합니다.
+{path}
+그런데 이 파일이 더 이상 그 자리에 없습니다(옮겨졌거나 이름이 바뀌었을 수 있습니다). 지금 찾아보시겠습니까(찾기…)?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="97" />
+      <source>Read a file outside the project?</source>
+      <translation>프로젝트 밖의 파일을 읽을까요?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="98" />
+      <source>This project reads its data from
+{path}
+which is outside the project's own folder. Read this file only if you trust the project. Read it?
+
+No: choose another file (Locate…), or none.</source>
+      <translation>이 프로젝트는 다음 파일에서 데이터를 읽습니다.
+{path}
+이 파일은 프로젝트 폴더 밖에 있습니다. 프로젝트를 믿을 수 있을 때만 읽으십시오. 읽을까요?
+
+아니요: 다른 파일을 고르거나(찾기…) 아무 파일도 읽지 않습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="140" />
+      <source>Data too large to keep in the project</source>
+      <translation>데이터가 너무 커서 프로젝트에 담을 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="141" />
+      <source>Your data ({size:.0f} MB) is larger than the {limit} MB a project can hold, so the project will only link to
+{path}
+Send that file along with the project. Save with a link?</source>
+      <translation>데이터({size:.0f} MB)가 프로젝트에 담을 수 있는 {limit} MB보다 커서, 프로젝트에는 다음 파일로 가는 연결만 저장됩니다.
+{path}
+프로젝트를 보낼 때 이 파일도 함께 보내십시오. 연결만 저장할까요?</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="104" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="121" />
       <source>No data file is set; use Open file… to choose one.</source>
       <translation>데이터 파일이 지정되지 않았습니다. 파일 열기…로 파일을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="108" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="126" />
       <source>There is no built-in data set called “{name}”; choose one from the list.</source>
       <translation>“{name}”(이)라는 내장 데이터셋은 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="137" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="159" />
       <source>Cannot read {file} ({error}); check that the file exists and that you may open it.</source>
       <translation>{file}을(를) 읽을 수 없습니다({error}). 파일이 있는지, 열 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="140" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="165" />
       <source>{file} is not a text file (it contains binary bytes); expected a CSV table with one sample per line.</source>
       <translation>{file}은(는) 텍스트 파일이 아닙니다(바이너리 바이트가 들어 있습니다). 한 줄에 샘플 하나씩 담긴 CSV 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="150" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="179" />
       <source>{file} is empty; expected a table with one sample per row.</source>
       <translation>{file}이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="280" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="288" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="328" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="289" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="330" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="292" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="334" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="293" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="336" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="376" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="377" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="378" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="332" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="379" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="346" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="394" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="356" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="357" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="407" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="378" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="471" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="417" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="472" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="418" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="473" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="474" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="475" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="421" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="476" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="422" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="477" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="423" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="478" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="426" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="481" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="427" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="482" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="428" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="483" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="429" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="484" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="430" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="487" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="431" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="488" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="432" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="491" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="433" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="492" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="575" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="643" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="576" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="645" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="591" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="594" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="668" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="611" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="688" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="651" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="731" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="654" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="735" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="664" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="730" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="820" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="745" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="836" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="745" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="836" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="747" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="840" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="841" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="759" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="857" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="771" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="869" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="804" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="907" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="838" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="943" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="840" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="945" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -589,82 +653,82 @@
       <translation>훈련 {train} / 테스트 {test}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="86" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>1 feature</source>
       <translation>특성 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="86" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="88" />
       <source>{n} features</source>
       <translation>특성 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="92" />
       <source>1 class</source>
       <translation>클래스 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="90" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="92" />
       <source>{n} classes</source>
       <translation>클래스 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="93" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="96" />
       <source>regression, 1 target</source>
       <translation>회귀, 타깃 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="93" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="96" />
       <source>regression, {n} targets</source>
       <translation>회귀, 타깃 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="232" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="248" />
       <source>No data set yet.</source>
       <translation>아직 데이터셋이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="321" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="357" />
       <source>test (hollow)</source>
       <translation>테스트 (속 빈 점)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="373" />
       <source>train</source>
       <translation>훈련</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="334" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="381" />
       <source>test</source>
       <translation>테스트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="356" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="408" />
       <source>y ≈ {v}</source>
       <translation>y ≈ {v}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="388" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="440" />
       <source>class</source>
       <translation>클래스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="391" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="444" />
       <source>target</source>
       <translation>타깃</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="391" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="446" />
       <source>target {n}</source>
       <translation>타깃 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="392" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="448" />
       <source>split</source>
       <translation>구분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_preview.py" line="429" />
+      <location filename="../../nnstudio/gui/panels/data_preview.py" line="496" />
       <source>Showing the first {shown} of {total} rows.</source>
       <translation>전체 {total}행 중 처음 {shown}행을 보여 줍니다.</translation>
     </message>
@@ -672,42 +736,42 @@
   <context>
     <name>DecisionMapView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="171" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="179" />
       <source>The decision map draws networks with two inputs (a plane); this data set has {n} inputs per sample.</source>
       <translation>결정 경계는 입력이 두 개(평면)인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="189" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="204" />
       <source>class colour, paler where the network is unsure</source>
       <translation>클래스 색, 신경망이 확신하지 못하는 곳은 옅게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="190" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="206" />
       <source>output: vermillion low, white middle, blue high</source>
       <translation>출력: 낮으면 주황, 중간은 흰색, 높으면 파랑</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="191" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="208" />
       <source>&lt;b&gt;Decision map&lt;/b&gt; — {what}; training points filled, test points hollow</source>
       <translation>&lt;b&gt;결정 경계&lt;/b&gt; — {what}; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="193" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="212" />
       <source> (a sample of {train:,} training and {test:,} test points is drawn)</source>
       <translation> (훈련 점 {train:,}개와 테스트 점 {test:,}개만 골라 그립니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="195" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="218" />
       <source>&lt;b&gt;Decision map&lt;/b&gt;</source>
       <translation>&lt;b&gt;결정 경계&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="245" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="277" />
       <source>{name}: {shown} of {units} neurons</source>
       <translation>{name}: 뉴런 {units}개 중 {shown}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="246" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="281" />
       <source>{name}: {units} neurons</source>
       <translation>{name}: 뉴런 {units}개</translation>
     </message>
@@ -715,32 +779,32 @@
   <context>
     <name>DigitGridView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="56" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="59" />
       <source>Wrong first</source>
       <translation>틀린 것 먼저</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="57" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="61" />
       <source>Misclassified first: show the test images the network gets wrong before the others</source>
       <translation>틀린 것 먼저: 신경망이 잘못 분류한 테스트 이미지를 앞에 보여 줍니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="70" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="77" />
       <source>The test-image grid shows image data sets such as MNIST.</source>
       <translation>테스트 이미지 격자는 MNIST 같은 이미지 데이터셋에서만 보입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="72" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="79" />
       <source>This data set has no test images.</source>
       <translation>이 데이터셋에는 테스트 이미지가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="91" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="99" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — accuracy {acc:.1%}</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 정확도 {acc:.1%}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="92" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="100" />
       <source>&lt;b&gt;Test images&lt;/b&gt; — predicted label: ✓ right (green), ✗ wrong (vermillion, true label after it). Test accuracy {acc:.1%} ({r} of {n})</source>
       <translation>&lt;b&gt;테스트 이미지&lt;/b&gt; — 예측 레이블: ✓ 맞음(초록), ✗ 틀림(주황, 뒤에 실제 레이블). 테스트 정확도 {acc:.1%} ({n}개 중 {r}개)</translation>
     </message>
@@ -748,32 +812,32 @@
   <context>
     <name>DownloadDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="138" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="141" />
       <source>Downloading {title}</source>
       <translation>{title} 다운로드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="139" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="142" />
       <source>Connecting…</source>
       <translation>연결하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="140" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="143" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="172" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="176" />
       <source>Downloading {title}… {done} MB of {total} MB</source>
       <translation>{title} 다운로드 중… {total} MB 중 {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="175" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="182" />
       <source>Downloading {title}… {done} MB</source>
       <translation>{title} 다운로드 중… {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="181" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="189" />
       <source>Cancelling…</source>
       <translation>취소하는 중…</translation>
     </message>
@@ -781,22 +845,22 @@
   <context>
     <name>FirstLayerWeightsView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="226" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="269" />
       <source>The first layer's weights are drawn as images for image data sets such as MNIST.</source>
       <translation>첫 번째 층의 가중치는 MNIST 같은 이미지 데이터셋일 때 이미지로 그려집니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="228" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="273" />
       <source>The network has no Dense layer.</source>
       <translation>신경망에 Dense 층이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="239" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="285" />
       <source>&lt;b&gt;{name}&lt;/b&gt; weights as images</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt; 가중치 이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/image_views.py" line="240" />
+      <location filename="../../nnstudio/gui/views/image_views.py" line="286" />
       <source>&lt;b&gt;{name}&lt;/b&gt;: the weights into each of the first {n} of {units} units as an image (blue +, vermillion −): the pattern each unit looks for</source>
       <translation>&lt;b&gt;{name}&lt;/b&gt;: 유닛 {units}개 중 처음 {n}개에 들어가는 가중치를 이미지로 나타낸 것(파랑 +, 주황 −): 각 유닛이 찾는 패턴</translation>
     </message>
@@ -804,102 +868,102 @@
   <context>
     <name>GradientCheckDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="75" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="81" />
       <source>Gradient Check</source>
       <translation>기울기 검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="80" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="86" />
       <source>every parameter</source>
       <translation>모든 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="81" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="87" />
       <source>a random sample of</source>
       <translation>무작위로 고른</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="85" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="91" />
       <source>Check</source>
       <translation>검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="87" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="93" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="92" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="99" />
       <source>Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by side in float64, on {n} training samples.</source>
       <translation>역전파와 중앙 차분 (L(w + h) − L(w − h)) / 2h를 학습 샘플 {n}개에 대해 float64로 나란히 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="109" />
       <source>Parameter</source>
       <translation>파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="110" />
       <source>Backprop</source>
       <translation>역전파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="97" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="111" />
       <source>Numeric</source>
       <translation>수치 미분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="98" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="112" />
       <source>Relative error</source>
       <translation>상대 오차</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="108" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="124" />
       <source>parameters</source>
       <translation>개 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="152" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="169" />
       <source>The check cannot start: {error}</source>
       <translation>검사를 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="169" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="189" />
       <source>Checking…</source>
       <translation>검사 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="193" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="213" />
       <source>The check failed: {error}</source>
       <translation>검사가 실패했습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="222" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="244" />
       <source>Cancelled before any parameter was checked.</source>
       <translation>파라미터를 하나도 검사하기 전에 취소되었습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="251" />
       <source>they agree</source>
       <translation>두 값이 일치합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="228" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="253" />
       <source>they DISAGREE: the backward pass has a bug</source>
       <translation>두 값이 다릅니다: 역전파에 버그가 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="229" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="255" />
       <source>{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, worst single entry {worst}: {verdict}.</source>
       <translation>파라미터 {total}개 중 {checked}개를 검사했습니다{cancelled}. 상대 오차 ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, 가장 나쁜 항목 {worst}: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="232" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="264" />
       <source> (cancelled)</source>
       <translation> (취소됨)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="233" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="266" />
       <source>Backprop computed all {total} gradients in {bp} ms (one forward, one backward); the central difference took {per} ms per parameter, {all} s for all of them: backprop is {ratio}× faster.</source>
       <translation>역전파는 기울기 {total}개를 모두 {bp} ms에 구했습니다(순전파 한 번, 역전파 한 번). 중앙 차분은 파라미터 하나에 {per} ms, 전부 하면 {all}초가 걸립니다: 역전파가 {ratio}배 빠릅니다.</translation>
     </message>
@@ -932,17 +996,17 @@
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="100" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="104" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="128" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="144" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="129" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="145" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -950,52 +1014,52 @@
   <context>
     <name>ImportReportDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="210" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="232" />
       <source>Keras Code Imported</source>
       <translation>케라스 코드를 가져왔습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="224" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="246" />
       <source>line {line}</source>
       <translation>{line}번째 줄</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="229" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="251" />
       <source>Everything in the code that concerns the model was understood.</source>
       <translation>코드에서 모델과 관련된 부분을 모두 이해했습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="244" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="269" />
       <source>&lt;b&gt;Not understood or changed ({count})&lt;/b&gt; — everything else came in:</source>
       <translation>&lt;b&gt;이해하지 못했거나 바꾼 것 ({count})&lt;/b&gt; — 나머지는 모두 가져왔습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="245" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="273" />
       <source>&lt;b&gt;Nothing was left out.&lt;/b&gt;</source>
       <translation>&lt;b&gt;빠진 것이 없습니다.&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="258" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="288" />
       <source>&amp;Open as New Project</source>
       <translation>새 프로젝트로 열기(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="267" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="298" />
       <source>Keras Code Imported: {title}</source>
       <translation>케라스 코드를 가져왔습니다: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="291" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="322" />
       <source>&lt;b&gt;Network&lt;/b&gt;: input ({shape}) → {layers}</source>
       <translation>&lt;b&gt;네트워크&lt;/b&gt;: 입력 ({shape}) → {layers}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="293" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="325" />
       <source>&lt;b&gt;Training&lt;/b&gt;: {optimizer} (learning rate {lr}), loss {loss}, metrics {metrics}; {epochs} epochs, batch {batch}, validation split {split}</source>
       <translation>&lt;b&gt;학습&lt;/b&gt;: {optimizer} (학습률 {lr}), 손실 {loss}, 지표 {metrics}; {epochs} 에포크, 배치 {batch}, 검증 비율 {split}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="298" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="337" />
       <source>&lt;b&gt;Data&lt;/b&gt;: {name}</source>
       <translation>&lt;b&gt;데이터&lt;/b&gt;: {name}</translation>
     </message>
@@ -1058,97 +1122,97 @@
       <translation>편향 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="106" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="109" />
       <source>Every input connects to every unit: output = activation(input · kernel + bias).</source>
       <translation>모든 입력이 모든 유닛에 연결됩니다: 출력 = activation(입력 · kernel + bias).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="117" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="125" />
       <source>Applies the function to every value on its own; learns nothing.</source>
       <translation>각 값에 함수를 따로따로 적용합니다. 학습하는 것은 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="131" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="141" />
       <source>Share of inputs set to zero at each training step</source>
       <translation>학습 스텝마다 0으로 만드는 입력의 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="132" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="142" />
       <source>Rate</source>
       <translation>비율 (rate)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="133" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="146" />
       <source>While training, each input is set to 0 with probability rate and the others are scaled by 1 / (1 − rate). When predicting it does nothing.</source>
       <translation>학습하는 동안 각 입력을 rate 확률로 0으로 만들고, 나머지는 1 / (1 − rate)배 합니다. 예측할 때는 아무것도 하지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="193" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="217" />
       <source>f(x) = x (no activation)</source>
       <translation>f(x) = x (활성화 함수 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="194" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="218" />
       <source>f(x) = 1 / (1 + e^−x): between 0 and 1</source>
       <translation>f(x) = 1 / (1 + e^−x): 0과 1 사이</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="195" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="219" />
       <source>f(x) = tanh(x): between −1 and 1</source>
       <translation>f(x) = tanh(x): −1과 1 사이</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="196" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="220" />
       <source>f(x) = max(0, x)</source>
       <translation>f(x) = max(0, x)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="197" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="221" />
       <source>f(x) = x if x &gt; 0, else 0.2·x</source>
       <translation>f(x) = x &gt; 0이면 x, 아니면 0.2·x</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="198" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="222" />
       <source>f(x) = x if x &gt; 0, else e^x − 1</source>
       <translation>f(x) = x &gt; 0이면 x, 아니면 e^x − 1</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="199" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="223" />
       <source>f(x) = log(1 + e^x): a smooth relu</source>
       <translation>f(x) = log(1 + e^x): 매끄러운 relu</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="200" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="224" />
       <source>turns the outputs into probabilities that add up to 1</source>
       <translation>출력을 합이 1인 확률로 바꿉니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="237" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="263" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="275" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="308" />
       <source>Input size unknown until a data set is chosen.</source>
       <translation>데이터셋을 고르기 전에는 입력 크기를 알 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="277" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="310" />
       <source>{a} in → {b} out</source>
       <translation>입력 {a} → 출력 {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="282" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="315" />
       <source>{n} parameters = {i}×{u} weights + {u} biases</source>
       <translation>파라미터 {n}개 = 가중치 {i}×{u} + 편향 {u}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="285" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="319" />
       <source>{n} parameters = {i}×{u} weights</source>
       <translation>파라미터 {n}개 = 가중치 {i}×{u}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/inspector.py" line="288" />
+      <location filename="../../nnstudio/gui/panels/inspector.py" line="323" />
       <source>no parameters to learn</source>
       <translation>학습할 파라미터 없음</translation>
     </message>
@@ -1156,77 +1220,77 @@
   <context>
     <name>KerasIO</name>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="335" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="379" />
       <source>Import &amp;Keras Code…</source>
       <translation>케라스 코드 가져오기(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="337" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
       <source>Make a project from Keras model code (read, never run)</source>
       <translation>케라스 모델 코드로 프로젝트를 만듭니다 (읽기만 하고 실행하지 않습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="339" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="385" />
       <source>&amp;Export…</source>
       <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="341" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="388" />
       <source>Write the network as a Keras or PyTorch script, or as ONNX</source>
       <translation>네트워크를 케라스나 파이토치 스크립트, 또는 ONNX 파일로 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="347" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="395" />
       <source>import Keras code</source>
       <translation>케라스 코드를 가져오세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="363" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="411" />
       <source>Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report.</source>
       <translation>케라스 코드에서 “{title}”을(를) 가져왔습니다: 층 {layers}개, 보고서의 알림 {notes}개.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="438" />
       <source>Keras script (*.py)</source>
       <translation>케라스 스크립트 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="382" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="439" />
       <source>PyTorch script (*.py)</source>
       <translation>파이토치 스크립트 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="383" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="440" />
       <source>ONNX model (*.onnx)</source>
       <translation>ONNX 모델 (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="387" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="445" />
       <source>export</source>
       <translation>내보내세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="392" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="452" />
       <source>Export</source>
       <translation>내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="413" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="480" />
       <source>Could not export</source>
       <translation>내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="417" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="487" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다 ({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="423" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="497" />
       <source>The export failed: {reason}</source>
       <translation>내보내기에 실패했습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="428" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="503" />
       <source>Exported {files}</source>
       <translation>내보냈습니다: {files}</translation>
     </message>
@@ -1234,7 +1298,7 @@
   <context>
     <name>KerasImport</name>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="74" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="78" />
       <source>line {line}: {text}</source>
       <translation>{line}번째 줄: {text}</translation>
     </message>
@@ -1242,42 +1306,42 @@
   <context>
     <name>KerasImportDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="95" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="105" />
       <source>Import Keras Code</source>
       <translation>케라스 코드 가져오기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="100" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="111" />
       <source>Paste the Keras code of a Sequential model, drop a .py file here, or choose one. The code is only read, never run; what nnstudio does not understand is listed line by line, and the rest comes in.</source>
       <translation>Sequential 모델의 케라스 코드를 붙여 넣거나, .py 파일을 여기에 끌어다 놓거나, 파일을 고르세요. 코드는 읽기만 하고 실행하지 않습니다. nnstudio가 이해하지 못한 부분은 줄마다 알려 주고, 나머지는 가져옵니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="119" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="135" />
       <source>Open &amp;File…</source>
       <translation>파일 열기(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="122" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="139" />
       <source>&amp;Import</source>
       <translation>가져오기(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="155" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="173" />
       <source>Import Keras Code — {name}</source>
       <translation>케라스 코드 가져오기 — {name}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="159" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="179" />
       <source>Open Keras Code</source>
       <translation>케라스 코드 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="160" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="181" />
       <source>Python files (*.py)</source>
       <translation>파이썬 파일 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/keras_io.py" line="160" />
+      <location filename="../../nnstudio/gui/keras_io.py" line="181" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
@@ -1285,37 +1349,37 @@
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="179" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="213" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="181" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="216" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="187" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="225" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="193" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="231" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="194" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="232" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="195" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="196" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="234" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -1323,52 +1387,52 @@
   <context>
     <name>LayerPalette</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="185" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="198" />
       <source>Layer palette</source>
       <translation>층 팔레트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
       <source>Dense</source>
       <translation>Dense</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="192" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
       <source>fully connected, learns weights</source>
       <translation>완전 연결, 가중치를 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="206" />
       <source>Activation</source>
       <translation>Activation</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="193" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="206" />
       <source>a function, no weights</source>
       <translation>함수만 적용, 가중치 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="207" />
       <source>Dropout</source>
       <translation>Dropout</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="194" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="207" />
       <source>drops inputs while training</source>
       <translation>학습 중 입력 일부를 끔</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="223" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="236" />
       <source>Stop training to edit the network.</source>
       <translation>신경망을 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="225" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="239" />
       <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
       <translation>블록을 신경망으로 끌어 놓거나, 두 번 클릭(또는 Enter)하면 맨 끝에 추가됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="231" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="248" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
@@ -1376,7 +1440,7 @@
   <context>
     <name>LoadJob</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="52" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="53" />
       <source>Loading the data failed unexpectedly: {error}</source>
       <translation>데이터를 불러오다가 예기치 않은 오류가 났습니다: {error}</translation>
     </message>
@@ -1384,342 +1448,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="174" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="176" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="179" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="174" />
+      <location filename="../../nnstudio/gui/main_window.py" line="181" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="182" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="231" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="248" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="250" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="251" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="255" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="257" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="260" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="262" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="264" />
+      <location filename="../../nnstudio/gui/main_window.py" line="291" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="265" />
+      <location filename="../../nnstudio/gui/main_window.py" line="292" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="270" />
+      <location filename="../../nnstudio/gui/main_window.py" line="297" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="271" />
+      <location filename="../../nnstudio/gui/main_window.py" line="298" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="277" />
+      <location filename="../../nnstudio/gui/main_window.py" line="306" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="289" />
+      <location filename="../../nnstudio/gui/main_window.py" line="318" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="325" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="303" />
+      <location filename="../../nnstudio/gui/main_window.py" line="332" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="308" />
+      <location filename="../../nnstudio/gui/main_window.py" line="338" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="313" />
+      <location filename="../../nnstudio/gui/main_window.py" line="344" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="323" />
+      <location filename="../../nnstudio/gui/main_window.py" line="355" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="371" />
+      <location filename="../../nnstudio/gui/main_window.py" line="404" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="385" />
+      <location filename="../../nnstudio/gui/main_window.py" line="418" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="388" />
+      <location filename="../../nnstudio/gui/main_window.py" line="421" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="399" />
+      <location filename="../../nnstudio/gui/main_window.py" line="432" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="402" />
+      <location filename="../../nnstudio/gui/main_window.py" line="435" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="421" />
+      <location filename="../../nnstudio/gui/main_window.py" line="454" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="422" />
+      <location filename="../../nnstudio/gui/main_window.py" line="455" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="438" />
+      <location filename="../../nnstudio/gui/main_window.py" line="471" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="464" />
+      <location filename="../../nnstudio/gui/main_window.py" line="497" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="473" />
+      <location filename="../../nnstudio/gui/main_window.py" line="507" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="473" />
+      <location filename="../../nnstudio/gui/main_window.py" line="509" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="473" />
+      <location filename="../../nnstudio/gui/main_window.py" line="509" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="481" />
+      <location filename="../../nnstudio/gui/main_window.py" line="517" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="494" />
+      <location filename="../../nnstudio/gui/main_window.py" line="531" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="501" />
+      <location filename="../../nnstudio/gui/main_window.py" line="541" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="509" />
+      <location filename="../../nnstudio/gui/main_window.py" line="549" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="514" />
+      <location filename="../../nnstudio/gui/main_window.py" line="554" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="521" />
+      <location filename="../../nnstudio/gui/main_window.py" line="562" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="538" />
+      <location filename="../../nnstudio/gui/main_window.py" line="581" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="571" />
+      <location filename="../../nnstudio/gui/main_window.py" line="614" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="586" />
+      <location filename="../../nnstudio/gui/main_window.py" line="636" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="589" />
+      <location filename="../../nnstudio/gui/main_window.py" line="640" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="598" />
+      <location filename="../../nnstudio/gui/main_window.py" line="649" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="607" />
+      <location filename="../../nnstudio/gui/main_window.py" line="659" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="607" />
+      <location filename="../../nnstudio/gui/main_window.py" line="661" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="616" />
+      <location filename="../../nnstudio/gui/main_window.py" line="670" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="633" />
+      <location filename="../../nnstudio/gui/main_window.py" line="688" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="646" />
+      <location filename="../../nnstudio/gui/main_window.py" line="702" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="681" />
+      <location filename="../../nnstudio/gui/main_window.py" line="737" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="682" />
+      <location filename="../../nnstudio/gui/main_window.py" line="738" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="683" />
+      <location filename="../../nnstudio/gui/main_window.py" line="739" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="684" />
+      <location filename="../../nnstudio/gui/main_window.py" line="740" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="713" />
+      <location filename="../../nnstudio/gui/main_window.py" line="773" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="714" />
+      <location filename="../../nnstudio/gui/main_window.py" line="774" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="715" />
+      <location filename="../../nnstudio/gui/main_window.py" line="775" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="716" />
+      <location filename="../../nnstudio/gui/main_window.py" line="776" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="722" />
+      <location filename="../../nnstudio/gui/main_window.py" line="782" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="740" />
+      <location filename="../../nnstudio/gui/main_window.py" line="806" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="742" />
+      <location filename="../../nnstudio/gui/main_window.py" line="811" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1727,22 +1791,22 @@
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="196" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="215" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="211" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="232" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="213" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="234" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="267" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="300" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1750,144 +1814,144 @@
   <context>
     <name>NetworkCanvas</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="67" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="73" />
       <source>Network</source>
       <translation>신경망</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="68" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="75" />
       <source>Drag layers here from the palette. Drag a block to move it; Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits.</source>
       <translation>팔레트에서 층을 여기로 끌어 놓으세요. 블록을 끌면 옮겨지고, Delete로 지우고, Ctrl+Up/Down으로 위아래로 옮깁니다. Ctrl+휠로 확대/축소, Ctrl+0으로 화면에 맞춥니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="189" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="201" />
       <source>Locked while training — stop training to edit the network</source>
       <translation>학습 중에는 잠김 — 신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="196" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="210" />
       <source>Input</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="201" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="216" />
       <source>Drag layers here from the palette
 (or double-click one there)</source>
       <translation>팔레트에서 층을 여기로 끌어 놓으세요
 (또는 팔레트에서 두 번 클릭)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="216" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="244" />
       <source>Output</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="229" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
       <source>Total parameters: {n}</source>
       <translation>전체 파라미터: {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="286" />
       <source>Dense</source>
       <translation>Dense</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="253" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="287" />
       <source>Activation</source>
       <translation>Activation</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="254" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
       <source>Dropout</source>
       <translation>Dropout</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="295" />
       <source>{n} units</source>
       <translation>유닛 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="260" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="295" />
       <source>1 unit</source>
       <translation>유닛 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="265" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="300" />
       <source>rate {rate:g}</source>
       <translation>rate {rate:g}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="270" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="305" />
       <source>? params (choose a data set)</source>
       <translation>파라미터 ?개 (데이터셋을 고르세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="272" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="307" />
       <source>1 param</source>
       <translation>파라미터 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="273" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="308" />
       <source>{n} params</source>
       <translation>파라미터 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="278" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="313" />
       <source>in: {a} → out: {b}</source>
       <translation>입력: {a} → 출력: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="280" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="316" />
       <source>weights {i}×{u} = {k}, biases {b}</source>
       <translation>가중치 {i}×{u} = {k}, 편향 {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="288" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="326" />
       <source>shape comes from the data set</source>
       <translation>모양은 데이터셋에서 정해짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="294" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="332" />
       <source>{n} features ({h}×{w} image)</source>
       <translation>특성 {n}개 ({h}×{w} 이미지)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="296" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="334" />
       <source>shape {shape}</source>
       <translation>모양 {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="304" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="342" />
       <source>1 output</source>
       <translation>출력 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="306" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="344" />
       <source>{n} outputs</source>
       <translation>출력 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="307" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="345" />
       <source>loss: {loss}</source>
       <translation>손실: {loss}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="323" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="361" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="481" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="525" />
       <source>Move Up</source>
       <translation>위로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="483" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="527" />
       <source>Move Down</source>
       <translation>아래로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="486" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="530" />
       <source>Delete</source>
       <translation>삭제</translation>
     </message>
@@ -1895,124 +1959,124 @@
   <context>
     <name>NeuronView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="190" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="202" />
       <source>sample </source>
       <translation>샘플 </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="191" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="203" />
       <source>The training sample whose neuron outputs are shown</source>
       <translation>뉴런 출력을 보여 줄 훈련 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="211" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="225" />
       <source>The neuron view draws small networks (at most {max} inputs and {max} units per layer); this one has {inputs} inputs and layers of {widths} units.</source>
       <translation>뉴런 보기는 작은 신경망(입력 최대 {max}개, 층마다 유닛 최대 {max}개)만 그립니다. 이 신경망은 입력이 {inputs}개이고 층의 유닛 수는 {widths}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="228" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="245" />
       <source>{layer} unit {n} (class {name})</source>
       <translation>{layer} 유닛 {n} (클래스 {name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="229" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="248" />
       <source>{layer} unit {n}</source>
       <translation>{layer} 유닛 {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="262" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="285" />
       <source>inputs</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="324" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; (locked)</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; (잠김)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="324" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="354" />
       <source>&lt;b&gt;Neurons&lt;/b&gt;</source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="325" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="355" />
       <source>&lt;b&gt;Neurons&lt;/b&gt; — lines: weights (blue +, vermillion −, thicker = larger); circles: outputs for the sample. </source>
       <translation>&lt;b&gt;뉴런&lt;/b&gt; — 선: 가중치(파랑 +, 주황 −, 굵을수록 큼), 원: 이 샘플에 대한 출력. </translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="327" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="360" />
       <source>&lt;i&gt;Locked while training.&lt;/i&gt;</source>
       <translation>&lt;i&gt;학습 중에는 잠깁니다.&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="328" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="362" />
       <source>Click a line or a circle to change a weight or bias; scroll over one to nudge it.</source>
       <translation>선이나 원을 클릭하면 가중치나 편향을 바꿀 수 있고, 그 위에서 스크롤하면 조금씩 움직입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="380" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="423" />
       <source>Weight from {a} to {b}: {w:.4f}
 {hint}</source>
       <translation>{a}에서 {b}(으)로 가는 가중치: {w:.4f}
 {hint}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="383" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="428" />
       <source>Click to change it, or scroll over it to nudge it.</source>
       <translation>클릭해서 바꾸거나, 그 위에서 스크롤해서 조금씩 움직이세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="396" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="443" />
       <source>Stop training to edit the weights.</source>
       <translation>가중치를 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="401" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="448" />
       <source>Input {name} of sample {n}: {v:.4f}</source>
       <translation>샘플 {n}의 입력 {name}: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="406" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
       <source>output for sample {n}: {v:.4f}</source>
       <translation>샘플 {n}에 대한 출력: {v:.4f}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="407" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="457" />
       <source>bias: {b}</source>
       <translation>편향: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="407" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="458" />
       <source>none</source>
       <translation>없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="408" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="460" />
       <source>weights in:</source>
       <translation>들어오는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="412" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="465" />
       <source>Click to change the bias.</source>
       <translation>클릭하면 편향을 바꿀 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="450" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="503" />
       <source>Weight from {a} to {b}:</source>
       <translation>{a}에서 {b}(으)로 가는 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="456" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="510" />
       <source>This layer has no bias (use_bias is off).</source>
       <translation>이 층에는 편향이 없습니다(use_bias가 꺼져 있음).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="458" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="512" />
       <source>Bias of {unit}:</source>
       <translation>{unit}의 편향:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/neuron_view.py" line="470" />
+      <location filename="../../nnstudio/gui/views/neuron_view.py" line="525" />
       <source>Edit weight</source>
       <translation>가중치 수정</translation>
     </message>
@@ -2020,207 +2084,207 @@
   <context>
     <name>PerceptronLab</name>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="313" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="345" />
       <source>Perceptron Lab</source>
       <translation>퍼셉트론 실험실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="329" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="362" />
       <source>Drag the line (or one of its two handles): the weights follow.</source>
       <translation>직선(또는 두 손잡이 중 하나)을 끌어 보세요. 가중치가 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="333" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="367" />
       <source>Target gate:</source>
       <translation>목표 게이트:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="340" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="376" />
       <source>Activation:</source>
       <translation>활성화 함수:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="379" />
       <source>step (the perceptron's)</source>
       <translation>계단 함수(퍼셉트론)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="342" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="380" />
       <source>sigmoid</source>
       <translation>시그모이드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="344" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="383" />
       <source>linear</source>
       <translation>선형</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="354" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="395" />
       <source>Hand weights:</source>
       <translation>손으로 정한 가중치:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="358" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="400" />
       <source>w1 = {0}, w2 = {1}, b = {2}: the textbook's {gate}</source>
       <translation>w1 = {0}, w2 = {1}, b = {2}: 교재의 {gate}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="375" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="422" />
       <source>target</source>
       <translation>목표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="383" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="431" />
       <source>z = w1·x1 + w2·x2 + b; y = f(z); the neuron fires (counts as 1) where z &gt; 0</source>
       <translation>z = w1·x1 + w2·x2 + b; y = f(z); z &gt; 0인 곳에서 뉴런이 발화합니다(1로 셈)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="401" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="450" />
       <source>The perceptron learning rule: w ← w + η (t − y) x</source>
       <translation>퍼셉트론 학습 규칙: w ← w + η (t − y) x</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="409" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="458" />
       <source>The learning rate: how far one update moves the weights</source>
       <translation>학습률: 한 번의 갱신이 가중치를 얼마나 움직이는지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="411" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="460" />
       <source>&amp;Step</source>
       <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="412" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="461" />
       <source>Correct one misclassified row</source>
       <translation>잘못 분류된 행 하나를 고칩니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="414" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="463" />
       <source>&amp;Play</source>
       <translation>재생(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="417" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="466" />
       <source>Start from &amp;zero</source>
       <translation>0에서 시작(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="418" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="467" />
       <source>w1 = w2 = b = 0: the rule starts from scratch</source>
       <translation>w1 = w2 = b = 0: 규칙이 처음부터 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="430" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="479" />
       <source>Build XOR from Gates on the Canvas</source>
       <translation>캔버스에 게이트로 XOR 만들기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="431" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="481" />
       <source>The 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)) with these hand weights</source>
       <translation>손으로 정한 이 가중치로 만든 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="500" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="551" />
       <source>&amp;Pause</source>
       <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="594" />
       <source>right</source>
       <translation>맞음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="537" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="594" />
       <source>wrong</source>
       <translation>틀림</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="540" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="598" />
       <source>the neuron computes {gate}</source>
       <translation>뉴런이 계산하는 게이트: {gate}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="541" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="600" />
       <source>the neuron computes none of AND, OR, NAND, NOR</source>
       <translation>뉴런이 AND, OR, NAND, NOR 중 어느 것도 계산하지 않습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="542" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="603" />
       <source>{n} of 4 right</source>
       <translation>4개 중 {n}개 맞음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="546" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="608" />
       <source>XOR is impossible for one neuron. Its line puts every point on one side or the other, but XOR needs (0,1) and (1,0) on the firing side and (0,0) and (1,1) on the other: the two pairs sit on crossing diagonals, and no straight line separates them. Whatever the weights, at most 3 of the 4 rows are right. Two layers can do it: XOR = AND(NAND(x1, x2), OR(x1, x2)).</source>
       <translation>XOR은 뉴런 하나로는 불가능합니다. 직선은 모든 점을 한쪽 아니면 다른 쪽에 두는데, XOR은 (0,1)과 (1,0)을 발화하는 쪽에, (0,0)과 (1,1)을 반대쪽에 두어야 합니다. 두 쌍은 서로 엇갈린 대각선 위에 있어서 어떤 직선으로도 나눌 수 없습니다. 가중치가 무엇이든 네 행 중 많아야 3개만 맞습니다. 층이 두 개면 됩니다: XOR = AND(NAND(x1, x2), OR(x1, x2)).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="553" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="616" />
       <source>All four right: the blue points (target 1) are on the side the arrow points to.</source>
       <translation>네 개 모두 맞음: 파란 점(목표 1)이 화살표가 가리키는 쪽에 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="555" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="620" />
       <source>Move the line so that the blue points (target 1) are on the firing side and the vermillion ones (target 0) are not, or let the learning rule do it.</source>
       <translation>파란 점(목표 1)은 발화하는 쪽에, 주황 점(목표 0)은 반대쪽에 오도록 직선을 옮기거나, 학습 규칙에 맡겨 보세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="560" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="627" />
       <source>Press Step: the rule picks a misclassified row and moves the line towards it.</source>
       <translation>한 단계를 누르세요. 규칙이 잘못 분류된 행을 골라 직선을 그쪽으로 옮깁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="562" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="631" />
       <source>Nothing to learn: all four rows are right.</source>
       <translation>배울 것이 없습니다. 네 행이 모두 맞습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="564" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="633" />
       <source>Update {k}: row ({x1:.0f}, {x2:.0f}) wanted t = {t} but fired y = {y}, so w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): now ({w1:.2f}, {w2:.2f}, {b:.2f}).</source>
       <translation>갱신 {k}: 행 ({x1:.0f}, {x2:.0f})의 목표는 t = {t}인데 y = {y}로 발화했으므로 w ← w + {eta:.2f}·({t} − {y})·({x1:.0f}, {x2:.0f}), b ← b + {eta:.2f}·({t} − {y}): 이제 ({w1:.2f}, {w2:.2f}, {b:.2f}).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="571" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="649" />
       <source>&lt;b&gt;Converged after {k} updates:&lt;/b&gt; all four right.</source>
       <translation>&lt;b&gt;{k}번 갱신 후 수렴:&lt;/b&gt; 네 개 모두 맞음.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="573" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="653" />
       <source>&lt;b&gt;It never converges on XOR:&lt;/b&gt; it cycles for ever, at most 3 of 4 right.</source>
       <translation>&lt;b&gt;XOR에서는 절대 수렴하지 않습니다:&lt;/b&gt; 끝없이 맴돌며 4개 중 많아야 3개만 맞습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="600" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="682" />
       <source>Perceptron &amp;Lab…</source>
       <translation>퍼셉트론 실험실(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="602" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="685" />
       <source>One neuron as a logic gate: set its weights by hand, see its line</source>
       <translation>논리 게이트가 된 뉴런 하나: 가중치를 손으로 정하고 직선을 봅니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="604" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="688" />
       <source>Build &amp;XOR from Gates</source>
       <translation>게이트로 XOR 만들기(&amp;X)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="605" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="690" />
       <source>A new project: the 2-2-1 network AND(NAND(x1, x2), OR(x1, x2)), hand weights</source>
       <translation>새 프로젝트: 손으로 정한 가중치의 2-2-1 네트워크 AND(NAND(x1, x2), OR(x1, x2))</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="608" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="694" />
       <source>Open the Perceptron Lab</source>
       <translation>퍼셉트론 실험실 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="638" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="724" />
       <source>build a new network</source>
       <translation>새 네트워크를 만드세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="649" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="736" />
       <source>XOR from gates: right on all 4 rows before any training. Reset the weights and train to let the network find its own solution.</source>
       <translation>게이트로 만든 XOR: 학습 전부터 네 행을 모두 맞힙니다. 가중치를 초기화하고 학습시키면 네트워크가 스스로 답을 찾습니다.</translation>
     </message>
@@ -2228,42 +2292,42 @@
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="217" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="261" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="273" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="276" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="289" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="242" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="291" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="306" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="306" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="262" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="314" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2271,32 +2335,32 @@
   <context>
     <name>RegressionView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="265" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="306" />
       <source>training data</source>
       <translation>훈련 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="268" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="312" />
       <source>test data</source>
       <translation>테스트 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="269" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="314" />
       <source>network</source>
       <translation>신경망</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="282" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="327" />
       <source>The curve view draws networks with one input; this data set has {n} inputs per sample.</source>
       <translation>곡선 보기는 입력이 하나인 신경망만 그립니다. 이 데이터셋은 샘플마다 입력이 {n}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="288" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="336" />
       <source>&lt;b&gt;Network curve&lt;/b&gt;</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/decision_map.py" line="289" />
+      <location filename="../../nnstudio/gui/views/decision_map.py" line="337" />
       <source>&lt;b&gt;Network curve&lt;/b&gt; — the network's output for every input; training points filled, test points hollow</source>
       <translation>&lt;b&gt;신경망 곡선&lt;/b&gt; — 모든 입력에 대한 신경망의 출력; 훈련 점은 속이 찬 점, 테스트 점은 속 빈 점</translation>
     </message>
@@ -2304,27 +2368,27 @@
   <context>
     <name>SquarePlot</name>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="192" />
       <source>everywhere</source>
       <translation>모든 곳에서</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="173" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="192" />
       <source>nowhere</source>
       <translation>어디에서도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="174" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="194" />
       <source>w1 = w2 = 0: no line; the neuron fires {where}.</source>
       <translation>w1 = w2 = 0: 직선이 없습니다. 뉴런은 {where} 발화합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="175" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="196" />
       <source>The line is outside this view: the neuron fires {where} here.</source>
       <translation>직선이 이 화면 밖에 있습니다. 여기서는 뉴런이 {where} 발화합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/perceptron_lab.py" line="207" />
+      <location filename="../../nnstudio/gui/perceptron_lab.py" line="235" />
       <source>fires</source>
       <translation>발화</translation>
     </message>
@@ -2332,22 +2396,22 @@
   <context>
     <name>StudioViews</name>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="89" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="107" />
       <source>Network Output</source>
       <translation>신경망 출력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="90" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="108" />
       <source>Neurons</source>
       <translation>뉴런</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="91" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="109" />
       <source>Confusion Matrix</source>
       <translation>혼동 행렬</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/__init__.py" line="92" />
+      <location filename="../../nnstudio/gui/views/__init__.py" line="110" />
       <source>Gradients</source>
       <translation>그레이디언트</translation>
     </message>
@@ -2355,37 +2419,37 @@
   <context>
     <name>SummaryPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="76" />
       <source>Layer (type)</source>
       <translation>층 (종류)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="76" />
       <source>Output shape</source>
       <translation>출력 모양</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="63" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="76" />
       <source>Param #</source>
       <translation>파라미터 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="108" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="124" />
       <source>Model summary</source>
       <translation>모델 요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="113" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="130" />
       <source>The network can't be built yet: {reason}</source>
       <translation>아직 신경망을 만들 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="118" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="137" />
       <source>Model: "sequential" — input {shape}</source>
       <translation>모델: "sequential" — 입력 {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/summary.py" line="128" />
+      <location filename="../../nnstudio/gui/panels/summary.py" line="151" />
       <source>Total params: {total} ({size})
 Trainable params: {total} ({size})
 Non-trainable params: 0 (0.00 B)</source>
@@ -2397,17 +2461,17 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="61" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="68" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="217" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="239" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="380" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="416" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -2415,37 +2479,37 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="56" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="68" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="57" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="72" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="58" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="74" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="59" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="76" />
       <source>Not training</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="80" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="98" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="124" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="146" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="127" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="150" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -2453,177 +2517,177 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingSettingsPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="140" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="164" />
       <source>Loss and metrics</source>
       <translation>손실과 평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="146" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="171" />
       <source>What training makes small: cross-entropy for classes, mse/mae for numbers</source>
       <translation>학습이 줄이는 값: 분류에는 교차 엔트로피, 수치 예측에는 mse/mae</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="147" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="173" />
       <source>Loss</source>
       <translation>손실 함수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="152" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="178" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="159" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="185" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="163" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="189" />
       <source>Optimizer</source>
       <translation>옵티마이저</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="172" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="199" />
       <source>Step size of each update. Too large: the loss jumps or becomes NaN; too small: learning is slow.</source>
       <translation>한 번 갱신할 때의 보폭입니다. 너무 크면 손실이 튀거나 NaN이 되고, 너무 작으면 학습이 느립니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="174" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="204" />
       <source>Learning rate</source>
       <translation>학습률</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="175" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="205" />
       <source>Momentum</source>
       <translation>모멘텀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="176" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="206" />
       <source>Nesterov momentum</source>
       <translation>네스테로프 모멘텀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="180" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="210" />
       <source>rho (decay)</source>
       <translation>rho (감쇠)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="181" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="211" />
       <source>beta_1</source>
       <translation>beta_1</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="182" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="212" />
       <source>beta_2</source>
       <translation>beta_2</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="183" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="215" />
       <source>Initial accumulator</source>
       <translation>누적값 초깃값</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="184" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="218" />
       <source>epsilon</source>
       <translation>epsilon</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="188" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="222" />
       <source>Training</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="193" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="227" />
       <source>Samples per update (the arrows step in powers of two)</source>
       <translation>한 번 갱신에 쓰는 샘플 수(화살표는 2의 거듭제곱으로 바뀝니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="194" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="228" />
       <source>Batch size</source>
       <translation>배치 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="198" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="232" />
       <source>Passes over the training data for one press of Train</source>
       <translation>학습 버튼을 한 번 누를 때 훈련 데이터를 도는 횟수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="199" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="233" />
       <source>Epochs</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="205" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="240" />
       <source>Fraction of the training data held back (the last samples, as in Keras) to measure val_loss</source>
       <translation>val_loss를 재려고 떼어 두는 훈련 데이터의 비율(Keras처럼 마지막 샘플들)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="207" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="245" />
       <source>Validation split</source>
       <translation>검증 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="211" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="250" />
       <source>Same seed, same initial weights and shuffling: runs can be repeated</source>
       <translation>시드가 같으면 초기 가중치와 섞는 순서가 같아 결과를 재현할 수 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="212" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="252" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="248" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="290" />
       <source>Binary cross-entropy</source>
       <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="249" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="291" />
       <source>Categorical cross-entropy (one-hot)</source>
       <translation>범주형 교차 엔트로피 (원-핫)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="250" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="292" />
       <source>Sparse categorical cross-entropy</source>
       <translation>희소 범주형 교차 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="251" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="293" />
       <source>Mean squared error (mse)</source>
       <translation>평균 제곱 오차 (mse)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="252" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="294" />
       <source>Mean absolute error (mae)</source>
       <translation>평균 절대 오차 (mae)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="253" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="295" />
       <source>Sum of squared errors (sse)</source>
       <translation>제곱 오차 합 (sse)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="308" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="363" />
       <source>Class labels are turned into one-hot vectors for categorical cross-entropy (sparse categorical cross-entropy uses them as they are).</source>
       <translation>범주형 교차 엔트로피에서는 클래스 레이블을 원-핫 벡터로 바꿉니다(희소 범주형 교차 엔트로피는 그대로 씁니다).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="323" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="381" />
       <source>Use loss {name}</source>
       <translation>손실 함수 {name} 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="331" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="393" />
       <source>Change metrics</source>
       <translation>평가 지표 변경</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="340" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="403" />
       <source>Use optimizer {name}</source>
       <translation>옵티마이저 {name} 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/training_settings.py" line="352" />
+      <location filename="../../nnstudio/gui/panels/training_settings.py" line="417" />
       <source>Set {name} {key}</source>
       <translation>{name} {key} 설정</translation>
     </message>
@@ -2631,72 +2695,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="136" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="152" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="176" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="153" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="179" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="154" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="182" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="155" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="185" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="157" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="189" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="158" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="192" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="159" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="160" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="195" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="161" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="198" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="162" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="201" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="164" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="165" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="189" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="233" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -2704,12 +2768,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="214" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="232" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="264" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="282" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
@@ -2717,32 +2781,32 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>ViewBase</name>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="98" />
+      <location filename="../../nnstudio/gui/views/base.py" line="100" />
       <source>PNG…</source>
       <translation>PNG…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="99" />
+      <location filename="../../nnstudio/gui/views/base.py" line="101" />
       <source>Export this view as a PNG image…</source>
       <translation>이 보기를 PNG 이미지로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="113" />
+      <location filename="../../nnstudio/gui/views/base.py" line="115" />
       <source>Export as PNG…</source>
       <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="241" />
+      <location filename="../../nnstudio/gui/views/base.py" line="244" />
       <source>Export as PNG</source>
       <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="242" />
+      <location filename="../../nnstudio/gui/views/base.py" line="244" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="250" />
+      <location filename="../../nnstudio/gui/views/base.py" line="253" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
     </message>
@@ -2750,52 +2814,52 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>backprop</name>
     <message>
-      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="142" />
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="148" />
       <source>dead</source>
       <translation>죽음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="142" />
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="148" />
       <source>saturated</source>
       <translation>포화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="184" />
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="199" />
       <source>Click a unit in the network to see it as a computation graph.</source>
       <translation>네트워크에서 유닛을 클릭하면 계산 그래프로 볼 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="222" />
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="241" />
       <source>forward values above the edges, gradients ∂L/∂(·) below (red)</source>
       <translation>간선 위: 순전파 값, 아래(빨강): 기울기 ∂L/∂(·)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="225" />
+      <location filename="../../nnstudio/gui/backprop/diagrams.py" line="246" />
       <source>δ = ∂L/∂z = ŷ − y (the loss and {act} fused)</source>
       <translation>δ = ∂L/∂z = ŷ − y (손실과 {act}가 합쳐짐)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/export.py" line="40" />
+      <location filename="../../nnstudio/gui/backprop/export.py" line="48" />
       <source>Export fit()</source>
       <translation>fit() 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/export.py" line="41" />
+      <location filename="../../nnstudio/gui/backprop/export.py" line="49" />
       <source>The training loop cannot be written out: {error}</source>
       <translation>학습 루프를 스크립트로 쓸 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/export.py" line="45" />
+      <location filename="../../nnstudio/gui/backprop/export.py" line="59" />
       <source>Export fit() as NumPy Script</source>
       <translation>fit()을 NumPy 스크립트로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/export.py" line="46" />
+      <location filename="../../nnstudio/gui/backprop/export.py" line="61" />
       <source>Python script (*.py)</source>
       <translation>파이썬 스크립트 (*.py)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/export.py" line="54" />
+      <location filename="../../nnstudio/gui/backprop/export.py" line="70" />
       <source>Wrote {path}</source>
       <translation>{path} 파일을 썼습니다</translation>
     </message>
@@ -2815,67 +2879,67 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>z &gt; 0이면 1, 아니면</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="77" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="78" />
       <source>Forward: unit {unit} of {layer}</source>
       <translation>순전파: {layer}의 유닛 {unit}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="87" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="88" />
       <source>The loss ({name})</source>
       <translation>손실 ({name})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="103" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="111" />
       <source>The batch loss is the mean over its {n} samples: &lt;b&gt;{loss}&lt;/b&gt;</source>
       <translation>배치 손실은 샘플 {n}개의 평균입니다: &lt;b&gt;{loss}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="112" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="123" />
       <source>Backward: δ of unit {unit} of {layer}</source>
       <translation>역전파: {layer}의 유닛 {unit}의 δ</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="120" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="137" />
       <source>{act} and {loss} together: their derivatives cancel to ŷ − y, so even a saturated output still gets its gradient.</source>
       <translation>{act}와 {loss}를 함께 쓰면 도함수가 약분되어 ŷ − y가 되므로, 포화된 출력도 기울기를 받습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="145" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="175" />
       <source>Dead unit: z ≤ 0 for these samples, so f′(z) = 0 and its weights get no gradient: it stops learning.</source>
       <translation>죽은 유닛: 이 샘플들에서 z ≤ 0이므로 f′(z) = 0이고 가중치가 기울기를 받지 못해 학습을 멈춥니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="148" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="184" />
       <source>Saturated unit: f′(z) ≈ 0, so almost no gradient passes: it learns very slowly.</source>
       <translation>포화된 유닛: f′(z) ≈ 0이라 기울기가 거의 전달되지 않아 아주 느리게 배웁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="158" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="196" />
       <source>Backward: gradient of weight {i} → {j} of {layer}</source>
       <translation>역전파: {layer}의 가중치 {i} → {j}의 기울기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="162" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="205" />
       <source>This sample's share; the step uses the sum over the whole batch: {g}</source>
       <translation>이 샘플의 몫입니다. 실제 단계는 배치 전체의 합을 씁니다: {g}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="170" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="216" />
       <source>(+ the regularizer's term {r})</source>
       <translation>(+ 규제 항 {r})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="184" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="230" />
       <source>Update ({optimizer}): {param}</source>
       <translation>갱신 ({optimizer}): {param}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="186" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="232" />
       <source>The gradient is clipped first (clipnorm / clipvalue).</source>
       <translation>기울기를 먼저 자릅니다 (clipnorm / clipvalue).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/formulas.py" line="216" />
+      <location filename="../../nnstudio/gui/backprop/formulas.py" line="286" />
       <source>step Δw = {step}</source>
       <translation>이동량 Δw = {step}</translation>
     </message>
@@ -2883,192 +2947,192 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>checks</name>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="114" />
+      <location filename="../../nnstudio/project/checks.py" line="126" />
       <source>binary cross-entropy</source>
       <translation>이진 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="115" />
+      <location filename="../../nnstudio/project/checks.py" line="127" />
       <source>categorical cross-entropy</source>
       <translation>범주형 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="116" />
+      <location filename="../../nnstudio/project/checks.py" line="128" />
       <source>sparse categorical cross-entropy</source>
       <translation>희소 범주형 크로스 엔트로피</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="133" />
+      <location filename="../../nnstudio/project/checks.py" line="146" />
       <source>The network has no input shape yet, and the data set gives inputs of shape {shape}.</source>
       <translation>신경망의 입력 모양이 아직 없고, 데이터셋의 입력 모양은 {shape}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="135" />
+      <location filename="../../nnstudio/project/checks.py" line="150" />
       <source>The network expects inputs of shape {network}, but the data set gives {shape}.</source>
       <translation>신경망은 {network} 모양의 입력을 기대하지만 데이터셋의 입력은 {shape}입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="136" />
+      <location filename="../../nnstudio/project/checks.py" line="155" />
       <source>Use input shape {shape}</source>
       <translation>입력 모양을 {shape}(으)로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="145" />
+      <location filename="../../nnstudio/project/checks.py" line="166" />
       <source>The network has no layers. It needs at least an output Dense layer.</source>
       <translation>신경망에 층이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="146" />
+      <location filename="../../nnstudio/project/checks.py" line="168" />
       <source>The network has no Dense layer, so it has nothing to learn. It needs at least an output Dense layer.</source>
       <translation>신경망에 Dense 층이 없어 학습할 것이 없습니다. 적어도 출력층으로 쓸 Dense 층 하나가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="149" />
+      <location filename="../../nnstudio/project/checks.py" line="173" />
       <source>Add a Dense output layer ({units} units, {activation})</source>
       <translation>Dense 출력층 추가 (유닛 {units}개, {activation})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="165" />
+      <location filename="../../nnstudio/project/checks.py" line="193" />
       <source>The data set has only {samples} training sample(s), too few to hold back {percent}% of them for validation.</source>
       <translation>데이터셋의 훈련 샘플이 {samples}개뿐이라 그중 {percent}%를 검증용으로 떼어 두기에는 너무 적습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="168" />
+      <location filename="../../nnstudio/project/checks.py" line="199" />
       <source>Don't hold back validation data</source>
       <translation>검증 데이터를 떼어 두지 않기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="175" />
+      <location filename="../../nnstudio/project/checks.py" line="208" />
       <source>Accuracy counts correct classes, but this data set's targets are numbers (regression); accuracy will mean nothing here.</source>
       <translation>정확도는 맞힌 클래스를 세는 지표인데, 이 데이터셋의 타깃은 수치(회귀)라서 여기서는 의미가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="179" />
+      <location filename="../../nnstudio/project/checks.py" line="226" />
       <source>Show mae instead of accuracy</source>
       <translation>정확도 대신 mae 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="191" />
+      <location filename="../../nnstudio/project/checks.py" line="246" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s). With {loss} it needs one unit per class.</source>
       <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 유닛이 하나씩 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="193" />
+      <location filename="../../nnstudio/project/checks.py" line="252" />
       <source>Set the output layer to {classes} units</source>
       <translation>출력층을 유닛 {classes}개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="198" />
+      <location filename="../../nnstudio/project/checks.py" line="259" />
       <source>The output uses sigmoid, but {loss} needs the outputs to be probabilities that add up to 1: use softmax.</source>
       <translation>출력층이 sigmoid를 쓰지만, 손실 함수 {loss}에는 합이 1인 확률 출력이 필요합니다. softmax를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="200" />
+      <location filename="../../nnstudio/project/checks.py" line="265" />
       <source>Use softmax</source>
       <translation>softmax 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="205" />
+      <location filename="../../nnstudio/project/checks.py" line="272" />
       <source>The output uses {activation}, so it does not give probabilities; {loss} needs softmax on the output layer.</source>
       <translation>출력층이 {activation}을(를) 써서 확률이 나오지 않습니다. 손실 함수 {loss}에는 출력층의 softmax가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="213" />
+      <location filename="../../nnstudio/project/checks.py" line="286" />
       <source>Binary cross-entropy is for two classes, but the data set has {classes}. Use sparse categorical cross-entropy with {classes} softmax units.</source>
       <translation>이진 교차 엔트로피는 클래스가 두 개일 때 쓰는데, 이 데이터셋에는 {classes}개가 있습니다. softmax 유닛 {classes}개와 희소 범주형 교차 엔트로피를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="219" />
+      <location filename="../../nnstudio/project/checks.py" line="296" />
       <source>Switch to sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피로 바꾸기 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="227" />
+      <location filename="../../nnstudio/project/checks.py" line="306" />
       <source>The output uses softmax with binary cross-entropy. Softmax over one unit always gives 1, so nothing can be learned. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 유닛 하나에 softmax를 쓰면 항상 1이 나와 아무것도 배울 수 없습니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="230" />
+      <location filename="../../nnstudio/project/checks.py" line="312" />
       <source>The output uses softmax with binary cross-entropy. Binary cross-entropy wants one sigmoid unit (or switch the loss to sparse categorical cross-entropy with 2 softmax units).</source>
       <translation>출력층이 이진 교차 엔트로피와 함께 softmax를 씁니다. 이진 교차 엔트로피에는 sigmoid 유닛 하나가 필요합니다(또는 손실 함수를 희소 범주형 교차 엔트로피로 바꾸고 softmax 유닛 2개를 쓰세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="232" />
+      <location filename="../../nnstudio/project/checks.py" line="318" />
       <source>Use 1 sigmoid unit</source>
       <translation>sigmoid 유닛 1개 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="238" />
+      <location filename="../../nnstudio/project/checks.py" line="326" />
       <source>Binary cross-entropy wants one output unit (the probability of class 1), but the output layer has {units}; each unit would learn its own yes/no question.</source>
       <translation>이진 교차 엔트로피에는 출력 유닛이 하나(클래스 1일 확률) 필요한데 출력층의 유닛은 {units}개입니다. 이대로면 유닛마다 따로 예/아니요 문제를 배우게 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="240" />
+      <location filename="../../nnstudio/project/checks.py" line="332" />
       <source>Set the output layer to 1 unit</source>
       <translation>출력층을 유닛 1개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="245" />
+      <location filename="../../nnstudio/project/checks.py" line="340" />
       <source>The output uses {activation}, so it is not a probability between 0 and 1; binary cross-entropy needs sigmoid on the output.</source>
       <translation>출력층이 {activation}을(를) 써서 0과 1 사이의 확률이 아닙니다. 이진 교차 엔트로피에는 출력층의 sigmoid가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="247" />
+      <location filename="../../nnstudio/project/checks.py" line="346" />
       <source>Use sigmoid</source>
       <translation>sigmoid 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="253" />
+      <location filename="../../nnstudio/project/checks.py" line="355" />
       <source>Use binary cross-entropy (sigmoid)</source>
       <translation>이진 교차 엔트로피 사용 (sigmoid)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="258" />
+      <location filename="../../nnstudio/project/checks.py" line="362" />
       <source>Use sparse categorical cross-entropy ({classes} softmax units)</source>
       <translation>희소 범주형 교차 엔트로피 사용 (softmax 유닛 {classes}개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="262" />
+      <location filename="../../nnstudio/project/checks.py" line="367" />
       <source>The data set has {classes} classes, but the output layer has {units} unit(s); with {loss} the output needs one unit per class (the labels become one-hot).</source>
       <translation>데이터셋의 클래스는 {classes}개인데 출력층의 유닛은 {units}개입니다. 손실 함수가 {loss}이면 클래스마다 출력 유닛이 하나씩 필요합니다(레이블은 원-핫으로 바뀝니다).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="268" />
+      <location filename="../../nnstudio/project/checks.py" line="379" />
       <source>The labels are classes, but {loss} is a loss for numbers. It can work, but a cross-entropy loss learns classes faster and more reliably.</source>
       <translation>레이블은 클래스인데 {loss}은(는) 수치를 예측할 때 쓰는 손실 함수입니다. 동작은 하지만 교차 엔트로피 손실이 클래스를 더 빠르고 안정적으로 배웁니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="284" />
+      <location filename="../../nnstudio/project/checks.py" line="407" />
       <source>The targets are numbers (regression), but {loss} is a loss for classes. Use mean squared error with a linear output.</source>
       <translation>타깃은 수치(회귀)인데 손실 함수 {loss}은(는) 분류용입니다. 선형 출력과 평균 제곱 오차를 쓰세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="286" />
+      <location filename="../../nnstudio/project/checks.py" line="413" />
       <source>Use mse with a linear output</source>
       <translation>선형 출력과 mse 사용</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="291" />
+      <location filename="../../nnstudio/project/checks.py" line="420" />
       <source>Each sample has {targets} target value(s), but the output layer has {units} unit(s).</source>
       <translation>샘플마다 타깃 값이 {targets}개인데 출력층의 유닛은 {units}개입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="292" />
+      <location filename="../../nnstudio/project/checks.py" line="425" />
       <source>Set the output layer to {targets} unit(s)</source>
       <translation>출력층을 유닛 {targets}개로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="307" />
+      <location filename="../../nnstudio/project/checks.py" line="442" />
       <source>The output uses {activation}, which cannot give every target value (they range from {low} to {high}); a regression output is usually linear.</source>
       <translation>출력층이 {activation}을(를) 써서 모든 타깃 값({low}부터 {high}까지)을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="309" />
+      <location filename="../../nnstudio/project/checks.py" line="447" />
       <source>The output uses {activation}, which cannot give every target value; a regression output is usually linear.</source>
       <translation>출력층이 {activation}을(를) 써서 모든 타깃 값을 낼 수 없습니다. 회귀의 출력층은 보통 선형(linear)입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/checks.py" line="311" />
+      <location filename="../../nnstudio/project/checks.py" line="453" />
       <source>Use a linear output</source>
       <translation>선형 출력 사용</translation>
     </message>
@@ -3109,247 +3173,247 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>datasets</name>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="22" />
       <source>T-shirt/top</source>
       <translation>티셔츠/탑</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="23" />
       <source>Trouser</source>
       <translation>바지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="24" />
       <source>Pullover</source>
       <translation>풀오버</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="25" />
       <source>Dress</source>
       <translation>드레스</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="26" />
       <source>Coat</source>
       <translation>코트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="21" />
+      <location filename="../../nnstudio/data/catalog.py" line="27" />
       <source>Sandal</source>
       <translation>샌들</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <location filename="../../nnstudio/data/catalog.py" line="28" />
       <source>Shirt</source>
       <translation>셔츠</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <location filename="../../nnstudio/data/catalog.py" line="29" />
       <source>Sneaker</source>
       <translation>운동화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <location filename="../../nnstudio/data/catalog.py" line="30" />
       <source>Bag</source>
       <translation>가방</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="22" />
+      <location filename="../../nnstudio/data/catalog.py" line="31" />
       <source>Ankle boot</source>
       <translation>앵클 부츠</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="70" />
+      <location filename="../../nnstudio/data/catalog.py" line="102" />
       <source>AND gate</source>
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="71" />
+      <location filename="../../nnstudio/data/catalog.py" line="103" />
       <source>Output 1 only when both inputs are 1: one straight line separates the answers.</source>
       <translation>두 입력이 모두 1일 때만 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="72" />
+      <location filename="../../nnstudio/data/catalog.py" line="109" />
       <source>OR gate</source>
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="73" />
+      <location filename="../../nnstudio/data/catalog.py" line="110" />
       <source>Output 1 when at least one input is 1: one straight line separates the answers.</source>
       <translation>입력 중 하나라도 1이면 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="75" />
+      <location filename="../../nnstudio/data/catalog.py" line="116" />
       <source>NAND gate</source>
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="76" />
+      <location filename="../../nnstudio/data/catalog.py" line="117" />
       <source>Output 0 only when both inputs are 1: the opposite of AND.</source>
       <translation>두 입력이 모두 1일 때만 0을 출력합니다. AND의 반대입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="77" />
+      <location filename="../../nnstudio/data/catalog.py" line="123" />
       <source>XOR gate</source>
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="78" />
+      <location filename="../../nnstudio/data/catalog.py" line="124" />
       <source>Output 1 when the inputs differ: no single straight line works, so it needs a hidden layer.</source>
       <translation>두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없어서 은닉층이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="80" />
+      <location filename="../../nnstudio/data/catalog.py" line="133" />
       <source>Animals: fur and wings</source>
       <translation>동물: 털과 날개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="81" />
+      <location filename="../../nnstudio/data/catalog.py" line="134" />
       <source>Six animals described by fur and wings, sorted into mammal, bird or other.</source>
       <translation>털과 날개로 설명한 동물 여섯 마리를 포유류, 조류, 기타로 분류합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="82" />
+      <location filename="../../nnstudio/data/catalog.py" line="140" />
       <source>Circles</source>
       <translation>원</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="83" />
+      <location filename="../../nnstudio/data/catalog.py" line="141" />
       <source>Two rings of points, one inside the other: no straight line separates them.</source>
       <translation>안쪽과 바깥쪽 두 개의 고리 모양 점들입니다. 직선으로는 나눌 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="84" />
+      <location filename="../../nnstudio/data/catalog.py" line="147" />
       <source>Two moons</source>
       <translation>두 개의 달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="85" />
+      <location filename="../../nnstudio/data/catalog.py" line="148" />
       <source>Two interlocking half-moons: the boundary between them has to bend.</source>
       <translation>서로 맞물린 반달 두 개입니다. 경계가 휘어져야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="86" />
+      <location filename="../../nnstudio/data/catalog.py" line="154" />
       <source>Spirals</source>
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="87" />
+      <location filename="../../nnstudio/data/catalog.py" line="155" />
       <source>Spiral arms wound around each other, one class per arm: hard, needs a deeper network.</source>
       <translation>서로 감긴 나선 팔, 팔마다 클래스 하나입니다. 어려운 문제라 더 깊은 신경망이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="89" />
+      <location filename="../../nnstudio/data/catalog.py" line="161" />
       <source>Blobs</source>
       <translation>덩어리</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="90" />
+      <location filename="../../nnstudio/data/catalog.py" line="162" />
       <source>Round clusters of points, one class each: the easiest case to separate.</source>
       <translation>클래스마다 둥글게 모인 점들입니다. 가장 나누기 쉬운 경우입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="91" />
+      <location filename="../../nnstudio/data/catalog.py" line="168" />
       <source>Checkerboard</source>
       <translation>체커보드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="92" />
+      <location filename="../../nnstudio/data/catalog.py" line="169" />
       <source>Points on a checkerboard, the class is the colour of the square: many small regions to learn.</source>
       <translation>체커보드 위의 점들이며, 칸의 색이 클래스입니다. 배워야 할 작은 영역이 많습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="94" />
+      <location filename="../../nnstudio/data/catalog.py" line="178" />
       <source>XOR cloud</source>
       <translation>XOR 점 구름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="95" />
+      <location filename="../../nnstudio/data/catalog.py" line="179" />
       <source>Points in four quadrants where opposite corners share a class: XOR as a cloud.</source>
       <translation>네 사분면의 점들이며, 마주 보는 모서리끼리 같은 클래스입니다. 점 구름으로 만든 XOR입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="96" />
+      <location filename="../../nnstudio/data/catalog.py" line="185" />
       <source>Straight line</source>
       <translation>직선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="97" />
+      <location filename="../../nnstudio/data/catalog.py" line="186" />
       <source>Noisy points around y = 2x + 1: regression a single neuron can learn.</source>
       <translation>y = 2x + 1 주변의 잡음 섞인 점들입니다. 뉴런 하나로 배울 수 있는 회귀 문제입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="98" />
+      <location filename="../../nnstudio/data/catalog.py" line="192" />
       <source>Sine wave</source>
       <translation>사인파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="99" />
+      <location filename="../../nnstudio/data/catalog.py" line="193" />
       <source>Noisy points on one wave of y = sin(x): a curve that needs hidden units.</source>
       <translation>y = sin(x) 한 주기 위의 잡음 섞인 점들입니다. 은닉 유닛이 필요한 곡선입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="100" />
+      <location filename="../../nnstudio/data/catalog.py" line="199" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="101" />
+      <location filename="../../nnstudio/data/catalog.py" line="200" />
       <source>Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.</source>
       <translation>평면 y = 2·x1 − x2 + 0.5 위의 입력 두 개와 출력 하나입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="102" />
+      <location filename="../../nnstudio/data/catalog.py" line="206" />
       <source>MNIST digits (5,000 sample)</source>
       <translation>MNIST 숫자 (5,000개 표본)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="103" />
+      <location filename="../../nnstudio/data/catalog.py" line="207" />
       <source>5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline.</source>
       <translation>실제 손글씨 숫자 0~9 5,000개, 28x28 픽셀. nnstudio에 들어 있어 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="105" />
+      <location filename="../../nnstudio/data/catalog.py" line="215" />
       <source>MNIST digits (full, 70,000)</source>
       <translation>MNIST 숫자 (전체, 70,000개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="106" />
+      <location filename="../../nnstudio/data/catalog.py" line="216" />
       <source>The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded once (about 11 MB) and kept.</source>
       <translation>손글씨 숫자 전체 70,000개(훈련 60,000, 테스트 10,000). 한 번 내려받아(약 11 MB) 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="108" />
+      <location filename="../../nnstudio/data/catalog.py" line="225" />
       <source>Fashion-MNIST clothing</source>
       <translation>Fashion-MNIST 의류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="109" />
+      <location filename="../../nnstudio/data/catalog.py" line="226" />
       <source>70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder drop-in for MNIST.</source>
       <translation>10종류 옷(셔츠, 운동화, 가방…)의 작은 사진 70,000장. MNIST 대신 쓰는 더 어려운 데이터셋입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <location filename="../../nnstudio/data/generators.py" line="133" />
       <source>other</source>
       <translation>기타</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <location filename="../../nnstudio/data/generators.py" line="133" />
       <source>mammal</source>
       <translation>포유류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/generators.py" line="99" />
+      <location filename="../../nnstudio/data/generators.py" line="133" />
       <source>bird</source>
       <translation>조류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/generators.py" line="100" />
+      <location filename="../../nnstudio/data/generators.py" line="134" />
       <source>fur</source>
       <translation>털</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/generators.py" line="100" />
+      <location filename="../../nnstudio/data/generators.py" line="134" />
       <source>wings</source>
       <translation>날개</translation>
     </message>
@@ -3367,32 +3431,32 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다. 계속하기 전에 저장할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="43" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="47" />
       <source>Restore unsaved work?</source>
       <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="44" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="48" />
       <source>nnstudio closed without saving “{name}”. An automatic copy from {when} was kept. Restore unsaved work?</source>
       <translation>nnstudio가 “{name}”을(를) 저장하지 않고 종료되었습니다. {when}에 자동 저장된 사본이 있습니다. 저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="67" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="71" />
       <source>This project has no lesson description.</source>
       <translation>이 프로젝트에는 수업 설명이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="70" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="74" />
       <source>Lesson: {title}</source>
       <translation>수업: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="78" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="82" />
       <source>About nnstudio</source>
       <translation>nnstudio 정보</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/dialogs.py" line="79" />
+      <location filename="../../nnstudio/gui/dialogs.py" line="83" />
       <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
       <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 층을 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
     </message>
@@ -3400,387 +3464,387 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>keras_import</name>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="158" />
+      <location filename="../../nnstudio/project/keras_import.py" line="170" />
       <source>{name} is not imported in this code; taken as {path}</source>
       <translation>{name}을(를) 이 코드에서 import하지 않았습니다. {path}(으)로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="176" />
+      <location filename="../../nnstudio/project/keras_import.py" line="191" />
       <source>too deeply nested</source>
       <translation>너무 깊이 중첩된 식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="198" />
+      <location filename="../../nnstudio/project/keras_import.py" line="218" />
       <source>a calculation that fails</source>
       <translation>실패하는 계산</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="201" />
+      <location filename="../../nnstudio/project/keras_import.py" line="221" />
       <source>a calculation</source>
       <translation>계산식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="207" />
+      <location filename="../../nnstudio/project/keras_import.py" line="227" />
       <source>a name whose value this code does not set plainly</source>
       <translation>이 코드가 값을 단순하게 정하지 않은 이름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="209" />
+      <location filename="../../nnstudio/project/keras_import.py" line="229" />
       <source>a function call</source>
       <translation>함수 호출</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="211" />
+      <location filename="../../nnstudio/project/keras_import.py" line="231" />
       <source>a value known only when the code runs</source>
       <translation>코드를 실행해야만 알 수 있는 값</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="212" />
+      <location filename="../../nnstudio/project/keras_import.py" line="232" />
       <source>an expression</source>
       <translation>식</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="274" />
+      <location filename="../../nnstudio/project/keras_import.py" line="301" />
       <source>the model class {name} is not understood (a model written as a class); write the network as Sequential([...])</source>
       <translation>모델 클래스 {name}은(는) 이해하지 못했습니다(클래스로 작성한 모델). 네트워크를 Sequential([...])로 작성하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="316" />
+      <location filename="../../nnstudio/project/keras_import.py" line="355" />
       <source>keras.layers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
       <translation>keras.layers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="323" />
+      <location filename="../../nnstudio/project/keras_import.py" line="373" />
       <source>keras.optimizers has no {name}: did you mean {guess}? (Python would stop here with an ImportError; fix the spelling)</source>
       <translation>keras.optimizers에는 {name}이(가) 없습니다. {guess}을(를) 쓰려던 것인가요? (파이썬은 여기서 ImportError로 멈춥니다. 철자를 고치세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="369" />
+      <location filename="../../nnstudio/project/keras_import.py" line="437" />
       <source>the functional API (Model(inputs, outputs)) is not understood yet; write the network as Sequential([...])</source>
       <translation>함수형 API(Model(inputs, outputs))는 아직 이해하지 못합니다. 네트워크를 Sequential([...])로 작성하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="384" />
+      <location filename="../../nnstudio/project/keras_import.py" line="467" />
       <source>{var} is not made with Sequential() in this code; taken as a Sequential model</source>
       <translation>이 코드에서 {var}을(를) Sequential()로 만들지 않았습니다. Sequential 모델로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="408" />
+      <location filename="../../nnstudio/project/keras_import.py" line="498" />
       <source>the seed {code} is {what}; nnstudio's seed 0 is used</source>
       <translation>시드 {code}은(는) {what}입니다. nnstudio의 시드 0을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="428" />
+      <location filename="../../nnstudio/project/keras_import.py" line="531" />
       <source>the layers {code} are not a written-out list; write Sequential([Dense(...), ...])</source>
       <translation>층 {code}이(가) 직접 쓴 목록이 아닙니다. Sequential([Dense(...), ...])처럼 쓰세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="437" />
+      <location filename="../../nnstudio/project/keras_import.py" line="546" />
       <source>{code} is not understood: add() takes one layer</source>
       <translation>{code}은(는) 이해하지 못했습니다. add()에는 층 하나를 넣습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="446" />
+      <location filename="../../nnstudio/project/keras_import.py" line="560" />
       <source>{code} is not understood as a layer; left out</source>
       <translation>{code}은(는) 층으로 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="454" />
+      <location filename="../../nnstudio/project/keras_import.py" line="573" />
       <source>{code} is not a Keras layer nnstudio knows; left out</source>
       <translation>{code}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="459" />
+      <location filename="../../nnstudio/project/keras_import.py" line="582" />
       <source>{name} is a Keras layer nnstudio does not have (it has {have}); left out</source>
       <translation>{name}은(는) nnstudio에 없는 케라스 층이라서 뺐습니다(있는 층: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="464" />
+      <location filename="../../nnstudio/project/keras_import.py" line="592" />
       <source>Keras has no layer {name}: did you mean {guess}? Left out</source>
       <translation>케라스에는 {name} 층이 없습니다. {guess}을(를) 쓰려던 것인가요? 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="467" />
+      <location filename="../../nnstudio/project/keras_import.py" line="600" />
       <source>{name} is not a Keras layer nnstudio knows; left out</source>
       <translation>{name}은(는) nnstudio가 아는 케라스 층이 아니라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="471" />
+      <location filename="../../nnstudio/project/keras_import.py" line="607" />
       <source>{name} is not supported yet; left out</source>
       <translation>{name}은(는) 아직 지원하지 않아서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="482" />
+      <location filename="../../nnstudio/project/keras_import.py" line="620" />
       <source>{name}({key}={value}) is not supported (nnstudio has {key}={default}); left out</source>
       <translation>{name}({key}={value})은(는) 지원하지 않아서 뺐습니다(nnstudio는 {key}={default})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="492" />
+      <location filename="../../nnstudio/project/keras_import.py" line="639" />
       <source>{name}({key}=...) is not a setting nnstudio has; the layer came in without it</source>
       <translation>{name}({key}=...)은(는) nnstudio에 없는 설정입니다. 그 설정 없이 층을 가져왔습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="511" />
+      <location filename="../../nnstudio/project/keras_import.py" line="671" />
       <source>{what}(...) has more positional arguments than Keras takes; left out</source>
       <translation>{what}(...)에 케라스가 받는 것보다 많은 위치 인자가 있어서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="517" />
+      <location filename="../../nnstudio/project/keras_import.py" line="681" />
       <source>{code} is not understood (**arguments); left out</source>
       <translation>{code}은(는) 이해하지 못해 뺐습니다(**인자)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="531" />
+      <location filename="../../nnstudio/project/keras_import.py" line="703" />
       <source>{key}={code} is {what}; the input shape comes from the data set</source>
       <translation>{key}={code}은(는) {what}입니다. 입력 형태는 데이터셋에서 정해집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="535" />
+      <location filename="../../nnstudio/project/keras_import.py" line="713" />
       <source>{what}({key}={code}) is not understood ({kind}; nnstudio reads only plain values and runs nothing); left out</source>
       <translation>{what}({key}={code})은(는) 이해하지 못해 뺐습니다({kind}. nnstudio는 단순한 값만 읽고 아무것도 실행하지 않습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="548" />
+      <location filename="../../nnstudio/project/keras_import.py" line="735" />
       <source>{layer}(activation={code}) is not understood; left out</source>
       <translation>{layer}(activation={code})은(는) 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="552" />
+      <location filename="../../nnstudio/project/keras_import.py" line="744" />
       <source>the activation {name!r} is not in nnstudio (it has {have}); the layer was left out</source>
       <translation>활성화 함수 {name!r}은(는) nnstudio에 없어서 층을 뺐습니다(있는 함수: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="589" />
+      <location filename="../../nnstudio/project/keras_import.py" line="797" />
       <source>{value!r}: {reason}; left at the default</source>
       <translation>{value!r}: {reason}. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="605" />
+      <location filename="../../nnstudio/project/keras_import.py" line="820" />
       <source>{code} is not understood ({kind}); left at the default</source>
       <translation>{code}은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="609" />
+      <location filename="../../nnstudio/project/keras_import.py" line="829" />
       <source>{code}: {reason}; left at the default</source>
       <translation>{code}: {reason}. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="612" />
+      <location filename="../../nnstudio/project/keras_import.py" line="837" />
       <source>{code} is not understood; left at the default</source>
       <translation>{code}은(는) 이해하지 못했습니다. 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="651" />
+      <location filename="../../nnstudio/project/keras_import.py" line="888" />
       <source>its input shape {shape} is taken flat, as ({size},): nnstudio's image data sets are already flat</source>
       <translation>입력 형태 {shape}을(를) 평평하게 펴서 ({size},)로 보았습니다. nnstudio의 이미지 데이터셋은 이미 펴져 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="665" />
+      <location filename="../../nnstudio/project/keras_import.py" line="913" />
       <source>the input shape {shape} is not understood; it comes from the data set</source>
       <translation>입력 형태 {shape}은(는) 이해하지 못했습니다. 데이터셋에서 정해집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="670" />
+      <location filename="../../nnstudio/project/keras_import.py" line="922" />
       <source>the input shape {shape} has more than one axis; nnstudio's networks take flat samples, so it is taken as ({size},)</source>
       <translation>입력 형태 {shape}은(는) 축이 둘 이상입니다. nnstudio의 네트워크는 펴진 샘플을 받으므로 ({size},)로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="675" />
+      <location filename="../../nnstudio/project/keras_import.py" line="934" />
       <source>the input shape is given after the first layer; taken as the network's input</source>
       <translation>입력 형태가 첫 번째 층 뒤에 나옵니다. 네트워크의 입력으로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="697" />
+      <location filename="../../nnstudio/project/keras_import.py" line="959" />
       <source>compile({key}=...) is not a setting nnstudio has; left out</source>
       <translation>compile({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="714" />
+      <location filename="../../nnstudio/project/keras_import.py" line="984" />
       <source>the optimizer {name!r} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
       <translation>옵티마이저 {name!r}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="721" />
+      <location filename="../../nnstudio/project/keras_import.py" line="998" />
       <source>the optimizer {code} is not understood; nnstudio's Adam is used</source>
       <translation>옵티마이저 {code}은(는) 이해하지 못했습니다. nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="726" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1007" />
       <source>the optimizer {name} is not in nnstudio (it has SGD, RMSprop, Adagrad, Adam); nnstudio's Adam is used</source>
       <translation>옵티마이저 {name}은(는) nnstudio에 없습니다(SGD, RMSprop, Adagrad, Adam이 있습니다). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="734" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1022" />
       <source>{code} is not understood (**arguments); nnstudio's Adam is used</source>
       <translation>{code}은(는) 이해하지 못했습니다(**인자). nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="740" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1032" />
       <source>{name}({key}={code}) is not understood ({kind}); left at the default</source>
       <translation>{name}({key}={code})은(는) 이해하지 못했습니다({kind}). 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="744" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1043" />
       <source>lr is the old name of learning_rate (Keras 3 refuses it); taken as learning_rate</source>
       <translation>lr은 learning_rate의 옛 이름입니다(케라스 3은 받지 않습니다). learning_rate로 보았습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="750" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1054" />
       <source>{name}({key}=...) is not a setting nnstudio has; left out</source>
       <translation>{name}({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="758" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1067" />
       <source>{code}: {reason}; nnstudio's Adam is used</source>
       <translation>{code}: {reason}. nnstudio의 Adam을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="783" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1097" />
       <source>from_logits=True is not supported (put a softmax or sigmoid at the end instead); the loss came in without it</source>
       <translation>from_logits=True는 지원하지 않습니다(대신 마지막에 softmax나 sigmoid를 두세요). 그 설정 없이 손실을 가져왔습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="786" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1106" />
       <source>the loss setting {key}=... is not supported; left out</source>
       <translation>손실 설정 {key}=...은(는) 지원하지 않아서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="794" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1120" />
       <source>the loss {code} is not understood; nnstudio's default loss is used</source>
       <translation>손실 {code}은(는) 이해하지 못했습니다. nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="801" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1131" />
       <source>the loss {name!r} is not in nnstudio (it has {have}); nnstudio's default loss is used</source>
       <translation>손실 {name!r}은(는) nnstudio에 없습니다(있는 손실: {have}). nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="825" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1165" />
       <source>the metric {code} is not understood; left out</source>
       <translation>지표 {code}은(는) 이해하지 못해 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="830" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1175" />
       <source>the metric {name!r} is not in nnstudio (it has {have}); left out</source>
       <translation>지표 {name!r}은(는) nnstudio에 없어서 뺐습니다(있는 지표: {have})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="844" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1194" />
       <source>fit({key}={code}) is not understood ({kind}); nnstudio's default is used</source>
       <translation>fit({key}={code})은(는) 이해하지 못했습니다({kind}). nnstudio의 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="850" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1211" />
       <source>fit({key}={value}) is not a valid setting; nnstudio's default is used</source>
       <translation>fit({key}={value})은(는) 올바른 설정이 아닙니다. nnstudio의 기본값을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="860" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1226" />
       <source>fit(shuffle=...) is not a setting nnstudio has (it always shuffles); left out</source>
       <translation>fit(shuffle=...)은(는) nnstudio에 없는 설정이라서 뺐습니다(항상 섞습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="863" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1235" />
       <source>fit(validation_data=...) is not understood: nnstudio holds back validation_split of the training data instead; left out</source>
       <translation>fit(validation_data=...)은(는) 이해하지 못해 뺐습니다. nnstudio는 대신 훈련 데이터의 validation_split만큼을 떼어 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="866" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1244" />
       <source>fit({key}=...) is not a setting nnstudio has; left out</source>
       <translation>fit({key}=...)은(는) nnstudio에 없는 설정이라서 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="929" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1311" />
       <source>{name} is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads files of up to 1 MB</source>
       <translation>{name}은(는) {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지의 파일만 읽습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="933" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1321" />
       <source>{name} could not be read ({reason})</source>
       <translation>{name}을(를) 읽을 수 없습니다 ({reason})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="938" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1329" />
       <source>{name} is not a UTF-8 text file, so it cannot be Python code nnstudio reads</source>
       <translation>{name}은(는) UTF-8 텍스트 파일이 아니라서 nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="945" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1338" />
       <source>the code is {size:.1f} MB; Keras model code is a few kB, and nnstudio reads up to 1 MB</source>
       <translation>코드가 {size:.1f} MB입니다. 케라스 모델 코드는 몇 kB이고, nnstudio는 1 MB까지만 읽습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="955" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1356" />
       <source>this is not valid Python ({reason}), so nnstudio cannot read the code; fix the line and import again: {code}</source>
       <translation>올바른 파이썬 코드가 아니라서({reason}) nnstudio가 코드를 읽을 수 없습니다. 이 줄을 고친 뒤 다시 가져오세요: {code}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="959" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1366" />
       <source>this is not Python code nnstudio can read ({reason})</source>
       <translation>nnstudio가 읽을 수 있는 파이썬 코드가 아닙니다 ({reason})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="965" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1372" />
       <source>the code is nested too deeply to read</source>
       <translation>코드가 너무 깊이 중첩되어 읽을 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="976" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1386" />
       <source>no Keras model with layers nnstudio understands was found ({first})</source>
       <translation>nnstudio가 이해하는 층을 가진 케라스 모델을 찾지 못했습니다 ({first})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="978" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1390" />
       <source>no Keras model was found: the code has no Sequential([...]) and no model.add(...)</source>
       <translation>케라스 모델을 찾지 못했습니다. 코드에 Sequential([...])도 model.add(...)도 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="983" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1398" />
       <source>a second model{var} is not imported: nnstudio takes one model per file, the first</source>
       <translation>두 번째 모델{var}은(는) 가져오지 않았습니다. nnstudio는 파일마다 첫 번째 모델 하나만 가져옵니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1005" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1437" />
       <source>{layer}: {reason}; left out</source>
       <translation>{layer}: {reason}. 뺐습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1011" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1446" />
       <source>no layer of the model could be taken ({first})</source>
       <translation>모델의 층을 하나도 가져올 수 없습니다 ({first})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1029" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1468" />
       <source>the code does not compile() the model: nnstudio's loss and optimizer are used; check them in the Training panel</source>
       <translation>코드에서 모델을 compile()하지 않습니다. nnstudio의 손실과 옵티마이저를 쓰니 학습 패널에서 확인하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1032" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1475" />
       <source>compile() names no loss: nnstudio's default loss is used</source>
       <translation>compile()에 손실이 없습니다. nnstudio의 기본 손실을 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1034" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1480" />
       <source>the code does not fit() the model: nnstudio's epochs and batch size are used</source>
       <translation>코드에서 모델을 fit()하지 않습니다. nnstudio의 에포크와 배치 크기를 씁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1045" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1496" />
       <source>the code does not give the input shape; taken from the data set: {shape}</source>
       <translation>코드에 입력 형태가 없습니다. 데이터셋에서 가져왔습니다: {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1062" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1519" />
       <source>the data set keras.datasets.{name} is not built into nnstudio; choose a data set in the Data panel</source>
       <translation>데이터셋 keras.datasets.{name}은(는) nnstudio에 들어 있지 않습니다. 데이터 패널에서 데이터셋을 고르세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1067" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1530" />
       <source>no data set was recognised; 784 inputs look like MNIST digits, so the bundled MNIST sample was chosen (change it in the Data panel)</source>
       <translation>알아볼 수 있는 데이터셋이 없습니다. 입력 784개는 MNIST 숫자처럼 보여서 함께 들어 있는 MNIST 샘플을 골랐습니다(데이터 패널에서 바꿀 수 있습니다)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/keras_import.py" line="1070" />
+      <location filename="../../nnstudio/project/keras_import.py" line="1536" />
       <source>no data set was recognised; XOR was chosen: choose your data in the Data panel</source>
       <translation>알아볼 수 있는 데이터셋이 없어서 XOR을 골랐습니다. 데이터 패널에서 데이터를 고르세요</translation>
     </message>
@@ -3793,27 +3857,27 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>XOR: 뉴런 하나로는 왜 안 될까</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="88" />
+      <location filename="../../nnstudio/project/examples.py" line="93" />
       <source>Logic gates: AND, OR, NAND with one neuron</source>
       <translation>논리 게이트: 뉴런 하나로 AND, OR, NAND</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="140" />
+      <location filename="../../nnstudio/project/examples.py" line="150" />
       <source>Animals: mammal, bird or other from fur and wings</source>
       <translation>동물: 털과 날개로 포유류, 조류, 기타 구분하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="181" />
+      <location filename="../../nnstudio/project/examples.py" line="200" />
       <source>Spirals: a boundary that winds</source>
       <translation>나선: 휘감기는 결정 경계</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/examples.py" line="222" />
+      <location filename="../../nnstudio/project/examples.py" line="246" />
       <source>MNIST: reading handwritten digits</source>
       <translation>MNIST: 손글씨 숫자 읽기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/perceptron.py" line="229" />
+      <location filename="../../nnstudio/project/perceptron.py" line="243" />
       <source>XOR from gates: AND(NAND, OR)</source>
       <translation>게이트로 만든 XOR: AND(NAND, OR)</translation>
     </message>
