@@ -435,8 +435,9 @@ def from_npz(path, task=None, name=None) -> Dataset:
                 )
             num_classes = len(class_names)
     else:
-        y_train = y_train.astype(np.float32).reshape(len(y_train), -1)
-        y_test = y_test.astype(np.float32).reshape(len(y_test), -1)
+        with np.errstate(over="ignore"):  # too large for float32 -> inf, refused just below
+            y_train = y_train.astype(np.float32).reshape(len(y_train), -1)
+            y_test = y_test.astype(np.float32).reshape(len(y_test), -1)
         for k, y in (("y_train", y_train), ("y_test", y_test)):
             if not np.isfinite(y).all():
                 raise DataError(
@@ -491,4 +492,9 @@ def load_file(path, format=None, **options) -> Dataset:
         raise DataError(
             f"Reading a {format} file has no option {unknown[0]!r}; it accepts {', '.join(accepted)}."
         )
-    return reader(path, **options)
+    try:
+        return reader(path, **options)
+    except MemoryError:
+        raise DataError(
+            f"{path.name} needs more memory than is free; close other programs or use a smaller file."
+        ) from None
