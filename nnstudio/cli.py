@@ -75,7 +75,8 @@ def cmd_gui(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, runs, save
+    from nnstudio.engine.callbacks import TerminateOnNaN
+    from nnstudio.project import build_dataset, build_model, capture, load, prepare_data, runs
     from nnstudio.project.build import capture_state
 
     project = load(args.file)
@@ -96,9 +97,11 @@ def cmd_train(args) -> int:
     out = args.out or _trained_copy_of_lesson(args.file) or args.file
 
     model = build_model(project)
+    _check_outside_data(project, args)
     dataset = build_dataset(project, progress=_download_progress())
     x, y, _, _ = prepare_data(project, dataset)
     snapshot = _epoch_snapshot()
+    guard = TerminateOnNaN(verbose=0)
     print(
         f"Training {project.title!r} on {dataset.name}: epochs {initial + 1}-{target} "
         f"({len(x):,} samples, batch {training.batch_size})",
@@ -113,7 +116,7 @@ def cmd_train(args) -> int:
             initial_epoch=initial,
             verbose=1,
             validation_split=float(training.validation_split),
-            callbacks=[snapshot] + ([early] if early else []),
+            callbacks=[guard, snapshot] + ([early] if early else []),
         )
     except KeyboardInterrupt:
         sys.stdout.write("\n")
@@ -122,13 +125,20 @@ def cmd_train(args) -> int:
                 "interrupted before the first epoch ended; nothing was saved"
             ) from None
         capture_state(project, snapshot.weights, snapshot.optimizer_state, snapshot)
-        save(project, out)
+        _save_now(project, out)
         raise Interrupted(
             f"interrupted; the {len(snapshot.epoch)} epoch(s) that finished were saved to {out} "
             f"(now {project.epochs_trained} trained)"
         ) from None
+    if guard.stopped is not None:  # diverged: the file keeps its last good weights
+        epoch, batch, value = guard.stopped
+        raise CommandError(
+            f"training diverged: the loss became {value} at epoch {epoch + 1}, batch {batch + 1}, "
+            f"so training stopped and nothing was saved ({out} keeps its "
+            f"{int(initial)} trained epoch(s)); try a smaller learning rate"
+        )
     capture(project, model, history)
-    save(project, out)
+    _save_now(project, out)
     done = len(history.epoch)
     stopped = runs.stop_reason(early)
     if stopped:
@@ -148,6 +158,7 @@ def cmd_evaluate(args) -> int:
 
     project = load(args.file)
     model = project.model
+    _check_outside_data(project, args)
     dataset = build_dataset(project, progress=_download_progress())
     _, _, x_test, y_test = prepare_data(project, dataset)
     if len(x_test) == 0:
@@ -209,7 +220,9 @@ def cmd_summary(args) -> int:
         )
     else:
         lines.append("Progress:  not trained yet")
-    print("\n".join(lines))
+    from nnstudio.messages import printable
+
+    print("\n".join(printable(line, limit=2000) for line in "\n".join(lines).split("\n")))
     print()
     if project.layers and project.input_shape:
         project.model.summary()
@@ -248,6 +261,29 @@ def cmd_new(args) -> int:
 # -- helpers ---------------------------------------------------------------------------------------
 
 
+def _check_outside_data(project, args) -> None:
+    """A project's data file outside the project's folder is read only when the user says so."""
+    from nnstudio.project.embed import outside_path
+
+    path = outside_path(project, os.path.dirname(os.path.abspath(args.file)))
+    if path is not None and not getattr(args, "allow_outside_data", False):
+        raise CommandError(
+            f"the project reads its data from {path}, outside the project's folder; if you trust "
+            "it, run again with --allow-outside-data (or put the file next to the project)"
+        )
+
+
+def _save_now(project, out) -> None:
+    """Save with Ctrl+C held back: a second Ctrl+C cannot cut the save short, and says so."""
+    from nnstudio.atomic import deferred_interrupt
+    from nnstudio.project import save
+
+    with deferred_interrupt() as caught:
+        save(project, out)
+    if caught:
+        print(f"nnstudio: Ctrl+C during the save: it was finished first ({out})", file=sys.stderr)
+
+
 def _epoch_snapshot():
     """A callback keeping the weights, optimizer state and logs of the last finished epoch, so an
     interrupted run saves exactly the epochs that finished (and resumes from them bit for bit).
@@ -261,6 +297,8 @@ def _epoch_snapshot():
             self.weights = self.optimizer_state = None
 
         def on_epoch_end(self, epoch, logs=None):
+            if not all(math.isfinite(float(v)) for k, v in (logs or {}).items() if k == "loss"):
+                return  # a diverged epoch is never kept
             self.weights = self.model.weight_dict()
             self.optimizer_state = self.model.optimizer.get_state()
             self.epoch.append(epoch)
@@ -335,6 +373,14 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _outside_flag(p) -> None:
+    p.add_argument(
+        "--allow-outside-data",
+        action="store_true",
+        help="read the project's data file even when it lies outside the project's folder",
+    )
+
+
 def make_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -375,11 +421,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--learning-rate", type=_positive_float, metavar="LR", help="the optimizer's learning rate"
     )
     p.add_argument("--out", metavar="FILE", help="save to FILE instead of back into the project")
+    _outside_flag(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", parents=[common], help="loss and metrics on the test split")
     p.add_argument("file", metavar="FILE", help="a .nnproj project")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    _outside_flag(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
@@ -406,8 +454,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text
+    from nnstudio.messages import one_line
+
+    return one_line(str(exc)) or type(exc).__name__
 
 
 def main(argv: list[str] | None = None) -> int:

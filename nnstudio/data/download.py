@@ -244,10 +244,37 @@ def _offline_message(name: str, failures: list[tuple[str, str]]) -> str:
     )
 
 
+MIRRORS_ENV = "NNSTUDIO_MIRRORS"
+
+
+def user_mirrors(name: str) -> list[str]:
+    """Mirrors the user added (``$NNSTUDIO_MIRRORS``: base URLs, separated by spaces or commas),
+    tried before the built-in ones. Never from a project file."""
+    text = os.environ.get(MIRRORS_ENV, "")
+    found = [u for u in text.replace(",", " ").split() if u]
+    for url in found:
+        check_url(url)
+    return found
+
+
+def check_url(url) -> str:
+    """Only http(s) addresses: never file://, ftp:// or data: (a file must not choose what is read)."""
+    scheme = urllib.parse.urlsplit(str(url)).scheme.lower() if isinstance(url, str) else ""
+    if scheme not in ("http", "https"):
+        raise DataError(
+            f"nnstudio downloads only from http:// or https:// addresses, not {str(url)[:80]!r}."
+        )
+    return url
+
+
 class _NoDowngrade(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but never from https to http."""
+    """Follow redirects, but never from https to http, nor to anything but http(s)."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(
+                req.full_url, code, "refused redirect to a non-http address", headers, fp
+            )
         if req.full_url.startswith("https:") and not newurl.startswith("https:"):
             raise urllib.error.HTTPError(
                 req.full_url, code, "refused redirect from https to http", headers, fp
@@ -255,7 +282,17 @@ class _NoDowngrade(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_opener = urllib.request.build_opener(_NoDowngrade)
+_opener = urllib.request.OpenerDirector()  # http(s) only: no file://, ftp://, data: handlers
+for _handler in (
+    urllib.request.ProxyHandler(),
+    urllib.request.UnknownHandler(),
+    urllib.request.HTTPHandler(),
+    urllib.request.HTTPSHandler(),
+    urllib.request.HTTPDefaultErrorHandler(),
+    _NoDowngrade(),
+    urllib.request.HTTPErrorProcessor(),
+):
+    _opener.add_handler(_handler)
 
 
 class _CancelWatch:
@@ -305,6 +342,7 @@ def _fetch(
     """Stream `url` into the open file `dest`; return bytes written. Raises DataError on any failure."""
     h, sha = hashlib.md5(), hashlib.sha256()
     got = 0
+    check_url(url)
     try:
         with (
             _opener.open(
@@ -314,6 +352,11 @@ def _fetch(
         ):
             length = resp.headers.get("Content-Length")
             length = int(length) if length and length.isdigit() else None
+            if length is not None and length > remote.size:
+                raise DataError(
+                    f"the server offers {length:,} bytes for {remote.name}, which has "
+                    f"{remote.size:,}; it is not the published file"
+                )
             while True:
                 if cancel is not None and cancel.is_set():
                     raise DownloadCancelled("The download was cancelled; nothing was saved.")
@@ -322,6 +365,11 @@ def _fetch(
                     raise DownloadCancelled("The download was cancelled; nothing was saved.")
                 if not block:
                     break
+                if got + len(block) > remote.size:  # never write more than the known size
+                    raise DataError(
+                        f"the server sent more than the {remote.size:,} bytes of {remote.name} "
+                        f"({url}); it is not the published file"
+                    )
                 dest.write(block)
                 h.update(block)
                 sha.update(block)
@@ -371,7 +419,9 @@ def download(
     file in the cache folder, verified, then renamed into place.
     """
     _check_name(name)
-    mirrors = list(MIRRORS[name] if mirrors is None else mirrors)
+    mirrors = list(user_mirrors(name) + MIRRORS[name] if mirrors is None else mirrors)
+    for base in mirrors:
+        check_url(base)
     if not mirrors:
         raise DataError(f"No download address is configured for {TITLES.get(name, name)}.")
     timeout = TIMEOUT if timeout is None else float(timeout)

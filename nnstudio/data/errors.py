@@ -7,3 +7,10 @@ class DataError(ValueError):
     The message is one sentence a student understands: which file or data set,
     what was expected, what was found, and what to do about it.
     """
+
+    def __init__(self, *args):
+        from nnstudio.messages import one_line
+
+        if len(args) == 1 and isinstance(args[0], str):
+            args = (one_line(args[0]),)
+        super().__init__(*args)

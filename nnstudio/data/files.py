@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import inspect
 import io
+import itertools
 import math
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +16,7 @@ import numpy as np
 from .dataset import CLASSIFICATION, REGRESSION, Dataset
 from .errors import DataError
 from .generators import check_fraction, make_rng, split
+from .fileio import NpzProblem, check_regular, open_regular, read_npz_arrays
 from .idx import IDX_FILES, from_idx, images_to_features
 
 MAX_CSV_BYTES = 512 * 1024**2
@@ -30,60 +33,90 @@ def _number(text: str):
     return v if math.isfinite(v) else None
 
 
-ENCODINGS = ("utf-8-sig", "cp949", "latin-1")  # tried in this order; latin-1 decodes anything
-HEAD_BYTES = 64 * 1024  # what csv_columns reads to name the columns
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+HEADER_ROWS = 1000  # rows looked at to tell a header row
+BLOCK = 1 << 14  # rows parsed into one float32 block
 
 
-def _decode(raw: bytes, name: str) -> str:
-    for enc in ENCODINGS:
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(f"{name} is not readable text.")  # pragma: no cover - latin-1 decodes anything
+def _csv_encoding(path: Path) -> tuple[str, str]:
+    """(encoding, the first ~64 KB as text), reading the file in chunks: never all of it at once."""
+    import codecs
 
-
-def _read_text(path: Path, limit: int | None = None) -> str:
-    """The file's text (at most ``limit`` bytes, cut at the last whole line), decoded as
-    UTF-8, else Korean Windows (cp949), else Latin-1."""
-    if not path.exists():
-        raise DataError(f"There is no file {str(path)!r}.")
-    if path.is_dir():
-        raise DataError(f"{str(path)!r} is a folder, not a CSV file.")
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
+        check = check_regular(path)
+        if check.st_size > MAX_CSV_BYTES:
             raise DataError(
-                f"{path.name} is {size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
+                f"{path.name} is {check.st_size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
                 f"{MAX_CSV_BYTES // 1024**2} MB."
             )
-        with open(path, "rb") as f:
-            raw = f.read() if limit is None else f.read(limit)
+        with open_regular(path) as fh:
+            head = fh.read(1 << 16)
+        if b"\x00" in head[:4096]:
+            raise DataError(
+                f"{path.name} is not a text file (it contains binary bytes); expected a CSV table."
+            )
+        for encoding in ("utf-8-sig", "cp949"):
+            decoder = codecs.getincrementaldecoder(encoding)()
+            try:
+                with open_regular(path) as fh:
+                    while chunk := fh.read(1 << 16):
+                        decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                continue
+            return encoding, head.decode(encoding, errors="ignore")
+        return "latin-1", head.decode("latin-1")
+    except DataError:
+        raise
+    except FileNotFoundError:
+        raise DataError(f"There is no file {str(path)!r}.") from None
+    except IsADirectoryError:
+        raise DataError(f"{str(path)!r} is a folder, not a CSV file.") from None
     except PermissionError:
         raise DataError(f"nnstudio may not read {str(path)!r} (permission denied).") from None
     except OSError as exc:
         raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
-    if b"\x00" in raw[:4096]:
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str):
+    """(row number, stripped cells) of every non-empty row, streamed from the file."""
+    try:
+        with open_regular(path) as raw:
+            text = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            for i, row in enumerate(csv.reader(text, delimiter=delimiter)):
+                cells = [c.strip() for c in row]
+                if any(cells):
+                    yield i + 1, cells
+    except csv.Error as exc:
+        raise DataError(f"{path.name} is not a valid CSV table ({str(exc)[:200]}).") from None
+    except OSError as exc:
+        raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
+
+
+def _check_delimiter(delimiter) -> None:
+    if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"':
         raise DataError(
-            f"{path.name} is not a text file (it contains binary bytes); expected a CSV table."
+            "delimiter must be one character such as ',' ';' or a tab, "
+            f"received: delimiter={str(delimiter)[:20]!r}."
         )
-    if limit is not None and len(raw) == limit and b"\n" in raw:
-        raw = raw[: raw.rindex(b"\n")]  # the last line may be cut in half (or mid-character)
-    return _decode(raw, path.name)
 
 
 def csv_columns(path) -> tuple[list[str], bool]:
     """The column names of a CSV file and whether its first row is a header: the header's names
-    (in the file's encoding), else x1, x2, ... as from_csv names them. Reads only the start."""
+    (in the file's encoding, as from_csv reads it), else x1, x2, ... as from_csv names them.
+    Parses only the first rows."""
     path = Path(path)
-    text = _read_text(path, limit=HEAD_BYTES)
-    lines = [line for line in text.splitlines() if line.strip()][:51]
+    _encoding, text = _csv_encoding(path)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the head may end mid-line
+    lines = lines[:51]
     if not lines:
         raise DataError(f"{path.name} is empty; expected a table with one sample per row.")
     try:
         rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=_sniff_delimiter(text)))
     except csv.Error as exc:
-        raise DataError(f"{path.name} is not a valid CSV table ({exc}).") from None
+        raise DataError(f"{path.name} is not a valid CSV table ({str(exc)[:200]}).") from None
     rows = [[c.strip() for c in r] for r in rows]
     if _looks_like_header(rows):
         return rows[0], True
@@ -136,32 +169,25 @@ def from_csv(
             f"task must be 'classification', 'regression' or None (decide from the data), "
             f"received: task={task!r}."
         )
-    text = _read_text(path)
-    delimiter = delimiter or _sniff_delimiter(text)
-    try:
-        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise DataError(f"{path.name} is not a valid CSV table ({exc}).") from None
-    numbered = [
-        (i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)
-    ]
-    if not numbered:
+    encoding, sample = _csv_encoding(path)
+    delimiter = delimiter or _sniff_delimiter(sample)
+    _check_delimiter(delimiter)
+    rows = _csv_rows(path, encoding, delimiter)
+    first = []
+    for item in rows:
+        first.append(item)
+        if len(first) >= HEADER_ROWS:
+            break
+    if not first:
         raise DataError(f"{path.name} has no rows; expected a table with one sample per row.")
     if header is None:
-        header = _looks_like_header([r for _, r in numbered])
-    names = numbered[0][1] if header else None
-    body = numbered[1:] if header else numbered
-    if not body:
+        header = _looks_like_header([r for _, r in first])
+    names = first[0][1] if header else None
+    if header and len(first) == 1:
         raise DataError(
             f"{path.name} has a header but no data rows; expected one sample per row below it."
         )
-    width = len(names) if names else len(body[0][1])
-    for line, r in body:
-        if len(r) != width:
-            raise DataError(
-                f"{path.name}, line {line}, has {len(r)} values but the table has {width} columns; "
-                f"every row must have the same number of values."
-            )
+    width = len(names) if names else len(first[0][1])
     if width < 2:
         raise DataError(
             f"{path.name} has only {width} column; expected at least one feature column and one "
@@ -186,9 +212,22 @@ def from_csv(
             f"{', '.join(repr(n) for n in names)} (or give a number from 0 to {width - 1})."
         )
     feat_cols = [j for j in range(width) if j != col]
-    x = np.empty((len(body), len(feat_cols)), dtype=np.float64)
-    labels = []
-    for i, (line, r) in enumerate(body):
+    # one pass in bounded memory: float32 blocks for the features; the labels as numbers
+    # (float64) and, while there are few, as codes of their text
+    blocks, label_blocks, code_blocks = [], [], []
+    block = np.empty((BLOCK, len(feat_cols)), np.float32)
+    label_block = np.empty(BLOCK, np.float64)
+    code_block = np.empty(BLOCK, np.int32)
+    texts: dict[str, int] | None = {}
+    not_number = None  # the first label that is not a number
+    filled = count = 0
+    body = itertools.chain(first[1:] if header else first, rows)
+    for line, r in body:
+        if len(r) != width:
+            raise DataError(
+                f"{path.name}, line {line}, has {len(r)} values but the table has {width} columns; "
+                f"every row must have the same number of values."
+            )
         for k, j in enumerate(feat_cols):
             cell = r[j]
             if cell.lower() in MISSING:
@@ -202,55 +241,99 @@ def from_csv(
                     f"{path.name}, line {line}, column {names[j]!r} holds {cell!r}, which is not a "
                     f"number; feature columns must be numbers."
                 )
-            x[i, k] = v
-        if r[col].lower() in MISSING:
+            if abs(v) > FLOAT32_MAX:
+                raise DataError(
+                    f"{path.name}, line {line}, column {names[j]!r} holds {cell[:40]!r}, too large "
+                    f"for nnstudio's 32-bit numbers (up to about 3.4e38)."
+                )
+            block[filled, k] = v
+        label = r[col]
+        if label.lower() in MISSING:
             raise DataError(
-                f"{path.name}, line {line}, label column {names[col]!r} is missing ({r[col]!r}); "
+                f"{path.name}, line {line}, label column {names[col]!r} is missing ({label!r}); "
                 f"fill it in or remove the row."
             )
-        labels.append(r[col])
-    values = [_number(c) for c in labels]
-    numeric = all(v is not None for v in values)
+        v = _number(label)
+        if v is None and not_number is None:
+            not_number = label
+        label_block[filled] = math.nan if v is None else v
+        if texts is not None:
+            code = texts.setdefault(label, len(texts))
+            code_block[filled] = code
+            if len(texts) > MAX_CLASSES:
+                texts = None  # far too many to be classes: only numbers can be targets
+        filled += 1
+        count += 1
+        if filled == BLOCK:
+            blocks.append(block)
+            label_blocks.append(label_block)
+            code_blocks.append(code_block)
+            block = np.empty_like(block)
+            label_block = np.empty_like(label_block)
+            code_block = np.empty_like(code_block)
+            filled = 0
+    if count == 0:
+        raise DataError(
+            f"{path.name} has a header but no data rows; expected one sample per row below it."
+        )
+    blocks.append(block[:filled])
+    label_blocks.append(label_block[:filled])
+    code_blocks.append(code_block[:filled])
+    x = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+    del blocks, block
+    values = np.concatenate(label_blocks)
+    codes = np.concatenate(code_blocks) if texts is not None else None
+    del label_blocks, code_blocks
+    numeric = not_number is None
     if task is None:
-        distinct = set(values) if numeric else set(labels)
         if not numeric:
             task = CLASSIFICATION
         else:
-            whole = all(v == int(v) for v in values)
-            few = len(distinct) <= min(MAX_CSV_CLASSES_GUESS, max(2, len(values) // 2))
+            whole = bool(np.all(values == np.round(values)))
+            distinct = len(np.unique(values))
+            few = distinct <= min(MAX_CSV_CLASSES_GUESS, max(2, count // 2))
             task = CLASSIFICATION if whole and few else REGRESSION
     if task == REGRESSION:
         if not numeric:
-            bad = next(c for c, v in zip(labels, values) if v is None)
             raise DataError(
-                f"{path.name}: the target column {names[col]!r} holds {bad!r}, which is not a number; "
-                f"regression needs numeric targets."
+                f"{path.name}: the target column {names[col]!r} holds {not_number[:40]!r}, which is "
+                f"not a number; regression needs numeric targets."
             )
-        y = np.asarray(values, dtype=np.float32).reshape(-1, 1)
+        if np.any(np.abs(values) > FLOAT32_MAX):
+            raise DataError(
+                f"{path.name}: the target column {names[col]!r} holds a value too large for "
+                f"nnstudio's 32-bit numbers (up to about 3.4e38)."
+            )
+        y = values.astype(np.float32).reshape(-1, 1)
         class_names, num_classes = None, None
     else:
         if numeric:
-            keys = sorted(set(values))
-            class_names = [str(int(v)) if v == int(v) else str(v) for v in keys]
-            index = {v: i for i, v in enumerate(keys)}
-            y = np.array([index[v] for v in values], dtype=np.int64)
-        else:
-            keys = sorted(set(labels))
-            class_names = keys
-            index = {v: i for i, v in enumerate(keys)}
-            y = np.array([index[v] for v in labels], dtype=np.int64)
+            keys = np.unique(values)
+            if len(keys) > MAX_CLASSES:
+                codes = None
+            else:
+                class_names = [str(int(v)) if v == int(v) else str(v) for v in keys.tolist()]
+                y = np.searchsorted(keys, values).astype(np.int64)
+        elif codes is not None:
+            order = sorted(texts)
+            class_names = order
+            remap = np.empty(len(texts), np.int64)
+            for new, text in enumerate(order):
+                remap[texts[text]] = new
+            y = remap[codes]
+        if codes is None and not (numeric and len(keys) <= MAX_CLASSES):
+            raise DataError(
+                f"{path.name}: column {names[col]!r} has more than {MAX_CLASSES} different labels; "
+                f"nnstudio handles at most {MAX_CLASSES} classes (is it really the label column?)."
+            )
         num_classes = len(class_names)
         if num_classes < 2:
             raise DataError(
                 f"{path.name}: every row has the label {class_names[0]!r}; a classifier needs at "
                 f"least two different classes in column {names[col]!r}."
             )
-        if num_classes > MAX_CLASSES:
-            raise DataError(
-                f"{path.name}: column {names[col]!r} has {num_classes} different labels; nnstudio "
-                f"handles at most {MAX_CLASSES} classes (is it really the label column?)."
-            )
-    if len(body) < 2 and test_fraction > 0:
+    del values, codes
+    if count < 2 and test_fraction > 0:
         raise DataError(
             f"{path.name} has only one data row; at least two are needed to keep one for testing."
         )
@@ -271,7 +354,7 @@ def from_csv(
         class_names=class_names,
         feature_names=[names[j] for j in feat_cols],
         name=name or path.stem,
-        description=f"{len(body)} rows read from {path.name}; target column {names[col]!r}.",
+        description=f"{count} rows read from {path.name}; target column {names[col]!r}.",
     )
 
 
@@ -288,24 +371,32 @@ def from_npz(path, task=None, name=None) -> Dataset:
     if not path.exists():
         raise DataError(f"There is no file {str(path)!r}.")
     try:
-        with np.load(path, allow_pickle=False) as z:
-            missing = [k for k in NPZ_KEYS if k not in z.files]
-            if missing:
-                raise DataError(
-                    f"{path.name} lacks {', '.join(missing)}; expected the arrays x_train, y_train, "
-                    f"x_test, y_test (it has {', '.join(z.files) or 'none'})."
-                )
-            arrays = {k: z[k] for k in NPZ_KEYS}
-            class_names = [str(c) for c in z["class_names"]] if "class_names" in z.files else None
-    except DataError:
-        raise
-    except (ValueError, OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
-        if "pickle" in str(exc):
+        found = read_npz_arrays(path)
+    except NpzProblem as exc:
+        raise DataError(f"{path.name} cannot be read: {exc}.") from None
+    except MemoryError:
+        raise DataError(
+            f"{path.name} needs more memory than is free; close other programs or use a smaller file."
+        ) from None
+    except (ValueError, OSError, zipfile.BadZipFile, EOFError, KeyError, zlib.error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)[:200]
+        raise DataError(f"{path.name} is not a readable NumPy .npz archive ({reason}).") from None
+    missing = [k for k in NPZ_KEYS if k not in found]
+    if missing:
+        raise DataError(
+            f"{path.name} lacks {', '.join(missing)}; expected the arrays x_train, y_train, "
+            f"x_test, y_test (it has {', '.join(sorted(found)[:8]) or 'none'})."
+        )
+    arrays = {k: found[k] for k in NPZ_KEYS}
+    class_names = (
+        [str(c) for c in np.ravel(found["class_names"])] if "class_names" in found else None
+    )
+    for k in ("y_train", "y_test"):
+        if arrays[k].ndim == 0:
             raise DataError(
-                f"{path.name} stores Python objects; nnstudio only reads plain number arrays from "
-                f".npz files (for safety)."
-            ) from None
-        raise DataError(f"{path.name} is not a readable NumPy .npz archive ({exc}).") from None
+                f"{path.name}: {k} is a single number (a 0-d array); expected one label or target "
+                "per sample."
+            )
     for k, a in arrays.items():
         if a.dtype.kind not in "biuf":
             raise DataError(f"{path.name}: {k} holds {a.dtype} values; expected numbers.")
@@ -366,8 +457,15 @@ def from_npz(path, task=None, name=None) -> Dataset:
                 )
             num_classes = len(class_names)
     else:
-        y_train = y_train.astype(np.float32).reshape(len(y_train), -1)
-        y_test = y_test.astype(np.float32).reshape(len(y_test), -1)
+        with np.errstate(over="ignore"):  # too large for float32 -> inf, refused just below
+            y_train = y_train.astype(np.float32).reshape(len(y_train), -1)
+            y_test = y_test.astype(np.float32).reshape(len(y_test), -1)
+        for k, y in (("y_train", y_train), ("y_test", y_test)):
+            if not np.isfinite(y).all():
+                raise DataError(
+                    f"{path.name}: {k} contains NaN or infinite targets (or values too large for "
+                    "32-bit numbers); every target must be a finite number."
+                )
         class_names = None
     return Dataset(
         xs[0],
@@ -416,4 +514,9 @@ def load_file(path, format=None, **options) -> Dataset:
         raise DataError(
             f"Reading a {format} file has no option {unknown[0]!r}; it accepts {', '.join(accepted)}."
         )
-    return reader(path, **options)
+    try:
+        return reader(path, **options)
+    except MemoryError:
+        raise DataError(
+            f"{path.name} needs more memory than is free; close other programs or use a smaller file."
+        ) from None

@@ -15,6 +15,7 @@ import numpy as np
 
 from .dataset import CLASSIFICATION, Dataset
 from .errors import DataError
+from .fileio import check_regular, open_regular
 
 # type code -> (big-endian dtype, name)
 IDX_TYPES = {
@@ -27,7 +28,8 @@ IDX_TYPES = {
 }
 MAX_DIMS = 8
 MAX_BYTES = 2 * 1024**3  # nothing nnstudio reads is bigger than 2 GB of numbers
-GZIP_MAX_RATIO = 1100  # deflate cannot shrink data by more than ~1032:1
+GZIP_MAX_RATIO = 20  # real image and label files pack 2:1 to 10:1; zeros pack 1000:1 (a bomb)
+GZIP_FLOOR = 16 * 1024**2  # data up to this size may pack as well as it likes
 CHUNK = 1 << 20
 
 IDX_FILES = {
@@ -39,13 +41,14 @@ IDX_FILES = {
 
 
 def _is_gzip(path: Path) -> bool:
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         return f.read(2) == b"\x1f\x8b"
 
 
 def _read_exact(stream, n: int, path: Path, what: str) -> bytes:
-    """Read up to n bytes in bounded chunks; fewer only if the stream ends."""
-    parts, got = [], 0
+    """Read up to n bytes in bounded chunks into one buffer; fewer only if the stream ends."""
+    out = bytearray(n)
+    view, got = memoryview(out), 0
     while got < n:
         try:
             part = stream.read(min(CHUNK, n - got))
@@ -56,9 +59,11 @@ def _read_exact(stream, n: int, path: Path, what: str) -> bytes:
             ) from None
         if not part:
             break
-        parts.append(part)
+        view[got : got + len(part)] = part
         got += len(part)
-    return b"".join(parts)
+    del view
+    del out[got:]
+    return out
 
 
 def read_idx(path) -> np.ndarray:
@@ -71,18 +76,19 @@ def read_idx(path) -> np.ndarray:
             f"{str(path)!r} is a folder, not an IDX file; open the folder with from_idx() instead."
         )
     try:
-        size = path.stat().st_size
+        size = check_regular(path).st_size
         if size == 0:
             raise DataError(
                 f"{path.name} is empty (0 bytes); expected an IDX file: get a fresh copy."
             )
         compressed = _is_gzip(path)
-        stream = gzip.open(path, "rb") if compressed else open(path, "rb")
+        raw_file = open_regular(path)
+        stream = gzip.GzipFile(fileobj=raw_file, mode="rb") if compressed else raw_file
     except PermissionError:
         raise DataError(f"nnstudio may not read {str(path)!r} (permission denied).") from None
     except OSError as exc:
         raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
-    with stream:
+    with raw_file, stream:
         head = _read_exact(stream, 4, path, "header")
         if len(head) == 0 and compressed:
             raise DataError(f"{path.name} is an empty gzip file; expected an IDX file inside.")
@@ -124,11 +130,12 @@ def read_idx(path) -> np.ndarray:
         expected = count * dtype.itemsize
         header_len = 4 + 4 * ndim
         if compressed:
-            ceiling = GZIP_MAX_RATIO * size + 1024
+            ceiling = max(GZIP_FLOOR, GZIP_MAX_RATIO * size)
             if expected > MAX_BYTES or expected > ceiling:
                 raise DataError(
                     f"{path.name} declares shape {shape} ({expected:,} bytes of data) but the whole "
-                    f"compressed file is only {size:,} bytes; the file is damaged or truncated."
+                    f"compressed file is only {size:,} bytes, far more than real images pack: "
+                    f"the file is damaged or truncated, or a decompression bomb."
                 )
         else:
             present = size - header_len
@@ -154,6 +161,8 @@ def read_idx(path) -> np.ndarray:
             f"shape {shape}; the file is damaged."
         )
     arr = np.frombuffer(data, dtype=dtype).reshape(shape)
+    if dtype.byteorder in ("=", "|") or dtype.isnative:
+        return arr  # the buffer is ours: no second copy
     return arr.astype(dtype.newbyteorder("="))
 
 

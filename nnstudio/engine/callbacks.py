@@ -371,10 +371,28 @@ class EarlyStopping(Callback):
 
 
 class TerminateOnNaN(Callback):
-    """Stop training as soon as a batch's loss is NaN or infinite."""
+    """Stop training as soon as a batch's loss is NaN or infinite.
+
+    ``stopped`` is then ``(epoch, batch, loss)``, so the caller can keep the last good weights
+    and save nothing ruined (the CLI exits 1; the studio's worker keeps its own guard).
+    """
+
+    def __init__(self, verbose=1):
+        super().__init__()
+        self.verbose = verbose
+        self.stopped = None
+        self._epoch = 0
+
+    def on_train_begin(self, logs=None):
+        self.stopped = None
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch = epoch
 
     def on_train_batch_end(self, batch, logs=None):
         loss = (logs or {}).get("loss")
         if loss is not None and not math.isfinite(loss):
-            sys.stdout.write(f"Batch {batch}: Invalid loss, terminating training\n")
+            if self.verbose:
+                sys.stdout.write(f"Batch {batch}: Invalid loss, terminating training\n")
+            self.stopped = (self._epoch, batch, float(loss))
             self.model.stop_training = True

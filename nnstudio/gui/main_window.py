@@ -32,6 +32,7 @@ from nnstudio.gui.perceptron_lab import install as install_perceptron_lab
 from nnstudio.gui.texts import lesson_title
 from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
 from nnstudio.gui.commands import RemoveLayerCommand
+from nnstudio.gui.panels import data_link
 from nnstudio.gui.panels.data_panel import DataPanel
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.summary import SummaryPanel
@@ -520,6 +521,7 @@ class MainWindow(QMainWindow):
             if not Path(path).exists():
                 self.recent.remove(path)
             return False
+        data_link.check_on_open(self, project, path)  # Locate… / a data file outside the folder
         if _is_bundled_lesson(path):
             # A bundled lesson is a template: never save over it; Save asks where to keep the copy.
             project.title = lesson_title(project.title)
@@ -616,6 +618,8 @@ class MainWindow(QMainWindow):
         return False
 
     def save_to(self, path: str | Path) -> bool:
+        if not data_link.prepare_save(self, self.document.project):  # keep the user's data inside
+            return False
         captured = self._capture_training()
         if captured is False:
             return False

@@ -153,10 +153,17 @@ def build_dataset(project: Project, progress=None, cancel=None):
     ``progress(done_bytes, total_bytes)`` and ``cancel`` (has ``is_set()``) are handed to a data
     set that has to be downloaded first (full MNIST, Fashion-MNIST).
     """
-    problem = _dataset_problem(project.dataset)
+    spec = project.dataset
+    if spec.name == "file" and project.embedded_data:  # the user's data kept in the project
+        from .embed import embedded_dataset
+
+        return embedded_dataset(project)
+    problem = _dataset_problem(spec)
     if problem:
         raise ProjectError(problem)
-    return load_dataset(project.dataset, progress, cancel)
+    if spec.name != "file":
+        check_dataset_params(spec.name, spec.params)  # settings from a file are data
+    return load_dataset(spec, progress, cancel)
 
 
 def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
@@ -189,6 +196,37 @@ def _dataset_problem(spec: DatasetSpec) -> str:
             f"choose one of {', '.join(data.DATASETS)}."
         )
     return ""
+
+
+def check_dataset_params(name: str, params) -> None:
+    """A project's data-set settings are data, not instructions: only the settings the data set
+    has (``DATASETS[name].params``: n_samples, noise, seed, ...) with plain values; never
+    download addresses, timeouts or callbacks (those come from the studio, not a file)."""
+    import nnstudio.data as data
+
+    allowed = data.DATASETS[name].params
+    for key, value in dict(params or {}).items():
+        if key not in allowed:
+            known = ", ".join(allowed) or "none"
+            raise ProjectError(
+                f"The project gives the data set {name!r} the setting {str(key)[:40]!r}, which it "
+                f"does not have (its settings: {known}); remove it in the Data panel."
+            )
+        default = allowed[key]
+        plain = (bool, int, float, str, type(None))
+        if not isinstance(value, plain) or (isinstance(value, str) and len(value) > 100):
+            raise ProjectError(
+                f"The data set setting {key}={str(value)[:40]!r} should be a plain number or name."
+            )
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ProjectError(
+                    f"The data set setting {key} should be a number, received: {str(value)[:40]!r}."
+                )
+            if not math.isfinite(value) or abs(value) > 1e9:
+                raise ProjectError(
+                    f"The data set setting {key}={value!r} is out of range; use a smaller number."
+                )
 
 
 def prepare_data(

@@ -106,6 +106,8 @@ class Document:
     ) -> DatasetSpec:
         old = self.project.dataset
         self.project.dataset = spec
+        if self.project.embedded_data is not None and _data_source(spec) != _data_source(old):
+            self.project.embedded_data = self.project.embedded_info = None  # other data now
         if input_shape is not None and tuple(input_shape) != tuple(self.project.input_shape or ()):
             self.project.input_shape = tuple(input_shape)
             self._invalidate_weights()
@@ -156,3 +158,7 @@ class Document:
         self.project.optimizer_state = None
         self.project.history = {}
         self.project.epochs_trained = 0
+
+
+def _data_source(spec: DatasetSpec) -> tuple:
+    return (spec.name, spec.path, spec.format, repr(sorted((spec.options or {}).items())))

@@ -2,32 +2,32 @@
 
     manifest.json   {"format": "nnstudio-project", "format_version": 1, "app_version", "saved_at"}
     project.json    title, description, network (input shape, ordered layers: id, type, config,
-                    canvas position), dataset, training settings, history, epochs_trained
+                    canvas position), dataset, training settings, epochs_trained (history of
+                    older files)
     weights.npz     (when trained) arrays "layer-id/kernel", "layer-id/bias"
     optimizer.npz   (when trained) the engine optimizer's get_state(): "iterations",
                     "layer-id/kernel/<slot>", ...
+    history.npz     (when trained) one per-epoch array per curve ("loss", "val_accuracy", ...),
+                    float32 when that is exact, else float64: 200,000 epochs pack to ~16 KB
+    data.npz        (optional) the user's own data kept inside the project (see ``embed``);
+                    its shapes are declared in project.json["dataset"]["embedded"]
 
-Saving builds the bytes in memory, writes a temp file in the same folder, fsyncs it and
-``os.replace``\\ s it over the old file, so a failed or killed save leaves the old file as it
-was. Loading trusts nothing: entry names, sizes and compression ratios are bounded, every
-``.npy`` header is parsed here and its declared shape checked against the bytes present
-before anything is allocated, only plain numeric dtypes are read (``allow_pickle=False``),
-and every name in the file is looked up in a fixed allow-list (see ``validate``).
+Saving builds the bytes in memory and writes them with ``nnstudio.atomic.write_atomic``
+(temp file in the same folder, fsync, ``os.replace``): a failed or killed save leaves the
+old file as it was. Loading trusts nothing (``archive``): the bytes each entry unpacks to are
+counted against a cap that follows from the network (not from how well it compresses), every
+``.npy`` header is parsed here and its shape checked against the network before its data is
+read, only plain numeric dtypes are read, and every name in the file is looked up in a fixed
+allow-list (see ``validate``).
 """
 
 from __future__ import annotations
 
-import ast
 import datetime as _dt
-import errno
 import io
 import json
-import math
 import os
-import re
-import stat
 import struct
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -35,6 +35,20 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio import atomic
+from nnstudio.data.fileio import open_regular
+
+from .archive import (
+    ALLOWED_DTYPES,
+    KEY_PATTERN,
+    check_entries,
+    ends_like_a_zip,
+    fail,
+    npz_cap,
+    read_entry,
+    read_npz,
+    size_text,
+)
 from .errors import ProjectError
 from . import runs
 from .migrations import FORMAT, FORMAT_VERSION, migrate
@@ -42,9 +56,11 @@ from .schema import LAYER_TYPES, DatasetSpec, LayerSpec, Project, TrainingSpec
 from .validate import (
     ID_PATTERN,
     MAX_LAYERS,
+    _shape_text,
     check_input_shape,
     check_network,
     check_weights,
+    expected_weight_shapes,
     is_int,
     is_number,
 )
@@ -56,24 +72,16 @@ MANIFEST, PROJECT, WEIGHTS, OPTIMIZER = (
     "optimizer.npz",
 )
 
+HISTORY = "history.npz"
+
 MAX_FILE_BYTES = 4 * 2**30  # the .nnproj file itself
 MAX_ENTRIES = 64  # entries in the outer archive
-MAX_ARRAYS = 10_000  # arrays in one .npz
-MAX_JSON_BYTES = 32 * 2**20  # manifest.json / project.json, unpacked
-MAX_NPZ_BYTES = 2 * 2**30  # weights.npz / optimizer.npz, unpacked
-MAX_RATIO = 100  # unpacked / packed size of an entry larger than RATIO_FLOOR
-RATIO_FLOOR = 2**20
-MAX_NPY_HEADER = 4096
+MAX_MANIFEST_BYTES = 64 * 2**10  # manifest.json, unpacked
+MAX_JSON_BYTES = 8 * 2**20  # project.json, unpacked (its history is in history.npz)
+MAX_HISTORY_BYTES = 32 * 2**20  # history.npz, unpacked: 2 million epochs of 2 curves
+MAX_HISTORY_KEYS = 64
 MAX_TEXT = 100_000  # characters of a title or description
-
-# Plain numbers only: never object ("O"), structured, string or void dtypes.
-ALLOWED_DTYPES = frozenset(
-    f"{order}{kind}{size}"
-    for order in "<>|="
-    for kind, sizes in (("f", (2, 4, 8)), ("i", (1, 2, 4, 8)), ("u", (1, 2, 4, 8)), ("b", (1,)))
-    for size in sizes
-)
-KEY_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,64}(/[A-Za-z0-9_.-]{1,64}){0,3}$")
+DATA = "data.npz"  # the user's data, kept inside the project (embed.py)
 
 _MAGIC = [
     (b"\x89PNG", "a PNG image"),
@@ -93,7 +101,7 @@ _MAGIC = [
 
 def save(project: Project, path: str | os.PathLike) -> None:
     """Write ``project`` to ``path`` atomically (the old file survives any failure)."""
-    path = Path(os.fspath(path))
+    path = atomic.target_of(path)
     data = to_bytes(project, folder=path.parent)
     write_atomic(path, data)
 
@@ -112,6 +120,14 @@ def to_bytes(
         "saved_at": saved_at or _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     content = project_to_dict(project, folder)
+    if project.embedded_data:
+        content["dataset"]["embedded"] = {
+            **dict(project.embedded_info or {}),
+            "shapes": {k: list(np.shape(v)) for k, v in project.embedded_data.items()},
+        }
+    history = _history_arrays(project.history)
+    if history is not None:
+        content["history"] = {}  # in history.npz: compact, and it cannot look like a bomb
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         _write_entry(zf, MANIFEST, _dump_json(manifest), zipfile.ZIP_DEFLATED)
@@ -120,6 +136,12 @@ def to_bytes(
             _write_entry(zf, WEIGHTS, _npz_bytes(project.weights), zipfile.ZIP_STORED)
         if project.optimizer_state:
             _write_entry(zf, OPTIMIZER, _npz_bytes(project.optimizer_state), zipfile.ZIP_STORED)
+        if history:
+            _write_entry(zf, HISTORY, _npz_bytes(history, sort=False), zipfile.ZIP_DEFLATED)
+        if project.embedded_data:
+            _write_entry(
+                zf, DATA, _npz_bytes(project.embedded_data, sort=False), zipfile.ZIP_STORED
+            )
     return buffer.getvalue()
 
 
@@ -161,6 +183,24 @@ def project_to_dict(project: Project, folder: str | os.PathLike | None = None) -
         "epochs_trained": int(project.epochs_trained or 0),
         **({"lesson": project.lesson} if project.lesson else {}),
     }
+
+
+def _history_arrays(history) -> dict[str, np.ndarray] | None:
+    """Per-epoch curves as arrays: float32 when that keeps every value exactly (the engine's
+    losses are float32), else float64. None when a name cannot be an array key (kept in JSON)."""
+    arrays = {}
+    for key, values in (history or {}).items():
+        if (
+            not isinstance(key, str)
+            or not KEY_PATTERN.match(key)
+            or len(history) > MAX_HISTORY_KEYS
+        ):
+            return None
+        wide = np.asarray(values, dtype=np.float64).reshape(-1)
+        narrow = wide.astype(np.float32)
+        exact = np.array_equal(narrow.astype(np.float64), wide, equal_nan=True)
+        arrays[key] = narrow if exact else wide
+    return arrays
 
 
 def _optimizer_table(optimizer) -> dict:
@@ -208,10 +248,10 @@ def _write_entry(zf: zipfile.ZipFile, name: str, data: bytes, method: int) -> No
     zf.writestr(info, data)
 
 
-def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+def _npz_bytes(arrays: dict[str, np.ndarray], sort: bool = True) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
-        for key in sorted(arrays):
+        for key in sorted(arrays) if sort else arrays:
             if not isinstance(key, str) or not KEY_PATTERN.match(key):
                 raise ProjectError(
                     f"The array name {str(key)[:60]!r} cannot be saved; names look like dense_1/kernel."
@@ -233,108 +273,9 @@ def _app_version() -> str:
     return __version__
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder, fsync, ``os.replace``.
-
-    On any failure the temp file is removed, the old file is untouched and a ProjectError
-    says why in words (disk full, read-only folder, no permission, ...).
-    """
-    path = Path(os.fspath(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ProjectError(
-            f"Could not save {path.name}: a folder of that name is already there; choose another name."
-        )
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            _write_all(fd, data)
-            if hasattr(os, "fchmod"):  # keep the old file's permissions (mkstemp makes it 0600)
-                os.fchmod(fd, mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_folder(folder)
-        _remove_stale_temps(folder, path.name)
-    except OSError as exc:
-        raise ProjectError(
-            f"Could not save {path.name}: {_os_reason(exc, folder)}; the old file was left as it was."
-        ) from exc
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _remove_stale_temps(folder: Path, name: str, age_s: float = 3600.0) -> None:
-    """Temp files left by a save that was killed (power cut, SIGKILL) more than an hour ago."""
-    import time
-
-    cutoff = time.time() - age_s
-    try:
-        for leftover in folder.glob(f".{glob_escape(name)}.*.tmp"):
-            try:
-                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
-            except OSError:
-                pass
-    except OSError:
-        pass
-
-
-def glob_escape(text: str) -> str:
-    import glob
-
-    return glob.escape(text)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view[: 1 << 24])
-        view = view[written:]
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the file itself was fsynced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _os_reason(exc: OSError, folder: Path) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full; free some space and save again"
-    if exc.errno == errno.EDQUOT:
-        return "your disk quota is used up; free some space and save again"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"you may not write in the folder {folder}; save it somewhere else"
-    if exc.errno == errno.EROFS:
-        return f"the folder {folder} is on a read-only disk; save it somewhere else"
-    if exc.errno == errno.ENOENT:
-        return f"the folder {folder} does not exist"
-    return exc.strerror or str(exc)
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see :mod:`nnstudio.atomic`); ProjectError on failure."""
+    return atomic.write_atomic(path, data, error=ProjectError)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,8 +287,9 @@ def load(path: str | os.PathLike) -> Project:
     """The project in ``path``; ProjectError (one sentence) for anything missing, damaged or hostile."""
     path = Path(os.fspath(path))
     name = path.name or str(path)
+    atomic.remove_stale_temps(atomic.target_of(path))
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             size = os.fstat(fh.fileno()).st_size
             project = _read(fh, size, name)
     except ProjectError:
@@ -371,10 +313,6 @@ def from_bytes(data: bytes, name: str = "project") -> Project:
     return _read(io.BytesIO(data), len(data), name)
 
 
-def _fail(name: str, reason: str) -> ProjectError:
-    return ProjectError(f"Could not open {name}: {reason}.")
-
-
 def _read(fh, size: int, name: str) -> Project:
     if size == 0:
         raise _fail(
@@ -391,14 +329,18 @@ def _read(fh, size: int, name: str) -> Project:
         looks = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
         hint = f", but this looks like {looks}" if looks else ""
         raise _fail(name, f"it is not an nnstudio project (a project file is a zip archive{hint})")
-    if not _ends_like_a_zip(fh, size):
+    if not ends_like_a_zip(fh, size):
         raise _fail(name, "the file is damaged or cut short (it is not a complete zip archive)")
     try:
         with zipfile.ZipFile(fh) as zf:
-            entries = _check_entries(zf, name, size, outer=True)
+            entries = check_entries(zf, name, size, MAX_ENTRIES)
             return _read_archive(zf, entries, name)
     except ProjectError:
         raise
+    except MemoryError as exc:
+        raise _fail(
+            name, "there is not enough memory to open it; close other programs and try again"
+        ) from exc
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -421,95 +363,17 @@ def _read(fh, size: int, name: str) -> Project:
         ) from exc
 
 
-def _ends_like_a_zip(fh, size: int) -> bool:
-    """The archive's end record must close the file (a cut-short project can still hold the
-    end record of the weights archive inside it, which zipfile would happily read)."""
-    span = min(size, 22 + 0xFFFF)
-    fh.seek(size - span)
-    tail = fh.read(span)
-    fh.seek(0)
-    pos = tail.rfind(b"PK\x05\x06")
-    while pos >= 0:
-        if pos + 22 <= len(tail):
-            (comment,) = struct.unpack("<H", tail[pos + 20 : pos + 22])
-            if pos + 22 + comment == len(tail):
-                return True
-        pos = tail.rfind(b"PK\x05\x06", 0, pos)
-    return False
-
-
-def _check_entries(
-    zf: zipfile.ZipFile, name: str, archive_size: int, outer: bool
-) -> dict[str, zipfile.ZipInfo]:
-    infos = zf.infolist()
-    limit = MAX_ENTRIES if outer else MAX_ARRAYS
-    where = "" if outer else " (inside its weights)"
-    if len(infos) > limit:
-        raise _fail(name, f"it holds {len(infos):,} entries{where}, far more than a project has")
-    entries: dict[str, zipfile.ZipInfo] = {}
-    for info in infos:
-        entry = info.filename
-        parts = entry.replace("\\", "/").split("/")
-        if (
-            entry.startswith(("/", "\\"))
-            or re.match(r"^[A-Za-z]:", entry)
-            or ".." in parts
-            or "\x00" in entry
-            or len(entry) > 300
-        ):
-            raise _fail(
-                name,
-                f"it holds an entry named {entry[:80]!r} that points outside the project, which nnstudio refuses",
-            )
-        if entry in entries:
-            raise _fail(name, f"it holds the entry {entry[:80]!r} twice, so it is damaged")
-        if info.flag_bits & 0x1:
-            raise _fail(
-                name, f"its entry {entry[:80]!r} is encrypted, which nnstudio does not support"
-            )
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _fail(name, f"its entry {entry[:80]!r} uses a compression nnstudio does not read")
-        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise _fail(
-                name, f"its entry {entry[:80]!r} has inconsistent sizes, so the file is damaged"
-            )
-        if info.header_offset + info.compress_size > archive_size:
-            raise _fail(name, "the file is cut short (its entries run past its end)")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _fail(
-                name,
-                f"its entry {entry[:80]!r} would unpack from {_size(info.compress_size)} to "
-                f"{_size(info.file_size)}, which looks like a zip bomb, so nnstudio refuses it",
-            )
-        entries[entry] = info
-    return entries
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
-
-
-def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
-    if info.file_size > limit:
-        raise _fail(
-            name,
-            f"its entry {info.filename!r} is {_size(info.file_size)}, larger than nnstudio allows ({_size(limit)})",
-        )
-    with zf.open(info) as fh:
-        data = fh.read(info.file_size + 1)
-    if len(data) != info.file_size:
-        raise _fail(name, f"its entry {info.filename!r} is damaged (its size does not match)")
-    return data
+_fail = fail
+_size = size_text
 
 
 def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name: str) -> Project:
     for required in (MANIFEST, PROJECT):
         if required not in entries:
             raise _fail(name, f"the file is damaged: it has no {required} inside")
-    manifest = _load_json(_read_entry(zf, entries[MANIFEST], MAX_JSON_BYTES, name), MANIFEST, name)
+    manifest = _load_json(
+        read_entry(zf, entries[MANIFEST], MAX_MANIFEST_BYTES, name), MANIFEST, name
+    )
     if not isinstance(manifest, dict):
         raise _fail(name, f"the file is damaged: {MANIFEST} is not a table")
     if manifest.get("format") != FORMAT:
@@ -528,7 +392,7 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
             f"Could not open {name}: it was made by a newer nnstudio (format {version}); this version reads up to "
             f"{FORMAT_VERSION}, so update nnstudio to open it."
         )
-    content = _load_json(_read_entry(zf, entries[PROJECT], MAX_JSON_BYTES, name), PROJECT, name)
+    content = _load_json(read_entry(zf, entries[PROJECT], MAX_JSON_BYTES, name), PROJECT, name)
     if not isinstance(content, dict):
         raise _fail(name, f"the file is damaged: {PROJECT} is not a table")
     if version < FORMAT_VERSION:
@@ -539,13 +403,33 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
         _check_layer_settings(project)
     except ProjectError as exc:
         raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
-    arrays = {}
-    for entry, what in ((WEIGHTS, "weights"), (OPTIMIZER, "optimizer state")):
-        if entry in entries:
-            npz = _read_entry(zf, entries[entry], MAX_NPZ_BYTES, name)
-            arrays[entry] = _read_npz(npz, name, what)
-    project.weights = arrays.get(WEIGHTS)
-    project.optimizer_state = arrays.get(OPTIMIZER)
+    if HISTORY in entries:
+        project.history = _read_history(zf, entries[HISTORY], project, name)
+    if project.embedded_info is not None:
+        if DATA not in entries:
+            raise _fail(name, "it says it holds your data, but data.npz is missing")
+        project.embedded_data = _read_data(zf, entries[DATA], project.embedded_info, name)
+    if (WEIGHTS in entries or OPTIMIZER in entries) and project.input_shape is None:
+        raise _fail(name, "it holds weights but no input shape, so it is damaged")
+    expected = expected_weight_shapes(project) if project.input_shape is not None else {}
+    if WEIGHTS in entries:
+        cap = npz_cap(expected.values())
+        npz = read_entry(zf, entries[WEIGHTS], cap, name)
+        project.weights = read_npz(
+            npz, name, "weights", _expect_weights(expected), max_arrays=len(expected) + 8
+        )
+        del npz
+    if OPTIMIZER in entries:
+        cap = npz_cap(expected.values(), copies=MAX_SLOTS, extra=64)
+        npz = read_entry(zf, entries[OPTIMIZER], cap, name)
+        project.optimizer_state = read_npz(
+            npz,
+            name,
+            "optimizer state",
+            _expect_state(expected),
+            max_arrays=MAX_SLOTS * len(expected) + 8,
+        )
+        del npz
     if project.optimizer_state and not project.weights:
         raise _fail(name, "it holds an optimizer state but no weights, so it is damaged")
     if project.weights and project.input_shape is None:
@@ -560,6 +444,85 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
                 name, f"its weights {key} hold {array.dtype} values instead of decimal numbers"
             )
     return project
+
+
+MAX_SLOTS = 4  # optimizer arrays per weight (Adam's m and v, AMSGrad's v_hat, ...)
+
+
+def _expect_weights(expected: dict[str, tuple]):
+    def expect(key: str, shape: tuple, descr: str) -> str | None:
+        if key not in expected:
+            return (
+                f"the saved weights do not belong to this network (has weights for {key}); "
+                "the file is damaged or was edited by hand"
+            )
+        if shape != expected[key]:
+            return (
+                f"the saved weights {key} have the shape {_shape_text(shape)}, but the network needs "
+                f"{_shape_text(expected[key])}; the file is damaged or was edited by hand"
+            )
+        if descr[1] != "f":
+            return f"its weights {key} hold {np.dtype(descr)} values instead of decimal numbers"
+        return None
+
+    return expect
+
+
+def _expect_state(expected: dict[str, tuple]):
+    def expect(key: str, shape: tuple, descr: str) -> str | None:
+        if key == "iterations":
+            if shape != () or descr[1] not in "iu":
+                return "the saved optimizer step count is not a whole number; the file is damaged"
+            return None
+        param = next((p for p in expected if key.startswith(p + "/")), None)
+        if param is None:
+            return (
+                f"the saved optimizer state {key[:60]!r} belongs to no weight of this network; "
+                "the file is damaged or was edited by hand"
+            )
+        if shape != expected[param]:
+            return (
+                f"the saved optimizer state {key} has the shape {_shape_text(shape)}, but its "
+                f"weight has {_shape_text(expected[param])}; the file is damaged or was edited by hand"
+            )
+        return None
+
+    return expect
+
+
+def _read_data(zf, info, meta: dict, name: str) -> dict[str, np.ndarray]:
+    """data.npz: the arrays whose shapes project.json declares, nothing else, nothing bigger."""
+    shapes = {k: tuple(v) for k, v in meta["shapes"].items()}
+
+    def expect(key: str, shape: tuple, descr: str) -> str | None:
+        if key not in shapes or shape != shapes[key] or descr[1] not in "fiu":
+            return f"the data inside it ({key[:40]}) does not match its description; the file is damaged"
+        return None
+
+    data = read_entry(zf, info, npz_cap(shapes.values()), name)
+    arrays = read_npz(data, name, "data", expect, max_arrays=len(shapes))
+    if set(arrays) != set(shapes):
+        raise _fail(name, "the data inside it is incomplete, so the file is damaged")
+    return arrays
+
+
+def _read_history(zf, info, project: Project, name: str) -> dict[str, list[float]]:
+    """history.npz: one float array per curve (its unpacked size bounds the memory it takes)."""
+
+    def expect(key: str, shape: tuple, descr: str) -> str | None:
+        if len(shape) != 1 or descr[1] != "f":
+            return (
+                f"the history of {key[:40]!r} should be a list of numbers, one per epoch, "
+                f"but it is {_shape_text(shape)} of {np.dtype(descr)}; the file is damaged"
+            )
+        return None
+
+    data = read_entry(zf, info, MAX_HISTORY_BYTES, name)
+    arrays = read_npz(data, name, "training history", expect, max_arrays=MAX_HISTORY_KEYS)
+    history = dict(project.history or {})
+    for key, values in arrays.items():
+        history[key] = values.astype(np.float64).tolist()
+    return history
 
 
 def _check_layer_settings(project: Project) -> None:
@@ -590,85 +553,6 @@ def _load_json(data: bytes, entry: str, name: str):
 
 
 # -- .npz -------------------------------------------------------------------------------------
-
-
-def _read_npz(data: bytes, name: str, what: str) -> dict[str, np.ndarray]:
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, struct.error) as exc:
-        raise _fail(name, f"its {what} are damaged (not a readable .npz archive)") from exc
-    arrays: dict[str, np.ndarray] = {}
-    with zf:
-        entries = _check_entries(zf, name, len(data), outer=False)
-        total = 0
-        for entry, info in entries.items():
-            if not entry.endswith(".npy") or not KEY_PATTERN.match(entry[:-4]):
-                raise _fail(
-                    name,
-                    f"its {what} hold an entry named {entry[:80]!r}, which is not an array of a layer",
-                )
-            total += info.file_size
-            if total > MAX_NPZ_BYTES:
-                raise _fail(
-                    name, f"its {what} are larger than nnstudio allows ({_size(MAX_NPZ_BYTES)})"
-                )
-            raw = _read_entry(zf, info, MAX_NPZ_BYTES, name)
-            arrays[entry[:-4]] = _read_npy(raw, entry[:-4], name, what)
-    return arrays
-
-
-def _read_npy(raw: bytes, key: str, name: str, what: str) -> np.ndarray:
-    """Parse the .npy header ourselves; load only when dtype and size match the bytes present."""
-
-    def bad(reason: str) -> ProjectError:
-        return _fail(name, f"the {what} array {key!r} {reason}")
-
-    if len(raw) < 10 or raw[:6] != b"\x93NUMPY":
-        raise bad("is not a NumPy array")
-    major = raw[6]
-    if major == 1:
-        (header_len,), start = struct.unpack("<H", raw[8:10]), 10
-    elif major in (2, 3):
-        if len(raw) < 12:
-            raise bad("is cut short")
-        (header_len,), start = struct.unpack("<I", raw[8:12]), 12
-    else:
-        raise bad(f"uses the .npy format version {major}, which nnstudio does not read")
-    if header_len > MAX_NPY_HEADER or start + header_len > len(raw):
-        raise bad("has a damaged header")
-    try:
-        header = ast.literal_eval(raw[start : start + header_len].decode("latin1"))
-    except (ValueError, SyntaxError, RecursionError, MemoryError, TypeError) as exc:
-        raise bad("has a damaged header") from exc
-    if not isinstance(header, dict) or set(header) != {"descr", "fortran_order", "shape"}:
-        raise bad("has a damaged header")
-    descr, fortran, shape = header["descr"], header["fortran_order"], header["shape"]
-    if not isinstance(descr, str) or descr not in ALLOWED_DTYPES:
-        raise bad(
-            f"holds values of type {str(descr)[:40]!r}; only plain numbers are allowed (no Python objects)"
-        )
-    if not isinstance(fortran, bool):
-        raise bad("has a damaged header")
-    if (
-        not isinstance(shape, tuple)
-        or len(shape) > 8
-        or not all(is_int(d) and d >= 0 for d in shape)
-    ):
-        raise bad(f"declares the shape {str(shape)[:60]}, which is not a list of sizes")
-    itemsize = np.dtype(descr).itemsize
-    count = math.prod(shape)
-    present = len(raw) - start - header_len
-    if count * itemsize != present:
-        raise bad(
-            f"declares {count:,} values ({_size(count * itemsize)}) but the file holds {_size(present)} of data"
-        )
-    try:
-        array = np.load(io.BytesIO(raw), allow_pickle=False)
-    except (ValueError, OSError, EOFError) as exc:
-        raise bad("could not be read") from exc
-    if array.dtype.byteorder == ">" or (array.dtype.byteorder == "=" and not np.little_endian):
-        array = array.astype(array.dtype.newbyteorder("<"))
-    return array
 
 
 # -- project.json -> dataclasses ----------------------------------------------------------------
@@ -801,6 +685,19 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
     for where, table in (("the data set settings", params), ("the data file options", options)):
         if not _plain(table):
             raise r.fail(where, "plain numbers, names and true/false", table)
+    embedded_info = None
+    if ds.get("embedded") is not None:
+        from .embed import check_info
+
+        embedded_info = check_info(ds.get("embedded"), name)
+        for key in ("class_names", "feature_names"):
+            names = embedded_info.get(key)
+            if names is not None and not (
+                isinstance(names, list)
+                and len(names) <= 100_000
+                and all(isinstance(n, str) and len(n) <= 200 for n in names)
+            ):
+                raise r.fail(f"the {key.replace('_', ' ')} of your data", "a list of names", names)
     dataset = DatasetSpec(
         name=ds_name,
         params=dict(params),
@@ -855,7 +752,7 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
         except ProjectError as exc:
             raise ProjectError(f"Could not open {name}: {_lower_first(str(exc))}") from exc
 
-    return Project(
+    project = Project(
         title=title,
         description=dict(description),
         layers=layers,
@@ -866,6 +763,8 @@ def project_from_dict(content: dict, name: str = "project") -> Project:
         epochs_trained=epochs_trained,
         lesson=lesson,
     )
+    project.embedded_info = embedded_info
+    return project
 
 
 def _resolve_dataset_path(project: Project, folder: Path) -> None:

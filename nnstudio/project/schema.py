@@ -69,6 +69,9 @@ class Project:
     weights: dict[str, np.ndarray] | None = None  # "layer-id/kernel", "layer-id/bias"
     optimizer_state: dict[str, np.ndarray] | None = None  # engine optimizer get_state()
     lesson: dict[str, Any] | None = None  # a guided lesson's steps (project/lesson.py)
+    # the user's data kept inside the project (data.npz; see embed.py) and what describes it
+    embedded_data: dict[str, np.ndarray] | None = None  # x_train, y_train, x_test, y_test
+    embedded_info: dict[str, Any] | None = None  # task, class_names, ... (project.json)
 
     def new_layer_id(self, layer_type: str) -> str:
         """Keras-style unique id: dense, dense_1, dense_2, ..."""

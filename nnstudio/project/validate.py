@@ -245,6 +245,9 @@ def output_units(project: Project) -> int | None:
     return int(shape[-1]) if learns else None
 
 
+MAX_ITERATIONS = 2**53  # optimizer steps: exact as a float, far beyond any real run
+
+
 def check_weights(project: Project) -> None:
     """Saved weights and optimizer state must match the network exactly (names and shapes)."""
     if not project.weights and not project.optimizer_state:
@@ -280,6 +283,11 @@ def check_weights(project: Project) -> None:
                 if array.shape != () or array.dtype.kind not in "iu" or int(array) < 0:
                     raise ProjectError(
                         "The saved optimizer step count is not a whole number; the file is damaged."
+                    )
+                if int(array) > MAX_ITERATIONS:
+                    raise ProjectError(
+                        f"The saved optimizer step count {int(array):,} is far more than any training "
+                        f"takes (at most {MAX_ITERATIONS:,}); the file is damaged or was edited by hand."
                     )
                 continue
             param = next((p for p in expected if key.startswith(p + "/")), None)

@@ -347,239 +347,303 @@
     </message>
   </context>
   <context>
+    <name>DataLink</name>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="56" />
+      <source>Data files (*.csv *.tsv *.txt *.npz)</source>
+      <translation>데이터 파일 (*.csv *.tsv *.txt *.npz)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="56" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="62" />
+      <source>Locate the data file</source>
+      <translation>데이터 파일 찾기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="81" />
+      <source>Data file not found</source>
+      <translation>데이터 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="82" />
+      <source>This project trains on the file
+{path}
+which is not there any more (it may have been moved or renamed). Locate… it now?</source>
+      <translation>이 프로젝트는 다음 파일로 학습합니다.
+{path}
+그런데 이 파일이 더 이상 그 자리에 없습니다(옮겨졌거나 이름이 바뀌었을 수 있습니다). 지금 찾아보시겠습니까(찾기…)?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="97" />
+      <source>Read a file outside the project?</source>
+      <translation>프로젝트 밖의 파일을 읽을까요?</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="98" />
+      <source>This project reads its data from
+{path}
+which is outside the project's own folder. Read this file only if you trust the project. Read it?
+
+No: choose another file (Locate…), or none.</source>
+      <translation>이 프로젝트는 다음 파일에서 데이터를 읽습니다.
+{path}
+이 파일은 프로젝트 폴더 밖에 있습니다. 프로젝트를 믿을 수 있을 때만 읽으십시오. 읽을까요?
+
+아니요: 다른 파일을 고르거나(찾기…) 아무 파일도 읽지 않습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="140" />
+      <source>Data too large to keep in the project</source>
+      <translation>데이터가 너무 커서 프로젝트에 담을 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/panels/data_link.py" line="141" />
+      <source>Your data ({size:.0f} MB) is larger than the {limit} MB a project can hold, so the project will only link to
+{path}
+Send that file along with the project. Save with a link?</source>
+      <translation>데이터({size:.0f} MB)가 프로젝트에 담을 수 있는 {limit} MB보다 커서, 프로젝트에는 다음 파일로 가는 연결만 저장됩니다.
+{path}
+프로젝트를 보낼 때 이 파일도 함께 보내십시오. 연결만 저장할까요?</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="240" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="248" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="248" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="256" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="250" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="258" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="254" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="262" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="256" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="264" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="296" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="305" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="298" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="306" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="299" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="314" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="322" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="325" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="333" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="327" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="335" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="349" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="357" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="391" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="399" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="392" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="393" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="394" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="395" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="396" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="397" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="398" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="406" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="409" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="410" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="407" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="408" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="563" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="571" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="565" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="573" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="583" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="591" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="588" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="596" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="608" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="616" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="651" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="659" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="655" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="668" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="676" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="740" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="756" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="756" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="760" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="768" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="761" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="769" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="777" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="785" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="789" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="797" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="827" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="835" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="863" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="871" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="865" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="873" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -1324,37 +1388,37 @@
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="133" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="141" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="136" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="144" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="145" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="153" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="151" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="159" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="152" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="153" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="161" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="154" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -1677,342 +1741,342 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="172" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="174" />
+      <location filename="../../nnstudio/gui/main_window.py" line="175" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="177" />
+      <location filename="../../nnstudio/gui/main_window.py" line="178" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="179" />
+      <location filename="../../nnstudio/gui/main_window.py" line="180" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="180" />
+      <location filename="../../nnstudio/gui/main_window.py" line="181" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="245" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="245" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="246" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="248" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="250" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="253" />
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="255" />
+      <location filename="../../nnstudio/gui/main_window.py" line="256" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="258" />
+      <location filename="../../nnstudio/gui/main_window.py" line="259" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="288" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="289" />
+      <location filename="../../nnstudio/gui/main_window.py" line="290" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="291" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="295" />
+      <location filename="../../nnstudio/gui/main_window.py" line="296" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="297" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="304" />
+      <location filename="../../nnstudio/gui/main_window.py" line="305" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="316" />
+      <location filename="../../nnstudio/gui/main_window.py" line="317" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="323" />
+      <location filename="../../nnstudio/gui/main_window.py" line="324" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="330" />
+      <location filename="../../nnstudio/gui/main_window.py" line="331" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="336" />
+      <location filename="../../nnstudio/gui/main_window.py" line="337" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="342" />
+      <location filename="../../nnstudio/gui/main_window.py" line="343" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="353" />
+      <location filename="../../nnstudio/gui/main_window.py" line="354" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="402" />
+      <location filename="../../nnstudio/gui/main_window.py" line="403" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="416" />
+      <location filename="../../nnstudio/gui/main_window.py" line="417" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="419" />
+      <location filename="../../nnstudio/gui/main_window.py" line="420" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="430" />
+      <location filename="../../nnstudio/gui/main_window.py" line="431" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="433" />
+      <location filename="../../nnstudio/gui/main_window.py" line="434" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="452" />
+      <location filename="../../nnstudio/gui/main_window.py" line="453" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
+      <location filename="../../nnstudio/gui/main_window.py" line="454" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="469" />
+      <location filename="../../nnstudio/gui/main_window.py" line="470" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="495" />
+      <location filename="../../nnstudio/gui/main_window.py" line="496" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="505" />
+      <location filename="../../nnstudio/gui/main_window.py" line="506" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="507" />
+      <location filename="../../nnstudio/gui/main_window.py" line="508" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="507" />
+      <location filename="../../nnstudio/gui/main_window.py" line="508" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="515" />
+      <location filename="../../nnstudio/gui/main_window.py" line="516" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="528" />
+      <location filename="../../nnstudio/gui/main_window.py" line="530" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="538" />
+      <location filename="../../nnstudio/gui/main_window.py" line="540" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="546" />
+      <location filename="../../nnstudio/gui/main_window.py" line="548" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="551" />
+      <location filename="../../nnstudio/gui/main_window.py" line="553" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="559" />
+      <location filename="../../nnstudio/gui/main_window.py" line="561" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="578" />
+      <location filename="../../nnstudio/gui/main_window.py" line="580" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="611" />
+      <location filename="../../nnstudio/gui/main_window.py" line="613" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="631" />
+      <location filename="../../nnstudio/gui/main_window.py" line="635" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="635" />
+      <location filename="../../nnstudio/gui/main_window.py" line="639" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="644" />
+      <location filename="../../nnstudio/gui/main_window.py" line="648" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="654" />
+      <location filename="../../nnstudio/gui/main_window.py" line="658" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="656" />
+      <location filename="../../nnstudio/gui/main_window.py" line="660" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="665" />
+      <location filename="../../nnstudio/gui/main_window.py" line="669" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="683" />
+      <location filename="../../nnstudio/gui/main_window.py" line="687" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="697" />
+      <location filename="../../nnstudio/gui/main_window.py" line="701" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="732" />
+      <location filename="../../nnstudio/gui/main_window.py" line="736" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="733" />
+      <location filename="../../nnstudio/gui/main_window.py" line="737" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="734" />
+      <location filename="../../nnstudio/gui/main_window.py" line="738" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="735" />
+      <location filename="../../nnstudio/gui/main_window.py" line="739" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="768" />
+      <location filename="../../nnstudio/gui/main_window.py" line="772" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="769" />
+      <location filename="../../nnstudio/gui/main_window.py" line="773" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="770" />
+      <location filename="../../nnstudio/gui/main_window.py" line="774" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="771" />
+      <location filename="../../nnstudio/gui/main_window.py" line="775" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="777" />
+      <location filename="../../nnstudio/gui/main_window.py" line="781" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="801" />
+      <location filename="../../nnstudio/gui/main_window.py" line="805" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="806" />
+      <location filename="../../nnstudio/gui/main_window.py" line="810" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>

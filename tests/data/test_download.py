@@ -56,6 +56,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if mode == "bad":
             body = body[:-1] + bytes([body[-1] ^ 0xFF])
+        if mode == "endless":  # no length, and far more bytes than the published file
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(200):
+                self.wfile.write(bytes(64 * 1024))
+            return
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -318,3 +324,28 @@ def test_a_published_sha256_is_checked_as_well_as_the_md5(server, monkeypatch):
     with pytest.raises(DataError, match="failed its checksum"):
         load("mnist", mirrors=[server.url + "/good/"], timeout=TIMEOUT)
     assert "mnist/t10k-labels-idx1-ubyte.gz" not in cache_files()
+
+
+def test_downloads_only_from_http_addresses(tmp_path):
+    """Issue 15 problem 4: `file:///dev/zero#` as a mirror wrote until the disk was full."""
+    for url in ("file:///dev/zero#", "ftp://example.org/", "data:,abc"):
+        with pytest.raises(DataError, match="only from http"):
+            load("mnist", mirrors=[url], timeout=TIMEOUT)
+    assert cache_files() == []
+
+
+def test_a_server_sending_more_than_the_known_size_is_cut_off(server):
+    with pytest.raises(DataError, match="more than the"):
+        load("mnist", mirrors=[server.url + "/endless/"], timeout=TIMEOUT)
+    assert cache_files() == []
+
+
+def test_extra_mirrors_come_from_the_environment_only(server, monkeypatch):
+    monkeypatch.setenv(dl.MIRRORS_ENV, server.url + "/good/")
+    monkeypatch.setitem(dl.MIRRORS, "mnist", [])
+    ds = load("mnist", timeout=TIMEOUT)
+    assert ds.x_train.shape == (50, 784)
+    monkeypatch.setenv(dl.MIRRORS_ENV, "file:///etc/")
+    assert dl.user_mirrors.__doc__ and "project file" in dl.user_mirrors.__doc__
+    with pytest.raises(DataError, match="only from http"):
+        dl.user_mirrors("mnist")

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from nnstudio.project import ProjectError, load, save
-from nnstudio.project import fileformat
+from nnstudio import atomic
 
 
 def _digest(path):
@@ -52,7 +52,7 @@ def test_disk_full_while_writing(saved, helpers, monkeypatch):
             return real_write(fd, data[: len(data) // 2])  # half goes out, then the disk is full
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(fileformat.os, "write", write)
+    monkeypatch.setattr(atomic.os, "write", write)
     with pytest.raises(ProjectError, match="disk is full") as info:
         save(_changed(helpers), saved)
     monkeypatch.undo()
@@ -68,7 +68,7 @@ def test_disk_full_at_fsync(saved, helpers, monkeypatch):
     def fsync(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(fileformat.os, "fsync", fsync)
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
     with pytest.raises(ProjectError, match="disk is full"):
         save(_changed(helpers), saved)
     monkeypatch.undo()
@@ -100,7 +100,7 @@ def test_read_only_folder_as_the_system_reports_it(saved, helpers, monkeypatch, 
     def mkstemp(*args, **kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(fileformat.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", mkstemp)
     with pytest.raises(ProjectError, match=words):
         save(_changed(helpers), saved)
     monkeypatch.undo()
@@ -113,7 +113,7 @@ def test_replace_failing_removes_the_temp(saved, helpers, monkeypatch):
     def replace(src, dst):
         raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
 
-    monkeypatch.setattr(fileformat.os, "replace", replace)
+    monkeypatch.setattr(atomic.os, "replace", replace)
     with pytest.raises(ProjectError, match="work.nnproj"):
         save(_changed(helpers), saved)
     monkeypatch.undo()
@@ -193,3 +193,29 @@ def test_temps_left_by_a_killed_save_are_cleared_later(saved, helpers):
     os.utime(other, (two_hours_ago, two_hours_ago))
     save(_changed(helpers), saved)
     assert not old.exists() and young.exists() and other.exists()
+
+
+def test_temps_of_a_killed_save_are_removed_at_the_next_save_or_open(saved, helpers):
+    """Issue 15 problem 9: a killed save's full-size temp used to stay for an hour."""
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    pid = int(dead.stdout)
+    leftover = saved.parent / f".work.nnproj.{pid}.k1ll3d.tmp"
+    leftover.write_bytes(b"x" * 100_000)
+    mine = saved.parent / f".work.nnproj.{os.getpid()}.mine01.tmp"  # a save running right now
+    mine.write_bytes(b"partial")
+    load(saved)
+    assert not leftover.exists() and mine.exists()
+    leftover.write_bytes(b"x")
+    save(_changed(helpers), saved)
+    assert not leftover.exists() and mine.exists()
+
+
+def test_saving_through_a_symlink_writes_the_target(saved, helpers, tmp_path):
+    """Issue 15 problem 9: the link used to be replaced and the real file kept its old content."""
+    link = tmp_path / "link.nnproj"
+    link.symlink_to(saved)
+    save(_changed(helpers), link)
+    assert link.is_symlink() and os.path.samefile(link, saved)
+    assert load(saved).title == _changed(helpers).title

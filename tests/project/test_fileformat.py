@@ -39,7 +39,13 @@ def test_layout_of_the_zip(tmp_path, helpers):
     path = tmp_path / "tiny.nnproj"
     save(helpers.small_project(), path)
     with zipfile.ZipFile(path) as zf:
-        assert zf.namelist() == ["manifest.json", "project.json", "weights.npz", "optimizer.npz"]
+        assert zf.namelist() == [
+            "manifest.json",
+            "project.json",
+            "weights.npz",
+            "optimizer.npz",
+            "history.npz",
+        ]
         manifest = json.loads(zf.read("manifest.json"))
         content = json.loads(zf.read("project.json"))
         with zipfile.ZipFile(io.BytesIO(zf.read("weights.npz"))) as inner:

@@ -44,8 +44,9 @@ import nnstudio.data as data
 from nnstudio.data.errors import DataError
 from nnstudio.data.files import csv_columns
 from nnstudio.gui.commands import SetDatasetCommand
+from nnstudio.gui.panels import data_link
 from nnstudio.gui.texts import class_names, dataset_description, dataset_title
-from nnstudio.project.build import load_dataset as load_spec
+from nnstudio.project.build import load_dataset
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
 
@@ -108,6 +109,13 @@ def spec_key(spec: DatasetSpec) -> tuple:
     params = dict(info.params) if info else {}
     params.update(spec.params or {})
     return (spec.name, frozen(params))
+
+
+def load_spec(spec: DatasetSpec, progress=None, cancel=None):
+    """The Dataset a spec names: the user's data kept inside the open project first, otherwise
+    what ``project.build.load_dataset`` loads (DataError if it cannot be had)."""
+    kept = data_link.embedded_for(spec) if spec.name == FILE else None
+    return kept if kept is not None else load_dataset(spec, progress, cancel)
 
 
 def download_size(name: str) -> int | None:
