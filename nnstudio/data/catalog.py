@@ -60,10 +60,14 @@ def _downloadable(name, class_names):
     return make
 
 
+FETCH_PARAMS = ("progress", "cancel", "mirrors", "timeout")  # from the studio, never a file
+LAYOUT_PARAMS = ("flatten",)  # the samples' shape: a project may set it; not a panel setting
+
+
 def _info(name, title, description, task, kind, maker, needs_download=False):
     params = {}
     for p in inspect.signature(maker).parameters.values():
-        if p.name in ("progress", "cancel", "mirrors", "timeout", "flatten"):
+        if p.name in FETCH_PARAMS + LAYOUT_PARAMS:
             continue  # how to fetch or shape the samples, not a setting of the data set itself
         params[p.name] = p.default
     return DatasetInfo(
@@ -268,5 +272,14 @@ def load(name: str, **params) -> Dataset:
         raise DataError(f"The data set {key!r} has no setting {unknown[0]!r}; it accepts {shown}.")
     ds = maker(**params)
     ds.name = key
-    ds.params = {k: v for k, v in params.items() if k in DATASETS[key].params or k == "flatten"}
+    ds.params = {k: v for k, v in params.items() if k in DATASETS[key].params or k in LAYOUT_PARAMS}
     return ds
+
+
+def layout_params(name: str) -> dict:
+    """The layout settings (``LAYOUT_PARAMS``) data set ``name`` takes, with their defaults."""
+    maker = _MAKERS.get(str(name).strip().lower())
+    if maker is None:
+        return {}
+    found = inspect.signature(maker).parameters.values()
+    return {p.name: p.default for p in found if p.name in LAYOUT_PARAMS}

@@ -204,7 +204,9 @@ def check_dataset_params(name: str, params) -> None:
     download addresses, timeouts or callbacks (those come from the studio, not a file)."""
     import nnstudio.data as data
 
-    allowed = data.DATASETS[name].params
+    from nnstudio.data.catalog import layout_params
+
+    allowed = {**data.DATASETS[name].params, **layout_params(name)}
     for key, value in dict(params or {}).items():
         if key not in allowed:
             known = ", ".join(allowed) or "none"
@@ -217,6 +219,10 @@ def check_dataset_params(name: str, params) -> None:
         if not isinstance(value, plain) or (isinstance(value, str) and len(value) > 100):
             raise ProjectError(
                 f"The data set setting {key}={str(value)[:40]!r} should be a plain number or name."
+            )
+        if isinstance(default, bool) and not isinstance(value, bool):
+            raise ProjectError(
+                f"The data set setting {key} should be true or false, received: {str(value)[:40]!r}."
             )
         if isinstance(default, (int, float)) and not isinstance(default, bool):
             if isinstance(value, bool) or not isinstance(value, (int, float)):

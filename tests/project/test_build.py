@@ -202,3 +202,16 @@ def test_unknown_dataset_name():
     p = _net(1, "sigmoid", "binary_crossentropy", dataset="nope")
     with pytest.raises(ProjectError, match="does not have"):
         build_dataset(p)
+
+
+def test_dataset_layout_setting_is_allowed_and_checked():
+    """flatten (the samples' shape, mnist-images lesson) is a setting a project may give the MNIST
+    sets; it must be true or false, and data sets without it refuse it like any unknown key."""
+    from nnstudio.project.build import check_dataset_params
+    from nnstudio.project.errors import ProjectError
+
+    check_dataset_params("mnist-5k", {"flatten": False})
+    with pytest.raises(ProjectError, match="true or false"):
+        check_dataset_params("mnist-5k", {"flatten": "no"})
+    with pytest.raises(ProjectError, match="does not have"):
+        check_dataset_params("xor", {"flatten": False})
