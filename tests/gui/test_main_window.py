@@ -312,10 +312,10 @@ def test_autosave_is_written_and_offered_back_after_a_crash(window, qtbot, dialo
 
     dialogs.open_paths.append(str(xor_file))
     window.act_open.trigger()
-    window.autosave_delay_ms = 20
+    window.files.autosave_delay_ms = 20
     edit(window, units=11)
-    qtbot.waitUntil(lambda: window.autosaver.current is not None, timeout=3000)
-    entry = window.autosaver.current
+    qtbot.waitUntil(lambda: window.files.autosaver.current is not None, timeout=3000)
+    entry = window.files.autosaver.current
     assert entry.path.exists()
     assert projmod.load(entry.path).layers[0].config["units"] == 11
     assert projmod.load(xor_file).layers[0].config["units"] == 4  # the file itself is untouched
@@ -326,7 +326,7 @@ def test_autosave_is_written_and_offered_back_after_a_crash(window, qtbot, dialo
     proc.wait()
     meta["pid"] = proc.pid
     entry.sidecar.write_text(json.dumps(meta))
-    window.autosaver.current = None
+    window.files.autosaver.current = None
 
     second = MainWindow()
     qtbot.addWidget(second)
@@ -354,7 +354,7 @@ def test_recent_files_menu(window, dialogs, tmp_path, xor_file):
     assert [a.data() for a in entries] == [str(other.resolve()), str(xor_file.resolve())]
     entries[1].trigger()
     assert window.document.path == str(xor_file.resolve())
-    assert window.recent.paths()[0] == str(xor_file.resolve())
+    assert window.files.recent.paths()[0] == str(xor_file.resolve())
 
 
 def test_new_from_lesson_is_an_unsaved_copy(window, dialogs):
@@ -582,7 +582,10 @@ def test_unsaved_project_is_offered_back_on_start_and_declining_deletes_it(qtbot
     assert first.offer_autosave_restore()
     assert first.document.project.title == "lost work" and first.document.path is None
     assert first.isWindowModified() and "lost work" in first.windowTitle()
-    assert first.autosaver.current is not None and first.autosaver.current.path == crashed.path
+    assert (
+        first.files.autosaver.current is not None
+        and first.files.autosaver.current.path == crashed.path
+    )
     first.document.modified = False
     first.close()  # a clean close removes the adopted autosave
     assert not crashed.path.exists()
@@ -621,7 +624,7 @@ def test_recent_file_that_vanished_is_reported_and_dropped(window, dialogs, tmp_
     gone.unlink()
     assert window.open_path(gone) is False
     assert dialogs.kinds()[-1] == "critical" and "gone.nnproj" in dialogs.shown[-1][2]
-    assert str(gone.resolve()) not in window.recent.paths()
+    assert str(gone.resolve()) not in window.files.recent.paths()
 
 
 def test_opening_while_training_is_refused_politely(qtbot, window, dialogs, tmp_path, xor_file):
