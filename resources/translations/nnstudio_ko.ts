@@ -413,237 +413,237 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="248" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="146" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="256" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="154" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="258" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="156" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="262" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="264" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="202" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="305" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="203" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="306" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="204" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="205" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="322" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="220" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="333" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="231" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="335" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="357" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="255" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="399" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="298" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="299" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="300" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="301" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="302" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="303" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="406" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="409" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="410" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="308" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="309" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="310" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="313" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="314" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="317" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="318" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="571" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="467" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="573" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="469" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="591" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="487" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="596" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="492" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="616" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="512" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="659" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="555" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="559" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="676" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="572" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="625" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="768" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="645" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="769" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="646" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="785" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="662" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="797" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="674" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="835" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="712" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="871" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="873" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="750" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -1388,37 +1388,37 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="141" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="22" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="144" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="25" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="153" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="34" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="159" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="40" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="41" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="161" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="42" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="43" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -1741,342 +1741,227 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="156" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="157" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="159" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="162" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="180" />
+      <location filename="../../nnstudio/gui/main_window.py" line="164" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="181" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="226" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="231" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="250" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="238" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="272" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="274" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="291" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="280" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="297" />
+      <location filename="../../nnstudio/gui/main_window.py" line="281" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="305" />
+      <location filename="../../nnstudio/gui/main_window.py" line="289" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="317" />
+      <location filename="../../nnstudio/gui/main_window.py" line="301" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="324" />
+      <location filename="../../nnstudio/gui/main_window.py" line="308" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="331" />
+      <location filename="../../nnstudio/gui/main_window.py" line="315" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="337" />
+      <location filename="../../nnstudio/gui/main_window.py" line="321" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="343" />
+      <location filename="../../nnstudio/gui/main_window.py" line="327" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="354" />
+      <location filename="../../nnstudio/gui/main_window.py" line="338" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="403" />
+      <location filename="../../nnstudio/gui/main_window.py" line="389" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
-      <source>Clear Recent Files</source>
-      <translation>최근 파일 목록 지우기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="420" />
-      <source>(no recent files)</source>
-      <translation>(최근 파일 없음)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
-      <source>Untitled</source>
-      <translation>제목 없음</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="428" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
-      <source>Training is running</source>
-      <translation>학습 중입니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="454" />
-      <source>Stop training first (Train ▸ Stop), then {what}.</source>
-      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
-      <source>start a new project</source>
-      <translation>새 프로젝트를 시작하세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
-      <source>Could not open the lesson</source>
-      <translation>수업을 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
-      <source>Open Project</source>
-      <translation>프로젝트 열기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
-      <source>nnstudio projects (*.nnproj)</source>
-      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
-      <source>All files (*)</source>
-      <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
-      <source>open another project</source>
-      <translation>다른 프로젝트를 여세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="530" />
-      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
-      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="540" />
-      <source>Opened {name}</source>
-      <translation>{name}을(를) 열었습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="548" />
-      <source>Could not open the project</source>
-      <translation>프로젝트를 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="553" />
-      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
-      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="561" />
-      <source>{path} could not be opened: {reason}</source>
-      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="580" />
-      <source>Save Project As</source>
-      <translation>다른 이름으로 프로젝트 저장</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="613" />
-      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
-      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="635" />
-      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
-      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
-      <source>Could not save the project</source>
-      <translation>프로젝트를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="648" />
-      <source>Saved {name}</source>
-      <translation>{name}을(를) 저장했습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="658" />
+      <location filename="../../nnstudio/gui/main_window.py" line="443" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="660" />
+      <location filename="../../nnstudio/gui/main_window.py" line="445" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
+      <location filename="../../nnstudio/gui/main_window.py" line="454" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="687" />
-      <source>Autosave failed: {reason}</source>
-      <translation>자동 저장 실패: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="701" />
-      <source>an unsaved project</source>
-      <translation>저장하지 않은 프로젝트</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="736" />
+      <location filename="../../nnstudio/gui/main_window.py" line="476" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="737" />
+      <location filename="../../nnstudio/gui/main_window.py" line="477" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="738" />
+      <location filename="../../nnstudio/gui/main_window.py" line="478" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="739" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="772" />
+      <location filename="../../nnstudio/gui/main_window.py" line="512" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="773" />
+      <location filename="../../nnstudio/gui/main_window.py" line="513" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="774" />
+      <location filename="../../nnstudio/gui/main_window.py" line="514" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="775" />
+      <location filename="../../nnstudio/gui/main_window.py" line="515" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="781" />
+      <location filename="../../nnstudio/gui/main_window.py" line="521" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="805" />
+      <location filename="../../nnstudio/gui/main_window.py" line="545" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="810" />
+      <location filename="../../nnstudio/gui/main_window.py" line="550" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2697,6 +2582,124 @@ Send that file along with the project. Save with a link?</source>
       <location filename="../../nnstudio/gui/training/controls.py" line="346" />
       <source>Fix</source>
       <translation>고치기</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectFiles</name>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="76" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="95" />
+      <source>Training is running</source>
+      <translation>학습 중입니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="96" />
+      <source>Stop training first (Train ▸ Stop), then {what}.</source>
+      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="125" />
+      <source>start a new project</source>
+      <translation>새 프로젝트를 시작하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="139" />
+      <source>Could not open the lesson</source>
+      <translation>수업을 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="149" />
+      <source>Open Project</source>
+      <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="151" />
+      <source>nnstudio projects (*.nnproj)</source>
+      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="151" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="159" />
+      <source>open another project</source>
+      <translation>다른 프로젝트를 여세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="174" />
+      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
+      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="184" />
+      <source>Opened {name}</source>
+      <translation>{name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="193" />
+      <source>Could not open the project</source>
+      <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="198" />
+      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
+      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="206" />
+      <source>{path} could not be opened: {reason}</source>
+      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="227" />
+      <source>Save Project As</source>
+      <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="262" />
+      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
+      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="284" />
+      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
+      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="288" />
+      <source>Could not save the project</source>
+      <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="298" />
+      <source>Saved {name}</source>
+      <translation>{name}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="317" />
+      <source>Clear Recent Files</source>
+      <translation>최근 파일 목록 지우기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="320" />
+      <source>(no recent files)</source>
+      <translation>(최근 파일 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="341" />
+      <source>Autosave failed: {reason}</source>
+      <translation>자동 저장 실패: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="355" />
+      <source>an unsaved project</source>
+      <translation>저장하지 않은 프로젝트</translation>
     </message>
   </context>
   <context>
