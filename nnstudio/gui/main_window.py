@@ -38,6 +38,7 @@ from nnstudio.gui.plots.curves import CurvesPanel
 from nnstudio.gui.project_files import ProjectFiles
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
+from nnstudio.gui.training.state import TrainingState
 from nnstudio.gui.views import install_views
 from nnstudio.gui import backprop, classroom, figures, lesson_panel, presentation
 from nnstudio.project.document import Document
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.document = Document(self.files.blank_project())
         self.undo_stack = QUndoStack(self)
         self._selected_layer = -1
-        self._training_state = "idle"
+        self._training_state = TrainingState.IDLE
 
         self._build_widgets()
         self._build_docks()
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
         self.speed_label.setObjectName("speedLabel")
         bar.addPermanentWidget(self.speed_label)
         bar.addPermanentWidget(self.state_label)
-        self._show_state("idle")
+        self._show_state(TrainingState.IDLE)
 
     def _connect(self) -> None:
         self.canvas.layerSelected.connect(self._on_layer_selected)
@@ -466,27 +467,27 @@ class MainWindow(QMainWindow):
 
     def delete_selected_layer(self) -> None:
         i = self._selected_layer
-        if self._training_state != "idle" or not 0 <= i < len(self.document.layers):
+        if self._training_state != TrainingState.IDLE or not 0 <= i < len(self.document.layers):
             return
         self.undo_stack.push(RemoveLayerCommand(self.document, i))
         self._on_layer_selected(-1)
 
     def _show_state(self, state: str) -> None:
         names = {
-            "idle": self.tr("Ready"),
-            "running": self.tr("Training…"),
-            "paused": self.tr("Paused"),
-            "stopping": self.tr("Stopping…"),
+            TrainingState.IDLE: self.tr("Ready"),
+            TrainingState.RUNNING: self.tr("Training…"),
+            TrainingState.PAUSED: self.tr("Paused"),
+            TrainingState.STOPPING: self.tr("Stopping…"),
         }
         self.state_label.setText(names.get(state, state))
-        if state == "idle":
+        if state == TrainingState.IDLE:
             self.speed_label.setText("")
 
     @Slot(str)
     def _on_training_state(self, state: str) -> None:
         self._training_state = state
         self._show_state(state)
-        locked = state != "idle"
+        locked = state != TrainingState.IDLE
         if locked != getattr(
             self, "_locked_for_training", None
         ):  # not again on each pause / resume
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         state = self._training_state
-        idle = state == "idle"
+        idle = state == TrainingState.IDLE
         self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
         for action in (
             self.act_new,
@@ -535,7 +536,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_undo_actions(self, *_) -> None:
-        idle = self._training_state == "idle"
+        idle = self._training_state == TrainingState.IDLE
         stack = self.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self.act_undo):
             return  # the window is being destroyed

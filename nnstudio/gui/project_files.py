@@ -12,15 +12,17 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.gui import dialogs, files
 from nnstudio.gui.panels import data_link
 from nnstudio.gui.texts import lesson_title
+from nnstudio.gui.training.state import TrainingState
 from nnstudio.project.schema import Project
 
 AUTOSAVE_DELAY_MS = 30_000
+PAUSE_TIMEOUT_MS = 5_000  # a Save while training waits this long for the batch in progress
 
 
 def _is_bundled_lesson(path: str | Path) -> bool:
@@ -49,6 +51,7 @@ class ProjectFiles(QObject):
 
     aboutToReplace = Signal()
     replaced = Signal()
+    saved = Signal(str)  # a project file was written (its path)
 
     def __init__(self, window):
         super().__init__(window)
@@ -60,6 +63,10 @@ class ProjectFiles(QObject):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.timeout.connect(self.autosave_now)
+        self._pending_save: str | None = None  # a Save waiting for training to pause
+        self._pause_timeout = QTimer(self)
+        self._pause_timeout.setSingleShot(True)
+        self._pause_timeout.timeout.connect(self._save_after_pause)
 
     @property
     def document(self):
@@ -234,28 +241,51 @@ class ProjectFiles(QObject):
             path += ".nnproj"
         return self.save_to(path)
 
-    def _capture_training(self) -> bool | None:
-        """Saving while training: the document must hold the current weights first. While
-        running, training pauses after the batch in progress, the weights are captured, and
-        training resumes after the save. Returns False when that could not be done (the user
-        is told), True when training was paused here (resume after saving), None otherwise."""
+    def save_to(self, path: str | Path) -> bool:
+        """Write the project to ``path``; True when written (or, while training runs, under way).
+
+        The document must hold the current weights first, and they can only be read between
+        two batches. While training runs, it pauses after the batch in progress; the save
+        follows when the controller reports "paused" (no nested event loop: the window stays
+        live and nothing else runs inside this call), then training resumes. ``saved`` says
+        when the file is written."""
+        if not data_link.prepare_save(self.window, self.document.project):  # keep data inside
+            return False
+        path = str(Path(path).resolve())
         c = self.controller
-        if not c.is_training:
-            return None
-        paused_here = False
-        if c.state == "running":
-            loop = QEventLoop(self)
-            c.stateChanged.connect(loop.quit)
-            QTimer.singleShot(5000, loop.quit)
-            c.pause()
-            if c.state == "running":
-                loop.exec()
-            c.stateChanged.disconnect(loop.quit)
-            paused_here = c.state == "paused"
-        if c.state == "paused" and c.capture():
-            return paused_here
-        if paused_here:
+        if c.state == TrainingState.RUNNING:
+            self._save_when_paused(path)
+            return True
+        if c.is_training and not (c.state == TrainingState.PAUSED and c.capture()):
+            self._tell_cannot_save()
+            return False
+        return self._write(path, resume=False)
+
+    def _save_when_paused(self, path: str) -> None:
+        waiting = self._pending_save is not None
+        self._pending_save = path  # a second Save while waiting: one save, to the newest path
+        if waiting:
+            return
+        self.controller.stateChanged.connect(self._save_after_pause)
+        self._pause_timeout.start(PAUSE_TIMEOUT_MS)
+        self.controller.pause()
+
+    def _save_after_pause(self, *_) -> None:
+        """The controller's state changed (or the pause took too long): save if paused."""
+        path, self._pending_save = self._pending_save, None
+        if path is None:
+            return
+        self._pause_timeout.stop()
+        self.controller.stateChanged.disconnect(self._save_after_pause)
+        c = self.controller
+        if c.state == TrainingState.PAUSED and c.capture():
+            self._write(path, resume=True)
+            return
+        if c.state == TrainingState.PAUSED:
             c.resume()
+        self._tell_cannot_save()
+
+    def _tell_cannot_save(self) -> None:
         dialogs.show_info(
             self.window,
             self.tr("Training is running"),
@@ -264,19 +294,13 @@ class ProjectFiles(QObject):
                 "Pause or stop training, then save again."
             ),
         )
-        return False
 
-    def save_to(self, path: str | Path) -> bool:
-        if not data_link.prepare_save(self.window, self.document.project):  # keep data inside
-            return False
-        captured = self._capture_training()
-        if captured is False:
-            return False
-        path = str(Path(path).resolve())
+    def _write(self, path: str, resume: bool) -> bool:
+        """Write the file; ``resume``: training was paused only for this save."""
         try:
             files.save_project(self.document.project, path)
         except (files.project_error_type(), OSError) as exc:
-            if captured:
+            if resume:
                 self.controller.resume()
             message = (
                 str(exc)
@@ -297,8 +321,9 @@ class ProjectFiles(QObject):
         self.window.statusBar().showMessage(
             self.tr("Saved {name}").format(name=Path(path).name), 5000
         )
-        if captured:
-            self.controller.resume()  # training was paused only for the save
+        if resume:
+            self.controller.resume()
+        self.saved.emit(path)
         return True
 
     # ================================================================== recent files

@@ -440,7 +440,8 @@ def test_save_while_training_captures_the_weights_and_training_goes_on(
     with qtbot.waitSignal(c.epochEnd, timeout=10000):
         window.act_train.trigger()
     qtbot.waitUntil(lambda: c.state == "running", timeout=5000)
-    window.act_save.trigger()
+    with qtbot.waitSignal(window.files.saved, timeout=10000):  # after the pause it asked for
+        window.act_save.trigger()
     assert not [k for k in dialogs.kinds() if k in ("critical", "information")], dialogs.shown
     saved = projmod.load(path)
     assert saved.epochs_trained > 0 and saved.weights  # what training had reached
@@ -710,3 +711,26 @@ def test_lessons_are_named_in_the_users_language(qapp, window, dialogs):
         for translator in installed:
             qapp.removeTranslator(translator)
         window._fill_lessons_menu()
+
+
+def test_save_while_paused_by_the_user_writes_the_weights_and_stays_paused(
+    qtbot, window, dialogs, tmp_path
+):
+    """Save used to return without writing (or saying anything) when training was paused."""
+    path = tmp_path / "paused.nnproj"
+    projmod.save(xor_project(epochs=100000), path)
+    window.open_path(path)
+    c = window.controller
+    with qtbot.waitSignal(c.epochEnd, timeout=10000):
+        window.act_train.trigger()
+    with qtbot.waitSignal(c.stateChanged, timeout=5000):
+        c.pause()
+    assert c.state == "paused"
+    with qtbot.waitSignal(window.files.saved, timeout=5000):
+        assert window.save_to(path) is True
+    assert not [k for k in dialogs.kinds() if k in ("critical", "information")], dialogs.shown
+    saved = projmod.load(path)
+    assert saved.epochs_trained > 0 and saved.weights
+    assert c.state == "paused" and not window.document.modified
+    c.stop()
+    qtbot.waitUntil(lambda: c.state == "idle", timeout=10000)
