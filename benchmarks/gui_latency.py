@@ -435,7 +435,7 @@ def interleaved_fit(
     lateness = np.concatenate(late) if late else np.zeros(0)
     rates = {
         type(v).__name__: f"{redraws[type(v).__name__] / max(1e-9, gui_wall):.1f}/s "
-        f"({1000 * v._limiter.cost:.1f} ms)"
+        f"({1000 * v.limiter.cost:.1f} ms)"
         for v in shown_views
         if redraws[type(v).__name__]
     }

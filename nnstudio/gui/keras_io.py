@@ -383,7 +383,7 @@ class KerasIO(QObject):
     # -- import -----------------------------------------------------------------------------------
     def import_dialog(self, path: str | None = None) -> bool:
         w = self.window
-        if w._refuse_while_training(self.tr("import Keras code")):
+        if w.files.refuse_while_training(self.tr("import Keras code")):
             return False
         dialog = KerasImportDialog(w, path)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_import is None:
@@ -397,7 +397,7 @@ class KerasIO(QObject):
             return False
         if not w.maybe_save():
             return False
-        w._replace(result.project, None)
+        w.files.replace(result.project, None)
         w.statusBar().showMessage(
             self.tr(
                 "Imported “{title}” from Keras code: {layers} layer(s); {notes} note(s) in the report."
@@ -433,7 +433,7 @@ class KerasIO(QObject):
 
     def export_dialog(self) -> bool:
         w = self.window
-        if w._refuse_while_training(self.tr("export")):
+        if w.files.refuse_while_training(self.tr("export")):
             return False
         filters = self.filters()
         folder = w.settings.value("lastDir", str(Path.home()))

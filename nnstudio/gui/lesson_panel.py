@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.training.state import TrainingState
 from nnstudio.project.document import Document
 from nnstudio.project.lesson import Lesson, Step, apply_setup, check, lesson_of
 from nnstudio.project.schema import Project
@@ -328,5 +329,7 @@ def install(window) -> LessonPanel:
 
     unsubscribe = window.document.subscribe(on_event)
     panel.destroyed.connect(lambda *_: unsubscribe())
-    window.controller.stateChanged.connect(lambda state: panel.set_locked(state != "idle"))
+    window.controller.stateChanged.connect(
+        lambda state: panel.set_locked(state != TrainingState.IDLE)
+    )
     return panel

@@ -1,16 +1,15 @@
 """The studio window: the network canvas in the middle, docks around it, menus, the training
-toolbar, the status bar, and everything to do with files (new from a lesson, open, save,
-recent files, autosave, dropping a .nnproj, the unsaved-work prompt)."""
+toolbar and the status bar. Everything to do with files (new from a lesson, open, save,
+recent files, autosave, dropping a .nnproj, the unsaved-work prompt) is ``self.files``, a
+``ProjectFiles`` (gui/project_files.py)."""
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QTabBar,
     QWidget,
@@ -32,27 +30,20 @@ from nnstudio.gui.perceptron_lab import install as install_perceptron_lab
 from nnstudio.gui.texts import lesson_title
 from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
 from nnstudio.gui.commands import RemoveLayerCommand
-from nnstudio.gui.panels import data_link
 from nnstudio.gui.panels.data_panel import DataPanel
 from nnstudio.gui.panels.inspector import Inspector
 from nnstudio.gui.panels.summary import SummaryPanel
 from nnstudio.gui.panels.training_settings import TrainingSettingsPanel
 from nnstudio.gui.plots.curves import CurvesPanel
+from nnstudio.gui.project_files import ProjectFiles
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
+from nnstudio.gui.training.state import TrainingState
 from nnstudio.gui.views import install_views
 from nnstudio.gui import backprop, classroom, figures, lesson_panel, presentation
 from nnstudio.project.document import Document
-from nnstudio.project.schema import Project
 
 LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
-AUTOSAVE_DELAY_MS = 30_000
-
-
-def _is_bundled_lesson(path: str | Path) -> bool:
-    from nnstudio.project import examples
-
-    return examples.is_bundled(path)
 
 
 class _VerticalScroll(QScrollArea):
@@ -94,18 +85,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
-        self.document = Document(self._blank_project())
-        self.undo_stack = QUndoStack(self)
         self.settings = files.settings()
-        self.recent = files.RecentFiles(self.settings)
-        self.autosaver = files.Autosaver()
-        self.autosave_delay_ms = AUTOSAVE_DELAY_MS
+        self.files = ProjectFiles(self)  # open, save, autosave, recent files, drops
+        self.document = Document(self.files.blank_project())
+        self.undo_stack = QUndoStack(self)
         self._selected_layer = -1
-        self._training_state = "idle"
-
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._training_state = TrainingState.IDLE
 
         self._build_widgets()
         self._build_docks()
@@ -303,8 +288,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_open)
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        self.files.fill_recent_menu()
         m.addSeparator()
         m.addAction(self.act_save)
         m.addAction(self.act_save_as)
@@ -359,10 +344,12 @@ class MainWindow(QMainWindow):
         self.speed_label.setObjectName("speedLabel")
         bar.addPermanentWidget(self.speed_label)
         bar.addPermanentWidget(self.state_label)
-        self._show_state("idle")
+        self._show_state(TrainingState.IDLE)
 
     def _connect(self) -> None:
         self.canvas.layerSelected.connect(self._on_layer_selected)
+        self.files.aboutToReplace.connect(self._before_replace)
+        self.files.replaced.connect(self._after_replace)
         c = self.controller
         # The data panel already loaded the data set for its preview: train on that copy.
         self.data_panel.datasetLoaded.connect(c.set_dataset)
@@ -377,7 +364,7 @@ class MainWindow(QMainWindow):
         widget = dock.widget()
         return widget.widget() if isinstance(widget, QScrollArea) else widget
 
-    # ================================================================== lessons & recent
+    # ================================================================== lessons
     def lessons(self) -> list[tuple[str, str]]:
         """(lesson name, title) of every bundled lesson, in the examples module's order."""
         if self._lessons is None:
@@ -403,252 +390,51 @@ class MainWindow(QMainWindow):
             none = self.lessons_menu.addAction(self.tr("(no lessons installed)"))
             none.setEnabled(False)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        items = self.recent.existing()
-        for i, path in enumerate(items, start=1):
-            label = f"&{i} {Path(path).name}" if i < 10 else Path(path).name
-            action = self.recent_menu.addAction(label)
-            action.setData(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
-        if items:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear Recent Files"))
-            clear.triggered.connect(self._clear_recent)
-        else:
-            none = self.recent_menu.addAction(self.tr("(no recent files)"))
-            none.setEnabled(False)
-
-    def _clear_recent(self) -> None:
-        self.recent.clear()
-        self._fill_recent_menu()
-
-    # ================================================================== file operations
+    # ================================================================== files (gui/project_files.py)
+    # Thin delegates: menus, lessons, the app and tests call these on the window.
     def display_name(self) -> str:
-        if self.document.path:
-            return Path(self.document.path).name
-        return self.document.project.title or self.tr("Untitled")
+        return self.files.display_name()
+
+    def maybe_save(self) -> bool:
+        return self.files.maybe_save()
+
+    def new_blank(self) -> bool:
+        return self.files.new_blank()
+
+    def new_from_lesson(self, name: str) -> bool:
+        return self.files.new_from_lesson(name)
+
+    def open_dialog(self) -> bool:
+        return self.files.open_dialog()
+
+    def open_path(self, path: str | Path) -> bool:
+        return self.files.open_path(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self) -> bool:
+        return self.files.save_as()
+
+    def save_to(self, path: str | Path) -> bool:
+        return self.files.save_to(path)
+
+    def autosave_now(self) -> bool:
+        return self.files.autosave_now()
+
+    def offer_autosave_restore(self) -> bool:
+        return self.files.offer_autosave_restore()
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("{name}[*] — nnstudio").format(name=self.display_name()))
         self.setWindowModified(self.document.modified)
 
-    def maybe_save(self) -> bool:
-        """Before unsaved work is closed or replaced: Save / Discard / Cancel. True = go on."""
-        if not self.document.modified:
-            return True
-        answer = dialogs.ask_save_changes(self, self.display_name())
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.autosaver.discard()
-            return True
-        return False
-
-    def _refuse_while_training(self, what: str) -> bool:
-        if self.controller.is_training:
-            dialogs.show_info(
-                self,
-                self.tr("Training is running"),
-                self.tr("Stop training first (Train ▸ Stop), then {what}.").format(what=what),
-            )
-            return True
-        return False
-
-    def _replace(self, project: Project, path: str | None) -> None:
-        self._autosave_timer.stop()
-        self.autosaver.discard()
+    def _before_replace(self) -> None:
         self._selected_layer = -1
-        self.undo_stack.clear()
-        self.document.replace_project(project, path)
-        self.undo_stack.setClean()
+
+    def _after_replace(self) -> None:
         self._update_title()
         self._update_actions()
-
-    def new_blank(self) -> bool:
-        if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
-            return False
-        self._replace(self._blank_project(), None)
-        return True
-
-    def _blank_project(self) -> Project:
-        """No layers; the default data set (XOR) with its input shape, so the canvas and the
-        data panel agree from the start."""
-        project = Project(title=self.tr("Untitled"))
-        try:
-            from nnstudio.project import build_dataset
-
-            project.input_shape = tuple(build_dataset(project).input_shape)
-        except Exception:
-            project.input_shape = None  # the data panel fills it in when a data set is chosen
-        return project
-
-    def new_from_lesson(self, name: str) -> bool:
-        """A new, unsaved project copied from bundled lesson ``name`` (Save asks for a file name)."""
-        if self._refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
-            return False
-        try:
-            from nnstudio.project import examples
-
-            project = examples.load(name)
-        except Exception as exc:
-            dialogs.show_error(self, self.tr("Could not open the lesson"), str(exc))
-            return False
-        project.title = lesson_title(project.title)  # the student's copy, named in their language
-        self._replace(project, None)
-        return True
-
-    def open_dialog(self) -> bool:
-        start = self.settings.value("lastDir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Project"),
-            str(start),
-            self.tr("nnstudio projects (*.nnproj)") + ";;" + self.tr("All files (*)"),
-        )
-        if not path:
-            return False
-        return self.open_path(path)
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a project file, replacing the current one (after the unsaved-work prompt)."""
-        if self._refuse_while_training(self.tr("open another project")) or not self.maybe_save():
-            return False
-        path = str(Path(path).resolve())
-        project = self._load_or_report(path)
-        if project is None:
-            if not Path(path).exists():
-                self.recent.remove(path)
-            return False
-        data_link.check_on_open(self, project, path)  # Locate… / a data file outside the folder
-        if _is_bundled_lesson(path):
-            # A bundled lesson is a template: never save over it; Save asks where to keep the copy.
-            project.title = lesson_title(project.title)
-            self._replace(project, None)
-            self.statusBar().showMessage(
-                self.tr(
-                    "Opened the lesson “{title}” as a new project; Save asks where to keep your copy."
-                ).format(title=project.title),
-                8000,
-            )
-            return True
-        self._replace(project, path)
-        self.recent.add(path)
-        self.settings.setValue("lastDir", str(Path(path).parent))
-        self._fill_recent_menu()
-        self.statusBar().showMessage(self.tr("Opened {name}").format(name=Path(path).name), 5000)
-        self.offer_autosave_restore()
-        return True
-
-    def _load_or_report(self, path) -> Project | None:
-        try:
-            return files.load_project(path)
-        except files.project_error_type() as exc:
-            dialogs.show_error(self, self.tr("Could not open the project"), str(exc))
-        except OSError as exc:
-            dialogs.show_error(
-                self,
-                self.tr("Could not open the project"),
-                self.tr(
-                    "{path} could not be read ({reason}). Check that the file exists and you may read it."
-                ).format(path=path, reason=exc.strerror or exc),
-            )
-        except Exception as exc:  # a bug in a reader must not take the window down
-            dialogs.show_error(
-                self,
-                self.tr("Could not open the project"),
-                self.tr("{path} could not be opened: {reason}").format(path=path, reason=exc),
-            )
-        return None
-
-    def save(self) -> bool:
-        if not self.document.path:
-            return self.save_as()
-        return self.save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        if self.document.path:
-            suggested = self.document.path
-        else:
-            folder = self.settings.value("lastDir", str(Path.home()))
-            safe = re.sub(r"[^\w]+", "-", self.display_name()).strip("-")[
-                :60
-            ]  # keeps Korean letters
-            suggested = str(Path(folder) / f"{safe or 'project'}.nnproj")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save Project As"), suggested, self.tr("nnstudio projects (*.nnproj)")
-        )
-        if not path:
-            return False
-        if not path.lower().endswith(".nnproj"):
-            path += ".nnproj"
-        return self.save_to(path)
-
-    def _capture_training(self) -> bool | None:
-        """Saving while training: the document must hold the current weights first. While
-        running, training pauses after the batch in progress, the weights are captured, and
-        training resumes after the save. Returns False when that could not be done (the user
-        is told), True when training was paused here (resume after saving), None otherwise."""
-        c = self.controller
-        if not c.is_training:
-            return None
-        paused_here = False
-        if c.state == "running":
-            loop = QEventLoop(self)
-            c.stateChanged.connect(loop.quit)
-            QTimer.singleShot(5000, loop.quit)
-            c.pause()
-            if c.state == "running":
-                loop.exec()
-            c.stateChanged.disconnect(loop.quit)
-            paused_here = c.state == "paused"
-        if c.state == "paused" and c.capture():
-            return paused_here
-        if paused_here:
-            c.resume()
-        dialogs.show_info(
-            self,
-            self.tr("Training is running"),
-            self.tr(
-                "The weights change with every batch, so the project cannot be saved while training runs. "
-                "Pause or stop training, then save again."
-            ),
-        )
-        return False
-
-    def save_to(self, path: str | Path) -> bool:
-        if not data_link.prepare_save(self, self.document.project):  # keep the user's data inside
-            return False
-        captured = self._capture_training()
-        if captured is False:
-            return False
-        path = str(Path(path).resolve())
-        try:
-            files.save_project(self.document.project, path)
-        except (files.project_error_type(), OSError) as exc:
-            if captured:
-                self.controller.resume()
-            message = (
-                str(exc)
-                if not isinstance(exc, OSError)
-                else self.tr(
-                    "{path} could not be written ({reason}). Choose another folder or free some disk space."
-                ).format(path=path, reason=exc.strerror or exc)
-            )
-            dialogs.show_error(self, self.tr("Could not save the project"), message)
-            return False
-        self._autosave_timer.stop()
-        self.autosaver.discard()
-        self.document.set_clean(path)
-        self.undo_stack.setClean()
-        self.recent.add(path)
-        self.settings.setValue("lastDir", str(Path(path).parent))
-        self._fill_recent_menu()
-        self.statusBar().showMessage(self.tr("Saved {name}").format(name=Path(path).name), 5000)
-        if captured:
-            self.controller.resume()  # training was paused only for the save
-        return True
 
     def export_curves(self) -> bool:
         folder = self.settings.value("lastDir", str(Path.home()))
@@ -670,51 +456,6 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    # ------------------------------------------------------------------ autosave
-    def _schedule_autosave(self) -> None:
-        if self.document.modified and not self._autosave_timer.isActive():
-            self._autosave_timer.start(self.autosave_delay_ms)
-
-    @Slot()
-    def autosave_now(self) -> bool:
-        """Write the autosave copy now (the timer calls this ~30 s after a change)."""
-        if not self.document.modified:
-            return False
-        try:
-            self.autosaver.write(self.document.project, self.document.path)
-        except Exception as exc:  # autosave must never interrupt work; say it in the status bar
-            self.statusBar().showMessage(
-                self.tr("Autosave failed: {reason}").format(reason=exc), 10000
-            )
-            return False
-        return True
-
-    def offer_autosave_restore(self) -> bool:
-        """If a session ended without saving this project, offer its autosave back.
-        With no file open, looks for an unsaved project's autosave. True if restored."""
-        try:
-            entry = self.autosaver.orphan_for(self.document.path)
-        except OSError:
-            return False
-        if entry is None:
-            return False
-        name = Path(entry.original).name if entry.original else self.tr("an unsaved project")
-        when = _dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
-        if not dialogs.ask_restore(self, name, when):
-            entry.delete()
-            return False
-        project = self._load_or_report(entry.path)
-        if project is None:
-            entry.delete()
-            return False
-        self.undo_stack.clear()
-        self.document.replace_project(project, entry.original)
-        self.autosaver.adopt(entry)
-        self.document.modified = True  # restored work is not in the file yet
-        self.document.emit("modified")
-        self._update_title()
-        return True
-
     # ================================================================== edit & train
     @Slot(int)
     def _on_layer_selected(self, index: int) -> None:
@@ -726,27 +467,27 @@ class MainWindow(QMainWindow):
 
     def delete_selected_layer(self) -> None:
         i = self._selected_layer
-        if self._training_state != "idle" or not 0 <= i < len(self.document.layers):
+        if self._training_state != TrainingState.IDLE or not 0 <= i < len(self.document.layers):
             return
         self.undo_stack.push(RemoveLayerCommand(self.document, i))
         self._on_layer_selected(-1)
 
     def _show_state(self, state: str) -> None:
         names = {
-            "idle": self.tr("Ready"),
-            "running": self.tr("Training…"),
-            "paused": self.tr("Paused"),
-            "stopping": self.tr("Stopping…"),
+            TrainingState.IDLE: self.tr("Ready"),
+            TrainingState.RUNNING: self.tr("Training…"),
+            TrainingState.PAUSED: self.tr("Paused"),
+            TrainingState.STOPPING: self.tr("Stopping…"),
         }
         self.state_label.setText(names.get(state, state))
-        if state == "idle":
+        if state == TrainingState.IDLE:
             self.speed_label.setText("")
 
     @Slot(str)
     def _on_training_state(self, state: str) -> None:
         self._training_state = state
         self._show_state(state)
-        locked = state != "idle"
+        locked = state != TrainingState.IDLE
         if locked != getattr(
             self, "_locked_for_training", None
         ):  # not again on each pause / resume
@@ -782,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         state = self._training_state
-        idle = state == "idle"
+        idle = state == TrainingState.IDLE
         self.act_delete.setEnabled(idle and 0 <= self._selected_layer < len(self.document.layers))
         for action in (
             self.act_new,
@@ -795,7 +536,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_undo_actions(self, *_) -> None:
-        idle = self._training_state == "idle"
+        idle = self._training_state == TrainingState.IDLE
         stack = self.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self.act_undo):
             return  # the window is being destroyed
@@ -825,39 +566,27 @@ class MainWindow(QMainWindow):
         if event == "layers" and self._selected_layer >= len(self.document.layers):
             self._selected_layer = -1
             self._update_actions()
-        self._schedule_autosave()
+        self.files.schedule_autosave()
 
     # ================================================================== drag & drop
-    @staticmethod
-    def _project_urls(mime) -> list[str]:
-        if not mime.hasUrls():
-            return []
-        return [
-            u.toLocalFile()
-            for u in mime.urls()
-            if u.isLocalFile() and u.toLocalFile().lower().endswith(".nnproj")
-        ]
-
     def dragEnterEvent(self, event):  # noqa: N802 (Qt name)
-        if self._project_urls(event.mimeData()):
+        if self.files.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event):  # noqa: N802
-        if self._project_urls(event.mimeData()):
+        if self.files.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
     def dropEvent(self, event):  # noqa: N802
-        found = self._project_urls(event.mimeData())
-        if not found:
+        if not self.files.accepts_drop(event.mimeData()):
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        # Open after the drop returns: the drag source must not wait on a modal prompt.
-        QTimer.singleShot(0, lambda p=found[0]: self.open_path(p))
+        self.files.drop(event.mimeData())
 
     # ================================================================== layout
     def _apply_default_geometry(self) -> None:
@@ -979,8 +708,7 @@ class MainWindow(QMainWindow):
             return
         self.controller.shutdown()  # idempotent; joins the worker thread
         self.data_panel.shutdown()  # cancels and joins data loads still running
-        self._autosave_timer.stop()
-        self.autosaver.discard()
+        self.files.close()  # no autosave pending or left behind
         self.save_layout()
         self._unsubscribe()
         event.accept()

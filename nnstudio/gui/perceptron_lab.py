@@ -721,13 +721,13 @@ class LabInstaller:
     def build_xor(self) -> bool:
         """Replace the window's project by XOR from gates (after the unsaved-work prompt)."""
         w = self.window
-        if w._refuse_while_training(_tr("build a new network")) or not w.maybe_save():
+        if w.files.refuse_while_training(_tr("build a new network")) or not w.maybe_save():
             return False
         from nnstudio.gui.texts import lesson_title
 
         project = pc.xor_from_gates()
         project.title = lesson_title(project.title)
-        w._replace(project, None)
+        w.files.replace(project, None)
         views = getattr(w, "views", None)
         for dock in views.docks[:1] if views is not None else []:  # the decision map, with its band
             dock.show()

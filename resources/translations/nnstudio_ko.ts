@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="140" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="160" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="162" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="171" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="172" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="193" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="194" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="195" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="196" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="201" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="202" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="203" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="208" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="258" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="259" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="390" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="395" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -413,237 +413,237 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="248" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="146" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="256" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="154" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="258" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="156" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="262" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="264" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="202" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="305" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="203" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="306" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="204" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="205" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="322" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="220" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="333" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="231" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="335" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="357" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="255" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="399" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="400" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="298" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="401" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="299" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="402" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="300" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="403" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="301" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="404" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="302" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="405" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="303" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="406" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="409" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="410" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="308" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="411" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="309" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="412" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="310" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="415" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="313" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="416" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="314" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="419" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="317" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="420" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="318" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="571" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="467" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="573" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="469" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="591" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="487" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="596" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="492" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="616" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="512" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="659" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="555" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="663" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="559" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="676" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="572" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="625" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="764" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="768" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="645" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="769" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="646" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="785" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="662" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="797" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="674" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="835" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="712" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="871" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="873" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="750" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -1388,37 +1388,37 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LabelColumnDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="141" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="22" />
       <source>Choose the label column</source>
       <translation>레이블 열 고르기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="144" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="25" />
       <source>Which column of {file} is the label (the answer the network learns)? The other columns are the inputs.</source>
       <translation>{file}의 어느 열이 레이블(신경망이 배울 정답)인가요? 나머지 열은 입력이 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="153" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="34" />
       <source>(column {n})</source>
       <translation>({n}번째 열)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="159" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="40" />
       <source>Decide from the labels</source>
       <translation>레이블을 보고 자동 결정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="41" />
       <source>Classification (labels are classes)</source>
       <translation>분류 (레이블이 클래스)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="161" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="42" />
       <source>Regression (labels are numbers to predict)</source>
       <translation>회귀 (레이블이 예측할 수치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
+      <location filename="../../nnstudio/gui/panels/column_dialog.py" line="43" />
       <source>Task</source>
       <translation>문제 유형</translation>
     </message>
@@ -1620,112 +1620,112 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LessonPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="49" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="50" />
       <source>{metric} reached {value}</source>
       <translation>{metric}이(가) {value}에 도달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="51" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="52" />
       <source>{metric} fell to {value} or below</source>
       <translation>{metric}이(가) {value} 이하로 떨어짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="56" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
       <source>the hidden layer was deleted (one Dense layer left)</source>
       <translation>은닉층을 지움(Dense 층 하나만 남음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="58" />
       <source>the network has {n} {type} layers</source>
       <translation>네트워크의 {type} 층이 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="59" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="60" />
       <source>the network has at least {n} {type} layer(s)</source>
       <translation>네트워크에 {type} 층이 {n}개 이상</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="63" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="64" />
       <source>{n} epochs trained</source>
       <translation>{n} 에포크 학습함</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="65" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="66" />
       <source>{setting} is {value}</source>
       <translation>{setting} 값이 {value}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="74" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="75" />
       <source>Set up lesson step {n}</source>
       <translation>수업 {n}단계 준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="145" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="146" />
       <source>Set up this step</source>
       <translation>이 단계 준비하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="148" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="149" />
       <source>Put the network, data and settings this step needs in place (undoable)</source>
       <translation>이 단계에 필요한 네트워크, 데이터, 설정을 준비합니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="153" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="154" />
       <source>◂ Back</source>
       <translation>◂ 이전</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="155" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="156" />
       <source>Next ▸</source>
       <translation>다음 ▸</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="218" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="219" />
       <source>No guided lesson</source>
       <translation>안내 수업 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="221" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="222" />
       <source>This project has no guided lesson. Open one from File ▸ New from Lesson (XOR, gates, animals, MNIST or overfitting).</source>
       <translation>이 프로젝트에는 안내 수업이 없습니다. 파일 ▸ 수업에서 새로 만들기에서 하나를 여세요(XOR, 논리 게이트, 동물, MNIST, 과대적합).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="232" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="233" />
       <source>Step {i} of {n}: {title}</source>
       <translation>{n}단계 중 {i}단계: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="240" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="241" />
       <source>What to do</source>
       <translation>할 일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="241" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="242" />
       <source>What to look for</source>
       <translation>살펴볼 것</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="264" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="265" />
       <source>✓ Done: {what}</source>
       <translation>✓ 완료: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="266" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="267" />
       <source>Waiting for: {what}</source>
       <translation>기다리는 중: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="280" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="281" />
       <source>Finish this step first: its check has not passed yet</source>
       <translation>먼저 이 단계를 마치세요. 아직 확인 조건을 통과하지 못했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="293" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="294" />
       <source>Guided Lesson</source>
       <translation>안내 수업</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="305" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="306" />
       <source>&amp;Guided Lesson</source>
       <translation>안내 수업(&amp;G)</translation>
     </message>
@@ -1741,342 +1741,227 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="157" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="158" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="160" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="180" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="181" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="227" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="230" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="233" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="250" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="273" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="291" />
+      <location filename="../../nnstudio/gui/main_window.py" line="276" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="281" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="297" />
+      <location filename="../../nnstudio/gui/main_window.py" line="282" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="305" />
+      <location filename="../../nnstudio/gui/main_window.py" line="290" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="317" />
+      <location filename="../../nnstudio/gui/main_window.py" line="302" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="324" />
+      <location filename="../../nnstudio/gui/main_window.py" line="309" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="331" />
+      <location filename="../../nnstudio/gui/main_window.py" line="316" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="337" />
+      <location filename="../../nnstudio/gui/main_window.py" line="322" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="343" />
+      <location filename="../../nnstudio/gui/main_window.py" line="328" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="354" />
+      <location filename="../../nnstudio/gui/main_window.py" line="339" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="403" />
+      <location filename="../../nnstudio/gui/main_window.py" line="390" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
-      <source>Clear Recent Files</source>
-      <translation>최근 파일 목록 지우기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="420" />
-      <source>(no recent files)</source>
-      <translation>(최근 파일 없음)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
-      <source>Untitled</source>
-      <translation>제목 없음</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="429" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
-      <source>Training is running</source>
-      <translation>학습 중입니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="454" />
-      <source>Stop training first (Train ▸ Stop), then {what}.</source>
-      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
-      <source>start a new project</source>
-      <translation>새 프로젝트를 시작하세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
-      <source>Could not open the lesson</source>
-      <translation>수업을 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
-      <source>Open Project</source>
-      <translation>프로젝트 열기</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
-      <source>nnstudio projects (*.nnproj)</source>
-      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
-      <source>All files (*)</source>
-      <translation>모든 파일 (*)</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
-      <source>open another project</source>
-      <translation>다른 프로젝트를 여세요</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="530" />
-      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
-      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="540" />
-      <source>Opened {name}</source>
-      <translation>{name}을(를) 열었습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="548" />
-      <source>Could not open the project</source>
-      <translation>프로젝트를 열 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="553" />
-      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
-      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="561" />
-      <source>{path} could not be opened: {reason}</source>
-      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="580" />
-      <source>Save Project As</source>
-      <translation>다른 이름으로 프로젝트 저장</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="613" />
-      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
-      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="635" />
-      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
-      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
-      <source>Could not save the project</source>
-      <translation>프로젝트를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="648" />
-      <source>Saved {name}</source>
-      <translation>{name}을(를) 저장했습니다</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="658" />
+      <location filename="../../nnstudio/gui/main_window.py" line="444" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="660" />
+      <location filename="../../nnstudio/gui/main_window.py" line="446" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
+      <location filename="../../nnstudio/gui/main_window.py" line="455" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="687" />
-      <source>Autosave failed: {reason}</source>
-      <translation>자동 저장 실패: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="701" />
-      <source>an unsaved project</source>
-      <translation>저장하지 않은 프로젝트</translation>
-    </message>
-    <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="736" />
+      <location filename="../../nnstudio/gui/main_window.py" line="477" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="737" />
+      <location filename="../../nnstudio/gui/main_window.py" line="478" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="738" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="739" />
+      <location filename="../../nnstudio/gui/main_window.py" line="480" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="772" />
+      <location filename="../../nnstudio/gui/main_window.py" line="513" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="773" />
+      <location filename="../../nnstudio/gui/main_window.py" line="514" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="774" />
+      <location filename="../../nnstudio/gui/main_window.py" line="515" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="775" />
+      <location filename="../../nnstudio/gui/main_window.py" line="516" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="781" />
+      <location filename="../../nnstudio/gui/main_window.py" line="522" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="805" />
+      <location filename="../../nnstudio/gui/main_window.py" line="546" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="810" />
+      <location filename="../../nnstudio/gui/main_window.py" line="551" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2084,22 +1969,22 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="215" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="220" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="232" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="237" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="234" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="239" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="300" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="305" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -2659,44 +2544,162 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="290" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="295" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="302" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="307" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="305" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="310" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="323" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="320" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="325" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="340" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="340" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="351" />
       <source>Fix</source>
       <translation>고치기</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectFiles</name>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="83" />
+      <source>Untitled</source>
+      <translation>제목 없음</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="102" />
+      <source>Training is running</source>
+      <translation>학습 중입니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="103" />
+      <source>Stop training first (Train ▸ Stop), then {what}.</source>
+      <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="132" />
+      <source>start a new project</source>
+      <translation>새 프로젝트를 시작하세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="146" />
+      <source>Could not open the lesson</source>
+      <translation>수업을 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="156" />
+      <source>Open Project</source>
+      <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="158" />
+      <source>nnstudio projects (*.nnproj)</source>
+      <translation>nnstudio 프로젝트 (*.nnproj)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="158" />
+      <source>All files (*)</source>
+      <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="166" />
+      <source>open another project</source>
+      <translation>다른 프로젝트를 여세요</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="181" />
+      <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
+      <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="191" />
+      <source>Opened {name}</source>
+      <translation>{name}을(를) 열었습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="200" />
+      <source>Could not open the project</source>
+      <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="205" />
+      <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
+      <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="213" />
+      <source>{path} could not be opened: {reason}</source>
+      <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="234" />
+      <source>Save Project As</source>
+      <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="292" />
+      <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
+      <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="308" />
+      <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
+      <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="312" />
+      <source>Could not save the project</source>
+      <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="322" />
+      <source>Saved {name}</source>
+      <translation>{name}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="342" />
+      <source>Clear Recent Files</source>
+      <translation>최근 파일 목록 지우기</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="345" />
+      <source>(no recent files)</source>
+      <translation>(최근 파일 없음)</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="366" />
+      <source>Autosave failed: {reason}</source>
+      <translation>자동 저장 실패: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/project_files.py" line="380" />
+      <source>an unsaved project</source>
+      <translation>저장하지 않은 프로젝트</translation>
     </message>
   </context>
   <context>
@@ -2735,92 +2738,92 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>RunSettings</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="39" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="40" />
       <source>Each press of Train</source>
       <translation>학습 버튼을 누를 때마다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="43" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="44" />
       <source>trains the epochs set more</source>
       <translation>정한 에포크 수만큼 더 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="44" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="45" />
       <source>trains until the epoch set</source>
       <translation>정한 에포크까지 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="45" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="46" />
       <source>Epochs</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="52" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="53" />
       <source>Early stopping</source>
       <translation>조기 종료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="56" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="57" />
       <source>Stop when the monitored value has not improved for a number of epochs (Keras EarlyStopping)</source>
       <translation>지켜보는 값이 몇 에포크 동안 나아지지 않으면 멈춥니다 (Keras EarlyStopping)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="65" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="66" />
       <source>Monitor</source>
       <translation>지켜볼 값</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="69" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="70" />
       <source>Epochs without improvement before training stops</source>
       <translation>학습을 멈추기 전까지 나아지지 않아도 기다리는 에포크 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="70" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="71" />
       <source>Patience</source>
       <translation>참을성 (patience)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="76" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="77" />
       <source>A smaller change does not count as an improvement</source>
       <translation>이보다 작은 변화는 나아진 것으로 치지 않습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="77" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="78" />
       <source>Min. delta</source>
       <translation>최소 변화 (min_delta)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="78" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="79" />
       <source>Restore the best weights</source>
       <translation>가장 좋았던 가중치로 되돌리기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="126" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="127" />
       <source>{monitor} needs a validation split above 0 (Training, Validation split).</source>
       <translation>{monitor}을(를) 보려면 검증 비율이 0보다 커야 합니다 (학습, 검증 비율).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="140" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="141" />
       <source>Already at epoch {done}: nothing to train until the epoch is raised.</source>
       <translation>이미 에포크 {done}입니다. 에포크를 올리기 전에는 학습할 것이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="144" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="145" />
       <source>Train until epoch {last} ({count} more).</source>
       <translation>에포크 {last}까지 학습합니다 ({count}개 더).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="147" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="148" />
       <source>Train {count} more epochs: {first} to {last}.</source>
       <translation>에포크 {count}개를 더 학습합니다: {first}~{last}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="161" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="162" />
       <source>Change how epochs count</source>
       <translation>에포크 세는 방법 바꾸기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/run_settings.py" line="174" />
+      <location filename="../../nnstudio/gui/panels/run_settings.py" line="175" />
       <source>Change early stopping</source>
       <translation>조기 종료 설정 바꾸기</translation>
     </message>
@@ -2921,22 +2924,22 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="68" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="74" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="241" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="247" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="250" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="256" />
       <source>The model already has {done} epochs, as many as set (until epoch {epochs}). Set a higher epoch, or choose to train more epochs.</source>
       <translation>모델이 이미 정한 만큼인 에포크 {done}개를 학습했습니다 (에포크 {epochs}까지). 에포크를 더 크게 정하거나, 에포크를 더 학습하도록 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="442" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="448" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -2944,47 +2947,47 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="68" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="69" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="72" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="73" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="74" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="75" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="76" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="77" />
       <source>Not training</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="115" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="116" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="168" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="169" />
       <source>stopped early</source>
       <translation>조기 종료됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="170" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="171" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="172" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="173" />
       <source>stopped</source>
       <translation>멈춤</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="177" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="178" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -3170,72 +3173,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="186" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="187" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="203" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="204" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="209" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="210" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="213" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="216" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="217" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="220" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="226" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="232" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="233" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="236" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="260" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="265" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -3243,12 +3246,12 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="251" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="258" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="301" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="308" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>

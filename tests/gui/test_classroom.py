@@ -283,7 +283,7 @@ def test_pace_slows_training_and_shows_every_step(qtbot, window):
     for _ in range(4):
         w.act_faster.trigger()
     assert w.pace_combo.currentData() == "fastest" and w.controller.pace is None
-    assert view._limiter.duty == view._limiter.usual_duty < 0.5  # the views' usual share
+    assert view.limiter.duty == view.limiter.usual_duty < 0.5  # the views' usual share
     assert w.settings.value("training/pace") == "fastest"
 
 

@@ -312,10 +312,10 @@ def test_autosave_is_written_and_offered_back_after_a_crash(window, qtbot, dialo
 
     dialogs.open_paths.append(str(xor_file))
     window.act_open.trigger()
-    window.autosave_delay_ms = 20
+    window.files.autosave_delay_ms = 20
     edit(window, units=11)
-    qtbot.waitUntil(lambda: window.autosaver.current is not None, timeout=3000)
-    entry = window.autosaver.current
+    qtbot.waitUntil(lambda: window.files.autosaver.current is not None, timeout=3000)
+    entry = window.files.autosaver.current
     assert entry.path.exists()
     assert projmod.load(entry.path).layers[0].config["units"] == 11
     assert projmod.load(xor_file).layers[0].config["units"] == 4  # the file itself is untouched
@@ -326,7 +326,7 @@ def test_autosave_is_written_and_offered_back_after_a_crash(window, qtbot, dialo
     proc.wait()
     meta["pid"] = proc.pid
     entry.sidecar.write_text(json.dumps(meta))
-    window.autosaver.current = None
+    window.files.autosaver.current = None
 
     second = MainWindow()
     qtbot.addWidget(second)
@@ -354,7 +354,7 @@ def test_recent_files_menu(window, dialogs, tmp_path, xor_file):
     assert [a.data() for a in entries] == [str(other.resolve()), str(xor_file.resolve())]
     entries[1].trigger()
     assert window.document.path == str(xor_file.resolve())
-    assert window.recent.paths()[0] == str(xor_file.resolve())
+    assert window.files.recent.paths()[0] == str(xor_file.resolve())
 
 
 def test_new_from_lesson_is_an_unsaved_copy(window, dialogs):
@@ -440,7 +440,8 @@ def test_save_while_training_captures_the_weights_and_training_goes_on(
     with qtbot.waitSignal(c.epochEnd, timeout=10000):
         window.act_train.trigger()
     qtbot.waitUntil(lambda: c.state == "running", timeout=5000)
-    window.act_save.trigger()
+    with qtbot.waitSignal(window.files.saved, timeout=10000):  # after the pause it asked for
+        window.act_save.trigger()
     assert not [k for k in dialogs.kinds() if k in ("critical", "information")], dialogs.shown
     saved = projmod.load(path)
     assert saved.epochs_trained > 0 and saved.weights  # what training had reached
@@ -582,7 +583,10 @@ def test_unsaved_project_is_offered_back_on_start_and_declining_deletes_it(qtbot
     assert first.offer_autosave_restore()
     assert first.document.project.title == "lost work" and first.document.path is None
     assert first.isWindowModified() and "lost work" in first.windowTitle()
-    assert first.autosaver.current is not None and first.autosaver.current.path == crashed.path
+    assert (
+        first.files.autosaver.current is not None
+        and first.files.autosaver.current.path == crashed.path
+    )
     first.document.modified = False
     first.close()  # a clean close removes the adopted autosave
     assert not crashed.path.exists()
@@ -621,7 +625,7 @@ def test_recent_file_that_vanished_is_reported_and_dropped(window, dialogs, tmp_
     gone.unlink()
     assert window.open_path(gone) is False
     assert dialogs.kinds()[-1] == "critical" and "gone.nnproj" in dialogs.shown[-1][2]
-    assert str(gone.resolve()) not in window.recent.paths()
+    assert str(gone.resolve()) not in window.files.recent.paths()
 
 
 def test_opening_while_training_is_refused_politely(qtbot, window, dialogs, tmp_path, xor_file):
@@ -707,3 +711,26 @@ def test_lessons_are_named_in_the_users_language(qapp, window, dialogs):
         for translator in installed:
             qapp.removeTranslator(translator)
         window._fill_lessons_menu()
+
+
+def test_save_while_paused_by_the_user_writes_the_weights_and_stays_paused(
+    qtbot, window, dialogs, tmp_path
+):
+    """Save used to return without writing (or saying anything) when training was paused."""
+    path = tmp_path / "paused.nnproj"
+    projmod.save(xor_project(epochs=100000), path)
+    window.open_path(path)
+    c = window.controller
+    with qtbot.waitSignal(c.epochEnd, timeout=10000):
+        window.act_train.trigger()
+    with qtbot.waitSignal(c.stateChanged, timeout=5000):
+        c.pause()
+    assert c.state == "paused"
+    with qtbot.waitSignal(window.files.saved, timeout=5000):
+        assert window.save_to(path) is True
+    assert not [k for k in dialogs.kinds() if k in ("critical", "information")], dialogs.shown
+    saved = projmod.load(path)
+    assert saved.epochs_trained > 0 and saved.weights
+    assert c.state == "paused" and not window.document.modified
+    c.stop()
+    qtbot.waitUntil(lambda: c.state == "idle", timeout=10000)

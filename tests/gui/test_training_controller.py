@@ -118,11 +118,11 @@ def test_stop_mid_epoch_takes_effect_within_one_batch(qtbot, controllers):
         c.stop()
         # read after the stop flag is set: a batch here takes ~50 us, so reading it before let
         # the worker finish several batches first whenever the GUI thread lost the CPU
-        before = worker._iteration
+        before = worker.iteration
         assert c.state == "stopping"
     assert blocker.args == ["stopped"]
     assert time.perf_counter() - t0 < 1.0
-    after = worker._iteration
+    after = worker.iteration
     assert after - before <= 1, (before, after)
     assert after < worker.steps  # it really stopped inside the first epoch
     # Keras semantics: the partial epoch is recorded; weights are kept in the document

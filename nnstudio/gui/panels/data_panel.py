@@ -3,8 +3,9 @@
 Every change goes to the document through ``SetDatasetCommand`` (so Undo covers it); the panel
 follows the document's "dataset"/"project" events (undo, file open) without pushing anything
 back. Loaded data sets are kept in a small cache keyed by (name, parameters), so going back to
-one is instant. Big loads (MNIST, files) run in a worker thread; the full MNIST /
-Fashion-MNIST download asks first and shows a progress dialog with Cancel.
+one is instant. Big loads (MNIST, files) run in a worker thread; the full MNIST / Fashion-MNIST
+download asks first and shows a progress dialog with Cancel. The cache and the running loads are
+`data_cache.py`; the CSV label-column dialog is `column_dialog.py`.
 
 Public: ``DataPanel(document, undo_stack)``, signal ``datasetLoaded(Dataset)``,
 ``current_dataset()``, ``select_dataset(name)``, ``open_file()``, ``open_idx_folder()``.
@@ -13,7 +14,6 @@ Public: ``DataPanel(document, undo_stack)``, signal ``datasetLoaded(Dataset)``,
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +22,11 @@ from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemMo
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -44,20 +40,18 @@ import nnstudio.data as data
 from nnstudio.data.errors import DataError
 from nnstudio.data.files import csv_columns
 from nnstudio.gui.commands import SetDatasetCommand
-from nnstudio.gui.panels import data_link
 from nnstudio.gui.texts import class_names, dataset_description, dataset_title
-from nnstudio.project.build import load_dataset
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
 
+from .column_dialog import LabelColumnDialog
+from .data_cache import FILE, DatasetCache, LoadJobs, download_size, load_spec, spec_key
 from .data_preview import DataPreview, summary_text
-from .download_dialog import DownloadDialog, LoadJob
+from .download_dialog import DownloadDialog
 
-FILE = "file"
+__all__ = ["DataPanel", "LabelColumnDialog", "csv_columns", "download_size", "load_spec"]
+
 DEBOUNCE_MS = 400  # spin-box edits within this time become one change (one undo step)
-CACHE_BYTES = (
-    600 * 1024**2
-)  # loaded data sets kept for instant re-selection (the current one always stays)
 
 # Spin box settings per parameter name: (minimum, maximum, step, decimals or None for int).
 PARAM_RANGES: dict[str, tuple[float, float, float, int | None]] = {
@@ -97,101 +91,6 @@ def _group_of(info) -> int:
     return 0
 
 
-def spec_key(spec: DatasetSpec) -> tuple:
-    """Cache key: the same key means the same arrays."""
-
-    def frozen(d):
-        return tuple(sorted((str(k), repr(v)) for k, v in (d or {}).items()))
-
-    if spec.name == FILE:
-        return (FILE, str(spec.path), spec.format, frozen(spec.options))
-    info = data.DATASETS.get(spec.name)
-    params = dict(info.params) if info else {}
-    params.update(spec.params or {})
-    return (spec.name, frozen(params))
-
-
-def load_spec(spec: DatasetSpec, progress=None, cancel=None):
-    """The Dataset a spec names: the user's data kept inside the open project first, otherwise
-    what ``project.build.load_dataset`` loads (DataError if it cannot be had)."""
-    kept = data_link.embedded_for(spec) if spec.name == FILE else None
-    return kept if kept is not None else load_dataset(spec, progress, cancel)
-
-
-def download_size(name: str) -> int | None:
-    """Bytes a download of ``name`` transfers, if the data module says."""
-    try:
-        from nnstudio.data import download as dl
-
-        return int(sum(getattr(f, "size", None) or f[2] for f in dl.FILES[name]))
-    except (ImportError, KeyError, TypeError, ValueError):
-        return None
-
-
-def _dataset_nbytes(ds) -> int:
-    return int(sum(getattr(a, "nbytes", 0) for a in (ds.x_train, ds.y_train, ds.x_test, ds.y_test)))
-
-
-class LabelColumnDialog(QDialog):
-    """Which column of the CSV holds the label? Lists the columns, the last one preselected;
-    the task is decided from the data unless the user says."""
-
-    def __init__(self, file_name: str, columns: list[str], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Choose the label column"))
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            self.tr(
-                "Which column of {file} is the label (the answer the network learns)? "
-                "The other columns are the inputs."
-            ).format(file=file_name)
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.list = QListWidget()
-        for i, name in enumerate(columns):
-            self.list.addItem(name or self.tr("(column {n})").format(n=i + 1))
-        self.list.setCurrentRow(len(columns) - 1)
-        self.list.itemDoubleClicked.connect(self.accept)
-        layout.addWidget(self.list)
-        form = QFormLayout()
-        self.task = QComboBox()
-        self.task.addItem(self.tr("Decide from the labels"), None)
-        self.task.addItem(self.tr("Classification (labels are classes)"), "classification")
-        self.task.addItem(self.tr("Regression (labels are numbers to predict)"), "regression")
-        form.addRow(self.tr("Task"), self.task)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.columns = columns
-
-    def column(self) -> str:
-        row = self.list.currentRow()
-        return self.columns[row] if 0 <= row < len(self.columns) else self.columns[-1]
-
-    def column_index(self) -> int:
-        row = self.list.currentRow()
-        return row if 0 <= row < len(self.columns) else len(self.columns) - 1
-
-    def chosen_task(self) -> str | None:
-        return self.task.currentData()
-
-    @staticmethod
-    def ask(parent, file_name: str, columns: list[str]) -> tuple[int, str | None] | None:
-        """(column index, task or None) or None when cancelled."""
-        dialog = LabelColumnDialog(file_name, columns, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.column_index(), dialog.chosen_task()
-            return None
-        finally:
-            dialog.deleteLater()
-
-
 class DataPanel(QWidget):
     """Data set list, parameters, preview and summary; Open file…; downloads with progress."""
 
@@ -201,13 +100,13 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.undo_stack = undo_stack
-        self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._cache = DatasetCache()
         self._current = None
         self._current_key: tuple | None = None
         self._current_kind: str | None = None
         self._syncing = False  # True while widgets are set from the document (no commands then)
         self._request = 0  # id of the newest load request; older results are cached, not shown
-        self._jobs: set[LoadJob] = set()
+        self._jobs = LoadJobs()
         self.download_dialog: DownloadDialog | None = None
         self._file_spec: DatasetSpec | None = None  # the user's file, listed under "Your data"
         self._param_widgets: dict[str, QAbstractSpinBox] = {}
@@ -228,8 +127,7 @@ class DataPanel(QWidget):
 
         def on_destroyed(*_):  # the widget may go without shutdown(): stop listening, join loaders
             unsubscribe()
-            for job in list(jobs):
-                job.wait()
+            jobs.wait()
 
         self.destroyed.connect(on_destroyed)
         self._unsubscribe = unsubscribe
@@ -502,9 +400,7 @@ class DataPanel(QWidget):
     def shutdown(self) -> None:
         """Cancel running loads and join their threads (the main window calls this on close)."""
         self._debounce.stop()
-        for job in list(self._jobs):
-            job.wait()
-        self._jobs.clear()
+        self._jobs.wait()
 
     def closeEvent(self, event):  # noqa: N802
         self.shutdown()
@@ -621,8 +517,8 @@ class DataPanel(QWidget):
         self._open_spec(DatasetSpec(name=FILE, path=folder, format="idx"))
 
     def _open_spec(self, spec: DatasetSpec):
-        self._cache.pop(
-            spec_key(spec), None
+        self._cache.discard(
+            spec_key(spec)
         )  # opening a file again reads it again (it may have changed)
         if self._current_key == spec_key(spec):
             self._current_key = None
@@ -645,9 +541,9 @@ class DataPanel(QWidget):
         self._request += 1
         rid = self._request
         key = spec_key(spec)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            self._loaded(rid, spec, self._cache[key], push)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._loaded(rid, spec, cached, push)
             return
         info = data.DATASETS.get(spec.name)
         if info is not None and info.needs_download and not data.is_cached(spec.name):
@@ -676,12 +572,12 @@ class DataPanel(QWidget):
             self.preview.show_message(self.tr("Loading {title}…").format(title=title))
             self.summary.setText("")
             frozen = copy.deepcopy(spec)  # the spec as it is now, not as the panel edits it later
-            job = LoadJob(lambda progress, cancel: load_spec(frozen, progress, cancel), self)
-            self._jobs.add(job)
-            job.loaded.connect(lambda ds, j=job: self._job_done(j, rid, spec, ds, push))
-            job.failed.connect(lambda msg, j=job: self._job_failed(j, rid, spec, msg, push))
-            job.cancelled.connect(lambda j=job: self._jobs.discard(j))
-            job.start()
+            self._jobs.start(
+                lambda progress, cancel: load_spec(frozen, progress, cancel),
+                self,
+                lambda ds: self._loaded(rid, spec, ds, push),
+                lambda message: self._failed(rid, spec, message, push),
+            )
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -693,28 +589,9 @@ class DataPanel(QWidget):
         QGuiApplication.restoreOverrideCursor()
         self._loaded(rid, spec, ds, push)
 
-    def _job_done(self, job, rid, spec, ds, push):
-        self._jobs.discard(job)
-        job.deleteLater()
-        self._loaded(rid, spec, ds, push)
-
-    def _job_failed(self, job, rid, spec, message, push):
-        self._jobs.discard(job)
-        job.deleteLater()
-        self._failed(rid, spec, message, push)
-
-    def _cache_put(self, key, ds):
-        self._cache[key] = ds
-        self._cache.move_to_end(key)
-        total = sum(_dataset_nbytes(d) for d in self._cache.values())
-        for old in list(self._cache):
-            if total <= CACHE_BYTES or old == key:
-                break
-            total -= _dataset_nbytes(self._cache.pop(old))
-
     def _loaded(self, rid, spec, ds, push):
         key = spec_key(spec)
-        self._cache_put(key, ds)
+        self._cache.put(key, ds)
         if rid != self._request:
             return  # the user has moved on; keep it for later
         changed = ds is not self._current

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui.commands import SetTrainingCommand
+from nnstudio.gui.training.state import TrainingState
 from nnstudio.project import runs
 
 
@@ -182,5 +183,7 @@ def install(window) -> RunSettings:
     outer.insertWidget(max(0, outer.count() - 2), widget)
     window.run_settings = widget
     # locked with the other training settings while a run uses them
-    window.controller.stateChanged.connect(lambda state: widget.setEnabled(state == "idle"))
+    window.controller.stateChanged.connect(
+        lambda state: widget.setEnabled(state == TrainingState.IDLE)
+    )
     return widget

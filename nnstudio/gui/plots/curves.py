@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.colors import OKABE_ITO
 from nnstudio.gui.live_text import LiveText
+from nnstudio.gui.training.state import TrainingState
 
 
 SYMBOLS_UP_TO = 40  # per-epoch curves show a dot per epoch up to this many epochs
@@ -289,7 +290,7 @@ class CurvesPanel(QWidget):
             return
         now = time.perf_counter()
         cost = self._last_cost + self.view.last_paint_s
-        running = getattr(self.controller, "state", "idle") == "running"
+        running = getattr(self.controller, "state", TrainingState.IDLE) == TrainingState.RUNNING
         if (
             running
             and not force
@@ -325,11 +326,15 @@ class CurvesPanel(QWidget):
         """While training, the x axis grows in steps (doubling, up to the run's last epoch)
         instead of following every point, so the axes aren't re-laid out on each redraw
         (cheaper repaints); afterwards it fits the data again."""
-        if state != "running" and self._status_text and self.status.text() != self._status_text:
+        if (
+            state != TrainingState.RUNNING
+            and self._status_text
+            and self.status.text() != self._status_text
+        ):
             self.status.setText(
                 self._status_text
             )  # the newest epoch's numbers, held back while running
-        if state == "idle":
+        if state == TrainingState.IDLE:
             self._run_end = None
             for plot in (self.loss_plot, self.metric_plot):
                 plot.enableAutoRange(axis="x")
@@ -393,7 +398,7 @@ class CurvesPanel(QWidget):
         # a new text re-lays out the window: at most twice a second (short epochs end 10+ times a
         # second); the newest is shown when training stops
         now = time.perf_counter()
-        if now - self._status_at >= 0.5 or self.controller.state == "idle":
+        if now - self._status_at >= 0.5 or self.controller.state == TrainingState.IDLE:
             self._status_at = now
             self.status.setText(self._status_text)
 

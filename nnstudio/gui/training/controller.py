@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
+from .state import TrainingState
 from .worker import Control, RunResult, TrainingWorker
 
 
@@ -33,7 +34,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainingController", text)
 
 
-IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
+IDLE, RUNNING, PAUSED, STOPPING = (
+    TrainingState.IDLE,
+    TrainingState.RUNNING,
+    TrainingState.PAUSED,
+    TrainingState.STOPPING,
+)
 
 
 def problem_text(problem) -> str:
@@ -103,7 +109,7 @@ class _Run:
 
 
 class TrainingController(QObject):
-    stateChanged = Signal(str)  # "idle" | "running" | "paused" | "stopping"
+    stateChanged = Signal(str)  # a TrainingState: "idle" | "running" | "paused" | "stopping"
     batchEnd = Signal(dict)
     epochEnd = Signal(dict)
     progress = Signal(dict)  # epoch, epochs, batch, steps, eta_s, samples_per_s, ...
@@ -403,7 +409,7 @@ class TrainingController(QObject):
     def _on_worker_state(self, state: str) -> None:
         if self._state == STOPPING or self._run is None:
             return
-        self._set_state(PAUSED if state == "paused" else RUNNING)
+        self._set_state(PAUSED if state == PAUSED else RUNNING)
 
     @Slot(dict)
     def _on_progress(self, info: dict) -> None:
@@ -436,7 +442,7 @@ class TrainingController(QObject):
     def _write_back(self, run: _Run, result: RunResult) -> None:
         model = result.model
         trained = int(getattr(model.optimizer, "iterations", 0) or 0) if model is not None else 0
-        if model is None or run.worker._iteration == run.written_iterations:
+        if model is None or run.worker.iteration == run.written_iterations:
             return  # nothing new since the last write
         if _network_signature(self.document.project) != run.signature:
             result.message = _tr(
@@ -459,7 +465,7 @@ class TrainingController(QObject):
             self.document, _WithState(model, state), _History(history, epochs) if epochs else None
         )
         run.written_epochs = len(result.epochs_done)
-        run.written_iterations = run.worker._iteration
+        run.written_iterations = run.worker.iteration
 
 
 class _History:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from nnstudio.gui import commands
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.controller import problem_fix_label, problem_text
+from nnstudio.gui.training.state import TrainingState
 
 
 def _tr(text: str) -> str:
@@ -95,7 +96,7 @@ class TrainingProgress(QWidget):
 
     def _on_document(self, event: str, info: dict) -> None:
         project = self.controller.document.project
-        if self.controller.state == "idle" and (
+        if self.controller.state == TrainingState.IDLE and (
             event == "project" or (event == "history" and not project.epochs_trained)
         ):
             self.reset()
@@ -124,7 +125,7 @@ class TrainingProgress(QWidget):
 
     @Slot(dict)
     def on_progress(self, info: dict) -> None:
-        if self.controller.state == "idle":
+        if self.controller.state == TrainingState.IDLE:
             return  # a queued report from a run that has ended: its end is already shown
         self._latest = info
         now = time.perf_counter()
@@ -159,9 +160,9 @@ class TrainingProgress(QWidget):
 
     @Slot(str)
     def on_state(self, state: str) -> None:
-        if state != "running":
+        if state != TrainingState.RUNNING:
             self._catch_up()
-        if state == "idle":
+        if state == TrainingState.IDLE:
             result = getattr(self.controller, "last_result", None)
             reason = getattr(result, "reason", "completed")
             if getattr(result, "early_stop", None):
@@ -172,10 +173,10 @@ class TrainingProgress(QWidget):
                 end = self.tr("stopped")
             self.label.setText(self._text + " · " + end if self._text else self.tr("Not training"))
             self._text = ""
-        elif state == "paused":  # the time left still holds while paused
+        elif state == TrainingState.PAUSED:  # the time left still holds while paused
             full = self._full if self._text else ""
             self.label.setText((full + " · " if full else "") + self.tr("paused"))
-        elif state == "stopping":
+        elif state == TrainingState.STOPPING:
             self.label.setText((self._text + " · " if self._text else "") + self.tr("stopping…"))
 
 
@@ -242,20 +243,24 @@ class TrainingToolbar(QToolBar):
         self._update(c.state)
 
     def _train(self) -> None:
-        if self.controller.state == "paused":
+        if self.controller.state == TrainingState.PAUSED:
             self.controller.resume()
         else:
             self.controller.train()
 
     def _pause_or_resume(self) -> None:
-        if self.controller.state == "paused":
+        if self.controller.state == TrainingState.PAUSED:
             self.controller.resume()
         else:
             self.controller.pause()
 
     @Slot(str)
     def _update(self, state: str) -> None:
-        idle, running, paused = state == "idle", state == "running", state == "paused"
+        idle, running, paused = (
+            state == TrainingState.IDLE,
+            state == TrainingState.RUNNING,
+            state == TrainingState.PAUSED,
+        )
         self.act_train.setEnabled(idle or paused)
         self.act_train.setText(self.tr("Resume") if paused else self.tr("Train"))
         self.act_pause.setEnabled(running or paused)

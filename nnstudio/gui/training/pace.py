@@ -33,7 +33,7 @@ def views_follow(views, paced: bool) -> None:
     """Let the views (each, and all together) redraw on every step while training is paced."""
     if views is None:
         return
-    for limiter in [views.mirror.limiter] + [view._limiter for view in views.views]:
+    for limiter in [views.mirror.limiter] + [view.limiter for view in views.views]:
         if not hasattr(limiter, "usual_duty"):
             limiter.usual_duty = limiter.duty
         limiter.duty = max(PACED_DUTY, limiter.usual_duty) if paced else limiter.usual_duty

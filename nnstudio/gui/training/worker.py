@@ -24,7 +24,7 @@ Signal payloads (all plain Python / fresh NumPy copies):
 ``epochEnd``   ``{"epoch", "logs": {...}, "epochs": [int, ...], "history": {"loss": [...], ...}}``
                  -- every epoch finished since the previous signal (Keras log names).
 ``snapshot``   ``{"layer/kernel": ndarray copy, ...}`` (model.weight_dict()).
-``stateChanged`` ``"running"`` / ``"paused"`` when the worker actually runs or blocks.
+``stateChanged`` ``TrainingState.RUNNING`` / ``PAUSED`` when the worker actually runs or blocks.
 ``done``       a :class:`RunResult` (always emitted last, also after an error).
 """
 
@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from .state import TrainingState
 
 
 def _tr(text: str) -> str:
@@ -200,6 +202,11 @@ class TrainingWorker(QObject):
         self._cand_valid = False
         self._cand_pending = False
 
+    @property
+    def iteration(self) -> int:
+        """Batches this run has finished (written by the worker thread, read between batches)."""
+        return self._iteration
+
     # -- the thread's entry point ------------------------------------------------------
     @Slot()
     def run(self) -> None:
@@ -207,7 +214,7 @@ class TrainingWorker(QObject):
         try:
             self._prepare_guard()
             self._run_started = time.perf_counter()
-            self.stateChanged.emit("running")
+            self.stateChanged.emit(TrainingState.RUNNING)
             if self.control.stop.is_set():
                 result.reason = "stopped"
             else:
@@ -345,7 +352,7 @@ class TrainingWorker(QObject):
         if control.stop.is_set():
             model.stop_training = True
             return
-        if control._step is not None and control.take_step("batch"):
+        if control.take_step("batch"):  # its lock-free check is the common case
             control.go.clear()
         if control.pace is not None:  # slow pace: every step is shown, then the worker waits
             self._keep_pace("batch")
@@ -406,12 +413,12 @@ class TrainingWorker(QObject):
         self._active_time += time.perf_counter() - self._run_started
         self._run_started = 0.0  # paused: the time from here on is not training time
         self._flush(force=True)
-        self.stateChanged.emit("paused")
+        self.stateChanged.emit(TrainingState.PAUSED)
         while not self.control.go.wait(0.25):
             pass
         self._run_started = time.perf_counter()
         if not self.control.stop.is_set():
-            self.stateChanged.emit("running")
+            self.stateChanged.emit(TrainingState.RUNNING)
 
     # -- sending (throttled) -------------------------------------------------------------
     def _flush(self, force: bool = False) -> None:

@@ -80,7 +80,7 @@ class ViewBase(QWidget):
             0.0  # CPU seconds its drawing widgets spent painting since the last redraw
         )
         self._stale = True
-        self._limiter = RateLimiter()
+        self.limiter = RateLimiter()  # this view's share of the GUI thread (pace.py widens it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
@@ -174,7 +174,7 @@ class ViewBase(QWidget):
     def _wait(self) -> float:
         """Seconds until this view may redraw: its own pace, and while training also the
         views' shared budget (all views together: mirror.SHARED_DUTY of the window's time)."""
-        wait = self._limiter.wait()
+        wait = self.limiter.wait()
         if self.mirror.is_training:
             wait = max(wait, self.mirror.limiter.wait())
         return wait
@@ -201,7 +201,7 @@ class ViewBase(QWidget):
             self.redraws += 1
         cost = time.thread_time() - started + self.paint_cost  # with the paints of the last redraw
         self.paint_cost = 0.0
-        self._limiter.done(cost=cost)
+        self.limiter.done(cost=cost)
         self.mirror.limiter.done(cost=cost)
 
     def exposed(self) -> bool:

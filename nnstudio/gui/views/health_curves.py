@@ -185,7 +185,7 @@ class HealthCurvesView(ViewBase):
         if not norms or self.mirror.model is None:
             return
         self._streamed = True
-        step = self.mirror._run_start_iteration + int(info.get("iteration") or 0)
+        step = self.mirror.run_start_iteration + int(info.get("iteration") or 0)
         # one batch's gradient swings over decades (a batch the network already gets right has
         # almost none): show the root mean square over the last few reports instead
         smoothed = {}

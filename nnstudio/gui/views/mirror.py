@@ -139,6 +139,11 @@ class ModelMirror(QObject):
     def is_training(self) -> bool:
         return bool(self.controller is not None and self.controller.is_training)
 
+    @property
+    def run_start_iteration(self) -> int:
+        """The optimizer step count when the current run started (its batches count on from it)."""
+        return self._run_start_iteration
+
     def set_dataset(self, dataset) -> None:
         self.dataset = dataset
         self._prepared = None
