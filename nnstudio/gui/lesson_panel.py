@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.project.document import Document
-from nnstudio.project.lesson import Lesson, Step, apply_setup, check, lesson_of
+from nnstudio.project.lesson import (
+    Lesson,
+    Step,
+    apply_setup,
+    check,
+    lesson_of,
+    with_current_step,
+)
 from nnstudio.project.schema import Project
 
 PASSED_COLOR = "#007a52"  # Okabe–Ito bluish green, darkened for text on white
@@ -63,6 +70,8 @@ def describe_check(rule: dict) -> str:
         return _tr("{n} epochs trained").format(n=value)
     if kind == "setting_equals":
         return _tr("{setting} is {value}").format(setting=rule["setting"], value=value)
+    if kind == "stopped_early":
+        return _tr("training stopped early")
     return kind
 
 
@@ -173,9 +182,17 @@ class LessonPanel(QWidget):
             self._update_check()
 
     def load_lesson(self) -> None:
+        """The document's lesson, at the step it was saved at."""
         self.lesson = lesson_of(self.document.project)
-        self.index = 0
+        self.index = self.lesson.current if self.lesson is not None else 0
         self._show()
+
+    def _remember_step(self) -> None:
+        """The step goes into the project (saved with it; reopened at it). Moving between
+        steps alone does not ask to save: the next change saved takes it along."""
+        project = self.document.project
+        if self.lesson is not None and project.lesson:
+            project.lesson = with_current_step(project.lesson, self.index)
 
     @property
     def step(self) -> Step | None:
@@ -247,6 +264,7 @@ class LessonPanel(QWidget):
                         f"{html.escape(text).replace(chr(10), '<br>')}</p>"
                     )
             self.body.setText("".join(parts))
+        self._remember_step()
         self._update_check(force=True)
         self.stepChanged.emit(self.index)
 

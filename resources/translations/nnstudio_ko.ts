@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="137" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="144" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="140" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="147" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="160" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="167" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="168" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="171" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="178" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="193" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="195" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="202" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="202" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="209" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="214" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="258" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="265" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="390" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="397" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -1539,22 +1539,22 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LayerPalette</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="199" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
       <source>Layer palette</source>
       <translation>층 팔레트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="231" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="237" />
       <source>Stop training to edit the network.</source>
       <translation>신경망을 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="234" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="240" />
       <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
       <translation>블록을 신경망으로 끌어 놓거나, 두 번 클릭(또는 Enter)하면 맨 끝에 추가됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="243" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="249" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
@@ -1620,112 +1620,117 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LessonPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="49" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="56" />
       <source>{metric} reached {value}</source>
       <translation>{metric}이(가) {value}에 도달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="51" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="58" />
       <source>{metric} fell to {value} or below</source>
       <translation>{metric}이(가) {value} 이하로 떨어짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="56" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="63" />
       <source>the hidden layer was deleted (one Dense layer left)</source>
       <translation>은닉층을 지움(Dense 층 하나만 남음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="64" />
       <source>the network has {n} {type} layers</source>
       <translation>네트워크의 {type} 층이 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="59" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="66" />
       <source>the network has at least {n} {type} layer(s)</source>
       <translation>네트워크에 {type} 층이 {n}개 이상</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="63" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="70" />
       <source>{n} epochs trained</source>
       <translation>{n} 에포크 학습함</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="65" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="72" />
       <source>{setting} is {value}</source>
       <translation>{setting} 값이 {value}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/lesson_panel.py" line="74" />
+      <source>training stopped early</source>
+      <translation>조기 종료로 학습이 멈춤</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="83" />
       <source>Set up lesson step {n}</source>
       <translation>수업 {n}단계 준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="145" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="154" />
       <source>Set up this step</source>
       <translation>이 단계 준비하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="148" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="157" />
       <source>Put the network, data and settings this step needs in place (undoable)</source>
       <translation>이 단계에 필요한 네트워크, 데이터, 설정을 준비합니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="153" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="162" />
       <source>◂ Back</source>
       <translation>◂ 이전</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="155" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="164" />
       <source>Next ▸</source>
       <translation>다음 ▸</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="218" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="235" />
       <source>No guided lesson</source>
       <translation>안내 수업 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="221" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="238" />
       <source>This project has no guided lesson. Open one from File ▸ New from Lesson (XOR, gates, animals, MNIST or overfitting).</source>
       <translation>이 프로젝트에는 안내 수업이 없습니다. 파일 ▸ 수업에서 새로 만들기에서 하나를 여세요(XOR, 논리 게이트, 동물, MNIST, 과대적합).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="232" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="249" />
       <source>Step {i} of {n}: {title}</source>
       <translation>{n}단계 중 {i}단계: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="240" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="257" />
       <source>What to do</source>
       <translation>할 일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="241" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="258" />
       <source>What to look for</source>
       <translation>살펴볼 것</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="264" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="282" />
       <source>✓ Done: {what}</source>
       <translation>✓ 완료: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="266" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="284" />
       <source>Waiting for: {what}</source>
       <translation>기다리는 중: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="280" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="298" />
       <source>Finish this step first: its check has not passed yet</source>
       <translation>먼저 이 단계를 마치세요. 아직 확인 조건을 통과하지 못했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="293" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="311" />
       <source>Guided Lesson</source>
       <translation>안내 수업</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="305" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="323" />
       <source>&amp;Guided Lesson</source>
       <translation>안내 수업(&amp;G)</translation>
     </message>
@@ -2611,47 +2616,47 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Presentation</name>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="370" />
+      <location filename="../../nnstudio/gui/presentation.py" line="373" />
       <source>&amp;Zoom</source>
       <translation>확대/축소(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="379" />
+      <location filename="../../nnstudio/gui/presentation.py" line="382" />
       <source>Now: {zoom} %</source>
       <translation>현재: {zoom} %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="398" />
+      <location filename="../../nnstudio/gui/presentation.py" line="401" />
       <source>&amp;Presentation Mode</source>
       <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="401" />
+      <location filename="../../nnstudio/gui/presentation.py" line="404" />
       <source>The curves and the current view large and side by side, high contrast, 150 %</source>
       <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="403" />
+      <location filename="../../nnstudio/gui/presentation.py" line="406" />
       <source>&amp;Full Screen</source>
       <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="404" />
+      <location filename="../../nnstudio/gui/presentation.py" line="407" />
       <source>&amp;High Contrast</source>
       <translation>고대비(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="405" />
+      <location filename="../../nnstudio/gui/presentation.py" line="408" />
       <source>Zoom &amp;In</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="406" />
+      <location filename="../../nnstudio/gui/presentation.py" line="409" />
       <source>Zoom &amp;Out</source>
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="407" />
+      <location filename="../../nnstudio/gui/presentation.py" line="410" />
       <source>&amp;Actual Size</source>
       <translation>실제 크기(&amp;A)</translation>
     </message>
@@ -4352,7 +4357,7 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>MNIST 이미지: 텐서플로 빠른 시작</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/guided.py" line="310" />
+      <location filename="../../nnstudio/project/guided.py" line="312" />
       <source>Overfitting: when the network learns the noise</source>
       <translation>과대적합: 네트워크가 노이즈까지 외울 때</translation>
     </message>
