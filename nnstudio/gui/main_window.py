@@ -169,7 +169,9 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowTabbedDocks
             | QMainWindow.DockOption.AllowNestedDocks
         )
-        self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
+        self.palette_dock = self._dock(
+            "palette", self.tr("Layers"), self.palette, left, scroll=True
+        )  # scrolls at 150 % on a 720-pixel screen instead of running into the dock below
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left, scroll=True)
         self.inspector_dock = self._dock(
             "inspector", self.tr("Inspector"), self.inspector, right, scroll=True

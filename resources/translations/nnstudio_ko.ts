@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="144" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="188" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="147" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="191" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="167" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="209" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="168" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="210" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="178" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="220" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="200" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="242" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="202" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="244" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="207" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="249" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="209" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="251" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="214" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="256" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="265" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="307" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="397" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="439" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -1746,342 +1746,342 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="172" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="173" />
+      <location filename="../../nnstudio/gui/main_window.py" line="175" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="175" />
+      <location filename="../../nnstudio/gui/main_window.py" line="177" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="178" />
+      <location filename="../../nnstudio/gui/main_window.py" line="180" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="180" />
+      <location filename="../../nnstudio/gui/main_window.py" line="182" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="181" />
+      <location filename="../../nnstudio/gui/main_window.py" line="183" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="242" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="245" />
+      <location filename="../../nnstudio/gui/main_window.py" line="247" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="247" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="248" />
+      <location filename="../../nnstudio/gui/main_window.py" line="250" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="251" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="250" />
+      <location filename="../../nnstudio/gui/main_window.py" line="252" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="254" />
+      <location filename="../../nnstudio/gui/main_window.py" line="256" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="256" />
+      <location filename="../../nnstudio/gui/main_window.py" line="258" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="259" />
+      <location filename="../../nnstudio/gui/main_window.py" line="261" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="288" />
+      <location filename="../../nnstudio/gui/main_window.py" line="290" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="292" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="291" />
+      <location filename="../../nnstudio/gui/main_window.py" line="293" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="296" />
+      <location filename="../../nnstudio/gui/main_window.py" line="298" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="297" />
+      <location filename="../../nnstudio/gui/main_window.py" line="299" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="305" />
+      <location filename="../../nnstudio/gui/main_window.py" line="307" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="317" />
+      <location filename="../../nnstudio/gui/main_window.py" line="319" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="324" />
+      <location filename="../../nnstudio/gui/main_window.py" line="326" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="331" />
+      <location filename="../../nnstudio/gui/main_window.py" line="333" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="337" />
+      <location filename="../../nnstudio/gui/main_window.py" line="339" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="343" />
+      <location filename="../../nnstudio/gui/main_window.py" line="345" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="354" />
+      <location filename="../../nnstudio/gui/main_window.py" line="356" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="403" />
+      <location filename="../../nnstudio/gui/main_window.py" line="405" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="417" />
+      <location filename="../../nnstudio/gui/main_window.py" line="419" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="420" />
+      <location filename="../../nnstudio/gui/main_window.py" line="422" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="433" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="436" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="453" />
+      <location filename="../../nnstudio/gui/main_window.py" line="455" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="454" />
+      <location filename="../../nnstudio/gui/main_window.py" line="456" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="470" />
+      <location filename="../../nnstudio/gui/main_window.py" line="472" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="496" />
+      <location filename="../../nnstudio/gui/main_window.py" line="498" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="506" />
+      <location filename="../../nnstudio/gui/main_window.py" line="508" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
+      <location filename="../../nnstudio/gui/main_window.py" line="510" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="508" />
+      <location filename="../../nnstudio/gui/main_window.py" line="510" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
+      <location filename="../../nnstudio/gui/main_window.py" line="518" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="530" />
+      <location filename="../../nnstudio/gui/main_window.py" line="532" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="540" />
+      <location filename="../../nnstudio/gui/main_window.py" line="542" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="548" />
+      <location filename="../../nnstudio/gui/main_window.py" line="550" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="553" />
+      <location filename="../../nnstudio/gui/main_window.py" line="555" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="561" />
+      <location filename="../../nnstudio/gui/main_window.py" line="563" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="580" />
+      <location filename="../../nnstudio/gui/main_window.py" line="582" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="613" />
+      <location filename="../../nnstudio/gui/main_window.py" line="615" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="635" />
+      <location filename="../../nnstudio/gui/main_window.py" line="637" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="639" />
+      <location filename="../../nnstudio/gui/main_window.py" line="641" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="648" />
+      <location filename="../../nnstudio/gui/main_window.py" line="650" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="658" />
+      <location filename="../../nnstudio/gui/main_window.py" line="660" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="660" />
+      <location filename="../../nnstudio/gui/main_window.py" line="662" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="669" />
+      <location filename="../../nnstudio/gui/main_window.py" line="671" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="687" />
+      <location filename="../../nnstudio/gui/main_window.py" line="689" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="701" />
+      <location filename="../../nnstudio/gui/main_window.py" line="703" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="736" />
+      <location filename="../../nnstudio/gui/main_window.py" line="738" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="737" />
+      <location filename="../../nnstudio/gui/main_window.py" line="739" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="738" />
+      <location filename="../../nnstudio/gui/main_window.py" line="740" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="739" />
+      <location filename="../../nnstudio/gui/main_window.py" line="741" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="772" />
+      <location filename="../../nnstudio/gui/main_window.py" line="774" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="773" />
+      <location filename="../../nnstudio/gui/main_window.py" line="775" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="774" />
+      <location filename="../../nnstudio/gui/main_window.py" line="776" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="775" />
+      <location filename="../../nnstudio/gui/main_window.py" line="777" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="781" />
+      <location filename="../../nnstudio/gui/main_window.py" line="783" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="805" />
+      <location filename="../../nnstudio/gui/main_window.py" line="807" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="810" />
+      <location filename="../../nnstudio/gui/main_window.py" line="812" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2382,17 +2382,17 @@ Send that file along with the project. Save with a link?</source>
       <translation>1초에 배치 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="110" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="115" />
       <source>&amp;Pace</source>
       <translation>속도(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="123" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="128" />
       <source>Slower</source>
       <translation>더 느리게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="126" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="131" />
       <source>Faster</source>
       <translation>더 빠르게</translation>
     </message>
@@ -2616,47 +2616,47 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Presentation</name>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="373" />
+      <location filename="../../nnstudio/gui/presentation.py" line="378" />
       <source>&amp;Zoom</source>
       <translation>확대/축소(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="382" />
+      <location filename="../../nnstudio/gui/presentation.py" line="387" />
       <source>Now: {zoom} %</source>
       <translation>현재: {zoom} %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="401" />
+      <location filename="../../nnstudio/gui/presentation.py" line="406" />
       <source>&amp;Presentation Mode</source>
       <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="404" />
+      <location filename="../../nnstudio/gui/presentation.py" line="409" />
       <source>The curves and the current view large and side by side, high contrast, 150 %</source>
       <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="406" />
+      <location filename="../../nnstudio/gui/presentation.py" line="411" />
       <source>&amp;Full Screen</source>
       <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="407" />
+      <location filename="../../nnstudio/gui/presentation.py" line="412" />
       <source>&amp;High Contrast</source>
       <translation>고대비(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="408" />
+      <location filename="../../nnstudio/gui/presentation.py" line="413" />
       <source>Zoom &amp;In</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="409" />
+      <location filename="../../nnstudio/gui/presentation.py" line="414" />
       <source>Zoom &amp;Out</source>
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="410" />
+      <location filename="../../nnstudio/gui/presentation.py" line="415" />
       <source>&amp;Actual Size</source>
       <translation>실제 크기(&amp;A)</translation>
     </message>
@@ -2664,42 +2664,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="290" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="306" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="302" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="305" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="321" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="318" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="334" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="320" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="336" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="351" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="335" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="351" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="362" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2974,22 +2974,27 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="168" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="149" />
+      <source>Epoch {epoch}/{epochs}</source>
+      <translation>에포크 {epoch}/{epochs}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="174" />
       <source>stopped early</source>
       <translation>조기 종료됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="170" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="176" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="172" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="178" />
       <source>stopped</source>
       <translation>멈춤</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="177" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="185" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -3175,72 +3180,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="186" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="202" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="203" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="206" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="209" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="212" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="216" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="232" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="219" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="238" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="238" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="232" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="248" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="251" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="260" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="276" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
