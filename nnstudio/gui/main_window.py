@@ -912,7 +912,11 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.palette_dock, self.training_dock], [side_l, side_r], Qt.Orientation.Horizontal
         )
-        palette_h = self.palette_dock.minimumSizeHint().height() + 12
+        palette_h = (  # the whole palette; its dock scrolls only when the window is short
+            self.palette_dock.minimumSizeHint().height()
+            + self.dock_content(self.palette_dock).minimumSizeHint().height()
+            + 16
+        )
         self.resizeDocks(
             [self.palette_dock, self.data_dock],
             [palette_h, max(200, h - palette_h)],

@@ -81,7 +81,7 @@ class TrainingProgress(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._text = self._full = self._short = self._epoch = ""
+        self._text = self._full = self._short = self._epoch = self._count = ""
         self._shown_at = 0.0
         self._latest: dict | None = None
         self._value = 0
@@ -146,6 +146,7 @@ class TrainingProgress(QWidget):
             epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps
         )
         # the short form where the toolbar is short: the epoch and the time left or the end
+        self._count = f"{min(info['epoch'] + 1, epochs)}/{epochs}"  # the shortest: "100/100"
         self._epoch = self.tr("Epoch {epoch}/{epochs}").format(
             epoch=min(info["epoch"] + 1, epochs), epochs=epochs
         )
@@ -177,7 +178,11 @@ class TrainingProgress(QWidget):
             else:
                 end = self.tr("stopped")
             if self._text:
-                self.label.setText(self._text + " · " + end, self._epoch + " · " + end)
+                self.label.setText(
+                    self._text + " · " + end,
+                    self._epoch + " · " + end,
+                    self._count + " · " + end,
+                )
             else:
                 self.label.setText(self.tr("Not training"))
             self._text = ""
