@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -229,6 +229,21 @@ class LessonPanel(QWidget):
         self.undo_stack.push(SetUpStepCommand(self.document, after, self.index + 1))
 
     # -- showing -------------------------------------------------------------------------
+    def _fit_labels(self) -> None:
+        """The heading and the check keep every wrapped line (the body scrolls instead): at
+        150 % in a short dock the heading's second line was cut."""
+        for label in (self.heading, self.check_label):
+            label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom
+            QTimer.singleShot(0, self._fit_labels)
+
     def _show(self) -> None:
         step, lang = self.step, language()
         if step is None:
@@ -266,6 +281,7 @@ class LessonPanel(QWidget):
             self.body.setText("".join(parts))
         self._remember_step()
         self._update_check(force=True)
+        self._fit_labels()
         self.stepChanged.emit(self.index)
 
     def _update_check(self, force: bool = False) -> None:
@@ -284,6 +300,7 @@ class LessonPanel(QWidget):
                     text, color = self.tr("Waiting for: {what}").format(what=what), WAITING_COLOR
                 self.check_label.setText(f"<b style='color:{color}'>{html.escape(text)}</b>")
                 self.check_label.show()
+                self._fit_labels()
             if passed is not None:
                 self.checkChanged.emit(bool(passed))
         self._update_buttons()

@@ -166,3 +166,19 @@ def test_a_reopened_project_resumes_the_lesson_at_its_step(qtbot, window, tmp_pa
     assert panel.index == 2 and "Step 3 of 6" in panel.heading.text()
     panel.go_to(0)  # back at the start: the key goes
     assert "step" not in window.document.project.lesson
+
+
+def test_heading_keeps_every_line_at_150(qtbot, window):
+    """At 1280×720 and 150 % in a short dock the step's heading lost its second line."""
+    panel = window.lesson_panel
+    window.new_from_lesson("xor")
+    try:
+        window.presentation.set_zoom(150)
+        window.resizeDocks([window.lesson_dock], [360], Qt.Orientation.Horizontal)
+        heading = panel.heading
+        qtbot.waitUntil(
+            lambda: heading.height() >= heading.heightForWidth(heading.width()), timeout=3000
+        )
+        assert heading.heightForWidth(heading.width()) > 1.5 * heading.fontMetrics().height()
+    finally:
+        window.presentation.set_zoom(100)
