@@ -2,9 +2,12 @@
 
 Two screens:
   * 1024x768, Korean (LANG=ko_KR.UTF-8): the first window (the XOR lesson with its guided
-    steps), after training, the animals lesson's confusion matrix docked small, after
-    View > Show All Views and Reset Layout, and after floating and enlarging a view;
-  * 1280x720, presentation mode at 150 %: the XOR lesson trained, the animals lesson.
+    steps), after training, each panel in front in turn (data, training settings, inspector
+    with a layer selected, summary), the animals lesson's confusion matrix docked small,
+    after View > Show All Views and Reset Layout, after floating and enlarging a view, at
+    150 % and in presentation mode;
+  * 1280x720, presentation mode at 150 %: the XOR lesson trained, the animals lesson; then
+    150 % without presentation mode (every panel) and after it.
 
 Each scene runs in a child process on its own Xvfb display (started here; needs Xvfb and
 fonts-nanum). PNGs of the whole screen go to --out (default /tmp/classroom-screenshots).
@@ -83,6 +86,14 @@ if scene == "classroom":
     window.lesson_panel.set_up()
     train()
     shot("ko-1024-xor-trained")
+    for dock in (window.data_dock, window.training_dock):
+        dock.show(); dock.raise_()
+    window.canvas.select_layer(0)
+    window.inspector_dock.show(); window.inspector_dock.raise_()
+    shot("ko-1024-panels-data-training-inspector")
+    window.palette_dock.show(); window.palette_dock.raise_()
+    window.summary_dock.show(); window.summary_dock.raise_()
+    shot("ko-1024-panels-layers-summary")
     lesson("animals")
     window.views.docks[2].show(); window.views.docks[2].raise_()
     train()
@@ -99,6 +110,10 @@ if scene == "classroom":
     shot("ko-1024-after-float-enlarge-reset")
     window.presentation.set_zoom(150)
     shot("ko-1024-zoom-150")
+    window.presentation.set_zoom(100)
+    window.presentation.set_presenting(True)
+    shot("ko-1024-presentation")
+    window.presentation.set_presenting(False)
 elif scene == "presentation":
     window.lesson_panel.set_up()
     train()
@@ -112,6 +127,14 @@ elif scene == "presentation":
     shot("en-1280x720-presentation-animals-confusion")
     window.presentation.set_presenting(False)
     shot("en-1280x720-after-presentation")
+    lesson("xor")
+    window.lesson_panel.set_up()
+    train()
+    window.presentation.set_zoom(150)
+    shot("en-1280x720-zoom-150")
+    for dock in (window.palette_dock, window.training_dock):
+        dock.show(); dock.raise_()
+    shot("en-1280x720-zoom-150-layers-training")
 print("RESULT " + json.dumps(results), flush=True)
 window.document.modified = False
 window.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 
 from nnstudio.gui.training.state import TrainingState
 from nnstudio.project.document import Document
-from nnstudio.project.lesson import Lesson, Step, apply_setup, check, lesson_of
+from nnstudio.project.lesson import (
+    Lesson,
+    Step,
+    apply_setup,
+    check,
+    lesson_of,
+    with_current_step,
+)
 from nnstudio.project.schema import Project
 
 PASSED_COLOR = "#007a52"  # Okabe–Ito bluish green, darkened for text on white
@@ -64,6 +71,8 @@ def describe_check(rule: dict) -> str:
         return _tr("{n} epochs trained").format(n=value)
     if kind == "setting_equals":
         return _tr("{setting} is {value}").format(setting=rule["setting"], value=value)
+    if kind == "stopped_early":
+        return _tr("training stopped early")
     return kind
 
 
@@ -174,9 +183,17 @@ class LessonPanel(QWidget):
             self._update_check()
 
     def load_lesson(self) -> None:
+        """The document's lesson, at the step it was saved at."""
         self.lesson = lesson_of(self.document.project)
-        self.index = 0
+        self.index = self.lesson.current if self.lesson is not None else 0
         self._show()
+
+    def _remember_step(self) -> None:
+        """The step goes into the project (saved with it; reopened at it). Moving between
+        steps alone does not ask to save: the next change saved takes it along."""
+        project = self.document.project
+        if self.lesson is not None and project.lesson:
+            project.lesson = with_current_step(project.lesson, self.index)
 
     @property
     def step(self) -> Step | None:
@@ -213,6 +230,21 @@ class LessonPanel(QWidget):
         self.undo_stack.push(SetUpStepCommand(self.document, after, self.index + 1))
 
     # -- showing -------------------------------------------------------------------------
+    def _fit_labels(self) -> None:
+        """The heading and the check keep every wrapped line (the body scrolls instead): at
+        150 % in a short dock the heading's second line was cut."""
+        for label in (self.heading, self.check_label):
+            label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom
+            QTimer.singleShot(0, self._fit_labels)
+
     def _show(self) -> None:
         step, lang = self.step, language()
         if step is None:
@@ -248,7 +280,9 @@ class LessonPanel(QWidget):
                         f"{html.escape(text).replace(chr(10), '<br>')}</p>"
                     )
             self.body.setText("".join(parts))
+        self._remember_step()
         self._update_check(force=True)
+        self._fit_labels()
         self.stepChanged.emit(self.index)
 
     def _update_check(self, force: bool = False) -> None:
@@ -267,6 +301,7 @@ class LessonPanel(QWidget):
                     text, color = self.tr("Waiting for: {what}").format(what=what), WAITING_COLOR
                 self.check_label.setText(f"<b style='color:{color}'>{html.escape(text)}</b>")
                 self.check_label.show()
+                self._fit_labels()
             if passed is not None:
                 self.checkChanged.emit(bool(passed))
         self._update_buttons()

@@ -154,7 +154,9 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowTabbedDocks
             | QMainWindow.DockOption.AllowNestedDocks
         )
-        self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette, left)
+        self.palette_dock = self._dock(
+            "palette", self.tr("Layers"), self.palette, left, scroll=True
+        )  # scrolls at 150 % on a 720-pixel screen instead of running into the dock below
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel, left, scroll=True)
         self.inspector_dock = self._dock(
             "inspector", self.tr("Inspector"), self.inspector, right, scroll=True
@@ -639,7 +641,11 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.palette_dock, self.training_dock], [side_l, side_r], Qt.Orientation.Horizontal
         )
-        palette_h = self.palette_dock.minimumSizeHint().height() + 12
+        palette_h = (  # the whole palette; its dock scrolls only when the window is short
+            self.palette_dock.minimumSizeHint().height()
+            + self.dock_content(self.palette_dock).minimumSizeHint().height()
+            + 16
+        )
         self.resizeDocks(
             [self.palette_dock, self.data_dock],
             [palette_h, max(200, h - palette_h)],

@@ -24,6 +24,8 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signa
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLayout, QMainWindow, QTabBar
 
+from nnstudio.gui.canvas import style
+
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 100, 250, 25
 PRESENTATION_ZOOM = 150
 HIGH_CONTRAST_WIDTH = 1.6  # line widths x this in high contrast
@@ -211,8 +213,14 @@ class Presentation(QObject):
         font.setPointSizeF(self._base_font.pointSizeF() * f)
         QApplication.instance().setFont(font)
         w = self.window
-        for dock in w.findChildren(QDockWidget):  # their title bars keep the theme's font
-            dock.setFont(font)
+        # A dock whose font equals the application's paints its title in the font it was
+        # made with (QDockWidget::paintEvent uses the "QDockWidgetTitle" font captured at
+        # construction): a font that differs only in its style strategy is painted as set.
+        title_font = QFont(font)
+        title_font.setStyleStrategy(QFont.StyleStrategy.PreferQuality)
+        for dock in w.findChildren(QDockWidget):
+            dock.setFont(title_font)
+        style.refresh_panel_fonts(w)  # the palette's hint, the inspector's title, ...
         self._zoom_canvas(f)
         self._zoom_curves(f)
         for view in getattr(getattr(w, "views", None), "views", []):

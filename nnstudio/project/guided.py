@@ -290,6 +290,8 @@ def mnist() -> dict[str, Any]:
     }
 
 
+EARLY_STOP = {"monitor": "val_loss", "patience": 20, "min_delta": 0.0, "restore_best_weights": True}
+NO_EARLY_STOP = {"epochs": 300, "early_stopping": None}  # the other steps train all 300 epochs
 OVERFIT_DATA = {"name": "moons", "params": {"n_samples": 80, "noise": 0.35, "seed": 1}}
 
 
@@ -352,22 +354,30 @@ def overfitting() -> dict[str, Any]:
                     "훈련 손실(실선)은 계속 줄어드는데 검증 손실(점선)은 15 에포크 근처에서 가장 낮고 그 뒤로 "
                     "오릅니다. 결정 지도가 노이즈 섞인 점 하나하나를 감싸 돕니다.",
                 ),
-                setup={"network": {"layers": _big_network()}, "training": {"epochs": 300}},
+                setup={"network": {"layers": _big_network()}, "training": dict(NO_EARLY_STOP)},
                 check=_epochs(200),
             ),
             _step(
                 ("Early stopping", "조기 종료"),
                 (
-                    "Turn on early stopping in the Training panel (monitor val_loss, patience 20, "
-                    "restore the best weights), reset the weights and train again.",
-                    "학습 패널에서 조기 종료를 켜고(val_loss 감시, patience 20, 가장 좋은 가중치 복원) 가중치를 "
-                    "초기화한 뒤 다시 학습시키세요.",
+                    "Press “Set up this step”: the weights are reset and early stopping is turned on "
+                    "in the Training panel (monitor val_loss, patience 20, restore the best weights). "
+                    "Then Train (F5).",
+                    "“이 단계 준비하기”를 누르세요. 가중치가 초기화되고 학습 패널에서 조기 종료가 켜집니다"
+                    "(val_loss 감시, patience 20, 가장 좋은 가중치 복원). 그다음 학습(F5)시키세요.",
                 ),
                 (
-                    "Training stops soon after the validation loss stops improving, and keeps the "
-                    "weights of its best epoch.",
-                    "검증 손실이 더 나아지지 않으면 곧 학습이 멈추고, 가장 좋았던 에포크의 가중치가 남습니다.",
+                    "Training stops long before epoch 300, 20 epochs after the validation loss was "
+                    "lowest; a dashed line on the curves marks the stop, and the weights of the best "
+                    "epoch are kept.",
+                    "학습이 300 에포크보다 훨씬 일찍, 검증 손실이 가장 낮았던 때로부터 20 에포크 뒤에 멈춥니다. "
+                    "곡선에 점선이 멈춘 곳을 표시하고, 가장 좋았던 에포크의 가중치가 남습니다.",
                 ),
+                setup={
+                    "network": {"layers": _big_network()},
+                    "training": {"epochs": 300, "early_stopping": dict(EARLY_STOP)},
+                },
+                check={"kind": "stopped_early"},
             ),
             _step(
                 ("Dropout", "드롭아웃"),
@@ -381,7 +391,7 @@ def overfitting() -> dict[str, Any]:
                     "what it was without dropout.",
                     "검증 손실이 훨씬 덜 오릅니다. 300 에포크 뒤의 검증 손실이 드롭아웃이 없을 때의 3분의 1 정도입니다.",
                 ),
-                setup={"network": {"layers": _big_network(0.5)}, "training": {"epochs": 300}},
+                setup={"network": {"layers": _big_network(0.5)}, "training": dict(NO_EARLY_STOP)},
                 check=_epochs(200),
             ),
         ]

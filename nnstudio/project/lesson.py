@@ -22,6 +22,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import runs
 from .errors import ProjectError
 from .schema import LAYER_TYPES, DatasetSpec, LayerSpec, Project, TrainingSpec
 
@@ -39,6 +40,7 @@ CHECK_KINDS: dict[str, tuple[str, ...]] = {
     "layer_count_at_least": ("layer_type", "value"),
     "epochs_trained_at_least": ("value",),
     "setting_equals": ("setting", "value"),
+    "stopped_early": (),
 }
 
 
@@ -59,6 +61,7 @@ class Step:
 @dataclass
 class Lesson:
     steps: list[Step] = field(default_factory=list)
+    current: int = 0  # the step the student is at (0-based); the file's "step" is 1-based
 
     def to_dict(self) -> dict[str, Any]:
         out = []
@@ -73,6 +76,8 @@ class Lesson:
             if step.check:
                 item["check"] = dict(step.check)
             out.append(item)
+        if self.current:  # only when not at the first step: older files stay as they were
+            return {"steps": out, "step": self.current + 1}
         return {"steps": out}
 
 
@@ -126,6 +131,9 @@ def lesson_from_dict(content) -> Lesson:
         raise _bad("steps", "a list of at least one step", raw)
     if len(raw) > MAX_STEPS:
         raise ProjectError(f"The lesson has {len(raw)} steps; nnstudio shows up to {MAX_STEPS}.")
+    at = content.get("step", 1)
+    if isinstance(at, bool) or not isinstance(at, int):
+        raise _bad("step", "the number of the step the student is at", at)
     steps = []
     for number, item in enumerate(raw, start=1):
         where = f"step {number}"
@@ -146,7 +154,15 @@ def lesson_from_dict(content) -> Lesson:
                 check=dict(check) if check else None,
             )
         )
-    return Lesson(steps)
+    return Lesson(steps, current=min(max(at, 1), len(steps)) - 1)
+
+
+def with_current_step(lesson: dict[str, Any], index: int) -> dict[str, Any]:
+    """The lesson table with the student at step ``index`` (0-based; "step" is left out at 0)."""
+    out = {k: v for k, v in lesson.items() if k != "step"}
+    if index:
+        out["step"] = int(index) + 1
+    return out
 
 
 def _check_setup(setup, where: str) -> None:
@@ -176,6 +192,8 @@ def _check_setup(setup, where: str) -> None:
         not isinstance(training, dict) or not set(training) <= set(TRAINING_KEYS)
     ):
         raise _bad(f"{where} training settings", f"a table of {', '.join(TRAINING_KEYS)}", training)
+    if training and training.get("early_stopping") is not None:
+        runs.from_file({"early_stopping": training["early_stopping"]}, TrainingSpec())
 
 
 def _check_check(check, where: str) -> None:
@@ -262,6 +280,8 @@ def check(rule: dict[str, Any] | None, project: Project) -> bool | None:
     the network has exactly / at least ``value`` layers of ``layer_type`` ("Dense", "any").
     epochs_trained_at_least: that many epochs trained since the weights were last reset.
     setting_equals: a training setting (``setting``) equals ``value``.
+    stopped_early: early stopping is on and the history ends where it stops
+    (:func:`stopped_early`).
     """
     if not rule:
         return None
@@ -279,4 +299,28 @@ def check(rule: dict[str, Any] | None, project: Project) -> bool | None:
         return int(project.epochs_trained or 0) >= value
     if kind == "setting_equals":
         return getattr(project.training, rule["setting"], None) == value
+    if kind == "stopped_early":
+        return stopped_early(project)
+    return False
+
+
+def stopped_early(project: Project) -> bool:
+    """Whether the history ends at the epoch where the project's early stopping stops a run
+    started from epoch 1: the monitored value has not improved by more than ``min_delta`` for
+    ``patience`` epochs (the engine's EarlyStopping, replayed on the recorded values; a loss
+    must fall, an accuracy rise). A run that trained all its epochs does not end there."""
+    settings = runs.early_stopping_settings(project.training)
+    if settings is None:
+        return False
+    values = (project.history or {}).get(settings["monitor"]) or []
+    falls = "acc" not in settings["monitor"]
+    delta, patience = float(settings["min_delta"]), int(settings["patience"])
+    best, wait = None, 0
+    for epoch, value in enumerate(values):
+        wait += 1
+        better = best is None or (value + delta < best if falls else value - delta > best)
+        if better:
+            best, wait = value, 0
+        elif wait >= patience and epoch > 0:
+            return epoch == len(values) - 1  # the run stopped here
     return False

@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="138" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="189" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="141" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="192" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="161" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="210" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="162" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="211" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="172" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="221" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="194" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="243" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="196" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="245" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="201" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="250" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="203" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="252" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="208" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="257" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="259" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="308" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="395" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="444" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -1539,22 +1539,22 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LayerPalette</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="199" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="205" />
       <source>Layer palette</source>
       <translation>층 팔레트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="231" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="237" />
       <source>Stop training to edit the network.</source>
       <translation>신경망을 고치려면 학습을 중지하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="234" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="240" />
       <source>Drag a block into the network, or double-click it (or press Enter) to add it at the end.</source>
       <translation>블록을 신경망으로 끌어 놓거나, 두 번 클릭(또는 Enter)하면 맨 끝에 추가됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/palette.py" line="243" />
+      <location filename="../../nnstudio/gui/canvas/palette.py" line="249" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
@@ -1620,112 +1620,117 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LessonPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="50" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
       <source>{metric} reached {value}</source>
       <translation>{metric}이(가) {value}에 도달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="52" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="59" />
       <source>{metric} fell to {value} or below</source>
       <translation>{metric}이(가) {value} 이하로 떨어짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="57" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="64" />
       <source>the hidden layer was deleted (one Dense layer left)</source>
       <translation>은닉층을 지움(Dense 층 하나만 남음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="58" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="65" />
       <source>the network has {n} {type} layers</source>
       <translation>네트워크의 {type} 층이 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="60" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="67" />
       <source>the network has at least {n} {type} layer(s)</source>
       <translation>네트워크에 {type} 층이 {n}개 이상</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="64" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="71" />
       <source>{n} epochs trained</source>
       <translation>{n} 에포크 학습함</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="66" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="73" />
       <source>{setting} is {value}</source>
       <translation>{setting} 값이 {value}</translation>
     </message>
     <message>
       <location filename="../../nnstudio/gui/lesson_panel.py" line="75" />
+      <source>training stopped early</source>
+      <translation>조기 종료로 학습이 멈춤</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="84" />
       <source>Set up lesson step {n}</source>
       <translation>수업 {n}단계 준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="146" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="155" />
       <source>Set up this step</source>
       <translation>이 단계 준비하기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="149" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="158" />
       <source>Put the network, data and settings this step needs in place (undoable)</source>
       <translation>이 단계에 필요한 네트워크, 데이터, 설정을 준비합니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="154" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="163" />
       <source>◂ Back</source>
       <translation>◂ 이전</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="156" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="165" />
       <source>Next ▸</source>
       <translation>다음 ▸</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="219" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="251" />
       <source>No guided lesson</source>
       <translation>안내 수업 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="222" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="254" />
       <source>This project has no guided lesson. Open one from File ▸ New from Lesson (XOR, gates, animals, MNIST or overfitting).</source>
       <translation>이 프로젝트에는 안내 수업이 없습니다. 파일 ▸ 수업에서 새로 만들기에서 하나를 여세요(XOR, 논리 게이트, 동물, MNIST, 과대적합).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="233" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="265" />
       <source>Step {i} of {n}: {title}</source>
       <translation>{n}단계 중 {i}단계: {title}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="241" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="273" />
       <source>What to do</source>
       <translation>할 일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="242" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="274" />
       <source>What to look for</source>
       <translation>살펴볼 것</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="265" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="299" />
       <source>✓ Done: {what}</source>
       <translation>✓ 완료: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="267" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="301" />
       <source>Waiting for: {what}</source>
       <translation>기다리는 중: {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="281" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="316" />
       <source>Finish this step first: its check has not passed yet</source>
       <translation>먼저 이 단계를 마치세요. 아직 확인 조건을 통과하지 못했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="294" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="329" />
       <source>Guided Lesson</source>
       <translation>안내 수업</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/lesson_panel.py" line="306" />
+      <location filename="../../nnstudio/gui/lesson_panel.py" line="341" />
       <source>&amp;Guided Lesson</source>
       <translation>안내 수업(&amp;G)</translation>
     </message>
@@ -1741,227 +1746,227 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="157" />
+      <location filename="../../nnstudio/gui/main_window.py" line="158" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="158" />
+      <location filename="../../nnstudio/gui/main_window.py" line="160" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="160" />
+      <location filename="../../nnstudio/gui/main_window.py" line="162" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="167" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="166" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="227" />
+      <location filename="../../nnstudio/gui/main_window.py" line="229" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="230" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="234" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="233" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="236" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="241" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="273" />
+      <location filename="../../nnstudio/gui/main_window.py" line="275" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="275" />
+      <location filename="../../nnstudio/gui/main_window.py" line="277" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="276" />
+      <location filename="../../nnstudio/gui/main_window.py" line="278" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="281" />
+      <location filename="../../nnstudio/gui/main_window.py" line="283" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="282" />
+      <location filename="../../nnstudio/gui/main_window.py" line="284" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="290" />
+      <location filename="../../nnstudio/gui/main_window.py" line="292" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="302" />
+      <location filename="../../nnstudio/gui/main_window.py" line="304" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="309" />
+      <location filename="../../nnstudio/gui/main_window.py" line="311" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="316" />
+      <location filename="../../nnstudio/gui/main_window.py" line="318" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="322" />
+      <location filename="../../nnstudio/gui/main_window.py" line="324" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="328" />
+      <location filename="../../nnstudio/gui/main_window.py" line="330" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="339" />
+      <location filename="../../nnstudio/gui/main_window.py" line="341" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="390" />
+      <location filename="../../nnstudio/gui/main_window.py" line="392" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="429" />
+      <location filename="../../nnstudio/gui/main_window.py" line="431" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="444" />
+      <location filename="../../nnstudio/gui/main_window.py" line="446" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="446" />
+      <location filename="../../nnstudio/gui/main_window.py" line="448" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="455" />
+      <location filename="../../nnstudio/gui/main_window.py" line="457" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="477" />
+      <location filename="../../nnstudio/gui/main_window.py" line="479" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="478" />
+      <location filename="../../nnstudio/gui/main_window.py" line="480" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="479" />
+      <location filename="../../nnstudio/gui/main_window.py" line="481" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="480" />
+      <location filename="../../nnstudio/gui/main_window.py" line="482" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="513" />
+      <location filename="../../nnstudio/gui/main_window.py" line="515" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="514" />
+      <location filename="../../nnstudio/gui/main_window.py" line="516" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="515" />
+      <location filename="../../nnstudio/gui/main_window.py" line="517" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
+      <location filename="../../nnstudio/gui/main_window.py" line="518" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="522" />
+      <location filename="../../nnstudio/gui/main_window.py" line="524" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="546" />
+      <location filename="../../nnstudio/gui/main_window.py" line="548" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="551" />
+      <location filename="../../nnstudio/gui/main_window.py" line="553" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2262,17 +2267,17 @@ Send that file along with the project. Save with a link?</source>
       <translation>1초에 배치 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="110" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="115" />
       <source>&amp;Pace</source>
       <translation>속도(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="123" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="128" />
       <source>Slower</source>
       <translation>더 느리게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="126" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="131" />
       <source>Faster</source>
       <translation>더 빠르게</translation>
     </message>
@@ -2496,47 +2501,47 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Presentation</name>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="370" />
+      <location filename="../../nnstudio/gui/presentation.py" line="378" />
       <source>&amp;Zoom</source>
       <translation>확대/축소(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="379" />
+      <location filename="../../nnstudio/gui/presentation.py" line="387" />
       <source>Now: {zoom} %</source>
       <translation>현재: {zoom} %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="398" />
+      <location filename="../../nnstudio/gui/presentation.py" line="406" />
       <source>&amp;Presentation Mode</source>
       <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="401" />
+      <location filename="../../nnstudio/gui/presentation.py" line="409" />
       <source>The curves and the current view large and side by side, high contrast, 150 %</source>
       <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="403" />
+      <location filename="../../nnstudio/gui/presentation.py" line="411" />
       <source>&amp;Full Screen</source>
       <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="404" />
+      <location filename="../../nnstudio/gui/presentation.py" line="412" />
       <source>&amp;High Contrast</source>
       <translation>고대비(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="405" />
+      <location filename="../../nnstudio/gui/presentation.py" line="413" />
       <source>Zoom &amp;In</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="406" />
+      <location filename="../../nnstudio/gui/presentation.py" line="414" />
       <source>Zoom &amp;Out</source>
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="407" />
+      <location filename="../../nnstudio/gui/presentation.py" line="415" />
       <source>&amp;Actual Size</source>
       <translation>실제 크기(&amp;A)</translation>
     </message>
@@ -2544,42 +2549,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="295" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="316" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="307" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="328" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="310" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="331" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="323" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="344" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="325" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="340" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="361" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="340" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="361" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="351" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="372" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2972,22 +2977,27 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="169" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="151" />
+      <source>Epoch {epoch}/{epochs}</source>
+      <translation>에포크 {epoch}/{epochs}</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="176" />
       <source>stopped early</source>
       <translation>조기 종료됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="171" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="178" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="173" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="180" />
       <source>stopped</source>
       <translation>멈춤</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="178" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="191" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -3173,72 +3183,72 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="187" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="204" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="207" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="210" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="231" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="213" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="234" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="217" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="238" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="220" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="223" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="226" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="247" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="229" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="250" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="233" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="236" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="257" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="265" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="286" />
       <source>Resume</source>
       <translation>계속</translation>
     </message>
@@ -3701,172 +3711,172 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>앵클 부츠</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="104" />
+      <location filename="../../nnstudio/data/catalog.py" line="108" />
       <source>AND gate</source>
       <translation>AND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="105" />
+      <location filename="../../nnstudio/data/catalog.py" line="109" />
       <source>Output 1 only when both inputs are 1: one straight line separates the answers.</source>
       <translation>두 입력이 모두 1일 때만 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="111" />
+      <location filename="../../nnstudio/data/catalog.py" line="115" />
       <source>OR gate</source>
       <translation>OR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="112" />
+      <location filename="../../nnstudio/data/catalog.py" line="116" />
       <source>Output 1 when at least one input is 1: one straight line separates the answers.</source>
       <translation>입력 중 하나라도 1이면 1을 출력합니다. 직선 하나로 답을 나눌 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="118" />
+      <location filename="../../nnstudio/data/catalog.py" line="122" />
       <source>NAND gate</source>
       <translation>NAND 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="119" />
+      <location filename="../../nnstudio/data/catalog.py" line="123" />
       <source>Output 0 only when both inputs are 1: the opposite of AND.</source>
       <translation>두 입력이 모두 1일 때만 0을 출력합니다. AND의 반대입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="125" />
+      <location filename="../../nnstudio/data/catalog.py" line="129" />
       <source>XOR gate</source>
       <translation>XOR 게이트</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="126" />
+      <location filename="../../nnstudio/data/catalog.py" line="130" />
       <source>Output 1 when the inputs differ: no single straight line works, so it needs a hidden layer.</source>
       <translation>두 입력이 서로 다를 때 1을 출력합니다. 직선 하나로는 나눌 수 없어서 은닉층이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="135" />
+      <location filename="../../nnstudio/data/catalog.py" line="139" />
       <source>Animals: fur and wings</source>
       <translation>동물: 털과 날개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="136" />
+      <location filename="../../nnstudio/data/catalog.py" line="140" />
       <source>Six animals described by fur and wings, sorted into mammal, bird or other.</source>
       <translation>털과 날개로 설명한 동물 여섯 마리를 포유류, 조류, 기타로 분류합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="142" />
+      <location filename="../../nnstudio/data/catalog.py" line="146" />
       <source>Circles</source>
       <translation>원</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="143" />
+      <location filename="../../nnstudio/data/catalog.py" line="147" />
       <source>Two rings of points, one inside the other: no straight line separates them.</source>
       <translation>안쪽과 바깥쪽 두 개의 고리 모양 점들입니다. 직선으로는 나눌 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="149" />
+      <location filename="../../nnstudio/data/catalog.py" line="153" />
       <source>Two moons</source>
       <translation>두 개의 달</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="150" />
+      <location filename="../../nnstudio/data/catalog.py" line="154" />
       <source>Two interlocking half-moons: the boundary between them has to bend.</source>
       <translation>서로 맞물린 반달 두 개입니다. 경계가 휘어져야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="156" />
+      <location filename="../../nnstudio/data/catalog.py" line="160" />
       <source>Spirals</source>
       <translation>나선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="157" />
+      <location filename="../../nnstudio/data/catalog.py" line="161" />
       <source>Spiral arms wound around each other, one class per arm: hard, needs a deeper network.</source>
       <translation>서로 감긴 나선 팔, 팔마다 클래스 하나입니다. 어려운 문제라 더 깊은 신경망이 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="163" />
+      <location filename="../../nnstudio/data/catalog.py" line="167" />
       <source>Blobs</source>
       <translation>덩어리</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="164" />
+      <location filename="../../nnstudio/data/catalog.py" line="168" />
       <source>Round clusters of points, one class each: the easiest case to separate.</source>
       <translation>클래스마다 둥글게 모인 점들입니다. 가장 나누기 쉬운 경우입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="170" />
+      <location filename="../../nnstudio/data/catalog.py" line="174" />
       <source>Checkerboard</source>
       <translation>체커보드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="171" />
+      <location filename="../../nnstudio/data/catalog.py" line="175" />
       <source>Points on a checkerboard, the class is the colour of the square: many small regions to learn.</source>
       <translation>체커보드 위의 점들이며, 칸의 색이 클래스입니다. 배워야 할 작은 영역이 많습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="180" />
+      <location filename="../../nnstudio/data/catalog.py" line="184" />
       <source>XOR cloud</source>
       <translation>XOR 점 구름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="181" />
+      <location filename="../../nnstudio/data/catalog.py" line="185" />
       <source>Points in four quadrants where opposite corners share a class: XOR as a cloud.</source>
       <translation>네 사분면의 점들이며, 마주 보는 모서리끼리 같은 클래스입니다. 점 구름으로 만든 XOR입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="187" />
+      <location filename="../../nnstudio/data/catalog.py" line="191" />
       <source>Straight line</source>
       <translation>직선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="188" />
+      <location filename="../../nnstudio/data/catalog.py" line="192" />
       <source>Noisy points around y = 2x + 1: regression a single neuron can learn.</source>
       <translation>y = 2x + 1 주변의 잡음 섞인 점들입니다. 뉴런 하나로 배울 수 있는 회귀 문제입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="194" />
+      <location filename="../../nnstudio/data/catalog.py" line="198" />
       <source>Sine wave</source>
       <translation>사인파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="195" />
+      <location filename="../../nnstudio/data/catalog.py" line="199" />
       <source>Noisy points on one wave of y = sin(x): a curve that needs hidden units.</source>
       <translation>y = sin(x) 한 주기 위의 잡음 섞인 점들입니다. 은닉 유닛이 필요한 곡선입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="201" />
+      <location filename="../../nnstudio/data/catalog.py" line="205" />
       <source>Plane</source>
       <translation>평면</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="202" />
+      <location filename="../../nnstudio/data/catalog.py" line="206" />
       <source>Two inputs and one output on the flat plane y = 2·x1 − x2 + 0.5.</source>
       <translation>평면 y = 2·x1 − x2 + 0.5 위의 입력 두 개와 출력 하나입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="208" />
+      <location filename="../../nnstudio/data/catalog.py" line="212" />
       <source>MNIST digits (5,000 sample)</source>
       <translation>MNIST 숫자 (5,000개 표본)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="209" />
+      <location filename="../../nnstudio/data/catalog.py" line="213" />
       <source>5,000 real handwritten digits 0-9, 28x28 pixels, shipped with nnstudio: works offline.</source>
       <translation>실제 손글씨 숫자 0~9 5,000개, 28x28 픽셀. nnstudio에 들어 있어 오프라인에서도 됩니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="217" />
+      <location filename="../../nnstudio/data/catalog.py" line="221" />
       <source>MNIST digits (full, 70,000)</source>
       <translation>MNIST 숫자 (전체, 70,000개)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="218" />
+      <location filename="../../nnstudio/data/catalog.py" line="222" />
       <source>The full 70,000 handwritten digits (60,000 train, 10,000 test); downloaded once (about 11 MB) and kept.</source>
       <translation>손글씨 숫자 전체 70,000개(훈련 60,000, 테스트 10,000). 한 번 내려받아(약 11 MB) 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="227" />
+      <location filename="../../nnstudio/data/catalog.py" line="231" />
       <source>Fashion-MNIST clothing</source>
       <translation>Fashion-MNIST 의류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/data/catalog.py" line="228" />
+      <location filename="../../nnstudio/data/catalog.py" line="232" />
       <source>70,000 small photos of clothes in 10 kinds (shirt, sneaker, bag...); a harder drop-in for MNIST.</source>
       <translation>10종류 옷(셔츠, 운동화, 가방…)의 작은 사진 70,000장. MNIST 대신 쓰는 더 어려운 데이터셋입니다.</translation>
     </message>
@@ -4355,7 +4365,7 @@ Non-trainable params: 0 (0.00 B)</source>
       <translation>MNIST 이미지: 텐서플로 빠른 시작</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/project/guided.py" line="310" />
+      <location filename="../../nnstudio/project/guided.py" line="312" />
       <source>Overfitting: when the network learns the noise</source>
       <translation>과대적합: 네트워크가 노이즈까지 외울 때</translation>
     </message>

@@ -123,3 +123,62 @@ def test_steps_in_korean(qtbot, window):
         assert "이 단계 준비하기" in window.lesson_panel.body.text()
     finally:
         QLocale.setDefault(old)
+
+
+def test_overfitting_early_stopping_step(qtbot, window):
+    """Step 2 of the overfitting lesson: Set up turns early stopping on in the Training panel,
+    Train stops long before epoch 300, and the check passes."""
+    panel, doc = window.lesson_panel, window.document
+    assert window.new_from_lesson("overfitting")
+    click(qtbot, panel.setup_button)  # step 1: 300 epochs, early stopping off
+    assert not window.run_settings.early.isChecked()
+    panel.go_to(1)
+    assert "Step 2 of 3: Early stopping" in panel.heading.text()
+    assert "Waiting for: training stopped early" in panel.check_label.text()
+    click(qtbot, panel.setup_button)
+    settings = window.run_settings
+    assert settings.early.isChecked() and settings.monitor.currentData() == "val_loss"
+    assert settings.patience.value() == 20 and settings.restore_best.isChecked()
+    assert doc.project.epochs_trained == 0
+    assert train(qtbot, window) == "completed"
+    qtbot.waitUntil(lambda: panel.passed is True, timeout=5000)
+    assert "✓ Done: training stopped early" in panel.check_label.text()
+    history = doc.project.history["val_loss"]
+    assert len(history) < 100 and doc.project.epochs_trained == len(history)
+    assert len(history) - 1 - history.index(min(history)) == 20  # 20 epochs past the best
+    assert "early stop" in " ".join(window.curve_marks.texts())
+    click(qtbot, panel.next_button)
+    click(qtbot, panel.setup_button)  # step 3 (dropout) trains all 300 epochs again
+    assert not settings.early.isChecked()
+
+
+def test_a_reopened_project_resumes_the_lesson_at_its_step(qtbot, window, tmp_path):
+    panel = window.lesson_panel
+    window.new_from_lesson("gates")
+    click(qtbot, panel.next_button)  # step 1 has no check
+    panel.go_to(2)
+    assert window.document.project.lesson["step"] == 3
+    path = tmp_path / "gates.nnproj"
+    assert window.save_to(path)
+    window.new_from_lesson("xor")
+    assert panel.index == 0
+    assert window.open_path(path)
+    assert panel.index == 2 and "Step 3 of 6" in panel.heading.text()
+    panel.go_to(0)  # back at the start: the key goes
+    assert "step" not in window.document.project.lesson
+
+
+def test_heading_keeps_every_line_at_150(qtbot, window):
+    """At 1280×720 and 150 % in a short dock the step's heading lost its second line."""
+    panel = window.lesson_panel
+    window.new_from_lesson("xor")
+    try:
+        window.presentation.set_zoom(150)
+        window.resizeDocks([window.lesson_dock], [360], Qt.Orientation.Horizontal)
+        heading = panel.heading
+        qtbot.waitUntil(
+            lambda: heading.height() >= heading.heightForWidth(heading.width()), timeout=3000
+        )
+        assert heading.heightForWidth(heading.width()) > 1.5 * heading.fontMetrics().height()
+    finally:
+        window.presentation.set_zoom(100)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from nnstudio.gui import files
 from nnstudio.gui.presentation import MAX_ZOOM, clamp_zoom, fit_rect
@@ -169,3 +169,81 @@ def test_confusion_matrix_docked_small_keeps_class_names_whole(qtbot):
     assert upright and room >= widest
     fm = view.body.fontMetrics()  # "mammal" stands upright, whole, not "mam…"
     assert fm.elidedText("mammal", Qt.TextElideMode.ElideRight, int(room)) == "mammal"
+
+
+def test_panel_texts_with_their_own_size_grow_with_the_zoom(qtbot, make_window):
+    """The palette's blocks and hint and the inspector's title have their own point sizes;
+    they were left at 9–12 pt at 150 %."""
+    w = make_window()
+    block = next(iter(w.palette.blocks.values()))
+    height = block.heightForWidth(200)
+    hint = w.palette.hint.font().pointSizeF()
+    title = w.inspector.title.font().pointSizeF()
+    progress = w.training_toolbar.findChild(QWidget, "trainingProgressLabel")
+    hint_width = progress.sizeHint().width()
+    w.presentation.set_zoom(150)
+    assert block.heightForWidth(200) > 1.3 * height
+    assert w.palette.hint.font().pointSizeF() == pytest.approx(1.5 * hint)
+    assert w.inspector.title.font().pointSizeF() == pytest.approx(1.5 * title)
+    assert w.inspector.title.font().bold()
+    # measured again at the new size (the font change reaches it through the event loop)
+    qtbot.waitUntil(lambda: progress.sizeHint().width() > 1.3 * hint_width, timeout=3000)
+    w.presentation.set_zoom(100)
+    assert block.heightForWidth(200) == height
+    assert w.palette.hint.font().pointSizeF() == pytest.approx(hint)
+
+
+def test_curves_readout_keeps_every_line_in_presentation_mode(qtbot, make_window):
+    """At 1280×720 in presentation mode (150 %) the readout was cut after its first line."""
+    w = make_window()
+    w.resize(1280, 720)
+    readout = w.curves.status
+    readout.setText("epoch 100: accuracy 1, loss 0.0123, val_accuracy 0.9876, val_loss 0.1234")
+    qtbot.waitUntil(lambda: readout.height() >= readout.needed_height(), timeout=3000)
+    w.presentation.set_presenting(True)
+    assert readout.needed_height() > readout.fontMetrics().lineSpacing() * 1.5  # two lines
+    qtbot.waitUntil(lambda: readout.height() >= readout.needed_height(), timeout=3000)
+    assert readout.height() >= readout.needed_height()
+
+
+def test_dock_titles_are_painted_at_the_zoom(qtbot, make_window):
+    """QDockWidget paints its title in the font it was made with while its own font equals
+    the application's: the titles stayed at 9 pt at 150 %."""
+    w = make_window()
+    w.presentation.set_zoom(150)
+    for dock in w.docks:
+        assert dock.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+        assert dock.font() != QApplication.font("QDockWidget")  # so its own font is used
+
+
+def test_toolbar_texts_are_whole_at_150_on_a_small_screen(qtbot, make_window):
+    """1280×720 at 150 %: the pace was cut ("As fast as possibl") and the progress text
+    ("Epoch 100/100 · batch 1/1 · …"); now the pace is whole and the progress text drops
+    the batch before it would be cut."""
+    w = make_window()
+    w.resize(1280, 720)
+    assert w.new_from_lesson("xor")
+    w.presentation.set_zoom(150)
+    combo, label = w.pace_combo, w.training_toolbar.progress.label
+    with qtbot.waitSignal(w.controller.finished, timeout=60000):
+        w.act_train.trigger()
+    qtbot.waitUntil(lambda: label.text().endswith("· done"), timeout=5000)
+    qtbot.waitUntil(lambda: combo.width() >= combo.sizeHint().width(), timeout=3000)
+    for i in range(combo.count()):
+        assert combo.fontMetrics().horizontalAdvance(combo.itemText(i)) < combo.width() - 20
+    shown = label.shown()
+    assert shown.endswith("· done") and "…" not in shown and shown.startswith("Epoch 100/100")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.width() - 8
+
+
+def test_curve_options_stack_in_a_narrow_dock(qtbot, make_window):
+    """At 150 % in a narrow dock the two check boxes sat side by side and forced the curves
+    panel wider than its dock (readout and plots cut at the right)."""
+    w = make_window()
+    w.resize(1024, 740)
+    w.presentation.set_zoom(150)
+    row = w.curves.show_batches.parentWidget()
+    w.resizeDocks([w.curves_dock], [row.row_width() - 40], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(row.is_stacked, timeout=3000)
+    assert w.curves.width() <= w.curves_dock.width()
+    assert w.curves.log_loss.geometry().top() > w.curves.show_batches.geometry().bottom()

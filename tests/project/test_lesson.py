@@ -43,6 +43,14 @@ def test_lesson_round_trips_through_the_project_file():
             "network layer",
         ),
         ({"steps": [{"title": "a", "setup": {"training": {"bogus": 1}}}]}, "training settings"),
+        (
+            {
+                "steps": [
+                    {"title": "a", "setup": {"training": {"early_stopping": {"patience": -1}}}}
+                ]
+            },
+            "early stopping",
+        ),
     ],
 )
 def test_a_broken_lesson_is_refused_with_a_sentence(bad, words):
@@ -116,3 +124,50 @@ def test_overfitting_lesson_overfits_and_dropout_helps():
         assert h["loss"][-1] < best
     assert finals[0] > 3 * min(finals[0], 0.4)  # without dropout: far above its best
     assert finals[1] < finals[0] / 2
+
+
+def test_stopped_early_replays_early_stopping_on_the_curves():
+    """The check passes only when the curves end where EarlyStopping (patience 2, val_loss)
+    stops: two epochs without a new lowest value after the best."""
+    p = examples.load("xor")
+    rule = {"kind": "stopped_early"}
+    p.history = {"val_loss": [0.9, 0.5, 0.6, 0.7]}
+    assert check(rule, p) is False  # early stopping is off
+    p.training.early_stopping = {"monitor": "val_loss", "patience": 2}
+    assert check(rule, p) is True  # best at epoch 2, no better for 2 epochs: stops at 4
+    p.history = {"val_loss": [0.9, 0.5, 0.6]}
+    assert check(rule, p) is False  # still waiting
+    p.history = {"val_loss": [0.9, 0.5, 0.6, 0.7, 0.8]}
+    assert check(rule, p) is False  # it would have stopped at epoch 4: trained on without it
+    p.history = {"val_loss": [0.9, 0.5, 0.49, 0.6, 0.7]}
+    assert check(rule, p) is True
+    p.training.early_stopping["min_delta"] = 0.05  # 0.49 is no improvement on 0.5 now
+    assert check(rule, p) is False
+    p.training.early_stopping = {"monitor": "val_accuracy", "patience": 1}
+    p.history = {"val_accuracy": [0.5, 0.75, 0.75]}  # an accuracy must rise
+    assert check(rule, p) is True
+
+
+def test_overfitting_early_stopping_step_turns_it_on_and_stops():
+    p = examples.load("overfitting")
+    step = lesson_of(p).steps[1]
+    assert step.check == {"kind": "stopped_early"}
+    q = apply_setup(p, step.setup)
+    assert q.training.early_stopping == guided.EARLY_STOP and q.weights is None
+    assert apply_setup(q, lesson_of(p).steps[2].setup).training.early_stopping is None
+
+
+def test_the_students_step_is_saved_only_past_the_first():
+    p = examples.load("xor")
+    plain = to_bytes(p)
+    assert lesson_of(from_bytes(plain)).current == 0
+    p.lesson = lesson_of(p).to_dict()  # at step 1: the table is as it was, no "step"
+    assert "step" not in p.lesson and to_bytes(p) == plain
+    p.lesson["step"] = 3
+    back = from_bytes(to_bytes(p))
+    assert lesson_of(back).current == 2 and back.lesson["step"] == 3
+    p.lesson["step"] = 99  # past the end: the last step
+    assert lesson_of(p).current == len(p.lesson["steps"]) - 1
+    p.lesson["step"] = "two"
+    with pytest.raises(ProjectError, match="step"):
+        lesson_from_dict(p.lesson)

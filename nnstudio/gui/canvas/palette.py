@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import SIGNAL, QMimeData, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import SIGNAL, QEvent, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -48,7 +48,7 @@ class PaletteBlock(QWidget):
 
     def _body_height(self, width: int) -> int:
         """Height of the description wrapped into ``width`` pixels (it wraps in a narrow dock)."""
-        metrics = QFontMetrics(style.font(9.5))
+        metrics = QFontMetrics(style.panel_font(9.5))
         text_width = max(40, width - self.TEXT_LEFT - self.TEXT_RIGHT)
         rect = metrics.boundingRect(0, 0, text_width, 1000, Qt.TextWordWrap, self.description)
         return rect.height()
@@ -57,7 +57,7 @@ class PaletteBlock(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        title_h = QFontMetrics(style.font(11.5, bold=True)).height()
+        title_h = QFontMetrics(style.panel_font(11.5, bold=True)).height()
         return int(title_h + self._body_height(width) + 18)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -91,8 +91,8 @@ class PaletteBlock(QWidget):
         text_color = style.TEXT if enabled else style.MUTED
         left = self.TEXT_LEFT
         width = self.width() - self.TEXT_LEFT - self.TEXT_RIGHT
-        title_font = style.font(11.5, bold=True)
-        body_font = style.font(9.5)
+        title_font = style.panel_font(11.5, bold=True)
+        body_font = style.panel_font(9.5)
         title_h = QFontMetrics(title_font).height()
         painter.setPen(text_color)
         painter.setFont(title_font)
@@ -106,6 +106,12 @@ class PaletteBlock(QWidget):
             Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap,
             self.description,
         )
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: larger text, taller block
+            self.updateGeometry()
+            self.update()
 
     # -- drag ----------------------------------------------------------------------------------
     def mousePressEvent(self, event):  # noqa: N802
@@ -211,7 +217,7 @@ class LayerPalette(QWidget):
 
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setFont(style.font(9))
+        style.set_panel_font(self.hint, 9)
         self.hint.setStyleSheet("color: #5A5A5A;")
         layout.addWidget(self.hint)
         layout.addStretch(1)

@@ -8,6 +8,7 @@ text, which stays readable on a washed-out classroom projector.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nnstudio.gui.colors import OKABE_ITO
 
@@ -48,3 +49,36 @@ def font(point_size: float, bold: bool = False) -> QFont:
     f.setPointSizeF(point_size)
     f.setBold(bold)
     return f
+
+
+# -- panels grow with View > Zoom (the canvas's blocks grow with the canvas's own scale) ------
+POINT_SIZE_PROPERTY = "nnstudioPointSize"
+
+
+def zoom() -> float:
+    """The window's zoom (View ▸ Zoom): the application font over the font before any zoom."""
+    app = QApplication.instance()
+    base = getattr(app, "_nnstudio_base_font", None)
+    if app is None or base is None or base.pointSizeF() <= 0 or app.font().pointSizeF() <= 0:
+        return 1.0
+    return app.font().pointSizeF() / base.pointSizeF()
+
+
+def panel_font(point_size: float, bold: bool = False) -> QFont:
+    """``font(point_size)`` at the window's zoom: for text painted in a panel (the palette)."""
+    return font(point_size * zoom(), bold)
+
+
+def set_panel_font(widget: QWidget, point_size: float, bold: bool = False) -> None:
+    """Give ``widget`` its own font size that still follows the zoom (a plain ``setFont``
+    would keep 9 pt at 200 %): :func:`refresh_panel_fonts` sets it again after a zoom."""
+    widget.setProperty(POINT_SIZE_PROPERTY, float(point_size))
+    widget.setFont(panel_font(point_size, bold))
+
+
+def refresh_panel_fonts(root: QWidget) -> None:
+    """After a zoom: every widget under ``root`` given a size by :func:`set_panel_font`."""
+    for widget in root.findChildren(QWidget):
+        size = widget.property(POINT_SIZE_PROPERTY)
+        if size:
+            widget.setFont(panel_font(float(size), widget.font().bold()))

@@ -49,7 +49,7 @@ class Inspector(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
-        self.title.setFont(style.font(12, bold=True))
+        style.set_panel_font(self.title, 12, bold=True)
         self.title.setTextFormat(Qt.RichText)
         layout.addWidget(self.title)
         self.info = QLabel(self)

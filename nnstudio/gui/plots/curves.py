@@ -16,8 +16,8 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.colors import OKABE_ITO
 from nnstudio.gui.live_text import LiveText
@@ -93,6 +93,13 @@ class _ReadoutText(LiveText):
         if self._text:
             self.setText(self._text)
 
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: count the lines again
+            self.lines = 1
+            self.setText(self._text)
+            self.updateGeometry()
+
     def sizeHint(self):  # noqa: N802
         hint = super().sizeHint()
         return hint.__class__(hint.width(), self.fontMetrics().lineSpacing() * self.lines + 4)
@@ -114,6 +121,50 @@ class _ReadoutText(LiveText):
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         rect = self.rect().adjusted(4, 0, -4, 0)
         painter.drawText(rect, int(self._align) | int(Qt.TextFlag.TextWordWrap), self._text)
+
+
+class _WrapRow(QWidget):
+    """Widgets side by side, or one under the other when the panel is too narrow for them
+    all (at 150 % in a 260-pixel dock the second check box forced the whole panel wider
+    than its dock, cutting off the readout and the plots)."""
+
+    def __init__(self, widgets: list[QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._widgets = widgets
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            self._box.addWidget(widget)
+        self._box.addStretch(1)
+
+    def row_width(self) -> int:
+        """The width the widgets need side by side."""
+        spacing = max(0, self._box.spacing()) * (len(self._widgets) - 1)
+        return sum(w.sizeHint().width() for w in self._widgets) + spacing
+
+    def is_stacked(self) -> bool:
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self):  # noqa: N802
+        height = self._box.minimumSize().height()
+        return QSize(max(w.minimumSizeHint().width() for w in self._widgets), height)
+
+    def _fit(self) -> None:
+        stacked = self.width() < self.row_width()
+        if stacked != self.is_stacked():
+            self._box.setDirection(
+                QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+            )
+            self.updateGeometry()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # View ▸ Zoom: wider check boxes
+            QTimer.singleShot(0, self._fit)
 
 
 def _pen(color: str, width: float = 2.0, dashed: bool = False, alpha: int = 255):
@@ -148,9 +199,7 @@ class CurvesPanel(QWidget):
             sample="epoch 100: loss 0.1234, accuracy 0.9876, val_loss 0.1234, val_accuracy 0.9876",
             align=Qt.AlignmentFlag.AlignLeft,
         )
-        options.addWidget(self.show_batches)
-        options.addWidget(self.log_loss)
-        options.addStretch(1)
+        options.addWidget(_WrapRow([self.show_batches, self.log_loss], self))
         layout.addLayout(options)
         # its own line, two when needed: beside the check boxes "loss 0.1725…" was cut off
         layout.addWidget(self.status)

@@ -62,7 +62,7 @@ class TrainingProgress(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.bar.setTextVisible(False)
-        self.bar.setMinimumWidth(140)
+        self.bar.setMinimumWidth(60)  # it gives way first when the toolbar is short (150 %)
         self.bar.setMaximumWidth(260)
         # LiveText, not QLabel: a new text must not re-lay out the window 4 times a second
         longest = (
@@ -76,13 +76,13 @@ class TrainingProgress(QWidget):
         )
         self.label = LiveText(self.tr("Not training"), self, sample=longest)
         self.label.setObjectName("trainingProgressLabel")
-        self.label.setMinimumWidth(260)
+        self.label.setMinimumWidth(160)  # shorter forms of the text fit (LiveText.setText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._text = self._full = ""
+        self._text = self._full = self._short = self._epoch = self._count = ""
         self._shown_at = 0.0
         self._latest: dict | None = None
         self._value = 0
@@ -103,7 +103,7 @@ class TrainingProgress(QWidget):
 
     def reset(self) -> None:
         """Back to "Not training" with an empty bar."""
-        self._value, self._text, self._latest = 0, "", None
+        self._value, self._text, self._epoch, self._latest = 0, "", "", None
         self.bar.setValue(0)
         self.label.setText(self.tr("Not training"))
 
@@ -146,11 +146,18 @@ class TrainingProgress(QWidget):
         text = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
             epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps
         )
+        # the short form where the toolbar is short: the epoch and the time left or the end
+        self._count = f"{min(info['epoch'] + 1, epochs)}/{epochs}"  # the shortest: "100/100"
+        self._epoch = self.tr("Epoch {epoch}/{epochs}").format(
+            epoch=min(info["epoch"] + 1, epochs), epochs=epochs
+        )
         self._text = text  # without the time left: stale once the run ended
+        short = self._epoch
         if left:
             text += " · " + self.tr("{time} left").format(time=left)
-        self._full = text
-        self.label.setText(text)
+            short += " · " + self.tr("{time} left").format(time=left)
+        self._full, self._short = text, short
+        self.label.setText(text, short, self._epoch)
 
     def _catch_up(self) -> None:
         """Show the newest progress now (training paused or ended between two updates)."""
@@ -171,13 +178,27 @@ class TrainingProgress(QWidget):
                 end = self.tr("done")
             else:
                 end = self.tr("stopped")
-            self.label.setText(self._text + " · " + end if self._text else self.tr("Not training"))
+            if self._text:
+                self.label.setText(
+                    self._text + " · " + end,
+                    self._epoch + " · " + end,
+                    self._count + " · " + end,
+                )
+            else:
+                self.label.setText(self.tr("Not training"))
             self._text = ""
         elif state == TrainingState.PAUSED:  # the time left still holds while paused
-            full = self._full if self._text else ""
-            self.label.setText((full + " · " if full else "") + self.tr("paused"))
+            paused = self.tr("paused")
+            if self._text:
+                self.label.setText(self._full + " · " + paused, self._short + " · " + paused)
+            else:
+                self.label.setText(paused)
         elif state == TrainingState.STOPPING:
-            self.label.setText((self._text + " · " if self._text else "") + self.tr("stopping…"))
+            stopping = self.tr("stopping…")
+            if self._text:
+                self.label.setText(self._text + " · " + stopping, self._epoch + " · " + stopping)
+            else:
+                self.label.setText(stopping)
 
 
 class TrainingToolbar(QToolBar):

@@ -93,6 +93,11 @@ class PaceCombo(QComboBox):
         self.currentIndexChanged.connect(lambda i: pace.set_key(self.itemData(i)))
         pace.changed.connect(lambda key: self.setCurrentIndex(self.findData(key)))
 
+    def minimumSizeHint(self):  # noqa: N802
+        # never squeezed below its longest choice: in a short toolbar (150 % on a small
+        # screen) the progress text gives way instead ("As fast as possibl" was cut)
+        return self.sizeHint()
+
 
 def install(window) -> PaceControl:
     """Pace combo in the training toolbar, Train › Pace submenu, Ctrl+[ / Ctrl+] shortcuts."""
