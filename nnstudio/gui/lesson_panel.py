@@ -234,7 +234,7 @@ class LessonPanel(QWidget):
         """The heading and the check keep every wrapped line (the body scrolls instead): at
         150 % in a short dock the heading's second line was cut."""
         for label in (self.heading, self.check_label):
-            label.setMinimumHeight(label.heightForWidth(max(1, label.width())))
+            label.setMinimumHeight(max(0, label.heightForWidth(max(1, label.width()))))
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)

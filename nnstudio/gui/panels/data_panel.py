@@ -143,6 +143,12 @@ class DataPanel(QWidget):
         self.combo = QComboBox()
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.combo.setMaxVisibleItems(30)
+        # Long data-set titles must not hold the left column wide (at 1024x768 it squeezed the
+        # curves below the canvas to a strip); the open list still shows them whole.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(18)
         self.combo.setToolTip(self.tr("The data set the network learns from"))
         self._model = QStandardItemModel(self.combo)
         self.combo.setModel(self._model)
