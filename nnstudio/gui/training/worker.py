@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from .pacing import GUI_STARVED_S, GUI_YIELD_S, NAN_GUARD_INTERVAL_S, REPORT_HZ, SNAPSHOT_HZ
 from .state import TrainingState
 
 
@@ -156,8 +157,8 @@ class TrainingWorker(QObject):
         batch_size: int,
         validation_split: float,
         control: Control,
-        rate_hz: float = 10.0,
-        snapshot_hz: float = 10.0,
+        rate_hz: float = REPORT_HZ,
+        snapshot_hz: float = SNAPSHOT_HZ,
         want_snapshots=None,
         callbacks=(),
     ):
@@ -264,8 +265,7 @@ class TrainingWorker(QObject):
 
     # -- NaN guard -----------------------------------------------------------------------
     # A copy of the weights before a batch at most this often (and before the first): copying
-    # MNIST's 407,050 weights before every batch cost ~3% of the training time.
-    GUARD_INTERVAL = 0.05
+    # MNIST's 407,050 weights before every batch cost ~3% of the training time (pacing.py).
 
     def _prepare_guard(self) -> None:
         # the model keeps all its weights in one array: one copy, whatever the layers
@@ -277,7 +277,7 @@ class TrainingWorker(QObject):
 
     def _save_candidate(self) -> None:
         # self._now: the previous batch's end (microseconds ago), one clock read per batch
-        if self._good_valid and self._now - self._cand_time < self.GUARD_INTERVAL:
+        if self._good_valid and self._now - self._cand_time < NAN_GUARD_INTERVAL_S:
             return
         np.copyto(self._cand, self._weights)
         self._cand_valid = self._cand_pending = True
@@ -295,7 +295,7 @@ class TrainingWorker(QObject):
 
     def _restore_good(self) -> None:
         """Put back the newest copy of weights whose batch had a finite loss (at most
-        GUARD_INTERVAL of training back; when the very first batch already failed, the finite
+        NAN_GUARD_INTERVAL_S of training back; when the very first batch already failed, the finite
         weights it started from)."""
         source = self._good if self._good_valid else self._cand
         if self._good_valid or (self._cand_valid and np.isfinite(self._cand).all()):
@@ -317,9 +317,7 @@ class TrainingWorker(QObject):
     # switch interval, so those short releases keep resetting the GUI thread's wait: while a
     # small network (XOR) trained, the GUI thread waited 145 ms on average and up to 1 s for
     # the GIL, i.e. the window froze. When the GUI's heartbeat (every 20 ms) is older than
-    # this, the worker sleeps a moment after the batch so the GUI thread can run.
-    GUI_STARVED_S = 0.05
-    GUI_YIELD_S = 0.001
+    # this, the worker sleeps a moment after the batch so the GUI thread can run (pacing.py).
 
     # -- callback hooks (worker thread) ----------------------------------------------------
     def _epoch_begin(self, epoch: int) -> None:
@@ -345,8 +343,8 @@ class TrainingWorker(QObject):
             return
         if self._cand_pending:
             self._accept_candidate()
-        if now - control.gui_seen > self.GUI_STARVED_S:
-            time.sleep(self.GUI_YIELD_S)
+        if now - control.gui_seen > GUI_STARVED_S:
+            time.sleep(GUI_YIELD_S)
         self._last_logs = logs
         self._pending_losses.append(loss)
         if control.stop.is_set():
