@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QVBoxLayout, Q
 
 from nnstudio.gui.colors import OKABE_ITO
 from nnstudio.gui.live_text import LiveText
+from nnstudio.gui.training.pacing import CURVES_DUTY, CURVES_TIMER_MS
 from nnstudio.gui.training.state import TrainingState
 
 
@@ -266,7 +267,7 @@ class CurvesPanel(QWidget):
         self._status_text, self._status_at = "", 0.0
 
         self.timer = QTimer(self)
-        self.timer.setInterval(50)
+        self.timer.setInterval(CURVES_TIMER_MS)
         self.timer.timeout.connect(self._redraw)
         self.timer.start()
 
@@ -343,7 +344,7 @@ class CurvesPanel(QWidget):
         if (
             running
             and not force
-            and now - self._last_redraw < max(self.timer.interval() / 1000.0, 100.0 * cost)
+            and now - self._last_redraw < max(self.timer.interval() / 1000.0, cost / CURVES_DUTY)
         ):
             return  # (once training stops or pauses, the curves catch up at once)
         started = time.perf_counter()

@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoCommand
 from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
+from .pacing import HEARTBEAT_MS, REPORT_HZ, SNAPSHOT_HZ
 from .state import TrainingState
 from .worker import Control, RunResult, TrainingWorker
 
@@ -127,8 +128,8 @@ class TrainingController(QObject):
         undo_stack=None,
         parent=None,
         *,
-        rate_hz: float = 10.0,
-        snapshot_hz: float = 10.0,
+        rate_hz: float = REPORT_HZ,
+        snapshot_hz: float = SNAPSHOT_HZ,
     ):
         super().__init__(parent)
         self.document = document
@@ -145,9 +146,9 @@ class TrainingController(QObject):
         self._accepted_warnings: set[str] = set()
         self._pace: tuple[str, float] | None = None  # gui/training/pace.py: None = fastest
         # the GUI thread's heartbeat for the worker: a stale one means the GUI is starved of
-        # the GIL and the worker yields (see TrainingWorker.GUI_STARVED_S)
+        # the GIL and the worker yields (see pacing.GUI_STARVED_S)
         self._heartbeat = QTimer(self)
-        self._heartbeat.setInterval(20)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
         self._unsubscribe = document.subscribe(self._on_document)
         self.destroyed.connect(lambda *_: self._unsubscribe())

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from nnstudio.gui import commands
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.controller import problem_fix_label, problem_text
+from nnstudio.gui.training.pacing import PROGRESS_INTERVAL_S
 from nnstudio.gui.training.state import TrainingState
 
 
@@ -121,7 +122,7 @@ class TrainingProgress(QWidget):
     # Text and bar change at most this often while training: QLabel.setText re-lays out the
     # toolbar and QProgressBar repaints synchronously, and every millisecond the GUI thread
     # spends is taken from the training thread (the GIL, and on a two-core laptop the CPU).
-    SHOW_INTERVAL = 0.25
+    SHOW_INTERVAL = PROGRESS_INTERVAL_S
 
     @Slot(dict)
     def on_progress(self, info: dict) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox
 
+from .pacing import PACED_DUTY
+
 # key, (kind, seconds per step) or None; fastest first
 PACES: list[tuple[str, tuple[str, float] | None]] = [
     ("fastest", None),
@@ -24,9 +26,6 @@ PACES: list[tuple[str, tuple[str, float] | None]] = [
     ("batch_1s", ("batch", 1.0)),
 ]
 SETTING = "training/pace"
-# At a pace the training thread mostly waits, so the views may take most of the GUI thread's
-# time and redraw on every step (fastest: their usual small share, see views/mirror.py).
-PACED_DUTY = 0.9
 
 
 def views_follow(views, paced: bool) -> None:

@@ -1,13 +1,14 @@
-"""The training worker: runs the engine's ``fit()`` off the GUI thread.
+"""The training worker: runs the engine's training loop off the GUI thread.
 
 A :class:`TrainingWorker` is a ``QObject`` moved to a ``QThread`` (see the controller). It
-drives ``model.fit`` with a callback that, between batches,
+iterates the engine's generator ``model.fit_iter`` and, after each batch and epoch it yields,
 
 * reads the shared :class:`Control` flags (stop / pause / step one batch / step one epoch);
 * keeps a copy of the weights of the last batch whose loss was finite and restores it when
   the loss becomes NaN or infinite;
-* coalesces everything the views need into signals sent at most ``rate_hz`` times a second,
-  carrying plain numbers, lists and array *copies* (never arrays the engine still writes).
+* coalesces everything the views need into signals sent at most ``rate_hz`` times a second
+  (``pacing.py``), carrying plain numbers, lists and array *copies* (never arrays the engine
+  still writes).
 
 Signal payloads (all plain Python / fresh NumPy copies):
 
@@ -30,6 +31,7 @@ Signal payloads (all plain Python / fresh NumPy copies):
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -39,6 +41,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from .pacing import GUI_STARVED_S, GUI_YIELD_S, NAN_GUARD_INTERVAL_S, REPORT_HZ, SNAPSHOT_HZ
 from .state import TrainingState
 
 
@@ -109,32 +112,6 @@ class RunResult:
     fit_cpu_s: float = 0.0  # process CPU seconds during fit (all threads)
 
 
-def _studio_callback(worker: "TrainingWorker"):
-    """An engine Callback that reads the control flags between batches and batches up what
-    the GUI shows (the engine is imported here, when training starts)."""
-    from nnstudio.engine.callbacks import Callback
-
-    class StudioCallback(Callback):
-        def on_train_begin(self, logs=None):
-            steps = (self.params or {}).get("steps")
-            if steps:
-                worker.steps = int(steps)
-
-        def on_train_batch_begin(self, batch, logs=None):
-            worker._save_candidate()
-
-        def on_train_batch_end(self, batch, logs=None):
-            worker._after_batch(batch, logs or {})
-
-        def on_epoch_begin(self, epoch, logs=None):
-            worker._epoch_begin(epoch)
-
-        def on_epoch_end(self, epoch, logs=None):
-            worker._after_epoch(epoch, logs or {})
-
-    return StudioCallback()
-
-
 class TrainingWorker(QObject):
     """Runs one ``fit`` call on a prepared, compiled model. Create, move to a QThread, start."""
 
@@ -156,8 +133,8 @@ class TrainingWorker(QObject):
         batch_size: int,
         validation_split: float,
         control: Control,
-        rate_hz: float = 10.0,
-        snapshot_hz: float = 10.0,
+        rate_hz: float = REPORT_HZ,
+        snapshot_hz: float = SNAPSHOT_HZ,
         want_snapshots=None,
         callbacks=(),
     ):
@@ -172,7 +149,7 @@ class TrainingWorker(QObject):
         self.min_interval = 1.0 / rate_hz
         self.snapshot_interval = 1.0 / snapshot_hz if snapshot_hz > 0 else math.inf
         self.want_snapshots = want_snapshots or (lambda: True)
-        self.callbacks = list(callbacks)  # e.g. EarlyStopping (after the studio's own)
+        self.callbacks = list(callbacks)  # e.g. EarlyStopping (run by fit_iter)
         self.early_stopping = None  # the EarlyStopping among them, read for RunResult.early_stop
         self.result = RunResult(model=model, initial_epoch=self.initial_epoch)
         n_train = int(len(x) * (1.0 - self.validation_split)) if self.validation_split else len(x)
@@ -228,17 +205,7 @@ class TrainingWorker(QObject):
                     threads.leave_cores(1),
                     np.errstate(over="ignore", invalid="ignore", divide="ignore"),
                 ):
-                    self.model.fit(
-                        self.x,
-                        self.y,
-                        batch_size=self.batch_size,
-                        epochs=self.epochs,
-                        initial_epoch=self.initial_epoch,
-                        validation_split=self.validation_split,
-                        shuffle=True,
-                        verbose=0,
-                        callbacks=[_studio_callback(self), *self.callbacks],
-                    )
+                    self._train()
                 result.fit_ended = time.perf_counter()
                 result.fit_cpu_s = time.process_time() - cpu
                 if result.reason != "nan":
@@ -262,10 +229,41 @@ class TrainingWorker(QObject):
             self._flush(force=True)
             self.done.emit(result)
 
+    def _train(self) -> None:
+        """Drive the engine's ``fit_iter``: between two batches (and after each epoch) read the
+        control flags, keep the NaN guard, send what the views need. Stop and NaN set
+        ``model.stop_training`` and let the generator end its epoch (history, validation,
+        callbacks) as ``fit`` would."""
+        model = self.model
+        run = model.fit_iter(
+            self.x,
+            self.y,
+            batch_size=self.batch_size,
+            epochs=self.epochs,
+            initial_epoch=self.initial_epoch,
+            validation_split=self.validation_split,
+            shuffle=True,
+            verbose=0,
+            callbacks=self.callbacks,
+        )
+        self._save_candidate()  # the weights before the first batch
+        with contextlib.closing(run):
+            for event in run:
+                if event[0] == "batch":
+                    _, epoch, step, logs = event
+                    self._epoch = epoch
+                    self._after_batch(step, logs)
+                    last_of_epoch = step + 1 == self.steps
+                else:
+                    _, epoch, logs = event
+                    self._after_epoch(epoch, logs)
+                    last_of_epoch = epoch + 1 == self.epochs  # no batch follows
+                if not last_of_epoch and not model.stop_training:
+                    self._save_candidate()  # the weights before the next batch
+
     # -- NaN guard -----------------------------------------------------------------------
     # A copy of the weights before a batch at most this often (and before the first): copying
-    # MNIST's 407,050 weights before every batch cost ~3% of the training time.
-    GUARD_INTERVAL = 0.05
+    # MNIST's 407,050 weights before every batch cost ~3% of the training time (pacing.py).
 
     def _prepare_guard(self) -> None:
         # the model keeps all its weights in one array: one copy, whatever the layers
@@ -277,7 +275,7 @@ class TrainingWorker(QObject):
 
     def _save_candidate(self) -> None:
         # self._now: the previous batch's end (microseconds ago), one clock read per batch
-        if self._good_valid and self._now - self._cand_time < self.GUARD_INTERVAL:
+        if self._good_valid and self._now - self._cand_time < NAN_GUARD_INTERVAL_S:
             return
         np.copyto(self._cand, self._weights)
         self._cand_valid = self._cand_pending = True
@@ -295,7 +293,7 @@ class TrainingWorker(QObject):
 
     def _restore_good(self) -> None:
         """Put back the newest copy of weights whose batch had a finite loss (at most
-        GUARD_INTERVAL of training back; when the very first batch already failed, the finite
+        NAN_GUARD_INTERVAL_S of training back; when the very first batch already failed, the finite
         weights it started from)."""
         source = self._good if self._good_valid else self._cand
         if self._good_valid or (self._cand_valid and np.isfinite(self._cand).all()):
@@ -317,15 +315,9 @@ class TrainingWorker(QObject):
     # switch interval, so those short releases keep resetting the GUI thread's wait: while a
     # small network (XOR) trained, the GUI thread waited 145 ms on average and up to 1 s for
     # the GIL, i.e. the window froze. When the GUI's heartbeat (every 20 ms) is older than
-    # this, the worker sleeps a moment after the batch so the GUI thread can run.
-    GUI_STARVED_S = 0.05
-    GUI_YIELD_S = 0.001
+    # this, the worker sleeps a moment after the batch so the GUI thread can run (pacing.py).
 
-    # -- callback hooks (worker thread) ----------------------------------------------------
-    def _epoch_begin(self, epoch: int) -> None:
-        self._epoch = int(epoch)
-        self._batch = 0
-
+    # -- between batches (worker thread) --------------------------------------------------
     def _after_batch(self, batch: int, logs: dict) -> None:
         # runs after every batch: each microsecond here is ~1.5% of a small network's batch
         model = self.model
@@ -345,8 +337,8 @@ class TrainingWorker(QObject):
             return
         if self._cand_pending:
             self._accept_candidate()
-        if now - control.gui_seen > self.GUI_STARVED_S:
-            time.sleep(self.GUI_YIELD_S)
+        if now - control.gui_seen > GUI_STARVED_S:
+            time.sleep(GUI_YIELD_S)
         self._last_logs = logs
         self._pending_losses.append(loss)
         if control.stop.is_set():

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.training.pacing import CAPTION_INTERVAL_S
+
 from .mirror import ModelMirror, RateLimiter
 
 
-CAPTION_INTERVAL = 2.0  # seconds between caption changes (accuracy ...) while training runs
+CAPTION_INTERVAL = CAPTION_INTERVAL_S  # a module name the tests can patch
 
 
 def counts_paint(paint_event):
@@ -173,7 +175,7 @@ class ViewBase(QWidget):
 
     def _wait(self) -> float:
         """Seconds until this view may redraw: its own pace, and while training also the
-        views' shared budget (all views together: mirror.SHARED_DUTY of the window's time)."""
+        views' shared budget (all views together: pacing.SHARED_DUTY of the window's time)."""
         wait = self.limiter.wait()
         if self.mirror.is_training:
             wait = max(wait, self.mirror.limiter.wait())

@@ -15,13 +15,13 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from nnstudio.engine import introspect
+from nnstudio.gui.training.pacing import PROBE_BUDGET
 
 from . import colors
 from .base import ViewBase, plot_widget
 
 PROBE_GRAD = 256
 PROBE_DEAD = 1000
-PROBE_BUDGET = 1.5e8  # multiply-adds per measurement (a big network gets a smaller probe)
 
 SYMBOLS_UP_TO = 40  # points per curve drawn with a dot each
 STREAM_SMOOTHING = 0.2  # weight of the newest batch in the running mean of squared gradient sizes

@@ -20,12 +20,16 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
+from nnstudio.gui.training.pacing import (
+    MIRROR_HZ,
+    SHARED_DUTY,
+    SHARED_MAX_INTERVAL_S,
+    TRAINING_BUDGET,
+    VIEW_DUTY,
+    VIEW_MAX_INTERVAL_S,
+    VIEW_MIN_INTERVAL_S,
+)
 from nnstudio.project.document import Document
-
-
-SHARED_DUTY = 0.03  # while training, all views together take at most ~3% of the GUI thread
-SHARED_MAX_INTERVAL = 5.0  # ... and yet one of them redraws at least every 5 s
-TRAINING_BUDGET = 2.5e8  # multiply-adds per redraw while training (~10-20 ms on one core)
 
 
 def _tr(text: str) -> str:
@@ -99,7 +103,7 @@ class ModelMirror(QObject):
         data_panel=None,
         parent=None,
         *,
-        rate_hz: float = 10.0,
+        rate_hz: float = MIRROR_HZ,
     ):
         super().__init__(parent)
         self.document = document
@@ -115,7 +119,7 @@ class ModelMirror(QObject):
         self._prepared = None
         self._run_start_iteration = 0
         self.limiter = RateLimiter(
-            min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL, smooth=False
+            min_interval=0.0, duty=SHARED_DUTY, max_interval=SHARED_MAX_INTERVAL_S, smooth=False
         )  # all views together
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -325,9 +329,9 @@ class RateLimiter:
 
     def __init__(
         self,
-        min_interval: float = 0.1,
-        duty: float = 0.125,
-        max_interval: float = 1.0,
+        min_interval: float = VIEW_MIN_INTERVAL_S,
+        duty: float = VIEW_DUTY,
+        max_interval: float = VIEW_MAX_INTERVAL_S,
         smooth: bool = True,
     ):
         self.min_interval = min_interval
