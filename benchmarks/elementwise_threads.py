@@ -55,7 +55,8 @@ def rmsprop_case(pool, repeat):
     start_v = np.abs(rng.standard_normal(n).astype(np.float32)) * 1e-3
     parts = [slice(s, min(n, s + chunk)) for s in range(0, n, chunk)]
 
-    def run(pooled):
+    def updater(pooled):
+        """One step's update, in place, on its own copies (allocated here, not timed)."""
         p, v = start_p.copy(), start_v.copy()
         scratch = [(np.empty(chunk, np.float32), np.empty(chunk, np.float32)) for _ in parts]
 
@@ -65,17 +66,20 @@ def rmsprop_case(pool, repeat):
             t1, t2 = scratch[i]
             opt.update(p[part], g[part], {"velocity": v[part]}, t1[:size], t2[:size], 1e-3)
 
-        if pooled:
-            list(pool.map(one, range(len(parts))))
-        else:
-            for i in range(len(parts)):
-                one(i)
-        return p, v
+        def step():
+            if pooled:
+                list(pool.map(one, range(len(parts))))
+            else:
+                for i in range(len(parts)):
+                    one(i)
+            return p, v
 
-    a, b = run(False), run(True)
+        return step
+
+    a, b = updater(False)(), updater(True)()
     same = all(np.array_equal(x, y) for x, y in zip(a, b))
-    seq = timed(lambda: run(False), repeat)
-    par = timed(lambda: run(True), repeat)
+    seq = timed(updater(False), repeat)
+    par = timed(updater(True), repeat)
     return "RMSprop update, 407,050 parameters", seq, par, "bit-identical" if same else "DIFFERENT"
 
 
