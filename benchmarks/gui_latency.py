@@ -557,6 +557,11 @@ def main(argv=None) -> int:
         slices, late, busy, redraw_rates = interleaved_fit(
             app, window, project.copy(), dataset, args.slice, epochs
         )
+        if not slices:
+            raise SystemExit(
+                f"training ended before one {args.slice:g} s slice was measured ({epochs} epoch(s) "
+                f"of {args.data}); give more --epochs or a shorter --slice"
+            )
         ratios = np.asarray([g / h for g, h in slices])
         bar = 0.8 if args.views else 0.85
         print(
