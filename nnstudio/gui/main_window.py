@@ -657,7 +657,10 @@ class MainWindow(QMainWindow):
                 [int(h * 0.35), int(h * 0.55)],
                 Qt.Orientation.Vertical,
             )
-        self.resizeDocks([self.curves_dock], [max(200, int(h * 0.30))], Qt.Orientation.Vertical)
+        # On a projector-sized screen the curves share the centre column with the canvas: give
+        # them more of its height (the canvas fits the network to what is left).
+        share = 0.40 if w < 1200 else 0.30
+        self.resizeDocks([self.curves_dock], [max(200, int(h * share))], Qt.Orientation.Vertical)
         if not small and self.views.docks:
             bottom = max(0, w - side_l - side_r)
             self.resizeDocks(
