@@ -263,7 +263,7 @@ def gui_fit(app, window, project, dataset):
     controller.finished.connect(lambda reason: (reasons.append(reason), loop.quit()))
     failures: list[str] = []
     controller.failed.connect(failures.append)
-    progress: list[dict] = []
+    progress: list = []  # training.payloads.Progress
     controller.progress.connect(progress.append)
 
     try:
@@ -400,9 +400,9 @@ def interleaved_fit(
         gui_cpu += time.thread_time() - cpu_started
         if state["done"] is not None:
             break
-        info = controller.last_progress or {}
-        active = float(info.get("elapsed_s") or 0.0)
-        samples = active * float(info.get("samples_per_s") or 0.0)
+        info = controller.last_progress
+        active = info.elapsed_s if info else 0.0
+        samples = active * (info.samples_per_s if info else 0.0)
         gui_sps = (samples - last_samples) / max(1e-9, active - last_active)
         done_samples = samples - last_samples
         last_active, last_samples = active, samples

@@ -143,8 +143,8 @@ def cmd_train(args) -> int:
     stopped = runs.stop_reason(early)
     if stopped:
         print(
-            f"Early stopping at epoch {stopped['epoch']}: {stopped['monitor']} did not improve "
-            f"for {stopped['patience']} epoch(s); best at epoch {stopped['best_epoch']}."
+            f"Early stopping at epoch {stopped.epoch}: {stopped.monitor} did not improve "
+            f"for {stopped.patience} epoch(s); best at epoch {stopped.best_epoch}."
         )
     print(
         f"Trained {done} epoch(s) (now {project.epochs_trained} in all): {_logs_text(history.history)}. "

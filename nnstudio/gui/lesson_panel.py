@@ -343,19 +343,14 @@ def install(window) -> LessonPanel:
     window.view_menu.insertAction(window.view_menu.actions()[0], action)
     window.lesson_panel, window.lesson_dock = panel, dock
 
-    reset = window.reset_layout
-
-    def reset_layout() -> None:  # View > Reset Layout puts the lesson back beside the data
-        reset()
+    def put_back() -> None:  # View > Reset Layout puts the lesson back beside the data
         dock.setFloating(False)
         window.tabifyDockWidget(window.data_dock, dock)
         dock.show()
         dock.raise_() if panel.lesson is not None else window.data_dock.raise_()
-        window._tidy_tab_bars()  # no stale tab bar of the group the lesson left
+        window.tidy_tab_bars()  # no stale tab bar of the group the lesson left
 
-    window.reset_layout = reset_layout
-    window.act_reset_layout.triggered.disconnect()
-    window.act_reset_layout.triggered.connect(lambda checked=False: window.reset_layout())
+    window.layoutReset.connect(put_back)
 
     def on_event(event: str, info: dict) -> None:
         if event == "project" and panel.lesson is not None:

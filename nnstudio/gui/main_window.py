@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from nnstudio.gui.plots.curves import CurvesPanel
 from nnstudio.gui.project_files import ProjectFiles
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import TrainingToolbar
+from nnstudio.gui.training.payloads import Progress
 from nnstudio.gui.training.state import TrainingState
 from nnstudio.gui.views import install_views
 from nnstudio.gui import backprop, classroom, figures, lesson_panel, presentation
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
     """One project per window. Attributes: ``document``, ``undo_stack``, ``canvas``,
     ``palette``, ``inspector``, ``training_panel``, ``summary_panel``, ``data_panel``,
     ``controller``, ``curves``."""
+
+    layoutReset = Signal()  # View ▸ Reset Layout put the docks back (features add theirs)
 
     def __init__(self, path: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -499,9 +502,9 @@ class MainWindow(QMainWindow):
                     widget.set_locked(locked)
         self._update_actions()
 
-    @Slot(dict)
-    def _on_progress(self, info: dict) -> None:
-        speed = info.get("samples_per_s")
+    @Slot(object)
+    def _on_progress(self, info: Progress) -> None:
+        speed = info.samples_per_s
         now = time.perf_counter()
         if (
             speed and now - self._speed_shown_at >= 0.5
@@ -668,9 +671,9 @@ class MainWindow(QMainWindow):
                 [bottom // 2, bottom // 2],
                 Qt.Orientation.Horizontal,
             )
-        self._tidy_tab_bars()
+        self.tidy_tab_bars()
 
-    def _tidy_tab_bars(self) -> None:
+    def tidy_tab_bars(self) -> None:
         """Qt leaves the tab bars of dissolved dock tab groups on screen after docks move
         between groups; hide them all and let the layout show the ones still in use."""
         for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
@@ -705,6 +708,7 @@ class MainWindow(QMainWindow):
         self._arrange_docks()
         self.toolbar.show()
         self._default_dock_sizes()
+        self.layoutReset.emit()
 
     # ================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -28,7 +28,6 @@ from nnstudio.gui.canvas import style
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 100, 250, 25
 PRESENTATION_ZOOM = 150
-HIGH_CONTRAST_WIDTH = 1.6  # line widths x this in high contrast
 PRESENTATION_STATE = 91  # QMainWindow.saveState version of the layout saved while presenting
 
 
@@ -167,13 +166,7 @@ class Presentation(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        app = QApplication.instance()
-        base = getattr(app, "_nnstudio_base_font", None)  # the font before any zoom
-        if base is None:
-            base = app._nnstudio_base_font = QFont(app.font())
-            if base.pointSizeF() <= 0:
-                base.setPointSizeF(9.0)
-        self._base_font = QFont(base)
+        self._base_font = style.base_font()  # the application's font before any zoom
         self.presenting = False
         self.high_contrast = False
         self._saved_state: QByteArray | None = None
@@ -221,72 +214,12 @@ class Presentation(QObject):
         for dock in w.findChildren(QDockWidget):
             dock.setFont(title_font)
         style.refresh_panel_fonts(w)  # the palette's hint, the inspector's title, ...
-        self._zoom_canvas(f)
-        self._zoom_curves(f)
+        w.canvas.set_fit_zoom(f)
+        w.curves.set_zoom(f, self._base_font, self.high_contrast)
         for view in getattr(getattr(w, "views", None), "views", []):
-            if hasattr(view, "_fit_caption"):
-                QTimer.singleShot(0, view._fit_caption)
+            QTimer.singleShot(0, view.fit_caption)  # the caption's long form may fit now
             view.update()
         self.guard.apply()
-
-    def _zoom_canvas(self, f: float) -> None:
-        from nnstudio.gui.canvas import view as canvas_view
-
-        base = getattr(canvas_view, "_BASE_FIT", None)
-        if base is None:
-            base = canvas_view._BASE_FIT = (canvas_view.MIN_FIT_SCALE, canvas_view.MAX_FIT_SCALE)
-        # larger blocks up to what fits the canvas; never forced wider than it (cut off)
-        canvas_view.MIN_FIT_SCALE, canvas_view.MAX_FIT_SCALE = base[0], base[1] * f
-        canvas = self.window.canvas
-        canvas._user_zoom = False
-        canvas._fit()
-
-    def _zoom_curves(self, f: float) -> None:
-        import pyqtgraph as pg
-
-        from nnstudio.gui.plots.curves import GRID_COLOR, TEXT_COLOR
-
-        panel = self.window.curves
-        hc = self.high_contrast
-        size = self._base_font.pointSizeF() * f
-        tick_font = QFont(self._base_font)
-        tick_font.setPointSizeF(size)
-        for plot, title in (
-            (panel.loss_plot, panel.loss_plot.titleLabel.text),
-            (panel.metric_plot, panel.metric_plot.titleLabel.text),
-        ):
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setTickFont(tick_font)
-                axis.setPen(pg.mkPen("#606060" if hc else GRID_COLOR))
-                axis.setTextPen(pg.mkPen("k" if hc else TEXT_COLOR))
-                axis.label.setFont(tick_font)
-                axis.setStyle(tickTextOffset=int(3 * f), tickLength=int(-5 * f))
-            style = {"size": f"{size * 1.15:.1f}pt", "bold": hc}
-            if hc:
-                style["color"] = "#000000"
-            plot.titleLabel.setText(title, **style)
-            legend = plot.legend
-            if legend is not None:
-                legend.opts["labelTextSize"] = f"{8 * f:.1f}pt"
-                for _, label in legend.items:
-                    style = {"size": f"{8 * f:.1f}pt"}
-                    if hc:
-                        style["color"] = "#000000"
-                    label.setText(label.text, **style)
-                legend.updateSize()
-        for key, curve in panel.curves.items():
-            if key.startswith("batch"):
-                continue  # thousands of points: a wide pen there costs ~10x the paint time
-            pen = pg.mkPen(curve.opts["pen"])
-            base = getattr(curve, "_base_width", None)
-            if base is None:
-                base = curve._base_width = pen.widthF() or 1.0
-                curve._base_symbol = curve.opts.get("symbolSize") or 0
-            pen.setWidthF(base * max(1.0, f * 0.8) * (HIGH_CONTRAST_WIDTH if hc else 1.0))
-            curve.setPen(pen)
-            if curve._base_symbol:
-                curve.setSymbolSize(curve._base_symbol * max(1.0, f * 0.8))
 
     # -- high contrast ---------------------------------------------------------------------------
     def set_high_contrast(self, on: bool) -> None:
@@ -338,8 +271,7 @@ class Presentation(QObject):
             self.high_contrast = self._normal_contrast
             self.zoom = self._normal_zoom
             self.apply()
-            if hasattr(w, "_tidy_tab_bars"):
-                w._tidy_tab_bars()
+            w.tidy_tab_bars()
         self.act_present.setChecked(on)
         self.presentingChanged.emit(on)
 

@@ -14,6 +14,7 @@ when they differ from the defaults, so files that do not use them stay byte for 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import ProjectError
@@ -66,20 +67,30 @@ def early_stopping_callback(training):
     )
 
 
-def stop_reason(callback) -> dict[str, Any] | None:
-    """Why an ``EarlyStopping`` ended the run (``None`` when it did not):
-    ``{"epoch": 1-based stop epoch, "best_epoch": 1-based, "monitor", "best", "patience",
-    "restored": bool}``."""
+@dataclass(frozen=True, slots=True)
+class StopReason:
+    """Why an ``EarlyStopping`` ended a run (epochs counted from 1, as a student reads them)."""
+
+    epoch: int  # the epoch training stopped after
+    best_epoch: int
+    monitor: str
+    best: float
+    patience: int
+    restored: bool  # the best epoch's weights were put back
+
+
+def stop_reason(callback) -> StopReason | None:
+    """Why ``callback`` (an ``EarlyStopping``) ended the run; ``None`` when it did not."""
     if callback is None or not callback.stopped_epoch:
         return None
-    return {
-        "epoch": int(callback.stopped_epoch) + 1,
-        "best_epoch": int(callback.best_epoch) + 1,
-        "monitor": callback.monitor,
-        "best": float(callback.best),
-        "patience": int(callback.patience),
-        "restored": bool(callback.restore_best_weights and callback.best_weights is not None),
-    }
+    return StopReason(
+        epoch=int(callback.stopped_epoch) + 1,
+        best_epoch=int(callback.best_epoch) + 1,
+        monitor=callback.monitor,
+        best=float(callback.best),
+        patience=int(callback.patience),
+        restored=bool(callback.restore_best_weights and callback.best_weights is not None),
+    )
 
 
 # -- the project file: written only when not the default ------------------------------------

@@ -258,27 +258,27 @@
   <context>
     <name>CurveMarks</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="71" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="74" />
       <source>loss: {old} → {new}</source>
       <translation>손실: {old} → {new}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="72" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="75" />
       <source>loss → {new}</source>
       <translation>손실 → {new}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="77" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="80" />
       <source>early stop: {monitor} not better for {patience} epochs</source>
       <translation>조기 종료: {monitor}이(가) {patience} 에포크 동안 나아지지 않음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="81" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="84" />
       <source>weights of epoch {best} restored</source>
       <translation>에포크 {best}의 가중치로 되돌림</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/marks.py" line="84" />
+      <location filename="../../nnstudio/gui/plots/marks.py" line="85" />
       <source>early stop</source>
       <translation>조기 종료</translation>
     </message>
@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="189" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="193" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="192" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="196" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="210" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="214" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="211" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="215" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="221" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="225" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="243" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="248" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="245" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="250" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="250" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="255" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="252" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="257" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="257" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="262" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="308" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="351" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="444" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="483" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -413,237 +413,237 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>DataPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="146" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="152" />
       <source>The data set the network learns from</source>
       <translation>신경망이 학습할 데이터셋</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="154" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
       <source>Open file…</source>
       <translation>파일 열기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="156" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
       <source>Use your own data: a CSV table, a NumPy .npz file or MNIST-style IDX files</source>
       <translation>직접 준비한 데이터 사용: CSV 표, NumPy .npz 파일, MNIST 형식의 IDX 파일</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="160" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="166" />
       <source>CSV, NPZ or IDX file…</source>
       <translation>CSV, NPZ, IDX 파일…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="162" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="168" />
       <source>Folder of IDX files…</source>
       <translation>IDX 파일이 있는 폴더…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="202" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="208" />
       <source>Logic gates &amp; tables</source>
       <translation>논리 게이트와 표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="203" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="209" />
       <source>2-D classification</source>
       <translation>2차원 분류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="204" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="210" />
       <source>Regression</source>
       <translation>회귀</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="205" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="211" />
       <source>Images</source>
       <translation>이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="220" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="226" />
       <source>Your data</source>
       <translation>내 데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="231" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="237" />
       <source>(download, {mb} MB)</source>
       <translation>(다운로드, {mb} MB)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="233" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="239" />
       <source>(download)</source>
       <translation>(다운로드)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="255" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="261" />
       <source>{file} ({format})</source>
       <translation>{file} ({format})</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="297" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="303" />
       <source>Samples</source>
       <translation>샘플 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="298" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
       <source>Noise</source>
       <translation>노이즈</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="299" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="305" />
       <source>Seed</source>
       <translation>시드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="300" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="306" />
       <source>Test fraction</source>
       <translation>테스트 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="301" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
       <source>Classes</source>
       <translation>클래스 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="302" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="308" />
       <source>Repeats</source>
       <translation>반복 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="303" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="309" />
       <source>Inner radius</source>
       <translation>안쪽 반지름</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="304" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="310" />
       <source>Squares per side</source>
       <translation>한 변의 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="307" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="313" />
       <source>How many points to make (train and test together)</source>
       <translation>만들 점의 개수(훈련용과 테스트용을 합친 수)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="308" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="314" />
       <source>How much random jitter is added to each point</source>
       <translation>각 점에 더하는 무작위 흔들림의 크기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="309" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="315" />
       <source>The same seed always makes the same points</source>
       <translation>시드가 같으면 항상 같은 점이 만들어집니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="310" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="316" />
       <source>The share of points kept aside to test on (never trained on)</source>
       <translation>테스트용으로 떼어 두는 점의 비율(학습에는 쓰지 않음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="313" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="319" />
       <source>How many classes (one colour each)</source>
       <translation>클래스 개수(클래스마다 색 하나)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="314" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="320" />
       <source>Noisy copies of the table to train on (the exact table is the test set)</source>
       <translation>학습에 쓸, 노이즈를 더한 표 사본의 수(원래 표는 테스트 세트)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="317" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="323" />
       <source>Radius of the inner ring as a fraction of the outer one</source>
       <translation>바깥 원에 대한 안쪽 원의 반지름 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="318" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="324" />
       <source>Squares along each side of the board</source>
       <translation>판의 한 변에 놓인 칸 수</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="467" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="473" />
       <source>Open a data file</source>
       <translation>데이터 파일 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="469" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="475" />
       <source>Data files (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV tables (*.csv);;NumPy archives (*.npz);;IDX files (*-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)</source>
       <translation>데이터 파일 (*.csv *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;CSV 표 (*.csv);;NumPy 아카이브 (*.npz);;IDX 파일 (*-ubyte *-ubyte.gz *.idx *.idx.gz);;모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="487" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="493" />
       <source>Cannot open the file</source>
       <translation>파일을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="492" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="498" />
       <source>{file} has only one column; a CSV data file needs at least one input column and a label column, separated by commas.</source>
       <translation>{file}에는 열이 하나뿐입니다. CSV 데이터 파일에는 쉼표로 구분된 입력 열이 적어도 하나, 그리고 레이블 열이 있어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="512" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="518" />
       <source>Open a folder of IDX files</source>
       <translation>IDX 파일이 있는 폴더 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="555" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="561" />
       <source>{title} is not on this computer yet. Download it (about {mb} MB, once) to use it, or pick the bundled 5,000-digit sample, which works offline.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 쓰려면 한 번 다운로드하세요(약 {mb} MB). 인터넷 없이 쓰려면 함께 들어 있는 숫자 5,000개 샘플을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="559" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="565" />
       <source>Download…</source>
       <translation>다운로드…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="572" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="578" />
       <source>Loading {title}…</source>
       <translation>{title} 불러오는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="625" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="631" />
       <source>Cannot use this data set</source>
       <translation>이 데이터셋을 쓸 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="647" />
       <source>about {mb} MB</source>
       <translation>약 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="641" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="647" />
       <source>a few MB</source>
       <translation>몇 MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="645" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="651" />
       <source>Download {title}?</source>
       <translation>{title}을(를) 다운로드할까요?</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="646" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="652" />
       <source>{title} is not on this computer yet. Download it now ({size}, only once)? The bundled 5,000-digit MNIST sample works without the internet.</source>
       <translation>{title}이(가) 아직 이 컴퓨터에 없습니다. 지금 다운로드할까요({size}, 한 번만)? 함께 들어 있는 숫자 5,000개짜리 MNIST 샘플은 인터넷 없이 쓸 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="662" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="668" />
       <source>Downloading {title}…</source>
       <translation>{title} 다운로드 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="674" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="680" />
       <source>Download failed</source>
       <translation>다운로드 실패</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="712" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="718" />
       <source>This project uses the data set “{name}”, which this version of nnstudio does not have; choose one from the list.</source>
       <translation>이 프로젝트는 데이터셋 “{name}”을(를) 쓰는데, 이 버전의 nnstudio에는 없습니다. 목록에서 하나를 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="748" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="754" />
       <source>Your data from {path}.</source>
       <translation>{path}에서 불러온 내 데이터입니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/data_panel.py" line="750" />
+      <location filename="../../nnstudio/gui/panels/data_panel.py" line="756" />
       <source>Classes: {names}.</source>
       <translation>클래스: {names}.</translation>
     </message>
@@ -1115,42 +1115,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="42" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="43" />
       <source>Clear</source>
       <translation>지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="43" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="44" />
       <source>Forget the points recorded so far</source>
       <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="55" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
       <source>gradient size (L2)</source>
       <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="57" />
       <source>training step</source>
       <translation>학습 스텝</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="61" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="62" />
       <source>dead ReLU units (share)</source>
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="105" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="106" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="145" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="146" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="146" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="147" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -1746,227 +1746,227 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="158" />
+      <location filename="../../nnstudio/gui/main_window.py" line="161" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="160" />
+      <location filename="../../nnstudio/gui/main_window.py" line="163" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="162" />
+      <location filename="../../nnstudio/gui/main_window.py" line="165" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="167" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="171" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="229" />
+      <location filename="../../nnstudio/gui/main_window.py" line="232" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="235" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="234" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="238" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="236" />
+      <location filename="../../nnstudio/gui/main_window.py" line="239" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="241" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="243" />
+      <location filename="../../nnstudio/gui/main_window.py" line="246" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="246" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="275" />
+      <location filename="../../nnstudio/gui/main_window.py" line="278" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="277" />
+      <location filename="../../nnstudio/gui/main_window.py" line="280" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="278" />
+      <location filename="../../nnstudio/gui/main_window.py" line="281" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="283" />
+      <location filename="../../nnstudio/gui/main_window.py" line="286" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="284" />
+      <location filename="../../nnstudio/gui/main_window.py" line="287" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="292" />
+      <location filename="../../nnstudio/gui/main_window.py" line="295" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="304" />
+      <location filename="../../nnstudio/gui/main_window.py" line="307" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="311" />
+      <location filename="../../nnstudio/gui/main_window.py" line="314" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="318" />
+      <location filename="../../nnstudio/gui/main_window.py" line="321" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="324" />
+      <location filename="../../nnstudio/gui/main_window.py" line="327" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="330" />
+      <location filename="../../nnstudio/gui/main_window.py" line="333" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="341" />
+      <location filename="../../nnstudio/gui/main_window.py" line="344" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="392" />
+      <location filename="../../nnstudio/gui/main_window.py" line="395" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="431" />
+      <location filename="../../nnstudio/gui/main_window.py" line="434" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="446" />
+      <location filename="../../nnstudio/gui/main_window.py" line="449" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="448" />
+      <location filename="../../nnstudio/gui/main_window.py" line="451" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="457" />
+      <location filename="../../nnstudio/gui/main_window.py" line="460" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="479" />
+      <location filename="../../nnstudio/gui/main_window.py" line="482" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="480" />
+      <location filename="../../nnstudio/gui/main_window.py" line="483" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="481" />
+      <location filename="../../nnstudio/gui/main_window.py" line="484" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="482" />
+      <location filename="../../nnstudio/gui/main_window.py" line="485" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="515" />
+      <location filename="../../nnstudio/gui/main_window.py" line="518" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="516" />
+      <location filename="../../nnstudio/gui/main_window.py" line="519" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="517" />
+      <location filename="../../nnstudio/gui/main_window.py" line="520" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="518" />
+      <location filename="../../nnstudio/gui/main_window.py" line="521" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="524" />
+      <location filename="../../nnstudio/gui/main_window.py" line="527" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="548" />
+      <location filename="../../nnstudio/gui/main_window.py" line="551" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="553" />
+      <location filename="../../nnstudio/gui/main_window.py" line="556" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -1974,22 +1974,22 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ModelMirror</name>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="220" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="225" />
       <source>The network has no layers yet: add a Dense layer to see inside it.</source>
       <translation>신경망에 아직 층이 없습니다. 안을 보려면 Dense 층을 추가하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="237" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="242" />
       <source>Choose a data set in the Data panel.</source>
       <translation>데이터 패널에서 데이터셋을 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="239" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="244" />
       <source>The network's input does not match the data set; choose the data set again.</source>
       <translation>신경망의 입력이 데이터셋과 맞지 않습니다. 데이터셋을 다시 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/mirror.py" line="305" />
+      <location filename="../../nnstudio/gui/views/mirror.py" line="310" />
       <source>Edit weight {key}{index}</source>
       <translation>가중치 {key}{index} 수정</translation>
     </message>
@@ -1997,119 +1997,119 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>NetworkCanvas</name>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="74" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="75" />
       <source>Network</source>
       <translation>신경망</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="76" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="77" />
       <source>Drag layers here from the palette. Drag a block to move it; Delete removes it; Ctrl+Up/Down moves it; Ctrl+wheel zooms, Ctrl+0 fits.</source>
       <translation>팔레트에서 층을 여기로 끌어 놓으세요. 블록을 끌면 옮겨지고, Delete로 지우고, Ctrl+Up/Down으로 위아래로 옮깁니다. Ctrl+휠로 확대/축소, Ctrl+0으로 화면에 맞춥니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="202" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="209" />
       <source>Locked while training — stop training to edit the network</source>
       <translation>학습 중에는 잠김 — 신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="211" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="218" />
       <source>Input</source>
       <translation>입력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="217" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="224" />
       <source>Drag layers here from the palette
 (or double-click one there)</source>
       <translation>팔레트에서 층을 여기로 끌어 놓으세요
 (또는 팔레트에서 두 번 클릭)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="245" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="252" />
       <source>Output</source>
       <translation>출력</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="261" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="268" />
       <source>Total parameters: {n}</source>
       <translation>전체 파라미터: {n}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="294" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="301" />
       <source>? params (choose a data set)</source>
       <translation>파라미터 ?개 (데이터셋을 고르세요)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="296" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="303" />
       <source>1 param</source>
       <translation>파라미터 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="297" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="304" />
       <source>{n} params</source>
       <translation>파라미터 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="303" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="310" />
       <source>in: {a} → out: {b}</source>
       <translation>입력: {a} → 출력: {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="309" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="316" />
       <source>weights {i}×{u} = {k}, biases {b}</source>
       <translation>가중치 {i}×{u} = {k}, 편향 {b}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="321" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="328" />
       <source>shape comes from the data set</source>
       <translation>모양은 데이터셋에서 정해짐</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="326" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="333" />
       <source>{h}×{w} images</source>
       <translation>{h}×{w} 이미지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="329" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="336" />
       <source>{n} features ({h}×{w} image)</source>
       <translation>특성 {n}개 ({h}×{w} 이미지)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="331" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="338" />
       <source>shape {shape}</source>
       <translation>모양 {shape}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="339" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="346" />
       <source>1 output</source>
       <translation>출력 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="341" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="348" />
       <source>{n} outputs</source>
       <translation>출력 {n}개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="342" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="349" />
       <source>loss: {loss}</source>
       <translation>손실: {loss}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="358" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="365" />
       <source>Stop training to edit the network</source>
       <translation>신경망을 고치려면 학습을 중지하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="522" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="529" />
       <source>Move Up</source>
       <translation>위로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="524" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="531" />
       <source>Move Down</source>
       <translation>아래로 이동</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/canvas/view.py" line="527" />
+      <location filename="../../nnstudio/gui/canvas/view.py" line="534" />
       <source>Delete</source>
       <translation>삭제</translation>
     </message>
@@ -2242,42 +2242,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Pace</name>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="44" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="43" />
       <source>As fast as possible</source>
       <translation>최대한 빠르게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="45" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="44" />
       <source>10 batches a second</source>
       <translation>1초에 배치 10개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="46" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="45" />
       <source>Slow motion (toy lessons)</source>
       <translation>슬로 모션 (간단한 수업용)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="47" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="46" />
       <source>1 epoch a second</source>
       <translation>1초에 에포크 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="48" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="47" />
       <source>1 batch a second</source>
       <translation>1초에 배치 1개</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="115" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="114" />
       <source>&amp;Pace</source>
       <translation>속도(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="128" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="127" />
       <source>Slower</source>
       <translation>더 느리게</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="131" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="130" />
       <source>Faster</source>
       <translation>더 빠르게</translation>
     </message>
@@ -2285,7 +2285,7 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>PaceCombo</name>
     <message>
-      <location filename="../../nnstudio/gui/training/pace.py" line="91" />
+      <location filename="../../nnstudio/gui/training/pace.py" line="90" />
       <source>How fast training runs, so a class can watch (Ctrl+[ / Ctrl+])</source>
       <translation>학습 속도: 수업에서 지켜볼 수 있게 늦춥니다 (Ctrl+[ / Ctrl+])</translation>
     </message>
@@ -2501,47 +2501,47 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Presentation</name>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="378" />
+      <location filename="../../nnstudio/gui/presentation.py" line="310" />
       <source>&amp;Zoom</source>
       <translation>확대/축소(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="387" />
+      <location filename="../../nnstudio/gui/presentation.py" line="319" />
       <source>Now: {zoom} %</source>
       <translation>현재: {zoom} %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="406" />
+      <location filename="../../nnstudio/gui/presentation.py" line="338" />
       <source>&amp;Presentation Mode</source>
       <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="409" />
+      <location filename="../../nnstudio/gui/presentation.py" line="341" />
       <source>The curves and the current view large and side by side, high contrast, 150 %</source>
       <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="411" />
+      <location filename="../../nnstudio/gui/presentation.py" line="343" />
       <source>&amp;Full Screen</source>
       <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="412" />
+      <location filename="../../nnstudio/gui/presentation.py" line="344" />
       <source>&amp;High Contrast</source>
       <translation>고대비(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="413" />
+      <location filename="../../nnstudio/gui/presentation.py" line="345" />
       <source>Zoom &amp;In</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="414" />
+      <location filename="../../nnstudio/gui/presentation.py" line="346" />
       <source>Zoom &amp;Out</source>
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="415" />
+      <location filename="../../nnstudio/gui/presentation.py" line="347" />
       <source>&amp;Actual Size</source>
       <translation>실제 크기(&amp;A)</translation>
     </message>
@@ -2549,42 +2549,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ProblemsDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="316" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="313" />
       <source>Before training</source>
       <translation>학습 전 점검</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="328" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="325" />
       <source>Train anyway</source>
       <translation>그래도 학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="331" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="328" />
       <source>Fix all</source>
       <translation>모두 고치기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="344" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="341" />
       <source>Training would not work yet:</source>
       <translation>아직 학습할 수 없습니다:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="346" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="343" />
       <source>Training can start, but look at this first:</source>
       <translation>학습할 수는 있지만 먼저 이것을 확인하세요:</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="361" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="358" />
       <source>Error</source>
       <translation>오류</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="361" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="358" />
       <source>Warning</source>
       <translation>경고</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="372" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="369" />
       <source>Fix</source>
       <translation>고치기</translation>
     </message>
@@ -2929,22 +2929,22 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="74" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="76" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="247" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="249" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="256" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="258" />
       <source>The model already has {done} epochs, as many as set (until epoch {epochs}). Set a higher epoch, or choose to train more epochs.</source>
       <translation>모델이 이미 정한 만큼인 에포크 {done}개를 학습했습니다 (에포크 {epochs}까지). 에포크를 더 크게 정하거나, 에포크를 더 학습하도록 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="448" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="450" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -2952,52 +2952,52 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingProgress</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="69" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="71" />
       <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
       <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="73" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="75" />
       <source>{time} left</source>
       <translation>{time} 남음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="75" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="77" />
       <source>stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="77" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="79" />
       <source>Not training</source>
       <translation>학습 중 아님</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="116" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="118" />
       <source>Starting: epoch {epoch} of {epochs}…</source>
       <translation>시작: 에포크 {epoch}/{epochs}…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="151" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="150" />
       <source>Epoch {epoch}/{epochs}</source>
       <translation>에포크 {epoch}/{epochs}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="176" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="173" />
       <source>stopped early</source>
       <translation>조기 종료됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="178" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="175" />
       <source>done</source>
       <translation>완료</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="180" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="177" />
       <source>stopped</source>
       <translation>멈춤</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="191" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="188" />
       <source>paused</source>
       <translation>일시 정지됨</translation>
     </message>
@@ -3183,85 +3183,90 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingToolbar</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="208" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="205" />
       <source>Training</source>
       <translation>학습 도구 모음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="222" />
       <source>Train</source>
       <translation>학습</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="225" />
       <source>Train for the epochs set in Training settings</source>
       <translation>학습 설정의 에포크 수만큼 학습합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="231" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="228" />
       <source>Pause</source>
       <translation>일시 정지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="234" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="231" />
       <source>Pause after the current batch; press again to resume</source>
       <translation>지금 배치가 끝나면 멈춥니다. 다시 누르면 계속합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="238" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="235" />
       <source>Step epoch</source>
       <translation>한 에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="238" />
       <source>Train to the end of this epoch, then pause</source>
       <translation>이번 에포크 끝까지 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
       <source>Step batch</source>
       <translation>한 배치</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="241" />
       <source>Train one mini-batch, then pause</source>
       <translation>미니배치 하나를 학습하고 멈춥니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="247" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="244" />
       <source>Stop</source>
       <translation>중지</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="250" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="247" />
       <source>Stop after the current batch and keep the weights</source>
       <translation>지금 배치가 끝나면 멈추고 가중치는 그대로 둡니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="251" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="257" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="254" />
       <source>Forget the trained weights and history (undoable)</source>
       <translation>학습된 가중치와 기록을 지웁니다(실행 취소 가능)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controls.py" line="286" />
+      <location filename="../../nnstudio/gui/training/controls.py" line="283" />
       <source>Resume</source>
       <translation>계속</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/gui/training/controls.py" line="432" />
+      <source>Fix network</source>
+      <translation>네트워크 고치기</translation>
     </message>
   </context>
   <context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="258" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="220" />
       <source>Training failed: {error}</source>
       <translation>학습 실패: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/worker.py" line="308" />
+      <location filename="../../nnstudio/gui/training/worker.py" line="301" />
       <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}, so training stopped. The weights from just before the loss went bad were kept. The learning rate{lr} is probably too large: try one ten times smaller.</source>
       <translation>에포크 {epoch}, 배치 {batch}에서 손실이 NaN 또는 무한대가 되어 학습을 멈췄습니다. 손실이 망가지기 직전의 가중치를 남겨 두었습니다. 학습률{lr}이 너무 큰 것 같습니다. 10분의 1로 줄여 보세요.</translation>
     </message>
@@ -3269,32 +3274,32 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>ViewBase</name>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="100" />
+      <location filename="../../nnstudio/gui/views/base.py" line="99" />
       <source>PNG…</source>
       <translation>PNG…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="101" />
+      <location filename="../../nnstudio/gui/views/base.py" line="100" />
       <source>Export this view as a PNG image…</source>
       <translation>이 보기를 PNG 이미지로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="115" />
+      <location filename="../../nnstudio/gui/views/base.py" line="114" />
       <source>Export as PNG…</source>
       <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="244" />
+      <location filename="../../nnstudio/gui/views/base.py" line="243" />
       <source>Export as PNG</source>
       <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="244" />
+      <location filename="../../nnstudio/gui/views/base.py" line="243" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="253" />
+      <location filename="../../nnstudio/gui/views/base.py" line="252" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
     </message>

@@ -166,7 +166,7 @@ def test_a_walk_through_an_epoch_is_step_epoch(qtbot):
         ):
             controller.step_epoch()
         assert controller.capture()
-        steps = controller.last_progress["steps"]
+        steps = controller.last_progress.steps
     finally:
         assert controller.shutdown(3000)
     w = window_for(qtbot, doc_b)

@@ -136,7 +136,7 @@ def test_early_stopping_from_the_window(qtbot, window):
         w.act_train.trigger()
     w.controller.wait()
     info = blocker.args[0]
-    assert (info["epoch"], info["best_epoch"], info["restored"]) == (3, 1, True)
+    assert (info.epoch, info.best_epoch, info.restored) == (3, 1, True)
     assert w.document.project.epochs_trained == 3
     texts = w.curve_marks.texts()
     assert texts and "early stop: loss not better for 2 epochs" in texts[0]
@@ -265,7 +265,7 @@ def test_pace_slows_training_and_shows_every_step(qtbot, window):
     assert w.pace_combo.currentData() == "slow_motion"
     assert w.pace_actions["slow_motion"].isChecked()
     batches, snapshots = [], []
-    w.controller.batchEnd.connect(lambda info: batches.append(list(info["iterations"])))
+    w.controller.batchEnd.connect(lambda info: batches.append(list(info.iterations)))
     w.controller.snapshot.connect(lambda s: snapshots.append(1))
     view = w.views.decision_map
     w.views.docks[0].raise_()

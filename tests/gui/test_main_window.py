@@ -470,7 +470,7 @@ def test_window_keeps_responding_while_a_small_network_trains(qtbot, window, dia
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     probe.start()
     epochs = []
-    c.epochEnd.connect(lambda info: epochs.append(info["epoch"]))
+    c.epochEnd.connect(lambda info: epochs.append(info.epoch))
     started = time.perf_counter()
     window.act_train.trigger()
     qtbot.wait(2000)

@@ -212,8 +212,8 @@ def test_finished_mnist_run(qtbot, window, shown):
         if (
             not grabbed
             and window.controller.state == "running"
-            and 1 <= int(info.get("epoch") or 0) <= 3
-            and 0 < int(info.get("batch") or 0) < int(info.get("steps") or 0)
+            and 1 <= info.epoch <= 3
+            and 0 < info.batch < info.steps
         ):
             window.curves._redraw(force=True)  # (while running the curves take turns with training)
             grabbed.append(grab(window, SCREENSHOTS / "studio-training.png"))

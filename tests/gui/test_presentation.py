@@ -55,7 +55,7 @@ def test_zoom_scales_fonts_canvas_and_curves_and_is_remembered(qtbot, make_windo
     assert loss.opts["pen"].widthF() > width_before * 1.5
     from nnstudio.gui.canvas import view as canvas_view
 
-    assert canvas_view.MAX_FIT_SCALE == pytest.approx(2 * canvas_view._BASE_FIT[1])
+    assert w.canvas.max_fit_scale == pytest.approx(2 * canvas_view.MAX_FIT_SCALE)
     assert w.curves_dock.font().pointSizeF() == pytest.approx(2 * base_font)  # dock titles
     assert p.set_zoom(400) == MAX_ZOOM and p.set_zoom(10) == 100 and clamp_zoom("x") == 100
     p.zoom_in()
@@ -66,7 +66,7 @@ def test_zoom_scales_fonts_canvas_and_curves_and_is_remembered(qtbot, make_windo
     assert again.presentation.zoom == 150
     assert QApplication.font().pointSizeF() == pytest.approx(1.5 * base_font)
     again.presentation.zoom_reset()
-    assert canvas_view.MAX_FIT_SCALE == pytest.approx(canvas_view._BASE_FIT[1])
+    assert again.canvas.max_fit_scale == pytest.approx(canvas_view.MAX_FIT_SCALE)
 
 
 def test_presentation_mode_shows_curves_and_the_view_large(qtbot, make_window):

@@ -69,7 +69,7 @@ def test_xor_trains_to_full_accuracy_and_writes_back(qtbot, controllers):
     doc = xor_doc()
     c = make(doc, controllers)
     epochs_seen = []
-    c.epochEnd.connect(lambda info: epochs_seen.extend(info["epochs"]))
+    c.epochEnd.connect(lambda info: epochs_seen.extend(info.epochs))
     with qtbot.waitSignal(c.finished, timeout=30000) as blocker:
         assert c.start()
         assert c.is_training
@@ -101,7 +101,7 @@ def test_train_again_continues_where_it_stopped(qtbot, controllers):
     c.runStarted.connect(started.append)
     with qtbot.waitSignal(c.finished, timeout=20000):
         c.train()  # epochs (30) already done: trains 30 more, from epoch 30
-    assert started[0]["initial_epoch"] == 30 and started[0]["epochs"] == 60
+    assert started[0].initial_epoch == 30 and started[0].epochs == 60
     assert doc.project.epochs_trained == 60
     assert doc.project.history["loss"][:30] == first and len(doc.project.history["loss"]) == 60
     assert int(doc.project.optimizer_state["iterations"]) == 60
@@ -134,19 +134,19 @@ def test_pause_step_batch_step_epoch_resume(qtbot, controllers):
     c = make(doc, controllers)
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):
         c.step_batch()  # from idle: start, one batch, pause
-    assert c.last_progress["iteration"] == 1 and c.last_progress["batch"] == 1
-    steps = c.last_progress["steps"]
+    assert c.last_progress.iteration == 1 and c.last_progress.batch == 1
+    steps = c.last_progress.steps
     assert steps == 100  # 1600 training samples / 16
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):
         c.step_batch()
-    assert c.last_progress["iteration"] == 2
+    assert c.last_progress.iteration == 2
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):
         c.step_epoch()  # to the end of epoch 1
-    assert c.last_progress["iteration"] == steps and c.last_progress["epoch"] == 1
-    assert c.last_progress["batch"] == 0
+    assert c.last_progress.iteration == steps and c.last_progress.epoch == 1
+    assert c.last_progress.batch == 0
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):
         c.step_epoch()  # one whole epoch
-    assert c.last_progress["iteration"] == 2 * steps and c.last_progress["epoch"] == 2
+    assert c.last_progress.iteration == 2 * steps and c.last_progress.epoch == 2
     # saving while paused writes the weights and the two finished epochs
     assert c.capture()
     assert doc.project.epochs_trained == 2 and len(doc.project.history["loss"]) == 2
@@ -156,7 +156,7 @@ def test_pause_step_batch_step_epoch_resume(qtbot, controllers):
         c.resume()
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=20000):
         c.pause()
-    assert c.last_progress["iteration"] > 2 * steps
+    assert c.last_progress.iteration > 2 * steps
     with qtbot.waitSignal(c.finished, timeout=5000):
         c.stop()
     # the capture's epochs aren't counted twice
@@ -295,10 +295,10 @@ def test_progress_while_paused_counts_only_training_time(qtbot, controllers):
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=5000):
         c.pause()
     wall = time.perf_counter() - started
-    elapsed = c.last_progress["elapsed_s"]
+    elapsed = c.last_progress.elapsed_s
     # the time trained, not twice the last stretch of it (samples/s and time left come from it)
     assert 0.3 < elapsed <= wall
     qtbot.wait(400)  # paused time is not training time either
     with qtbot.waitSignal(c.progress, timeout=5000):
         c.resume()
-    assert c.last_progress["elapsed_s"] < elapsed + 0.3
+    assert c.last_progress.elapsed_s < elapsed + 0.3

@@ -84,7 +84,7 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
     assert not bar.act_train.isEnabled() and bar.act_pause.isEnabled() and bar.act_stop.isEnabled()
     assert not bar.act_reset.isEnabled() and not bar.act_step_batch.isEnabled()
     with qtbot.waitSignal(
-        c.epochEnd, timeout=20000, check_params_cb=lambda info: info["epoch"] >= 400
+        c.epochEnd, timeout=20000, check_params_cb=lambda info: info.epoch >= 400
     ):  # bar > 0 needs 200+ of 200,000
         pass
     with qtbot.waitSignal(c.stateChanged, check_params_cb=is_state("paused"), timeout=5000):
@@ -100,7 +100,7 @@ def test_buttons_follow_the_state_and_progress_is_shown(qtbot, studio, screensho
     )
     assert 0 < bar.progress.bar.value() < 1000
     info = c.last_progress
-    exact = (info["epoch"] + info["batch"] / info["steps"]) / info["epochs"]
+    exact = (info.epoch + info.batch / info.steps) / info.epochs
     assert bar.progress.bar.value() == int(1000 * exact)  # up to date while paused
     qtbot.wait(120)  # two curve redraws (50 ms timer) so the picture shows the curves
     path = screenshot(studio, "training-in-progress")

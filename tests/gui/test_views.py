@@ -519,7 +519,7 @@ def test_gradient_sizes_come_from_training_ten_times_a_second(qtbot):
         xs = health.grad_series[first][0]
         assert (
             xs == sorted(xs)
-            and xs[-1] == views.mirror.run_start_iteration + c.last_progress["iteration"]
+            and xs[-1] == views.mirror.run_start_iteration + c.last_progress.iteration
         )
     finally:
         assert c.shutdown(3000)

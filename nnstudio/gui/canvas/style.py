@@ -55,10 +55,26 @@ def font(point_size: float, bold: bool = False) -> QFont:
 POINT_SIZE_PROPERTY = "nnstudioPointSize"
 
 
+_BASE_FONT = "_nnstudio_base_font"  # kept on the QApplication: one per application
+
+
+def base_font() -> QFont:
+    """The application's font before any zoom (remembered the first time it is asked, which
+    View ▸ Zoom does before it changes the application's font)."""
+    app = QApplication.instance()
+    base = getattr(app, _BASE_FONT, None)
+    if base is None:
+        base = QFont(app.font())
+        if base.pointSizeF() <= 0:
+            base.setPointSizeF(9.0)
+        setattr(app, _BASE_FONT, base)
+    return QFont(base)
+
+
 def zoom() -> float:
     """The window's zoom (View ▸ Zoom): the application font over the font before any zoom."""
     app = QApplication.instance()
-    base = getattr(app, "_nnstudio_base_font", None)
+    base = getattr(app, _BASE_FONT, None)
     if app is None or base is None or base.pointSizeF() <= 0 or app.font().pointSizeF() <= 0:
         return 1.0
     return app.font().pointSizeF() / base.pointSizeF()

@@ -48,6 +48,7 @@ class NetworkCanvas(QGraphicsView):
         self.undo_stack = undo_stack
         self._locked = False
         self._user_zoom = False
+        self.max_fit_scale = MAX_FIT_SCALE  # grows with View > Zoom (set_fit_zoom)
         self._emitted_index = -1
         self._selected_id: str | None = None
         self._rebuilding = False
@@ -154,6 +155,12 @@ class NetworkCanvas(QGraphicsView):
         """Zoom so the whole network fits (not larger than comfortable, not unreadably small)."""
         self._user_zoom = False
         self._fit()
+
+    def set_fit_zoom(self, factor: float) -> None:
+        """The window's zoom (View > Zoom): blocks may grow up to ``factor`` times larger than
+        at 100 %, as far as the canvas has room (never wider than it), then refit."""
+        self.max_fit_scale = MAX_FIT_SCALE * max(1.0, float(factor))
+        self.fit()
 
     def gap_at(self, scene_pos: QPointF) -> int:
         """Where a block dropped at ``scene_pos`` lands: 0 = first layer, n = after the last."""
@@ -584,7 +591,7 @@ class NetworkCanvas(QGraphicsView):
         if rect.isEmpty() or view.width() < 10 or view.height() < 10:
             return
         scale = min(view.width() / rect.width(), view.height() / rect.height())
-        scale = max(MIN_FIT_SCALE, min(MAX_FIT_SCALE, scale))
+        scale = max(MIN_FIT_SCALE, min(self.max_fit_scale, scale))
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(
             rect.center().x(),

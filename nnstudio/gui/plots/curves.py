@@ -17,16 +17,19 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.colors import OKABE_ITO
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.pacing import CURVES_DUTY, CURVES_TIMER_MS
+from nnstudio.gui.training.payloads import BatchReport, EpochReport, RunStart
 from nnstudio.gui.training.state import TrainingState
 
 
 SYMBOLS_UP_TO = 40  # per-epoch curves show a dot per epoch up to this many epochs
 GRID_COLOR = "#dcdcdc"
+HIGH_CONTRAST_WIDTH = 1.6  # line widths x this in high contrast (View > High Contrast)
 TEXT_COLOR = "#505050"
 
 
@@ -237,6 +240,7 @@ class CurvesPanel(QWidget):
         self.series: dict[str, Series] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._names: dict[str, str] = {}
+        self._base_look: dict[str, tuple[float, float]] = {}  # pen width, dot size at 100 %
         self._add(
             "batch_loss",
             self.loss_plot,
@@ -289,11 +293,49 @@ class CurvesPanel(QWidget):
             curve.setSymbolPen(None)
             curve.setSymbolSize(7)
         self._names[key] = name
+        self._base_look[key] = (pen.widthF() or 1.0, curve.opts.get("symbolSize") or 0)
         curve.setDownsampling(auto=True, method="peak")
         curve.setClipToView(True)
         self.series[key] = Series(4096 if key.startswith("batch") else 256)
         self.curves[key] = curve
         return curve
+
+    def set_zoom(self, factor: float, base_font: QFont, high_contrast: bool = False) -> None:
+        """View > Zoom and High Contrast: ticks, titles and legends in ``base_font`` x
+        ``factor``; epoch lines and dots grow with it (wider again in high contrast)."""
+        f, hc = float(factor), bool(high_contrast)
+        size = base_font.pointSizeF() * f
+        tick_font = QFont(base_font)
+        tick_font.setPointSizeF(size)
+        for plot in (self.loss_plot, self.metric_plot):
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setTickFont(tick_font)
+                axis.setPen(pg.mkPen("#606060" if hc else GRID_COLOR))
+                axis.setTextPen(pg.mkPen("k" if hc else TEXT_COLOR))
+                axis.label.setFont(tick_font)
+                axis.setStyle(tickTextOffset=int(3 * f), tickLength=int(-5 * f))
+            title = {"size": f"{size * 1.15:.1f}pt", "bold": hc}
+            label_style = {"size": f"{8 * f:.1f}pt"}
+            if hc:
+                title["color"] = label_style["color"] = "#000000"
+            plot.titleLabel.setText(plot.titleLabel.text, **title)
+            legend = plot.legend
+            if legend is not None:
+                legend.opts["labelTextSize"] = label_style["size"]
+                for _, label in legend.items:
+                    label.setText(label.text, **label_style)
+                legend.updateSize()
+        grow = max(1.0, f * 0.8)
+        for key, curve in self.curves.items():
+            if key.startswith("batch"):
+                continue  # thousands of points: a wide pen there costs ~10x the paint time
+            width, symbol = self._base_look[key]
+            pen = pg.mkPen(curve.opts["pen"])
+            pen.setWidthF(width * grow * (HIGH_CONTRAST_WIDTH if hc else 1.0))
+            curve.setPen(pen)
+            if symbol:
+                curve.setSymbolSize(symbol * grow)
 
     def _curve_for(self, key: str) -> str | None:
         """The curve key for a log name; metrics other than accuracy get a curve on first sight."""
@@ -396,35 +438,30 @@ class CurvesPanel(QWidget):
         for plot in (self.loss_plot, self.metric_plot):
             plot.setXRange(0.0, self._x_max, padding=0.02)
 
-    @Slot(dict)
-    def on_run_started(self, info: dict) -> None:
-        self._run_end = max(float(info["epochs"]), 1.0)
+    @Slot(object)
+    def on_run_started(self, info: RunStart) -> None:
+        self._run_end = max(float(info.epochs), 1.0)
         self._x_max = 0.0
         for plot in (self.loss_plot, self.metric_plot):
             plot.disableAutoRange(axis="x")
-        self._grow_x(float(info["initial_epoch"]) + 1.0)
+        self._grow_x(float(info.initial_epoch) + 1.0)
         # drop batch points beyond where this run starts (e.g. after a stop mid-epoch)
         s = self.series["batch_loss"]
-        keep = int(np.searchsorted(s.x[: s.n], float(info["initial_epoch"]), side="right"))
+        keep = int(np.searchsorted(s.x[: s.n], float(info.initial_epoch), side="right"))
         s.n = keep
         self._dirty.add("batch_loss")
 
-    @Slot(dict)
-    def on_batch_end(self, info: dict) -> None:
-        iterations = info.get("iterations") or []
-        losses = (info.get("batch_logs") or {}).get("loss")
-        if not iterations or not losses:
+    @Slot(object)
+    def on_batch_end(self, info: BatchReport) -> None:
+        if not info.iterations:
             return
-        steps = max(1, int(info.get("steps") or 1))
-        x = float(info.get("initial_epoch", 0)) + np.asarray(iterations, dtype=np.float64) / steps
-        self.series["batch_loss"].extend(x, losses)
+        self.series["batch_loss"].extend(info.positions(), info.losses)
         self._dirty.add("batch_loss")
 
-    @Slot(dict)
-    def on_epoch_end(self, info: dict) -> None:
-        epochs = info.get("epochs") or []
-        x = np.asarray(epochs, dtype=np.float64) + 1.0
-        for key, values in (info.get("history") or {}).items():
+    @Slot(object)
+    def on_epoch_end(self, info: EpochReport) -> None:
+        x = np.asarray(info.epochs, dtype=np.float64) + 1.0
+        for key, values in info.history.items():
             target = self._curve_for(
                 "accuracy" if key == "acc" else "val_accuracy" if key == "val_acc" else key
             )
@@ -438,12 +475,13 @@ class CurvesPanel(QWidget):
             if keep.any():
                 series.extend(x[keep], np.asarray(values, dtype=np.float64)[keep])
                 self._dirty.add(target)
-        logs = info.get("logs") or {}
         parts = [
-            f"{k} {v:.4g}" for k, v in logs.items() if isinstance(v, float) and math.isfinite(v)
+            f"{k} {v:.4g}"
+            for k, v in info.logs.items()
+            if isinstance(v, float) and math.isfinite(v)
         ]
         self._status_text = self.tr("epoch {epoch}: {logs}").format(
-            epoch=int(info.get("epoch", 0)) + 1, logs=", ".join(parts)
+            epoch=info.epoch + 1, logs=", ".join(parts)
         )
         # a new text re-lays out the window: at most twice a second (short epochs end 10+ times a
         # second); the newest is shown when training stops

@@ -11,6 +11,9 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
+from nnstudio.gui.training.payloads import RunStart
+from nnstudio.project.runs import StopReason
+
 from .curves import OKABE_ITO, TEXT_COLOR
 
 
@@ -63,25 +66,23 @@ class CurveMarks(QObject):
         self.marks = []
 
     # -- events ---------------------------------------------------------------------------
-    @Slot(dict)
-    def on_run_started(self, info: dict) -> None:
+    @Slot(object)
+    def on_run_started(self, info: RunStart) -> None:
         loss = self.document.project.training.loss
-        start = int(info.get("initial_epoch", 0))
+        start = info.initial_epoch
         if start > 0 and loss != self._loss:
             text = self.tr("loss: {old} → {new}").format(old=self._loss, new=loss)
             self.add(start, text, OKABE_ITO["orange"], self.tr("loss → {new}").format(new=loss))
         self._loss = loss
 
-    @Slot(dict)
-    def on_early_stopped(self, info: dict) -> None:
+    @Slot(object)
+    def on_early_stopped(self, info: StopReason) -> None:
         text = self.tr("early stop: {monitor} not better for {patience} epochs").format(
-            monitor=info["monitor"], patience=info["patience"]
+            monitor=info.monitor, patience=info.patience
         )
-        if info.get("restored"):
-            text += " · " + self.tr("weights of epoch {best} restored").format(
-                best=info["best_epoch"]
-            )
-        self.add(info["epoch"], text, label=self.tr("early stop"))
+        if info.restored:
+            text += " · " + self.tr("weights of epoch {best} restored").format(best=info.best_epoch)
+        self.add(info.epoch, text, label=self.tr("early stop"))
         self.message = text
         window = self.curves.window()
         if hasattr(window, "statusBar"):  # after the window's "all epochs done"

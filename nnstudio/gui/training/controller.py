@@ -27,6 +27,7 @@ from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
 from .pacing import HEARTBEAT_MS, REPORT_HZ, SNAPSHOT_HZ
+from .payloads import Progress, RunStart
 from .state import TrainingState
 from .worker import Control, RunResult, TrainingWorker
 
@@ -111,16 +112,16 @@ class _Run:
 
 class TrainingController(QObject):
     stateChanged = Signal(str)  # a TrainingState: "idle" | "running" | "paused" | "stopping"
-    batchEnd = Signal(dict)
-    epochEnd = Signal(dict)
-    progress = Signal(dict)  # epoch, epochs, batch, steps, eta_s, samples_per_s, ...
+    batchEnd = Signal(object)  # payloads.BatchReport
+    epochEnd = Signal(object)  # payloads.EpochReport
+    progress = Signal(object)  # payloads.Progress
     samplesPerSecond = Signal(float)  # for the status bar
     finished = Signal(str)  # "completed" | "stopped" | "nan" | "error"
     failed = Signal(str)  # a sentence for the user (also NaN and "could not start")
     snapshot = Signal(object)  # {"layer/kernel": ndarray copy, ...}, <= ~10/s
     problemsFound = Signal(list)  # list[checks.Problem]; training did not start
-    runStarted = Signal(dict)  # {"initial_epoch", "epochs", "steps", "iteration"}
-    earlyStopped = Signal(dict)  # runs.stop_reason(): the run ended by early stopping
+    runStarted = Signal(object)  # payloads.RunStart
+    earlyStopped = Signal(object)  # runs.StopReason: the run ended by early stopping
 
     def __init__(
         self,
@@ -138,7 +139,7 @@ class TrainingController(QObject):
         self.snapshot_hz = snapshot_hz
         self.model = None
         self.last_result: RunResult | None = None
-        self.last_progress: dict = {}  # the latest progress payload (exact while paused)
+        self.last_progress: Progress | None = None  # the latest (exact while paused)
         self._state = IDLE
         self._run: _Run | None = None
         self._dataset = None
@@ -297,17 +298,17 @@ class TrainingController(QObject):
         thread.finished.connect(lambda r=run: self._finalize(r))
         self._run = run
         self.model = model
-        self.last_progress = {}
+        self.last_progress = None
         self._set_state(RUNNING)
         control.gui_seen = time.perf_counter()
         self._heartbeat.start()
         self.runStarted.emit(
-            {
-                "initial_epoch": initial,
-                "epochs": target,
-                "steps": worker.steps,
-                "iteration": int(getattr(model.optimizer, "iterations", 0) or 0),
-            }
+            RunStart(
+                initial_epoch=initial,
+                epochs=target,
+                steps=worker.steps,
+                iteration=int(getattr(model.optimizer, "iterations", 0) or 0),
+            )
         )
         thread.start()
         return True
@@ -412,11 +413,11 @@ class TrainingController(QObject):
             return
         self._set_state(PAUSED if state == PAUSED else RUNNING)
 
-    @Slot(dict)
-    def _on_progress(self, info: dict) -> None:
+    @Slot(object)
+    def _on_progress(self, info: Progress) -> None:
         self.last_progress = info
         self.progress.emit(info)
-        self.samplesPerSecond.emit(float(info.get("samples_per_s") or 0.0))
+        self.samplesPerSecond.emit(float(info.samples_per_s))
 
     def _finalize(self, run: _Run) -> None:
         """Write the run's results to the document (once), then go idle."""
@@ -437,7 +438,7 @@ class TrainingController(QObject):
         if result.reason in ("nan", "error") and result.message:
             self.failed.emit(result.message)
         if result.early_stop:
-            self.earlyStopped.emit(dict(result.early_stop))
+            self.earlyStopped.emit(result.early_stop)
         self.finished.emit(result.reason)
 
     def _write_back(self, run: _Run, result: RunResult) -> None:

@@ -36,6 +36,7 @@ from nnstudio.gui import commands
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.controller import problem_fix_label, problem_text
 from nnstudio.gui.training.pacing import PROGRESS_INTERVAL_S
+from nnstudio.gui.training.payloads import Progress, RunStart
 from nnstudio.gui.training.state import TrainingState
 
 
@@ -108,14 +109,14 @@ class TrainingProgress(QWidget):
         self.bar.setValue(0)
         self.label.setText(self.tr("Not training"))
 
-    @Slot(dict)
-    def on_run_started(self, info: dict) -> None:
+    @Slot(object)
+    def on_run_started(self, info: RunStart) -> None:
         self._value = 0
         self._shown_at, self._latest = 0.0, None
         self.bar.setValue(0)
         self.label.setText(
             self.tr("Starting: epoch {epoch} of {epochs}…").format(
-                epoch=info["initial_epoch"] + 1, epochs=info["epochs"]
+                epoch=info.initial_epoch + 1, epochs=info.epochs
             )
         )
 
@@ -124,34 +125,29 @@ class TrainingProgress(QWidget):
     # spends is taken from the training thread (the GIL, and on a two-core laptop the CPU).
     SHOW_INTERVAL = PROGRESS_INTERVAL_S
 
-    @Slot(dict)
-    def on_progress(self, info: dict) -> None:
+    @Slot(object)
+    def on_progress(self, info: Progress) -> None:
         if self.controller.state == TrainingState.IDLE:
             return  # a queued report from a run that has ended: its end is already shown
         self._latest = info
         now = time.perf_counter()
-        last = info["batch"] >= max(1, info["steps"]) and info["epoch"] + 1 >= info["epochs"]
-        if now - self._shown_at >= self.SHOW_INTERVAL or last or not self._shown_at:
+        if now - self._shown_at >= self.SHOW_INTERVAL or info.at_end or not self._shown_at:
             self._show(info, now)
 
-    def _show(self, info: dict, now: float) -> None:
+    def _show(self, info: Progress, now: float) -> None:
         self._shown_at = now
-        epochs, first = max(1, info["epochs"]), info.get("initial_epoch", 0)
-        steps = max(1, info["steps"])
-        span = max(1, epochs - first)
-        done = (info["epoch"] - first) + info["batch"] / steps
-        value = self._value = int(1000 * min(1.0, max(0.0, done / span)))
+        epochs, steps = max(1, info.epochs), max(1, info.steps)
+        epoch = min(info.epoch + 1, epochs)  # as a student counts: from 1
+        value = self._value = int(1000 * info.fraction)
         if value != self.bar.value():
             self.bar.setValue(value)
-        left = format_duration(info.get("eta_s"))
+        left = format_duration(info.eta_s)
         text = self.tr("Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
-            epoch=min(info["epoch"] + 1, epochs), epochs=epochs, batch=info["batch"], steps=steps
+            epoch=epoch, epochs=epochs, batch=info.batch, steps=steps
         )
         # the short form where the toolbar is short: the epoch and the time left or the end
-        self._count = f"{min(info['epoch'] + 1, epochs)}/{epochs}"  # the shortest: "100/100"
-        self._epoch = self.tr("Epoch {epoch}/{epochs}").format(
-            epoch=min(info["epoch"] + 1, epochs), epochs=epochs
-        )
+        self._count = f"{epoch}/{epochs}"  # the shortest: "100/100"
+        self._epoch = self.tr("Epoch {epoch}/{epochs}").format(epoch=epoch, epochs=epochs)
         self._text = text  # without the time left: stale once the run ended
         short = self._epoch
         if left:
@@ -433,7 +429,7 @@ def push_fix(document, undo_stack, problem) -> None:
     if undo_stack is None:
         problem.fix(document)
         return
-    undo_stack.beginMacro(problem_fix_label(problem) or commands._tr("Fix network"))
+    undo_stack.beginMacro(problem_fix_label(problem) or _tr("Fix network"))
     try:
         for edit in problem.edits:
             kind = edit[0]

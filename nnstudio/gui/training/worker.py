@@ -10,23 +10,15 @@ iterates the engine's generator ``model.fit_iter`` and, after each batch and epo
   (``pacing.py``), carrying plain numbers, lists and array *copies* (never arrays the engine
   still writes).
 
-Signal payloads (all plain Python / fresh NumPy copies):
+Signals (payloads in ``payloads.py``, built here from plain numbers and fresh copies):
 
-``progress``   ``{"epoch", "epochs", "initial_epoch", "batch", "steps", "iteration",
-                 "eta_s", "samples_per_s", "elapsed_s"}``  (epoch is the absolute 0-based
-                 index of the running epoch; batch the number of batches done in it)
-``batchEnd``   ``{"epoch", "batch", "steps", "iteration", "initial_epoch", "logs": {running means},
-                 "iterations": [int, ...], "batch_logs": {"loss": [float, ...], ...}}``
-                 -- ``iterations``/``batch_logs`` hold every batch since the previous signal
-                 (un-averaged per-batch values), so a curve can show all of them; iteration
-                 ``i`` of the run ends at epoch position ``initial_epoch + i / steps``;
-                 ``grad_norms`` ``{layer: float}`` of the newest batch, only while the views
-                 want snapshots.
-``epochEnd``   ``{"epoch", "logs": {...}, "epochs": [int, ...], "history": {"loss": [...], ...}}``
-                 -- every epoch finished since the previous signal (Keras log names).
-``snapshot``   ``{"layer/kernel": ndarray copy, ...}`` (model.weight_dict()).
-``stateChanged`` ``TrainingState.RUNNING`` / ``PAUSED`` when the worker actually runs or blocks.
-``done``       a :class:`RunResult` (always emitted last, also after an error).
+``progress``     a :class:`Progress` (where the run is, speed, time left);
+``batchEnd``     a :class:`BatchReport`: every batch since the previous one, with its loss;
+``epochEnd``     an :class:`EpochReport`: every epoch since the previous one, with its logs;
+``snapshot``     ``{"layer/kernel": ndarray copy, ...}`` (``model.weight_dict()``), only while
+                 the views want one;
+``stateChanged`` ``TrainingState.RUNNING`` / ``PAUSED`` when the worker actually runs or blocks;
+``done``         a :class:`RunResult` (always emitted last, also after an error).
 """
 
 from __future__ import annotations
@@ -41,7 +33,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from nnstudio.project.runs import StopReason
+
 from .pacing import GUI_STARVED_S, GUI_YIELD_S, NAN_GUARD_INTERVAL_S, REPORT_HZ, SNAPSHOT_HZ
+from .payloads import BatchReport, EpochReport, Progress
 from .state import TrainingState
 
 
@@ -106,7 +101,7 @@ class RunResult:
     reason: str = "completed"  # "completed" | "stopped" | "nan" | "error"
     message: str = ""
     nan_restored: bool = False
-    early_stop: dict | None = None  # runs.stop_reason() when EarlyStopping ended the run
+    early_stop: StopReason | None = None  # when EarlyStopping ended the run
     fit_started: float = 0.0  # perf_counter() around model.fit (for benchmarks)
     fit_ended: float = 0.0
     fit_cpu_s: float = 0.0  # process CPU seconds during fit (all threads)
@@ -115,9 +110,9 @@ class RunResult:
 class TrainingWorker(QObject):
     """Runs one ``fit`` call on a prepared, compiled model. Create, move to a QThread, start."""
 
-    progress = Signal(dict)
-    batchEnd = Signal(dict)
-    epochEnd = Signal(dict)
+    progress = Signal(object)  # Progress
+    batchEnd = Signal(object)  # BatchReport
+    epochEnd = Signal(object)  # EpochReport
     snapshot = Signal(object)
     stateChanged = Signal(str)
     done = Signal(object)
@@ -420,31 +415,34 @@ class TrainingWorker(QObject):
         self._last_emit = now
         if self._pending_losses:
             losses = self._pending_losses
-            info = {
-                "epoch": self._epoch,
-                "batch": self._batch,
-                "steps": self.steps,
-                "iteration": self._iteration,
-                "initial_epoch": self.initial_epoch,
-                "logs": {k: float(v) for k, v in self._last_logs.items()},
-                "iterations": list(range(self._pending_from, self._pending_from + len(losses))),
-                "batch_logs": {"loss": [float(v) if v is not None else math.nan for v in losses]},
-            }
+            grad_norms = None
             if self.want_snapshots():  # the views' gradient curves: the newest batch's, per layer
                 from nnstudio.engine import introspect
 
-                info["grad_norms"] = introspect.gradient_norms(self.model)
-            self.batchEnd.emit(info)
+                grad_norms = introspect.gradient_norms(self.model)
+            self.batchEnd.emit(
+                BatchReport(
+                    epoch=self._epoch,
+                    batch=self._batch,
+                    steps=self.steps,
+                    iteration=self._iteration,
+                    initial_epoch=self.initial_epoch,
+                    logs={k: float(v) for k, v in self._last_logs.items()},
+                    iterations=list(range(self._pending_from, self._pending_from + len(losses))),
+                    losses=[float(v) if v is not None else math.nan for v in losses],
+                    grad_norms=grad_norms,
+                )
+            )
             self._pending_from += len(losses)
             self._pending_losses = []
         if self._pending_epochs:
             self.epochEnd.emit(
-                {
-                    "epoch": self._pending_epochs[-1],
-                    "logs": dict(self._last_epoch_logs),
-                    "epochs": self._pending_epochs,
-                    "history": self._pending_hist,
-                }
+                EpochReport(
+                    epoch=self._pending_epochs[-1],
+                    logs=dict(self._last_epoch_logs),
+                    epochs=self._pending_epochs,
+                    history=self._pending_hist,
+                )
             )
             self._pending_epochs, self._pending_hist = [], {}
         self.progress.emit(self._progress(now))
@@ -452,23 +450,21 @@ class TrainingWorker(QObject):
             self._last_snapshot = now
             self.snapshot.emit(self.model.weight_dict())
 
-    def _progress(self, now: float) -> dict:
+    def _progress(self, now: float) -> Progress:
         active = self._active_time + (now - self._run_started if self._run_started else 0.0)
         batches = self._iteration  # this run's
-        last_batch = self.n_train - self.batch_size * (
-            self.steps - 1
-        )  # an epoch's last may be short
+        last_batch = self.n_train - self.batch_size * (self.steps - 1)  # may be short
         samples = batches * self.batch_size - self._short_batches * (self.batch_size - last_batch)
         rate = batches / active if active > 0 else 0.0
         remaining = (self.epochs - self._epoch - 1) * self.steps + (self.steps - self._batch)
-        return {
-            "epoch": self._epoch,
-            "epochs": self.epochs,
-            "initial_epoch": self.initial_epoch,
-            "batch": self._batch,
-            "steps": self.steps,
-            "iteration": self._iteration,
-            "eta_s": remaining / rate if rate > 0 else None,
-            "samples_per_s": samples / active if active > 0 else 0.0,
-            "elapsed_s": active,
-        }
+        return Progress(
+            epoch=self._epoch,
+            epochs=self.epochs,
+            initial_epoch=self.initial_epoch,
+            batch=self._batch,
+            steps=self.steps,
+            iteration=self._iteration,
+            eta_s=remaining / rate if rate > 0 else None,
+            samples_per_s=samples / active if active > 0 else 0.0,
+            elapsed_s=active,
+        )

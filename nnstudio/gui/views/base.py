@@ -55,15 +55,12 @@ def counts_paint(paint_event):
 
 
 def _owning_view(widget):
-    view = getattr(widget, "_owning_view", None)
-    if view is None:
-        parent = widget.parentWidget()
-        while parent is not None and not isinstance(parent, ViewBase):
-            parent = parent.parentWidget()
-        view = parent
-        if view is not None:
-            widget._owning_view = view
-    return view
+    """The view a drawing widget is part of (a few parents up; paints are at most a few a
+    second while training, so the walk is not worth caching on a widget we do not own)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, ViewBase):
+        parent = parent.parentWidget()
+    return parent
 
 
 class ViewBase(QWidget):
@@ -141,9 +138,9 @@ class ViewBase(QWidget):
         self._caption_at = now
         self._caption = self._caption_wanted
         self.title_label.setToolTip(long or short)
-        self._fit_caption()
+        self.fit_caption()
 
-    def _fit_caption(self) -> None:
+    def fit_caption(self) -> None:
         short, long = getattr(self, "_caption", ("", ""))
         plain = QTextDocument()
         plain.setHtml(long)
@@ -152,7 +149,7 @@ class ViewBase(QWidget):
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
-        self._fit_caption()
+        self.fit_caption()
 
     # -- to override -------------------------------------------------------------------------
     def build_body(self) -> QWidget:

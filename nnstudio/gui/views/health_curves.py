@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from nnstudio.engine import introspect
 from nnstudio.gui.training.pacing import PROBE_BUDGET
+from nnstudio.gui.training.payloads import BatchReport
 
 from . import colors
 from .base import ViewBase, plot_widget
@@ -178,14 +179,14 @@ class HealthCurvesView(ViewBase):
             xs.append(step)
             ys.append(float(np.log10(max(value, 1e-12))) if log else value)
 
-    def _on_batch(self, info: dict) -> None:
+    def _on_batch(self, info: BatchReport) -> None:
         """The training thread's gradient sizes of its newest batch (recorded even while this
         view is hidden: a few numbers, ten times a second at most; drawn when it redraws)."""
-        norms = info.get("grad_norms")
+        norms = info.grad_norms
         if not norms or self.mirror.model is None:
             return
         self._streamed = True
-        step = self.mirror.run_start_iteration + int(info.get("iteration") or 0)
+        step = self.mirror.run_start_iteration + info.iteration
         # one batch's gradient swings over decades (a batch the network already gets right has
         # almost none): show the root mean square over the last few reports instead
         smoothed = {}

@@ -29,6 +29,7 @@ from nnstudio.gui.training.pacing import (
     VIEW_MAX_INTERVAL_S,
     VIEW_MIN_INTERVAL_S,
 )
+from nnstudio.gui.training.payloads import RunStart
 from nnstudio.project.document import Document
 
 
@@ -173,8 +174,8 @@ class ModelMirror(QObject):
             self._was_training = training
             self.updated.emit()
 
-    def _on_run_started(self, info: dict) -> None:
-        self._run_start_iteration = int(info.get("iteration", 0) or 0)
+    def _on_run_started(self, info: RunStart) -> None:
+        self._run_start_iteration = info.iteration
 
     def _on_snapshot(self, weights) -> None:
         self._pending = weights  # keep only the newest
@@ -204,8 +205,8 @@ class ModelMirror(QObject):
             try:
                 self.model.set_weight_dict(pending)
                 changed = True
-                progress = getattr(self.controller, "last_progress", None) or {}
-                self.iteration = self._run_start_iteration + int(progress.get("iteration", 0) or 0)
+                progress = getattr(self.controller, "last_progress", None)
+                self.iteration = self._run_start_iteration + (progress.iteration if progress else 0)
             except ValueError:
                 pass  # a snapshot of another network (the run just ended); the document follows
         if changed:
