@@ -19,16 +19,11 @@ from nnstudio.gui import dialogs, files
 from nnstudio.gui.panels import data_link
 from nnstudio.gui.texts import lesson_title
 from nnstudio.gui.training.state import TrainingState
+from nnstudio.project import examples
 from nnstudio.project.schema import Project
 
 AUTOSAVE_DELAY_MS = 30_000
 PAUSE_TIMEOUT_MS = 5_000  # a Save while training waits this long for the batch in progress
-
-
-def _is_bundled_lesson(path: str | Path) -> bool:
-    from nnstudio.project import examples
-
-    return examples.is_bundled(path)
 
 
 def project_urls(mime) -> list[str]:
@@ -139,8 +134,6 @@ class ProjectFiles(QObject):
         if self.refuse_while_training(self.tr("start a new project")) or not self.maybe_save():
             return False
         try:
-            from nnstudio.project import examples
-
             project = examples.load(name)
         except Exception as exc:
             dialogs.show_error(self.window, self.tr("Could not open the lesson"), str(exc))
@@ -173,7 +166,7 @@ class ProjectFiles(QObject):
             return False
         data_link.check_on_open(self.window, project, path)  # Locate… / a data file outside
         status = self.window.statusBar()
-        if _is_bundled_lesson(path):
+        if examples.is_bundled(path):
             # A bundled lesson is a template: never save over it; Save asks where to keep the copy.
             project.title = lesson_title(project.title)
             self.replace(project, None)

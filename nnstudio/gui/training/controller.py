@@ -459,37 +459,15 @@ class TrainingController(QObject):
         state = model.optimizer.get_state() if trained else None
         if state is not None and not all(np.isfinite(np.asarray(v)).all() for v in state.values()):
             state = None  # e.g. after NaN: restart the optimizer's moments with the good weights
+        from nnstudio.engine.callbacks import History
         from nnstudio.project import build
 
-        epochs = list(result.epochs_done[run.written_epochs :])
-        history = {k: v[run.written_epochs :] for k, v in result.history.items()}
-        build.capture(
-            self.document, _WithState(model, state), _History(history, epochs) if epochs else None
-        )
+        record = History()  # the epochs not yet in the document, as fit() would return them
+        record.epoch = list(result.epochs_done[run.written_epochs :])
+        record.history = {k: v[run.written_epochs :] for k, v in result.history.items()}
+        build.capture_state(self.document, weights, state, record if record.epoch else None)
         run.written_epochs = len(result.epochs_done)
         run.written_iterations = run.worker.iteration
-
-
-class _History:
-    """The run's per-epoch logs in the shape ``build.capture`` takes (like a Keras History)."""
-
-    def __init__(self, history: dict, epochs: list[int]):
-        self.history = history
-        self.epoch = epochs
-
-
-class _WithState:
-    """The model as ``build.capture`` sees it, with the optimizer state we decided to keep."""
-
-    def __init__(self, model, state):
-        self._model, self._state = model, state
-        self.optimizer = self
-
-    def weight_dict(self):
-        return self._model.weight_dict()
-
-    def get_state(self):
-        return self._state
 
 
 def build_model(project):

@@ -257,8 +257,8 @@ class TrainingWorker(QObject):
                     self._save_candidate()  # the weights before the next batch
 
     # -- NaN guard -----------------------------------------------------------------------
-    # A copy of the weights before a batch at most this often (and before the first): copying
-    # MNIST's 407,050 weights before every batch cost ~3% of the training time (pacing.py).
+    # A copy of the weights before a batch at most every NAN_GUARD_INTERVAL_S (and before the
+    # first): a copy before every batch would cost a few % of MNIST's training time.
 
     def _prepare_guard(self) -> None:
         # the model keeps all its weights in one array: one copy, whatever the layers
@@ -305,12 +305,9 @@ class TrainingWorker(QObject):
         ).format(epoch=self._epoch + 1, batch=self._batch, lr=lr_text)
 
     # -- letting the GUI thread run ---------------------------------------------------------
-    # The engine releases the GIL for every BLAS call and takes it straight back. CPython
-    # makes a holder hand the GIL over only after a waiting thread saw no switch for a whole
-    # switch interval, so those short releases keep resetting the GUI thread's wait: while a
-    # small network (XOR) trained, the GUI thread waited 145 ms on average and up to 1 s for
-    # the GIL, i.e. the window froze. When the GUI's heartbeat (every 20 ms) is older than
-    # this, the worker sleeps a moment after the batch so the GUI thread can run (pacing.py).
+    # The engine's BLAS calls release the GIL only for moments, which starves a waiting GUI
+    # thread (GUI.md, "The GIL"): when the GUI's heartbeat is older than GUI_STARVED_S, the
+    # worker sleeps GUI_YIELD_S after the batch so the GUI thread can run.
 
     # -- between batches (worker thread) --------------------------------------------------
     def _after_batch(self, batch: int, logs: dict) -> None:
