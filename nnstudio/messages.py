@@ -49,3 +49,22 @@ def one_line(text, limit: int = MAX_MESSAGE) -> str:
     if len(text) > 4 * limit:  # do not escape megabytes only to throw them away
         text = text[: 2 * limit] + text[-limit:]
     return elide(printable(text), limit)
+
+
+class Explained:
+    """Mixin for the error types (``DataError``, ``ProjectError``): an error made with
+    :meth:`of` keeps its English template and values, so the studio can show it in the
+    user's language (``gui/texts.error_text``) while the CLI and logs print the English.
+
+    The template is marked for the translation file where it is written, through a helper
+    ``_t = lambda text: NoQt.translate("errors", text)`` (``nnstudio/i18n.py``)."""
+
+    template: str | None = None
+    values: dict = {}
+
+    @classmethod
+    def of(cls, template: str, **values):
+        """``cls(template.format(**values))``, remembering the template and the values."""
+        error = cls(template.format(**values))
+        error.template, error.values = template, values
+        return error

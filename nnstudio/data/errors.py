@@ -1,7 +1,9 @@
 """The one exception type of the data layer."""
 
+from nnstudio.messages import Explained
 
-class DataError(ValueError):
+
+class DataError(Explained, ValueError):
     """A data set could not be made, read or downloaded.
 
     The message is one sentence a student understands: which file or data set,

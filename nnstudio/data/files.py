@@ -13,11 +13,18 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.i18n import NoQt
+
 from .dataset import CLASSIFICATION, REGRESSION, Dataset
 from .errors import DataError
 from .generators import check_fraction, make_rng, split
 from .fileio import NpzProblem, check_regular, open_regular, read_npz_arrays
 from .idx import IDX_FILES, from_idx, images_to_features
+
+
+def _t(text: str) -> str:  # an error template, translated where the studio shows it
+    return NoQt.translate("errors", text)
+
 
 MAX_CSV_BYTES = 512 * 1024**2
 MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
@@ -45,15 +52,18 @@ def _csv_encoding(path: Path) -> tuple[str, str]:
     try:
         check = check_regular(path)
         if check.st_size > MAX_CSV_BYTES:
-            raise DataError(
-                f"{path.name} is {check.st_size / 1024**2:.0f} MB; nnstudio reads CSV files up to "
-                f"{MAX_CSV_BYTES // 1024**2} MB."
+            raise DataError.of(
+                _t("{file} is {size} MB; nnstudio reads CSV files up to {limit} MB."),
+                file=path.name,
+                size=f"{check.st_size / 1024**2:.0f}",
+                limit=MAX_CSV_BYTES // 1024**2,
             )
         with open_regular(path) as fh:
             head = fh.read(1 << 16)
         if b"\x00" in head[:4096]:
-            raise DataError(
-                f"{path.name} is not a text file (it contains binary bytes); expected a CSV table."
+            raise DataError.of(
+                _t("{file} is not a text file (it contains binary bytes); expected a CSV table."),
+                file=path.name,
             )
         for encoding in ("utf-8-sig", "cp949"):
             decoder = codecs.getincrementaldecoder(encoding)()
@@ -69,13 +79,21 @@ def _csv_encoding(path: Path) -> tuple[str, str]:
     except DataError:
         raise
     except FileNotFoundError:
-        raise DataError(f"There is no file {str(path)!r}.") from None
+        raise DataError.of(_t("There is no file “{path}”."), path=str(path)) from None
     except IsADirectoryError:
-        raise DataError(f"{str(path)!r} is a folder, not a CSV file.") from None
+        raise DataError.of(_t("“{path}” is a folder, not a CSV file."), path=str(path)) from None
     except PermissionError:
-        raise DataError(f"nnstudio may not read {str(path)!r} (permission denied).") from None
+        raise DataError.of(
+            _t("nnstudio may not read “{path}” (permission denied)."), path=str(path)
+        ) from None
     except OSError as exc:
-        raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> DataError:
+    return DataError.of(
+        _t("Could not read “{path}”: {reason}."), path=str(path), reason=exc.strerror or exc
+    )
 
 
 def _csv_rows(path: Path, encoding: str, delimiter: str):
@@ -88,9 +106,15 @@ def _csv_rows(path: Path, encoding: str, delimiter: str):
                 if any(cells):
                     yield i + 1, cells
     except csv.Error as exc:
-        raise DataError(f"{path.name} is not a valid CSV table ({str(exc)[:200]}).") from None
+        raise _not_csv(path, exc) from None
     except OSError as exc:
-        raise DataError(f"Could not read {str(path)!r}: {exc.strerror or exc}.") from None
+        raise _unreadable(path, exc) from None
+
+
+def _not_csv(path: Path, exc: csv.Error) -> DataError:
+    return DataError.of(
+        _t("{file} is not a valid CSV table ({reason})."), file=path.name, reason=str(exc)[:200]
+    )
 
 
 def _check_delimiter(delimiter) -> None:
@@ -112,11 +136,13 @@ def csv_columns(path) -> tuple[list[str], bool]:
         lines = lines[:-1]  # the head may end mid-line
     lines = lines[:51]
     if not lines:
-        raise DataError(f"{path.name} is empty; expected a table with one sample per row.")
+        raise DataError.of(
+            _t("{file} is empty; expected a table with one sample per row."), file=path.name
+        )
     try:
         rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=_sniff_delimiter(text)))
     except csv.Error as exc:
-        raise DataError(f"{path.name} is not a valid CSV table ({str(exc)[:200]}).") from None
+        raise _not_csv(path, exc) from None
     rows = [[c.strip() for c in r] for r in rows]
     if _looks_like_header(rows):
         return rows[0], True
@@ -179,19 +205,26 @@ def from_csv(
         if len(first) >= HEADER_ROWS:
             break
     if not first:
-        raise DataError(f"{path.name} has no rows; expected a table with one sample per row.")
+        raise DataError.of(
+            _t("{file} has no rows; expected a table with one sample per row."), file=path.name
+        )
     if header is None:
         header = _looks_like_header([r for _, r in first])
     names = first[0][1] if header else None
     if header and len(first) == 1:
-        raise DataError(
-            f"{path.name} has a header but no data rows; expected one sample per row below it."
+        raise DataError.of(
+            _t("{file} has a header but no data rows; expected one sample per row below it."),
+            file=path.name,
         )
     width = len(names) if names else len(first[0][1])
     if width < 2:
-        raise DataError(
-            f"{path.name} has only {width} column; expected at least one feature column and one "
-            f"label column."
+        raise DataError.of(
+            _t(
+                "{file} has only {width} column; expected at least one feature column and one "
+                "label column."
+            ),
+            file=path.name,
+            width=width,
         )
     if names is None:
         names = [f"x{j + 1}" for j in range(width)]
@@ -273,8 +306,9 @@ def from_csv(
             code_block = np.empty_like(code_block)
             filled = 0
     if count == 0:
-        raise DataError(
-            f"{path.name} has a header but no data rows; expected one sample per row below it."
+        raise DataError.of(
+            _t("{file} has a header but no data rows; expected one sample per row below it."),
+            file=path.name,
         )
     blocks.append(block[:filled])
     label_blocks.append(label_block[:filled])

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.gui import dialogs, files
 from nnstudio.gui.panels import data_link
-from nnstudio.gui.texts import lesson_title
+from nnstudio.gui.texts import error_text, lesson_title
 from nnstudio.gui.training.state import TrainingState
 from nnstudio.project import examples
 from nnstudio.project.schema import Project
@@ -136,7 +136,7 @@ class ProjectFiles(QObject):
         try:
             project = examples.load(name)
         except Exception as exc:
-            dialogs.show_error(self.window, self.tr("Could not open the lesson"), str(exc))
+            dialogs.show_error(self.window, self.tr("Could not open the lesson"), error_text(exc))
             return False
         project.title = lesson_title(project.title)  # the student's copy, named in their language
         self.replace(project, None)
@@ -190,7 +190,7 @@ class ProjectFiles(QObject):
         try:
             return files.load_project(path)
         except files.project_error_type() as exc:
-            dialogs.show_error(self.window, self.tr("Could not open the project"), str(exc))
+            dialogs.show_error(self.window, self.tr("Could not open the project"), error_text(exc))
         except OSError as exc:
             dialogs.show_error(
                 self.window,
@@ -296,7 +296,7 @@ class ProjectFiles(QObject):
             if resume:
                 self.controller.resume()
             message = (
-                str(exc)
+                error_text(exc)
                 if not isinstance(exc, OSError)
                 else self.tr(
                     "{path} could not be written ({reason}). Choose another folder or free some disk space."

@@ -35,3 +35,17 @@ def feature_names(ds) -> list[str]:
 
 def lesson_title(title: str) -> str:
     return QCoreApplication.translate("lessons", title)
+
+
+def error_text(error) -> str:
+    """An error for the user, in their language where its type kept the English template
+    (``messages.Explained``: ``DataError.of``, ``ProjectError.of``); else its message as it is."""
+    from nnstudio.messages import one_line
+
+    template = getattr(error, "template", None)
+    if template:
+        try:
+            return one_line(QCoreApplication.translate("errors", template).format(**error.values))
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            pass
+    return str(error) or type(error).__name__

@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from nnstudio.i18n import NoQt
+
 from .errors import ProjectError
 from .schema import LAYER_TYPES, DatasetSpec, Project
 from .validate import check_network, expected_weight_shapes, output_units
@@ -160,7 +162,8 @@ def build_dataset(project: Project, progress=None, cancel=None):
         return embedded_dataset(project)
     problem = _dataset_problem(spec)
     if problem:
-        raise ProjectError(problem)
+        template, values = problem
+        raise ProjectError.of(template, **values)
     if spec.name != "file":
         check_dataset_params(spec.name, spec.params)  # settings from a file are data
     return load_dataset(spec, progress, cancel)
@@ -173,7 +176,8 @@ def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
 
     problem = _dataset_problem(spec)
     if problem:
-        raise data.DataError(problem)
+        template, values = problem
+        raise data.DataError.of(template, **values)
     if spec.name == "file":
         return data.load_file(spec.path, format=spec.format, **dict(spec.options or {}))
     extra = {}
@@ -182,20 +186,25 @@ def load_dataset(spec: DatasetSpec, progress=None, cancel=None):
     return data.load(spec.name, **dict(spec.params or {}), **extra)
 
 
-def _dataset_problem(spec: DatasetSpec) -> str:
+def _t(text: str) -> str:  # an error template, translated where the studio shows it
+    return NoQt.translate("errors", text)
+
+
+def _dataset_problem(spec: DatasetSpec) -> tuple[str, dict] | None:
+    """Why ``spec`` names no data set that can be loaded: (template, values), or None."""
     import nnstudio.data as data
 
     if spec.name == "file" and not spec.path:
-        return (
+        return _t(
             "The project uses your own data file, but no file is set; use Open file… in the "
             "Data panel to choose one."
-        )
+        ), {}
     if spec.name != "file" and spec.name not in data.DATASETS:
-        return (
-            f"The project uses the data set {spec.name!r}, which this nnstudio does not have; "
-            f"choose one of {', '.join(data.DATASETS)}."
-        )
-    return ""
+        return _t(
+            "The project uses the data set “{name}”, which this nnstudio does not have; "
+            "choose one of {names}."
+        ), {"name": spec.name, "names": ", ".join(data.DATASETS)}
+    return None
 
 
 def check_dataset_params(name: str, params) -> None:
@@ -210,28 +219,41 @@ def check_dataset_params(name: str, params) -> None:
     for key, value in dict(params or {}).items():
         if key not in allowed:
             known = ", ".join(allowed) or "none"
-            raise ProjectError(
-                f"The project gives the data set {name!r} the setting {str(key)[:40]!r}, which it "
-                f"does not have (its settings: {known}); remove it in the Data panel."
+            raise ProjectError.of(
+                _t(
+                    "The project gives the data set “{name}” the setting “{key}”, which it does "
+                    "not have (its settings: {known}); remove it in the Data panel."
+                ),
+                name=name,
+                key=str(key)[:40],
+                known=known,
             )
         default = allowed[key]
         plain = (bool, int, float, str, type(None))
         if not isinstance(value, plain) or (isinstance(value, str) and len(value) > 100):
-            raise ProjectError(
-                f"The data set setting {key}={str(value)[:40]!r} should be a plain number or name."
+            raise ProjectError.of(
+                _t("The data set setting {key}={value} should be a plain number or name."),
+                key=key,
+                value=repr(str(value)[:40]),
             )
         if isinstance(default, bool) and not isinstance(value, bool):
-            raise ProjectError(
-                f"The data set setting {key} should be true or false, received: {str(value)[:40]!r}."
+            raise ProjectError.of(
+                _t("The data set setting {key} should be true or false, received: {value}."),
+                key=key,
+                value=repr(str(value)[:40]),
             )
         if isinstance(default, (int, float)) and not isinstance(default, bool):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ProjectError(
-                    f"The data set setting {key} should be a number, received: {str(value)[:40]!r}."
+                raise ProjectError.of(
+                    _t("The data set setting {key} should be a number, received: {value}."),
+                    key=key,
+                    value=repr(str(value)[:40]),
                 )
             if not math.isfinite(value) or abs(value) > 1e9:
-                raise ProjectError(
-                    f"The data set setting {key}={value!r} is out of range; use a smaller number."
+                raise ProjectError.of(
+                    _t("The data set setting {key}={value} is out of range; use a smaller number."),
+                    key=key,
+                    value=repr(value),
                 )
 
 

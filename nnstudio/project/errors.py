@@ -1,7 +1,9 @@
 """The one exception type of the project layer."""
 
+from nnstudio.messages import Explained
 
-class ProjectError(ValueError):
+
+class ProjectError(Explained, ValueError):
     """A project could not be opened, saved, built or trained.
 
     The message is one sentence a student understands: which file, what was expected,

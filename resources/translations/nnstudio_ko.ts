@@ -815,32 +815,32 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>DownloadDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="141" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="142" />
       <source>Downloading {title}</source>
       <translation>{title} 다운로드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="142" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="143" />
       <source>Connecting…</source>
       <translation>연결하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="143" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="144" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="176" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="177" />
       <source>Downloading {title}… {done} MB of {total} MB</source>
       <translation>{title} 다운로드 중… {total} MB 중 {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="182" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="183" />
       <source>Downloading {title}… {done} MB</source>
       <translation>{title} 다운로드 중… {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="189" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="190" />
       <source>Cancelling…</source>
       <translation>취소하는 중…</translation>
     </message>
@@ -1738,7 +1738,7 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LoadJob</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="53" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="54" />
       <source>Loading the data failed unexpectedly: {error}</source>
       <translation>데이터를 불러오다가 예기치 않은 오류가 났습니다: {error}</translation>
     </message>
@@ -2592,117 +2592,117 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>ProjectFiles</name>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="83" />
+      <location filename="../../nnstudio/gui/project_files.py" line="78" />
       <source>Untitled</source>
       <translation>제목 없음</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="102" />
+      <location filename="../../nnstudio/gui/project_files.py" line="97" />
       <source>Training is running</source>
       <translation>학습 중입니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="103" />
+      <location filename="../../nnstudio/gui/project_files.py" line="98" />
       <source>Stop training first (Train ▸ Stop), then {what}.</source>
       <translation>먼저 학습을 중지한 뒤(학습 ▸ 중지) {what}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="132" />
+      <location filename="../../nnstudio/gui/project_files.py" line="127" />
       <source>start a new project</source>
       <translation>새 프로젝트를 시작하세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="146" />
+      <location filename="../../nnstudio/gui/project_files.py" line="139" />
       <source>Could not open the lesson</source>
       <translation>수업을 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="156" />
+      <location filename="../../nnstudio/gui/project_files.py" line="149" />
       <source>Open Project</source>
       <translation>프로젝트 열기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="158" />
+      <location filename="../../nnstudio/gui/project_files.py" line="151" />
       <source>nnstudio projects (*.nnproj)</source>
       <translation>nnstudio 프로젝트 (*.nnproj)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="158" />
+      <location filename="../../nnstudio/gui/project_files.py" line="151" />
       <source>All files (*)</source>
       <translation>모든 파일 (*)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="166" />
+      <location filename="../../nnstudio/gui/project_files.py" line="159" />
       <source>open another project</source>
       <translation>다른 프로젝트를 여세요</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="181" />
+      <location filename="../../nnstudio/gui/project_files.py" line="174" />
       <source>Opened the lesson “{title}” as a new project; Save asks where to keep your copy.</source>
       <translation>수업 “{title}”을(를) 새 프로젝트로 열었습니다. 저장하면 사본을 둘 위치를 묻습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="191" />
+      <location filename="../../nnstudio/gui/project_files.py" line="184" />
       <source>Opened {name}</source>
       <translation>{name}을(를) 열었습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="200" />
+      <location filename="../../nnstudio/gui/project_files.py" line="193" />
       <source>Could not open the project</source>
       <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="205" />
+      <location filename="../../nnstudio/gui/project_files.py" line="198" />
       <source>{path} could not be read ({reason}). Check that the file exists and you may read it.</source>
       <translation>{path}을(를) 읽을 수 없습니다({reason}). 파일이 있는지, 읽을 권한이 있는지 확인하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="213" />
+      <location filename="../../nnstudio/gui/project_files.py" line="206" />
       <source>{path} could not be opened: {reason}</source>
       <translation>{path}을(를) 열 수 없습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="234" />
+      <location filename="../../nnstudio/gui/project_files.py" line="227" />
       <source>Save Project As</source>
       <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="292" />
+      <location filename="../../nnstudio/gui/project_files.py" line="285" />
       <source>The weights change with every batch, so the project cannot be saved while training runs. Pause or stop training, then save again.</source>
       <translation>학습 중에는 배치마다 가중치가 바뀌므로 프로젝트를 저장할 수 없습니다. 학습을 일시 정지하거나 중지한 뒤 다시 저장하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="308" />
+      <location filename="../../nnstudio/gui/project_files.py" line="301" />
       <source>{path} could not be written ({reason}). Choose another folder or free some disk space.</source>
       <translation>{path}에 쓸 수 없습니다({reason}). 다른 폴더를 고르거나 디스크 공간을 확보하세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="312" />
+      <location filename="../../nnstudio/gui/project_files.py" line="305" />
       <source>Could not save the project</source>
       <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="322" />
+      <location filename="../../nnstudio/gui/project_files.py" line="315" />
       <source>Saved {name}</source>
       <translation>{name}을(를) 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="342" />
+      <location filename="../../nnstudio/gui/project_files.py" line="335" />
       <source>Clear Recent Files</source>
       <translation>최근 파일 목록 지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="345" />
+      <location filename="../../nnstudio/gui/project_files.py" line="338" />
       <source>(no recent files)</source>
       <translation>(최근 파일 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="366" />
+      <location filename="../../nnstudio/gui/project_files.py" line="359" />
       <source>Autosave failed: {reason}</source>
       <translation>자동 저장 실패: {reason}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/project_files.py" line="380" />
+      <location filename="../../nnstudio/gui/project_files.py" line="373" />
       <source>an unsaved project</source>
       <translation>저장하지 않은 프로젝트</translation>
     </message>
@@ -2929,22 +2929,22 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="76" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="77" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="249" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="250" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="258" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="259" />
       <source>The model already has {done} epochs, as many as set (until epoch {epochs}). Set a higher epoch, or choose to train more epochs.</source>
       <translation>모델이 이미 정한 만큼인 에포크 {done}개를 학습했습니다 (에포크 {epochs}까지). 에포크를 더 크게 정하거나, 에포크를 더 학습하도록 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="450" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="451" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -3952,6 +3952,99 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/gui/dialogs.py" line="83" />
       <source>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;A desktop studio for learning how neural networks train: drag layers into a network, pick activations, a loss and an optimizer, load a toy problem or MNIST, and watch a NumPy backprop engine learn, live.&lt;/p&gt;&lt;p&gt;The engine uses Keras 3 names and defaults, so what you learn here carries over to your textbook.&lt;/p&gt;</source>
       <translation>&lt;b&gt;nnstudio {version}&lt;/b&gt;&lt;p&gt;신경망이 어떻게 학습하는지 배우는 데스크톱 스튜디오입니다. 층을 끌어다 신경망을 만들고, 활성화 함수·손실 함수·옵티마이저를 고르고, 연습 문제나 MNIST를 불러와 NumPy 역전파 엔진이 실시간으로 학습하는 모습을 지켜보세요.&lt;/p&gt;&lt;p&gt;엔진은 Keras 3의 이름과 기본값을 그대로 쓰므로 여기서 배운 것을 교재에서도 그대로 쓸 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="56" />
+      <source>{file} is {size} MB; nnstudio reads CSV files up to {limit} MB.</source>
+      <translation>{file}의 크기는 {size} MB입니다. nnstudio는 {limit} MB까지의 CSV 파일을 읽습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="65" />
+      <source>{file} is not a text file (it contains binary bytes); expected a CSV table.</source>
+      <translation>{file}은(는) 텍스트 파일이 아닙니다(바이너리 바이트가 들어 있습니다). CSV 표여야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="82" />
+      <source>There is no file “{path}”.</source>
+      <translation>“{path}” 파일이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="84" />
+      <source>“{path}” is a folder, not a CSV file.</source>
+      <translation>“{path}”은(는) CSV 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="87" />
+      <source>nnstudio may not read “{path}” (permission denied).</source>
+      <translation>nnstudio가 “{path}”을(를) 읽을 권한이 없습니다(권한 거부).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="95" />
+      <source>Could not read “{path}”: {reason}.</source>
+      <translation>“{path}”을(를) 읽을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="116" />
+      <source>{file} is not a valid CSV table ({reason}).</source>
+      <translation>{file}은(는) 올바른 CSV 표가 아닙니다({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="140" />
+      <source>{file} is empty; expected a table with one sample per row.</source>
+      <translation>{file}이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="209" />
+      <source>{file} has no rows; expected a table with one sample per row.</source>
+      <translation>{file}에 행이 없습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="216" />
+      <source>{file} has a header but no data rows; expected one sample per row below it.</source>
+      <translation>{file}에 머리글은 있지만 데이터 행이 없습니다. 머리글 아래에 한 행에 샘플 하나씩 있어야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="222" />
+      <source>{file} has only {width} column; expected at least one feature column and one label column.</source>
+      <translation>{file}에는 열이 {width}개뿐입니다. 입력(특성) 열이 하나 이상, 레이블 열이 하나 있어야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="198" />
+      <source>The project uses your own data file, but no file is set; use Open file… in the Data panel to choose one.</source>
+      <translation>이 프로젝트는 직접 준비한 데이터 파일을 쓰지만 파일이 지정되지 않았습니다. 데이터 패널의 파일 열기…로 파일을 고르세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="203" />
+      <source>The project uses the data set “{name}”, which this nnstudio does not have; choose one of {names}.</source>
+      <translation>이 프로젝트는 “{name}” 데이터셋을 쓰지만 이 nnstudio에는 그 데이터셋이 없습니다. 다음 중 하나를 고르세요: {names}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="223" />
+      <source>The project gives the data set “{name}” the setting “{key}”, which it does not have (its settings: {known}); remove it in the Data panel.</source>
+      <translation>이 프로젝트는 “{name}” 데이터셋에 없는 설정 “{key}”을(를) 줍니다(있는 설정: {known}). 데이터 패널에서 지우세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="235" />
+      <source>The data set setting {key}={value} should be a plain number or name.</source>
+      <translation>데이터셋 설정 {key}={value}은(는) 숫자나 이름 하나여야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="241" />
+      <source>The data set setting {key} should be true or false, received: {value}.</source>
+      <translation>데이터셋 설정 {key}은(는) 참(true)이나 거짓(false)이어야 하는데 {value}을(를) 받았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="248" />
+      <source>The data set setting {key} should be a number, received: {value}.</source>
+      <translation>데이터셋 설정 {key}은(는) 숫자여야 하는데 {value}을(를) 받았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/build.py" line="254" />
+      <source>The data set setting {key}={value} is out of range; use a smaller number.</source>
+      <translation>데이터셋 설정 {key}={value}은(는) 범위를 벗어납니다. 더 작은 숫자를 쓰세요.</translation>
     </message>
   </context>
   <context>

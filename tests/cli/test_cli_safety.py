@@ -157,7 +157,7 @@ def test_progress_in_params_is_a_project_error(tmp_path):
     p = examples.load("xor")
     p.dataset.params = {"progress": 1}
     save(p, path)
-    assert_one_line_error(run("train", path, "--epochs", 1), "'progress'")
+    assert_one_line_error(run("train", path, "--epochs", 1), "“progress”")
 
 
 def test_data_outside_the_project_folder_needs_consent(tmp_path):

@@ -167,6 +167,40 @@ def test_studio_speaks_korean_in_a_korean_locale(qapp):
     assert QCoreApplication.translate("NetworkCanvas", "Input") == "Input"
 
 
+def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
+    """Errors made below gui/ (no Qt there) keep their English template: the CLI prints the
+    English, the studio shows the same sentence translated."""
+    from nnstudio.data import DataError
+    from nnstudio.data.files import csv_columns
+    from nnstudio.gui.app import install_translators
+    from nnstudio.gui.texts import error_text
+    from nnstudio.project import DatasetSpec, ProjectError, build_dataset, examples
+
+    empty = tmp_path / "빈표.csv"
+    empty.write_text("\n")
+    with pytest.raises(DataError) as no_rows:
+        csv_columns(empty)
+    assert str(no_rows.value) == "빈표.csv is empty; expected a table with one sample per row."
+    project = examples.load("xor")
+    project.dataset = DatasetSpec(name="file", path="")
+    with pytest.raises(ProjectError) as no_file:
+        build_dataset(project)
+    plain = ValueError("a message with no template")
+    installed = install_translators(
+        qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    )
+    try:
+        assert error_text(no_rows.value) == (
+            "빈표.csv이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다."
+        )
+        assert "데이터 패널의 파일 열기…로 파일을 고르세요" in error_text(no_file.value)
+        assert error_text(plain) == "a message with no template"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert error_text(no_rows.value) == str(no_rows.value)
+
+
 @pytest.mark.parametrize(
     "context, source",
     [

@@ -40,7 +40,7 @@ import nnstudio.data as data
 from nnstudio.data.errors import DataError
 from nnstudio.data.files import csv_columns
 from nnstudio.gui.commands import SetDatasetCommand
-from nnstudio.gui.texts import class_names, dataset_description, dataset_title
+from nnstudio.gui.texts import class_names, dataset_description, dataset_title, error_text
 from nnstudio.project.document import Document
 from nnstudio.project.schema import DatasetSpec
 
@@ -490,7 +490,7 @@ class DataPanel(QWidget):
             try:
                 columns, header = csv_columns(path)
             except DataError as exc:
-                self._error(self.tr("Cannot open the file"), str(exc))
+                self._error(self.tr("Cannot open the file"), error_text(exc))
                 return
             if len(columns) < 2:
                 self._error(
@@ -590,7 +590,7 @@ class DataPanel(QWidget):
             ds = load_spec(spec)
         except DataError as exc:
             QGuiApplication.restoreOverrideCursor()
-            self._failed(rid, spec, str(exc), push)
+            self._failed(rid, spec, error_text(exc), push)
             return
         QGuiApplication.restoreOverrideCursor()
         self._loaded(rid, spec, ds, push)

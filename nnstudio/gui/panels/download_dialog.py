@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from nnstudio.data.errors import DataError
+from nnstudio.gui.texts import error_text
 
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress signals a second
 
@@ -44,7 +45,7 @@ class _Worker(QObject):
             if self._cancel.is_set():
                 self.cancelled.emit()
             else:
-                self.failed.emit(str(exc))
+                self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug below us must not kill the studio: say what happened
             if self._cancel.is_set():
                 self.cancelled.emit()

@@ -23,6 +23,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
+from nnstudio.gui.texts import error_text
 from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
 
@@ -245,7 +246,7 @@ class TrainingController(QObject):
             model = build_model(project)
             x, y, _, _ = build.prepare_data(project, dataset)
         except Exception as exc:  # DataError, ProjectError, ValueError from the engine
-            message = str(exc) or exc.__class__.__name__
+            message = error_text(exc)
             self.failed.emit(_tr("Could not start training: {error}").format(error=message))
             return False
 
