@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.colors import OKABE_ITO
+from nnstudio.gui.plots.axis import readable_axes
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.training.pacing import CURVES_DUTY, CURVES_TIMER_MS
 from nnstudio.gui.training.payloads import BatchReport, EpochReport, RunStart
@@ -211,8 +212,12 @@ class CurvesPanel(QWidget):
         self.view = _TimedLayoutWidget(self)
         self.view.setBackground("w")
         layout.addWidget(self.view, 1)
-        self.loss_plot = self.view.addPlot(row=0, col=0, title=self.tr("Loss"))
-        self.metric_plot = self.view.addPlot(row=0, col=1, title=self.tr("Accuracy"))
+        self.loss_plot = self.view.addPlot(
+            row=0, col=0, title=self.tr("Loss"), axisItems=readable_axes()
+        )
+        self.metric_plot = self.view.addPlot(
+            row=0, col=1, title=self.tr("Accuracy"), axisItems=readable_axes()
+        )
         for plot in (self.loss_plot, self.metric_plot):
             # An opaque light grid on major ticks only: a semi-transparent grid over the whole
             # plot makes every repaint many times slower (GUI.md, "Plots").

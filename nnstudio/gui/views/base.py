@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.plots.axis import readable_axes
 from nnstudio.gui.training.pacing import CAPTION_INTERVAL_S
 
 from .mirror import ModelMirror, RateLimiter
@@ -259,7 +260,7 @@ class _PlotWidget(pg.PlotWidget):
 def plot_widget(background: str = "w"):
     """A pyqtgraph PlotWidget without its own context menu (its SVG export crashes in 0.14;
     the view's "Export PNG…" is used instead), equal axes, readable on a projector."""
-    widget = _PlotWidget(background=background)
+    widget = _PlotWidget(background=background, axisItems=readable_axes())
     widget.setMenuEnabled(False)
     widget.hideButtons()
     plot = widget.getPlotItem()

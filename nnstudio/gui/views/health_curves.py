@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from nnstudio.engine import introspect
+from nnstudio.gui.plots.axis import ReadableAxis
 from nnstudio.gui.training.pacing import PROBE_BUDGET
 from nnstudio.gui.training.payloads import BatchReport
 
@@ -28,7 +29,7 @@ SYMBOLS_UP_TO = 40  # points per curve drawn with a dot each
 STREAM_SMOOTHING = 0.2  # weight of the newest batch in the running mean of squared gradient sizes
 
 
-class _Log10Axis(pg.AxisItem):
+class _Log10Axis(ReadableAxis):
     """An axis over log10 values that labels each tick with the value itself (0.01, 0.1, 1 …)."""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
