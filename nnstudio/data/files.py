@@ -240,9 +240,15 @@ def from_csv(
     ):
         col = int(label_column) % width
     else:
-        raise DataError(
-            f"{path.name} has no column {label_column!r}; its columns are "
-            f"{', '.join(repr(n) for n in names)} (or give a number from 0 to {width - 1})."
+        raise DataError.of(
+            _t(
+                "{file} has no column “{column}”; its columns are {names} (or give a number "
+                "from 0 to {last})."
+            ),
+            file=path.name,
+            column=label_column,
+            names=", ".join(f"“{n}”" for n in names),
+            last=width - 1,
         )
     feat_cols = [j for j in range(width) if j != col]
     # one pass in bounded memory: float32 blocks for the features; the labels as numbers
@@ -257,34 +263,64 @@ def from_csv(
     body = itertools.chain(first[1:] if header else first, rows)
     for line, r in body:
         if len(r) != width:
-            raise DataError(
-                f"{path.name}, line {line}, has {len(r)} values but the table has {width} columns; "
-                f"every row must have the same number of values."
+            raise DataError.of(
+                _t(
+                    "{file}, line {line}, has {count} values but the table has {width} columns; "
+                    "every row must have the same number of values."
+                ),
+                file=path.name,
+                line=line,
+                count=len(r),
+                width=width,
             )
         for k, j in enumerate(feat_cols):
             cell = r[j]
             if cell.lower() in MISSING:
-                raise DataError(
-                    f"{path.name}, line {line}, column {names[j]!r} has a missing value "
-                    f"({cell!r}); fill it in or remove the row."
+                raise DataError.of(
+                    _t(
+                        "{file}, line {line}, column “{column}” has a missing value (“{cell}”); "
+                        "fill it in or remove the row."
+                    ),
+                    file=path.name,
+                    line=line,
+                    column=names[j],
+                    cell=cell,
                 )
             v = _number(cell)
             if v is None:
-                raise DataError(
-                    f"{path.name}, line {line}, column {names[j]!r} holds {cell!r}, which is not a "
-                    f"number; feature columns must be numbers."
+                raise DataError.of(
+                    _t(
+                        "{file}, line {line}, column “{column}” holds “{cell}”, which is not a "
+                        "number; feature columns must be numbers."
+                    ),
+                    file=path.name,
+                    line=line,
+                    column=names[j],
+                    cell=cell[:40],
                 )
             if abs(v) > FLOAT32_MAX:
-                raise DataError(
-                    f"{path.name}, line {line}, column {names[j]!r} holds {cell[:40]!r}, too large "
-                    f"for nnstudio's 32-bit numbers (up to about 3.4e38)."
+                raise DataError.of(
+                    _t(
+                        "{file}, line {line}, column “{column}” holds “{cell}”, too large for "
+                        "nnstudio's 32-bit numbers (up to about 3.4e38)."
+                    ),
+                    file=path.name,
+                    line=line,
+                    column=names[j],
+                    cell=cell[:40],
                 )
             block[filled, k] = v
         label = r[col]
         if label.lower() in MISSING:
-            raise DataError(
-                f"{path.name}, line {line}, label column {names[col]!r} is missing ({label!r}); "
-                f"fill it in or remove the row."
+            raise DataError.of(
+                _t(
+                    "{file}, line {line}, label column “{column}” is missing (“{cell}”); fill it "
+                    "in or remove the row."
+                ),
+                file=path.name,
+                line=line,
+                column=names[col],
+                cell=label,
             )
         v = _number(label)
         if v is None and not_number is None:
@@ -329,14 +365,23 @@ def from_csv(
             task = CLASSIFICATION if whole and few else REGRESSION
     if task == REGRESSION:
         if not numeric:
-            raise DataError(
-                f"{path.name}: the target column {names[col]!r} holds {not_number[:40]!r}, which is "
-                f"not a number; regression needs numeric targets."
+            raise DataError.of(
+                _t(
+                    "{file}: the target column “{column}” holds “{cell}”, which is not a number; "
+                    "regression needs numeric targets."
+                ),
+                file=path.name,
+                column=names[col],
+                cell=not_number[:40],
             )
         if np.any(np.abs(values) > FLOAT32_MAX):
-            raise DataError(
-                f"{path.name}: the target column {names[col]!r} holds a value too large for "
-                f"nnstudio's 32-bit numbers (up to about 3.4e38)."
+            raise DataError.of(
+                _t(
+                    "{file}: the target column “{column}” holds a value too large for nnstudio's "
+                    "32-bit numbers (up to about 3.4e38)."
+                ),
+                file=path.name,
+                column=names[col],
             )
         y = values.astype(np.float32).reshape(-1, 1)
         class_names, num_classes = None, None
@@ -356,15 +401,25 @@ def from_csv(
                 remap[texts[text]] = new
             y = remap[codes]
         if codes is None and not (numeric and len(keys) <= MAX_CLASSES):
-            raise DataError(
-                f"{path.name}: column {names[col]!r} has more than {MAX_CLASSES} different labels; "
-                f"nnstudio handles at most {MAX_CLASSES} classes (is it really the label column?)."
+            raise DataError.of(
+                _t(
+                    "{file}: column “{column}” has more than {limit} different labels; nnstudio "
+                    "handles at most {limit} classes (is it really the label column?)."
+                ),
+                file=path.name,
+                column=names[col],
+                limit=MAX_CLASSES,
             )
         num_classes = len(class_names)
         if num_classes < 2:
-            raise DataError(
-                f"{path.name}: every row has the label {class_names[0]!r}; a classifier needs at "
-                f"least two different classes in column {names[col]!r}."
+            raise DataError.of(
+                _t(
+                    "{file}: every row has the label “{label}”; a classifier needs at least two "
+                    "different classes in column “{column}”."
+                ),
+                file=path.name,
+                label=class_names[0],
+                column=names[col],
             )
     del values, codes
     if count < 2 and test_fraction > 0:

@@ -286,62 +286,62 @@
   <context>
     <name>CurvesPanel</name>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="193" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="194" />
       <source>Show every batch</source>
       <translation>배치마다 표시</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="196" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="197" />
       <source>Log scale loss</source>
       <translation>손실을 로그 눈금으로</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="214" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="216" />
       <source>Loss</source>
       <translation>손실</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="215" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="219" />
       <source>Accuracy</source>
       <translation>정확도</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="225" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="230" />
       <source>epoch</source>
       <translation>에포크</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="248" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="253" />
       <source>loss (batch)</source>
       <translation>loss (배치)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="250" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="255" />
       <source>loss</source>
       <translation>loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="255" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="260" />
       <source>val_loss</source>
       <translation>val_loss</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="257" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="262" />
       <source>accuracy</source>
       <translation>accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="262" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="267" />
       <source>val_accuracy</source>
       <translation>val_accuracy</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="351" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="356" />
       <source>Metrics</source>
       <translation>평가 지표</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/plots/curves.py" line="483" />
+      <location filename="../../nnstudio/gui/plots/curves.py" line="488" />
       <source>epoch {epoch}: {logs}</source>
       <translation>에포크 {epoch}: {logs}</translation>
     </message>
@@ -1115,42 +1115,42 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>HealthCurvesView</name>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="43" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="44" />
       <source>Clear</source>
       <translation>지우기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="44" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="45" />
       <source>Forget the points recorded so far</source>
       <translation>지금까지 기록한 점을 지웁니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="56" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="57" />
       <source>gradient size (L2)</source>
       <translation>그레이디언트 (L2)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="57" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="58" />
       <source>training step</source>
       <translation>학습 스텝</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="62" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="63" />
       <source>dead ReLU units (share)</source>
       <translation>죽은 ReLU 유닛 비율</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="106" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="107" />
       <source>The data set's targets do not fit the network's output yet.</source>
       <translation>데이터셋의 타깃이 아직 신경망의 출력과 맞지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="146" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="147" />
       <source>&lt;b&gt;Gradient size, dead units&lt;/b&gt;</source>
       <translation>&lt;b&gt;그레이디언트 크기, 죽은 유닛&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/health_curves.py" line="147" />
+      <location filename="../../nnstudio/gui/views/health_curves.py" line="148" />
       <source>&lt;b&gt;Gradient size&lt;/b&gt; per layer (log scale; while training, averaged over the latest batches) and the share of &lt;b&gt;dead ReLU units&lt;/b&gt; (never firing on {n} training samples)</source>
       <translation>층별 &lt;b&gt;그레이디언트 크기&lt;/b&gt;(로그 눈금, 학습 중에는 최근 배치들의 평균)와 &lt;b&gt;죽은 ReLU 유닛&lt;/b&gt;의 비율(훈련 샘플 {n}개에서 한 번도 활성화되지 않은 유닛)</translation>
     </message>
@@ -3274,32 +3274,32 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>ViewBase</name>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="99" />
+      <location filename="../../nnstudio/gui/views/base.py" line="100" />
       <source>PNG…</source>
       <translation>PNG…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="100" />
+      <location filename="../../nnstudio/gui/views/base.py" line="101" />
       <source>Export this view as a PNG image…</source>
       <translation>이 보기를 PNG 이미지로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="114" />
+      <location filename="../../nnstudio/gui/views/base.py" line="115" />
       <source>Export as PNG…</source>
       <translation>PNG로 내보내기…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="243" />
+      <location filename="../../nnstudio/gui/views/base.py" line="244" />
       <source>Export as PNG</source>
       <translation>PNG로 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="243" />
+      <location filename="../../nnstudio/gui/views/base.py" line="244" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/views/base.py" line="252" />
+      <location filename="../../nnstudio/gui/views/base.py" line="253" />
       <source>Could not export the view</source>
       <translation>보기를 내보낼 수 없습니다</translation>
     </message>
@@ -4010,6 +4010,56 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/data/files.py" line="222" />
       <source>{file} has only {width} column; expected at least one feature column and one label column.</source>
       <translation>{file}에는 열이 {width}개뿐입니다. 입력(특성) 열이 하나 이상, 레이블 열이 하나 있어야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="244" />
+      <source>{file} has no column “{column}”; its columns are {names} (or give a number from 0 to {last}).</source>
+      <translation>{file}에는 “{column}” 열이 없습니다. 있는 열은 {names}입니다(또는 0부터 {last}까지의 번호를 주세요).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="267" />
+      <source>{file}, line {line}, has {count} values but the table has {width} columns; every row must have the same number of values.</source>
+      <translation>{file}의 {line}번째 줄에는 값이 {count}개 있지만 표의 열은 {width}개입니다. 모든 행의 값 개수가 같아야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="280" />
+      <source>{file}, line {line}, column “{column}” has a missing value (“{cell}”); fill it in or remove the row.</source>
+      <translation>{file}의 {line}번째 줄, “{column}” 열에 빠진 값(“{cell}”)이 있습니다. 값을 채우거나 그 행을 지우세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="292" />
+      <source>{file}, line {line}, column “{column}” holds “{cell}”, which is not a number; feature columns must be numbers.</source>
+      <translation>{file}의 {line}번째 줄, “{column}” 열의 값 “{cell}”은(는) 숫자가 아닙니다. 입력(특성) 열은 숫자여야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="303" />
+      <source>{file}, line {line}, column “{column}” holds “{cell}”, too large for nnstudio's 32-bit numbers (up to about 3.4e38).</source>
+      <translation>{file}의 {line}번째 줄, “{column}” 열의 값 “{cell}”은(는) nnstudio의 32비트 숫자(약 3.4e38까지)로 담기에 너무 큽니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="316" />
+      <source>{file}, line {line}, label column “{column}” is missing (“{cell}”); fill it in or remove the row.</source>
+      <translation>{file}의 {line}번째 줄에서 레이블 열 “{column}”의 값이 빠져 있습니다(“{cell}”). 값을 채우거나 그 행을 지우세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="369" />
+      <source>{file}: the target column “{column}” holds “{cell}”, which is not a number; regression needs numeric targets.</source>
+      <translation>{file}: 목표 열 “{column}”의 값 “{cell}”은(는) 숫자가 아닙니다. 회귀에는 숫자 목표값이 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="379" />
+      <source>{file}: the target column “{column}” holds a value too large for nnstudio's 32-bit numbers (up to about 3.4e38).</source>
+      <translation>{file}: 목표 열 “{column}”에 nnstudio의 32비트 숫자(약 3.4e38까지)로 담기에 너무 큰 값이 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="405" />
+      <source>{file}: column “{column}” has more than {limit} different labels; nnstudio handles at most {limit} classes (is it really the label column?).</source>
+      <translation>{file}: “{column}” 열에는 서로 다른 레이블이 {limit}개보다 많습니다. nnstudio는 클래스를 {limit}개까지만 다룹니다(정말 레이블 열이 맞나요?).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/data/files.py" line="416" />
+      <source>{file}: every row has the label “{label}”; a classifier needs at least two different classes in column “{column}”.</source>
+      <translation>{file}: 모든 행의 레이블이 “{label}”입니다. 분류기에는 “{column}” 열에 서로 다른 클래스가 두 개 이상 있어야 합니다.</translation>
     </message>
     <message>
       <location filename="../../nnstudio/project/build.py" line="198" />

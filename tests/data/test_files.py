@@ -257,11 +257,11 @@ BAD_CSV = {
         "a,b,label\n1,2,x\n3,4\n5,6,y\n",
         "line 3, has 2 values but the table has 3 columns",
     ),
-    "missing value": ("a,b,label\n1,2,x\n3,,y\n5,6,x\n", "line 3, column 'b' has a missing value"),
+    "missing value": ("a,b,label\n1,2,x\n3,,y\n5,6,x\n", "line 3, column “b” has a missing value"),
     "NA value": ("a,b,label\n1,2,x\n3,NA,y\n5,6,x\n", "missing value"),
     "non-numeric feature": (
         "a,b,label\n1,2,x\n3,four,y\n5,6,x\n",
-        "holds 'four', which is not a number",
+        "holds “four”, which is not a number",
     ),
     "single class": ("a,b,label\n1,2,cat\n3,4,cat\n5,6,cat\n", "least two different classes"),
     "one column": ("label\n1\n2\n", "only 1 column"),
@@ -281,9 +281,9 @@ def test_malformed_csv_refused_quickly(tmp_path, case):
 
 def test_csv_unknown_label_column_lists_the_columns(tmp_path):
     p = csv_file(tmp_path, "a,b,label\n1,2,x\n3,4,y\n")
-    with pytest.raises(DataError, match="no column 'species'; its columns are 'a', 'b', 'label'"):
+    with pytest.raises(DataError, match="no column “species”; its columns are “a”, “b”, “label”"):
         from_csv(p, label_column="species")
-    with pytest.raises(DataError, match="no column 7"):
+    with pytest.raises(DataError, match="no column “7”"):
         from_csv(p, label_column=7)
 
 

@@ -171,7 +171,7 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
     """Errors made below gui/ (no Qt there) keep their English template: the CLI prints the
     English, the studio shows the same sentence translated."""
     from nnstudio.data import DataError
-    from nnstudio.data.files import csv_columns
+    from nnstudio.data.files import csv_columns, from_csv
     from nnstudio.gui.app import install_translators
     from nnstudio.gui.texts import error_text
     from nnstudio.project import DatasetSpec, ProjectError, build_dataset, examples
@@ -185,6 +185,10 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
     project.dataset = DatasetSpec(name="file", path="")
     with pytest.raises(ProjectError) as no_file:
         build_dataset(project)
+    words = tmp_path / "animals.csv"
+    words.write_text("fur,wings,label\n1,0,mammal\nfour,1,bird\n")
+    with pytest.raises(DataError) as not_a_number:
+        from_csv(words)
     plain = ValueError("a message with no template")
     installed = install_translators(
         qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
@@ -194,6 +198,10 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
             "빈표.csv이(가) 비어 있습니다. 한 행에 샘플 하나씩 담긴 표여야 합니다."
         )
         assert "데이터 패널의 파일 열기…로 파일을 고르세요" in error_text(no_file.value)
+        assert error_text(not_a_number.value) == (
+            "animals.csv의 3번째 줄, “fur” 열의 값 “four”은(는) 숫자가 아닙니다. "
+            "입력(특성) 열은 숫자여야 합니다."
+        )
         assert error_text(plain) == "a message with no template"
     finally:
         for translator in installed:
