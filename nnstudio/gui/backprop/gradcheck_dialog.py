@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nnstudio.gui import gc_guard
+
 from .formulas import num
 
 SMALL = 2000  # networks up to this many parameters are checked in full by default
@@ -173,6 +175,7 @@ class GradientCheckDialog(QDialog):
             return False
         sample = self.count.value() if self.sample_button.isChecked() else None
         self._worker = _Worker(model, x[:CHECK_SAMPLES], y[:CHECK_SAMPLES], sample)
+        gc_guard.install()  # Python code off the GUI thread: collect cycles on it only
         self._thread = QThread()
         self._thread.setObjectName("nnstudio-gradcheck")
         self._worker.moveToThread(self._thread)

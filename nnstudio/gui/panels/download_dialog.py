@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from nnstudio.data.errors import DataError
+from nnstudio.gui import gc_guard
 from nnstudio.gui.texts import error_text
 
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress signals a second
@@ -75,6 +76,7 @@ class LoadJob(QObject):
     def __init__(self, fn: Callable, parent: QObject | None = None):
         super().__init__(parent)
         self.cancel_event = threading.Event()
+        gc_guard.install()  # Python code off the GUI thread: collect cycles on it only
         self._thread = QThread()
         self._worker = _Worker(fn, self.cancel_event)
         self._worker.moveToThread(self._thread)

@@ -23,6 +23,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QMetaMethod, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand
 
+from nnstudio.gui import gc_guard
 from nnstudio.gui.texts import error_text
 from nnstudio.project import checks, runs
 from nnstudio.project.document import Document
@@ -283,6 +284,7 @@ class TrainingController(QObject):
             callbacks=[early] if early is not None else [],
         )
         worker.early_stopping = early
+        gc_guard.install()  # Python code off the GUI thread: collect cycles on it only
         thread = QThread()
         thread.setObjectName("nnstudio-training")
         worker.moveToThread(thread)
