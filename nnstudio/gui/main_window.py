@@ -28,7 +28,7 @@ from nnstudio.gui import keras_io
 from nnstudio.gui.live_text import LiveText
 from nnstudio.gui.perceptron_lab import install as install_perceptron_lab
 from nnstudio.gui.texts import lesson_title
-from nnstudio.gui.canvas import LayerPalette, NetworkCanvas
+from nnstudio.gui.canvas import LayerPalette, NetworkCanvas, style
 from nnstudio.gui.commands import RemoveLayerCommand
 from nnstudio.gui.panels.data_panel import DataPanel
 from nnstudio.gui.panels.inspector import Inspector
@@ -45,6 +45,11 @@ from nnstudio.gui import backprop, classroom, figures, lesson_panel, presentatio
 from nnstudio.project.document import Document
 
 LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
+# Below this many pixels of width at 100 % (the window's width / View ▸ Zoom), three columns
+# leave the canvas and the curves unreadably narrow (1024 px at 150 % = 683: curves 270 px
+# wide, plots 30 px high), so the right-hand panels join the left column as tabs. 1280 px at
+# 150 % (853) still shows the lesson and the settings beside a usable centre.
+NARROW_WIDTH = 800
 
 
 class _VerticalScroll(QScrollArea):
@@ -637,6 +642,8 @@ class MainWindow(QMainWindow):
                     self.tabifyDockWidget(self.curves_dock, dock)
             self.curves_dock.raise_()
         self.training_dock.raise_()
+        if self.is_narrow():
+            self._fold_side_panels()
         side_l = max(
             self.dock_content(self.data_dock).minimumSizeHint().width() + 24, int(w * 0.17)
         )
@@ -672,6 +679,29 @@ class MainWindow(QMainWindow):
                 Qt.Orientation.Horizontal,
             )
         self.tidy_tab_bars()
+
+    def is_narrow(self) -> bool:
+        """Too narrow, at the window's zoom, for panels on both sides (``NARROW_WIDTH``)."""
+        return self.width() / max(1.0, style.zoom()) < NARROW_WIDTH
+
+    def side_panels_folded(self) -> bool:
+        """The right-hand panels are tabs in the left column."""
+        return self.dockWidgetArea(self.training_dock) == self.dockWidgetArea(self.data_dock)
+
+    def fit_columns_to_zoom(self) -> None:
+        """After View ▸ Zoom: when the window became too narrow for two side columns (or wide
+        enough again), lay the docks out afresh for it (View ▸ Reset Layout)."""
+        if self.is_narrow() != self.side_panels_folded():
+            self.reset_layout()
+
+    def _fold_side_panels(self) -> None:
+        front = [d for d in self.docks if d.isVisible() and not d.visibleRegion().isEmpty()]
+        for dock in (self.training_dock, self.summary_dock, self.inspector_dock):
+            dock.setFloating(False)
+            self.tabifyDockWidget(self.data_dock, dock)
+            dock.show()
+        for dock in front:
+            dock.raise_()  # the data panel or the lesson stays in front
 
     def tidy_tab_bars(self) -> None:
         """Qt leaves the tab bars of dissolved dock tab groups on screen after docks move

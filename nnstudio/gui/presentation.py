@@ -187,6 +187,8 @@ class Presentation(QObject):
         key = "view/presentationZoom" if self.presenting else "view/zoom"
         self.settings.setValue(key, self.zoom)
         self.apply()
+        if not self.presenting and hasattr(self.window, "fit_columns_to_zoom"):
+            self.window.fit_columns_to_zoom()  # one side column when two no longer fit
         self.zoomChanged.emit(self.zoom)
         return self.zoom
 

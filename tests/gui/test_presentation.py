@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QTabBar, QWidget
 
 from nnstudio.gui import files
 from nnstudio.gui.presentation import MAX_ZOOM, clamp_zoom, fit_rect
@@ -243,7 +243,42 @@ def test_curve_options_stack_in_a_narrow_dock(qtbot, make_window):
     w.resize(1024, 740)
     w.presentation.set_zoom(150)
     row = w.curves.show_batches.parentWidget()
-    w.resizeDocks([w.curves_dock], [row.row_width() - 40], Qt.Orientation.Horizontal)
+    w.curves_dock.setFloating(True)  # a dock made narrow by hand
+    w.curves_dock.resize(row.row_width() - 40, 400)
     qtbot.waitUntil(row.is_stacked, timeout=3000)
+    qtbot.waitUntil(
+        lambda: w.curves.log_loss.geometry().top() > w.curves.show_batches.geometry().bottom(),
+        timeout=3000,
+    )
     assert w.curves.width() <= w.curves_dock.width()
-    assert w.curves.log_loss.geometry().top() > w.curves.show_batches.geometry().bottom()
+
+
+def test_high_zoom_on_a_small_screen_folds_the_side_panels_into_one_column(qtbot, make_window):
+    from nnstudio.gui.main_window import NARROW_WIDTH
+
+    w = make_window()
+    assert w.files.new_from_lesson("xor")
+    # as the screen guard does on a real screen (offscreen's one screen is 800 px wide): the
+    # docks' minimum sizes do not widen the window
+    w.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    w.setMinimumSize(0, 0)
+    w.resize(1024, 768)
+    w.reset_layout()
+    qtbot.wait(50)
+    assert w.width() == 1024
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    assert not w.side_panels_folded() and w.dockWidgetArea(w.training_dock) == right
+    curves_before = w.curves_dock.width()
+    w.presentation.set_zoom(150)  # 1024 / 1.5 = 683 px "at 100 %" < NARROW_WIDTH
+    qtbot.wait(50)
+    assert 1024 / 1.5 < NARROW_WIDTH and w.side_panels_folded()
+    assert w.inspector_dock in w.tabifiedDockWidgets(w.data_dock)
+    assert w.curves_dock.width() > 1.5 * curves_before  # the centre column takes the room
+    w.canvas.select_layer(0)  # selecting a layer still brings its inspector to the front
+    qtbot.waitUntil(lambda: not w.inspector_dock.visibleRegion().isEmpty(), timeout=2000)
+    w.presentation.set_zoom(100)
+    qtbot.wait(50)
+    assert not w.side_panels_folded() and w.dockWidgetArea(w.training_dock) == right
+    w.resize(1280, 720)
+    w.presentation.set_zoom(150)  # 853 px "at 100 %": still room for both sides
+    assert not w.side_panels_folded()
