@@ -39,15 +39,21 @@ def test_wide_axis_keeps_pyqtgraphs_ticks(plot):
     assert axis.tickSpacing(0, 300, size) == pg.AxisItem.tickSpacing(axis, 0, 300, size)
 
 
-def test_vertical_axis_needs_a_line_of_text_per_tick(qtbot):
+def left_axis(qtbot, height, lo, hi):
+    """The left axis of a 300-px-wide plot ``height`` px high showing ``lo`` .. ``hi``."""
     widget = pg.PlotWidget(axisItems=readable_axes())
     qtbot.addWidget(widget)
-    widget.resize(300, 60)
+    widget.resize(300, height)
     widget.show()
-    widget.setYRange(0, 1, padding=0)
+    widget.setYRange(lo, hi, padding=0)
     qtbot.wait(10)
     axis = widget.getAxis("left")
-    size = axis.geometry().height()
+    axis.keep = widget  # the axis lives as long as its plot
+    return axis, axis.geometry().height()
+
+
+def test_vertical_axis_needs_a_line_of_text_per_tick(qtbot):
+    axis, size = left_axis(qtbot, 60, 0, 1)
     major = axis.tickSpacing(0, 1, size)[0][0]
     assert major * size >= axis.label_extent(0, 1, major)  # one line above the other
     axis.setTickSpacing(0.1, 0.05)  # a spacing set by hand is kept as it is
@@ -69,12 +75,6 @@ def test_spacings_follow_the_1_2_5_series():
 
 
 def test_a_short_axis_keeps_one_label_rather_than_none(qtbot):
-    widget = pg.PlotWidget(axisItems=readable_axes())
-    qtbot.addWidget(widget)
-    widget.resize(300, 40)
-    widget.show()
-    widget.setYRange(0.1, 0.45, padding=0)
-    qtbot.wait(10)
-    axis = widget.getAxis("left")
-    major = axis.tickSpacing(0.1, 0.45, axis.geometry().height())[0][0]
+    axis, size = left_axis(qtbot, 40, 0.1, 0.45)
+    major = axis.tickSpacing(0.1, 0.45, size)[0][0]
     assert ticks_inside(0.1, 0.45, major) >= 1
