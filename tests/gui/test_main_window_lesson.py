@@ -219,8 +219,14 @@ def test_finished_mnist_run(qtbot, window, shown):
             grabbed.append(grab(window, SCREENSHOTS / "studio-training.png"))
 
     window.controller.progress.connect(mid_run)
-    assert train_once(qtbot, window, timeout=120000) == "completed"
-    window.controller.progress.disconnect(mid_run)
+    # every batch reported (a 5-epoch run of the 4,000-digit sample can take under half a
+    # second, too few 10-a-second reports to be sure one lands inside epochs 2-4)
+    window.controller.set_pace(("batch", 0.001))
+    try:
+        assert train_once(qtbot, window, timeout=120000) == "completed"
+    finally:
+        window.controller.set_pace(None)
+        window.controller.progress.disconnect(mid_run)
     assert grabbed, "no screenshot while training"
     assert doc.project.epochs_trained == 5
     assert window.width() <= 1366, "a panel grew the window past a 1366-pixel projector"
