@@ -36,6 +36,7 @@ import numpy as np
 
 from nnstudio import atomic
 from nnstudio.data.fileio import open_regular
+from nnstudio.i18n import NoQt
 
 from .archive import (
     ALLOWED_DTYPES,
@@ -57,6 +58,11 @@ from .serialize import load_json as _load_json
 from .serialize import lower_first as _lower_first
 from .serialize import resolve_dataset_path as _resolve_dataset_path
 from .validate import _shape_text, check_network, check_weights, expected_weight_shapes, is_int
+
+
+def _t(text: str) -> str:  # an error template, translated where the studio shows it
+    return NoQt.translate("errors", text)
+
 
 MANIFEST, PROJECT, WEIGHTS, OPTIMIZER = (
     "manifest.json",
@@ -209,15 +215,21 @@ def load(path: str | os.PathLike) -> Project:
     except ProjectError:
         raise
     except FileNotFoundError as exc:
-        raise ProjectError(f"Could not open {name}: there is no such file ({path}).") from exc
+        raise ProjectError.of(
+            _t("Could not open {name}: there is no such file ({path})."), name=name, path=path
+        ) from exc
     except IsADirectoryError as exc:
-        raise ProjectError(f"Could not open {name}: it is a folder, not a project file.") from exc
+        raise ProjectError.of(
+            _t("Could not open {name}: it is a folder, not a project file."), name=name
+        ) from exc
     except PermissionError as exc:
-        raise ProjectError(
-            f"Could not open {name}: you do not have permission to read it."
+        raise ProjectError.of(
+            _t("Could not open {name}: you do not have permission to read it."), name=name
         ) from exc
     except OSError as exc:
-        raise ProjectError(f"Could not open {name}: {exc.strerror or exc}.") from exc
+        raise ProjectError.of(
+            _t("Could not open {name}: {reason}."), name=name, reason=exc.strerror or exc
+        ) from exc
     _resolve_dataset_path(project, path.parent)
     return project
 
@@ -302,9 +314,14 @@ def _read_archive(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], name
             f"the file is damaged: its format version {str(version)[:20]!r} is not a whole number",
         )
     if version > FORMAT_VERSION:
-        raise ProjectError(
-            f"Could not open {name}: it was made by a newer nnstudio (format {version}); this version reads up to "
-            f"{FORMAT_VERSION}, so update nnstudio to open it."
+        raise ProjectError.of(
+            _t(
+                "Could not open {name}: it was made by a newer nnstudio (format {version}); this "
+                "version reads up to {known}, so update nnstudio to open it."
+            ),
+            name=name,
+            version=version,
+            known=FORMAT_VERSION,
         )
     content = _load_json(read_entry(zf, entries[PROJECT], MAX_JSON_BYTES, name), PROJECT, name)
     if not isinstance(content, dict):

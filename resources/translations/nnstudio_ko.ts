@@ -815,32 +815,32 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>DownloadDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="142" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="144" />
       <source>Downloading {title}</source>
       <translation>{title} 다운로드</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="143" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="145" />
       <source>Connecting…</source>
       <translation>연결하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="144" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="146" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="177" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="179" />
       <source>Downloading {title}… {done} MB of {total} MB</source>
       <translation>{title} 다운로드 중… {total} MB 중 {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="183" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="185" />
       <source>Downloading {title}… {done} MB</source>
       <translation>{title} 다운로드 중… {done} MB</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="190" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="192" />
       <source>Cancelling…</source>
       <translation>취소하는 중…</translation>
     </message>
@@ -1012,102 +1012,102 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>GradientCheckDialog</name>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="81" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="83" />
       <source>Gradient Check</source>
       <translation>기울기 검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="86" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="88" />
       <source>every parameter</source>
       <translation>모든 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="87" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="89" />
       <source>a random sample of</source>
       <translation>무작위로 고른</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="91" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="93" />
       <source>Check</source>
       <translation>검사</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="93" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="95" />
       <source>Cancel</source>
       <translation>취소</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="99" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="101" />
       <source>Backprop and the central difference (L(w + h) − L(w − h)) / 2h, side by side in float64, on {n} training samples.</source>
       <translation>역전파와 중앙 차분 (L(w + h) − L(w − h)) / 2h를 학습 샘플 {n}개에 대해 float64로 나란히 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="109" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="111" />
       <source>Parameter</source>
       <translation>파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="110" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="112" />
       <source>Backprop</source>
       <translation>역전파</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="111" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="113" />
       <source>Numeric</source>
       <translation>수치 미분</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="112" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="114" />
       <source>Relative error</source>
       <translation>상대 오차</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="124" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="126" />
       <source>parameters</source>
       <translation>개 파라미터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="169" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="171" />
       <source>The check cannot start: {error}</source>
       <translation>검사를 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="189" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="192" />
       <source>Checking…</source>
       <translation>검사 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="213" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="216" />
       <source>The check failed: {error}</source>
       <translation>검사가 실패했습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="244" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="247" />
       <source>Cancelled before any parameter was checked.</source>
       <translation>파라미터를 하나도 검사하기 전에 취소되었습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="251" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="254" />
       <source>they agree</source>
       <translation>두 값이 일치합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="253" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="256" />
       <source>they DISAGREE: the backward pass has a bug</source>
       <translation>두 값이 다릅니다: 역전파에 버그가 있습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="255" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="258" />
       <source>{checked} of {total} parameters checked{cancelled}. Relative error ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, worst single entry {worst}: {verdict}.</source>
       <translation>파라미터 {total}개 중 {checked}개를 검사했습니다{cancelled}. 상대 오차 ‖b − n‖ / (‖b‖ + ‖n‖) = {overall}, 가장 나쁜 항목 {worst}: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="264" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="267" />
       <source> (cancelled)</source>
       <translation> (취소됨)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="266" />
+      <location filename="../../nnstudio/gui/backprop/gradcheck_dialog.py" line="269" />
       <source>Backprop computed all {total} gradients in {bp} ms (one forward, one backward); the central difference took {per} ms per parameter, {all} s for all of them: backprop is {ratio}× faster.</source>
       <translation>역전파는 기울기 {total}개를 모두 {bp} ms에 구했습니다(순전파 한 번, 역전파 한 번). 중앙 차분은 파라미터 하나에 {per} ms, 전부 하면 {all}초가 걸립니다: 역전파가 {ratio}배 빠릅니다.</translation>
     </message>
@@ -1738,7 +1738,7 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>LoadJob</name>
     <message>
-      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="54" />
+      <location filename="../../nnstudio/gui/panels/download_dialog.py" line="55" />
       <source>Loading the data failed unexpectedly: {error}</source>
       <translation>데이터를 불러오다가 예기치 않은 오류가 났습니다: {error}</translation>
     </message>
@@ -1746,227 +1746,227 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="161" />
+      <location filename="../../nnstudio/gui/main_window.py" line="166" />
       <source>Layers</source>
       <translation>층</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="163" />
+      <location filename="../../nnstudio/gui/main_window.py" line="168" />
       <source>Data</source>
       <translation>데이터</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="165" />
+      <location filename="../../nnstudio/gui/main_window.py" line="170" />
       <source>Inspector</source>
       <translation>속성</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="168" />
+      <location filename="../../nnstudio/gui/main_window.py" line="173" />
       <source>Training</source>
       <translation>학습 설정</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="170" />
+      <location filename="../../nnstudio/gui/main_window.py" line="175" />
       <source>Summary</source>
       <translation>요약</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="171" />
+      <location filename="../../nnstudio/gui/main_window.py" line="176" />
       <source>Curves</source>
       <translation>학습 곡선</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>&amp;New Blank Project</source>
       <translation>빈 프로젝트 만들기(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="232" />
+      <location filename="../../nnstudio/gui/main_window.py" line="237" />
       <source>Start an empty network</source>
       <translation>빈 신경망으로 시작합니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>&amp;Open…</source>
       <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="235" />
+      <location filename="../../nnstudio/gui/main_window.py" line="240" />
       <source>Open a .nnproj project</source>
       <translation>.nnproj 프로젝트를 엽니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="237" />
+      <location filename="../../nnstudio/gui/main_window.py" line="242" />
       <source>&amp;Save</source>
       <translation>저장(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="238" />
+      <location filename="../../nnstudio/gui/main_window.py" line="243" />
       <source>Save &amp;As…</source>
       <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="239" />
+      <location filename="../../nnstudio/gui/main_window.py" line="244" />
       <source>Export &amp;Curves as PNG…</source>
       <translation>학습 곡선을 PNG로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="240" />
+      <location filename="../../nnstudio/gui/main_window.py" line="245" />
       <source>&amp;Quit</source>
       <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="244" />
+      <location filename="../../nnstudio/gui/main_window.py" line="249" />
       <source>&amp;Undo</source>
       <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="246" />
+      <location filename="../../nnstudio/gui/main_window.py" line="251" />
       <source>&amp;Redo</source>
       <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="249" />
+      <location filename="../../nnstudio/gui/main_window.py" line="254" />
       <source>&amp;Delete Layer</source>
       <translation>층 삭제(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="278" />
+      <location filename="../../nnstudio/gui/main_window.py" line="283" />
       <source>&amp;About nnstudio</source>
       <translation>nnstudio 정보(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="280" />
+      <location filename="../../nnstudio/gui/main_window.py" line="285" />
       <source>&amp;Lesson Description</source>
       <translation>수업 설명(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="281" />
+      <location filename="../../nnstudio/gui/main_window.py" line="286" />
       <source>Reset &amp;Layout</source>
       <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="286" />
+      <location filename="../../nnstudio/gui/main_window.py" line="291" />
       <source>&amp;File</source>
       <translation>파일(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="287" />
+      <location filename="../../nnstudio/gui/main_window.py" line="292" />
       <source>New from &amp;Lesson</source>
       <translation>수업에서 새로 만들기(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="295" />
+      <location filename="../../nnstudio/gui/main_window.py" line="300" />
       <source>Open &amp;Recent</source>
       <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="307" />
+      <location filename="../../nnstudio/gui/main_window.py" line="312" />
       <source>&amp;Edit</source>
       <translation>편집(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="314" />
+      <location filename="../../nnstudio/gui/main_window.py" line="319" />
       <source>T&amp;rain</source>
       <translation>학습(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="321" />
+      <location filename="../../nnstudio/gui/main_window.py" line="326" />
       <source>&amp;View</source>
       <translation>보기(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="327" />
+      <location filename="../../nnstudio/gui/main_window.py" line="332" />
       <source>Show All &amp;Views Inside the Network</source>
       <translation>신경망 내부 보기 모두 표시(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="333" />
+      <location filename="../../nnstudio/gui/main_window.py" line="338" />
       <source>&amp;Help</source>
       <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="344" />
+      <location filename="../../nnstudio/gui/main_window.py" line="349" />
       <source>{speed:,.0f} samples/s</source>
       <translation>초당 {speed:,.0f}개 샘플</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="395" />
+      <location filename="../../nnstudio/gui/main_window.py" line="400" />
       <source>(no lessons installed)</source>
       <translation>(설치된 수업 없음)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="434" />
+      <location filename="../../nnstudio/gui/main_window.py" line="439" />
       <source>{name}[*] — nnstudio</source>
       <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="449" />
+      <location filename="../../nnstudio/gui/main_window.py" line="454" />
       <source>Export Curves</source>
       <translation>학습 곡선 내보내기</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="451" />
+      <location filename="../../nnstudio/gui/main_window.py" line="456" />
       <source>PNG images (*.png)</source>
       <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="460" />
+      <location filename="../../nnstudio/gui/main_window.py" line="465" />
       <source>Could not export the curves</source>
       <translation>학습 곡선을 내보낼 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="482" />
+      <location filename="../../nnstudio/gui/main_window.py" line="487" />
       <source>Ready</source>
       <translation>준비</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="483" />
+      <location filename="../../nnstudio/gui/main_window.py" line="488" />
       <source>Training…</source>
       <translation>학습 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="484" />
+      <location filename="../../nnstudio/gui/main_window.py" line="489" />
       <source>Paused</source>
       <translation>일시 정지됨</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="485" />
+      <location filename="../../nnstudio/gui/main_window.py" line="490" />
       <source>Stopping…</source>
       <translation>중지하는 중…</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="518" />
+      <location filename="../../nnstudio/gui/main_window.py" line="523" />
       <source>Training finished: all epochs done.</source>
       <translation>학습 완료: 모든 에포크를 마쳤습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="519" />
+      <location filename="../../nnstudio/gui/main_window.py" line="524" />
       <source>Training stopped; the weights so far are kept.</source>
       <translation>학습을 중지했습니다. 지금까지의 가중치는 그대로 남아 있습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="520" />
+      <location filename="../../nnstudio/gui/main_window.py" line="525" />
       <source>Training stopped: the loss became NaN (try a smaller learning rate).</source>
       <translation>학습 중지: 손실이 NaN이 되었습니다(학습률을 더 작게 해 보세요).</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="521" />
+      <location filename="../../nnstudio/gui/main_window.py" line="526" />
       <source>Training stopped by an error.</source>
       <translation>오류로 학습이 멈췄습니다.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="527" />
+      <location filename="../../nnstudio/gui/main_window.py" line="532" />
       <source>Training stopped</source>
       <translation>학습이 멈췄습니다</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="551" />
+      <location filename="../../nnstudio/gui/main_window.py" line="556" />
       <source>&amp;Undo {what}</source>
       <translation>실행 취소(&amp;U): {what}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/main_window.py" line="556" />
+      <location filename="../../nnstudio/gui/main_window.py" line="561" />
       <source>&amp;Redo {what}</source>
       <translation>다시 실행(&amp;R): {what}</translation>
     </message>
@@ -2501,47 +2501,47 @@ Send that file along with the project. Save with a link?</source>
   <context>
     <name>Presentation</name>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="310" />
+      <location filename="../../nnstudio/gui/presentation.py" line="312" />
       <source>&amp;Zoom</source>
       <translation>확대/축소(&amp;Z)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="319" />
+      <location filename="../../nnstudio/gui/presentation.py" line="321" />
       <source>Now: {zoom} %</source>
       <translation>현재: {zoom} %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="338" />
+      <location filename="../../nnstudio/gui/presentation.py" line="340" />
       <source>&amp;Presentation Mode</source>
       <translation>발표 모드(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="341" />
+      <location filename="../../nnstudio/gui/presentation.py" line="343" />
       <source>The curves and the current view large and side by side, high contrast, 150 %</source>
       <translation>학습 곡선과 현재 보기를 크게 나란히, 고대비, 150 %</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="343" />
+      <location filename="../../nnstudio/gui/presentation.py" line="345" />
       <source>&amp;Full Screen</source>
       <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="344" />
+      <location filename="../../nnstudio/gui/presentation.py" line="346" />
       <source>&amp;High Contrast</source>
       <translation>고대비(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="345" />
+      <location filename="../../nnstudio/gui/presentation.py" line="347" />
       <source>Zoom &amp;In</source>
       <translation>확대(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="346" />
+      <location filename="../../nnstudio/gui/presentation.py" line="348" />
       <source>Zoom &amp;Out</source>
       <translation>축소(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/presentation.py" line="347" />
+      <location filename="../../nnstudio/gui/presentation.py" line="349" />
       <source>&amp;Actual Size</source>
       <translation>실제 크기(&amp;A)</translation>
     </message>
@@ -2929,22 +2929,22 @@ Non-trainable params: 0 (0.00 B)</source>
   <context>
     <name>TrainingController</name>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="77" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="78" />
       <source>Reset weights</source>
       <translation>가중치 초기화</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="250" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="251" />
       <source>Could not start training: {error}</source>
       <translation>학습을 시작할 수 없습니다: {error}</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="259" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="260" />
       <source>The model already has {done} epochs, as many as set (until epoch {epochs}). Set a higher epoch, or choose to train more epochs.</source>
       <translation>모델이 이미 정한 만큼인 에포크 {done}개를 학습했습니다 (에포크 {epochs}까지). 에포크를 더 크게 정하거나, 에포크를 더 학습하도록 고르세요.</translation>
     </message>
     <message>
-      <location filename="../../nnstudio/gui/training/controller.py" line="451" />
+      <location filename="../../nnstudio/gui/training/controller.py" line="453" />
       <source>The network was changed while training ran, so the trained weights were not kept.</source>
       <translation>학습하는 동안 신경망이 바뀌어서 학습된 가중치를 남기지 않았습니다.</translation>
     </message>
@@ -4095,6 +4095,31 @@ Non-trainable params: 0 (0.00 B)</source>
       <location filename="../../nnstudio/project/build.py" line="254" />
       <source>The data set setting {key}={value} is out of range; use a smaller number.</source>
       <translation>데이터셋 설정 {key}={value}은(는) 범위를 벗어납니다. 더 작은 숫자를 쓰세요.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/fileformat.py" line="219" />
+      <source>Could not open {name}: there is no such file ({path}).</source>
+      <translation>{name}을(를) 열 수 없습니다: 그런 파일이 없습니다({path}).</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/fileformat.py" line="223" />
+      <source>Could not open {name}: it is a folder, not a project file.</source>
+      <translation>{name}을(를) 열 수 없습니다: 프로젝트 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/fileformat.py" line="227" />
+      <source>Could not open {name}: you do not have permission to read it.</source>
+      <translation>{name}을(를) 열 수 없습니다: 읽을 권한이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/fileformat.py" line="231" />
+      <source>Could not open {name}: {reason}.</source>
+      <translation>{name}을(를) 열 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../nnstudio/project/fileformat.py" line="318" />
+      <source>Could not open {name}: it was made by a newer nnstudio (format {version}); this version reads up to {known}, so update nnstudio to open it.</source>
+      <translation>{name}을(를) 열 수 없습니다: 더 새로운 nnstudio로 만든 파일입니다(형식 {version}). 이 버전은 형식 {known}까지 읽으니, nnstudio를 업데이트한 뒤 여세요.</translation>
     </message>
   </context>
   <context>

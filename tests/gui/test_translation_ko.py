@@ -174,7 +174,7 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
     from nnstudio.data.files import csv_columns, from_csv
     from nnstudio.gui.app import install_translators
     from nnstudio.gui.texts import error_text
-    from nnstudio.project import DatasetSpec, ProjectError, build_dataset, examples
+    from nnstudio.project import DatasetSpec, ProjectError, build_dataset, examples, load
 
     empty = tmp_path / "빈표.csv"
     empty.write_text("\n")
@@ -189,6 +189,8 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
     words.write_text("fur,wings,label\n1,0,mammal\nfour,1,bird\n")
     with pytest.raises(DataError) as not_a_number:
         from_csv(words)
+    with pytest.raises(ProjectError) as missing:
+        load(tmp_path / "숙제.nnproj")
     plain = ValueError("a message with no template")
     installed = install_translators(
         qapp, QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
@@ -201,6 +203,9 @@ def test_data_and_project_errors_reach_the_user_in_korean(qapp, tmp_path):
         assert error_text(not_a_number.value) == (
             "animals.csv의 3번째 줄, “fur” 열의 값 “four”은(는) 숫자가 아닙니다. "
             "입력(특성) 열은 숫자여야 합니다."
+        )
+        assert error_text(missing.value).startswith(
+            "숙제.nnproj을(를) 열 수 없습니다: 그런 파일이 없습니다("
         )
         assert error_text(plain) == "a message with no template"
     finally:
