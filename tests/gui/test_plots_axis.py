@@ -78,3 +78,10 @@ def test_a_short_axis_keeps_one_label_rather_than_none(qtbot):
     axis, size = left_axis(qtbot, 40, 0.1, 0.45)
     major = axis.tickSpacing(0.1, 0.45, size)[0][0]
     assert ticks_inside(0.1, 0.45, major) >= 1
+
+
+def test_empty_or_broken_ranges_are_left_to_pyqtgraph(qtbot):
+    # a curve of NaN / inf values (a diverged run) must never make a paint raise
+    axis, size = left_axis(qtbot, 60, 0, 1)
+    for lo, hi in ((float("nan"), 1.0), (0.0, 0.0), (0.0, float("inf"))):
+        assert axis.tickSpacing(lo, hi, size) == pg.AxisItem.tickSpacing(axis, lo, hi, size)

@@ -42,7 +42,14 @@ class ReadableAxis(pg.AxisItem):
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
         levels = super().tickSpacing(minVal, maxVal, size)
         span = abs(maxVal - minVal)
-        if not levels or size <= 0 or span == 0 or self._tickSpacing is not None:
+        if (
+            not levels
+            or size <= 0
+            or not span > 0  # also NaN / inf ranges
+            or not math.isfinite(span)
+            or not levels[0][0] > 0
+            or self._tickSpacing is not None
+        ):
             return levels
         per_unit = size / span  # pixels per axis unit
         gap = GAP_PX if self.orientation in ("bottom", "top") else 0.0
