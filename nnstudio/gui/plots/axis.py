@@ -59,17 +59,19 @@ class ReadableAxis(pg.AxisItem):
             margin = self.label_extent(lo, hi, spacing) / 2 / per_unit
             return ticks_inside(lo + margin, hi - margin, spacing)
 
-        candidates = [levels[0][0]]
-        while len(candidates) < 12 and candidates[-1] * per_unit < size:
-            candidates.append(next_nice(candidates[-1]))
-        fitting = [
-            c
-            for c in candidates
-            if c * per_unit >= self.label_extent(lo, hi, c) + gap and shown(c) >= 1
-        ]
-        labelled = [c for c in candidates if shown(c) >= 1]
-        # the first spacing whose labels fit; else the roomiest that still shows a label
-        major = fitting[0] if fitting else labelled[-1] if labelled else levels[0][0]
+        # the first spacing of the series whose labels fit; else the roomiest that still shows
+        # a label; else pyqtgraph's
+        major, roomiest, candidate = None, None, levels[0][0]
+        for _ in range(12):
+            if shown(candidate) >= 1:
+                roomiest = candidate
+                if candidate * per_unit >= self.label_extent(lo, hi, candidate) + gap:
+                    major = candidate
+                    break
+            if candidate * per_unit >= size:
+                break
+            candidate = next_nice(candidate)
+        major = major or roomiest or levels[0][0]
         # the finer levels pyqtgraph chose still divide the new spacing (1-2-5 grid)
         return [(major, levels[0][1])] + [level for level in levels[1:] if level[0] < major]
 
