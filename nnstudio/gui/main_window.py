@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,7 @@ LAYOUT_VERSION = 2  # 2: the "inside the network" docks (gui/views) joined
 # wide, plots 30 px high), so the right-hand panels join the left column as tabs. 1280 px at
 # 150 % (853) still shows the lesson and the settings beside a usable centre.
 NARROW_WIDTH = 800
+SHOW_ALL_FOLD_WIDTH = 1100  # View ▸ Show All Views on a 1024-px projector: one side column
 
 
 class _VerticalScroll(QScrollArea):
@@ -730,8 +731,18 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def show_all_views(self) -> None:
-        """Show every "inside the network" view at once, side by side under the canvas."""
-        self.views.show_all(self)
+        """Show every "inside the network" view at once, side by side under the canvas. Below
+        ``SHOW_ALL_FOLD_WIDTH`` (at the window's zoom) the side panels first share the left
+        column, so the four views get the width."""
+        if self.width() / max(1.0, style.zoom()) < SHOW_ALL_FOLD_WIDTH:
+            self._fold_side_panels()
+        self.layout().activate()
+        sides = self.palette_dock.width()
+        if not self.side_panels_folded():
+            sides += self.training_dock.width()
+        self.views.show_all(self, side_width=sides + 20)
+        # the right-hand tab group it dissolved leaves a stale tab bar behind (Qt)
+        QTimer.singleShot(150, self.tidy_tab_bars)
 
     def reset_layout(self) -> None:
         """View ▸ Reset Layout: every dock back in its default place and size."""

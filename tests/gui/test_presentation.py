@@ -282,3 +282,20 @@ def test_high_zoom_on_a_small_screen_folds_the_side_panels_into_one_column(qtbot
     w.resize(1280, 720)
     w.presentation.set_zoom(150)  # 853 px "at 100 %": still room for both sides
     assert not w.side_panels_folded()
+
+
+def test_show_all_views_on_a_1024_projector_uses_one_side_column(qtbot, make_window):
+    w = make_window()
+    assert w.files.new_from_lesson("animals")
+    w.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # as the screen guard
+    w.setMinimumSize(0, 0)
+    for width, folds in ((1280, False), (1024, True)):
+        w.resize(width, 768)
+        w.reset_layout()
+        qtbot.wait(50)
+        w.show_all_views()
+        qtbot.wait(300)  # show_all finishes its sizes on a timer
+        assert w.side_panels_folded() == folds
+        assert all(not dock.isFloating() and dock.isVisible() for dock in w.views.docks)
+    output = w.views.docks[0]
+    assert output.width() > 300  # 1024 px: three columns left the views ~190 px each

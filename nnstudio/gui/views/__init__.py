@@ -111,10 +111,11 @@ class StudioViews(QObject):
             ("health", tr("Gradients"), self.health),
         ]
 
-    def show_all(self, window) -> None:
+    def show_all(self, window, side_width: int = 700) -> None:
         """Show every dock at once beside the curves (benchmarks, demos). A wide window gets
         [curves] [output / confusion] [neurons / gradients]; a narrow one (a 1366x768
-        projector) [curves / confusion] [output / neurons / gradients], so it still fits."""
+        projector) [curves / confusion] [output / neurons / gradients], so it still fits.
+        ``side_width``: what the window's side columns take."""
         output, neurons, confusion, health = self.docks
         size = window.size()
         wide = size.width() >= 1600
@@ -138,7 +139,7 @@ class StudioViews(QObject):
 
         def finish():  # moving the docks widened the window for a moment: back to its size
             window.resize(size)
-            width = max(300, size.width() - 700)  # about what the side docks leave
+            width = max(300, size.width() - side_width)  # what the side docks leave
             if curves is not None and wide:
                 window.resizeDocks(
                     [curves, output, neurons], [width // 3] * 3, Qt.Orientation.Horizontal
