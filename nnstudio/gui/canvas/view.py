@@ -71,7 +71,7 @@ class NetworkCanvas(QGraphicsView):
         self.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
-        self.setMinimumSize(260, 240)
+        self.setMinimumSize(260, 180)
         self.setAccessibleName(self.tr("Network"))
         self.setToolTip(
             self.tr(
